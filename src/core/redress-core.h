@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "redress-case.h"
+#include "redress-client.h"
+#include "redress-client-list.h"
+#include "redress-demo.h"
+#include "redress-error.h"
+#include "redress-event.h"
+#include "redress-field.h"
+#include "redress-firm.h"
+#include "redress-record.h"
+#include "redress-store.h"

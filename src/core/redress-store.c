@@ -1,0 +1,1988 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "redress-error.h"
+#include "redress-store-private.h"
+
+#define MIGRATIONS_PATH "/ca/redress/Redress/sql"
+#define BUSY_TIMEOUT_MS 5000
+
+/*
+ * RedressStore: the one SQLite database that holds a consultant's files.
+ *
+ * The connection belongs to the thread that opened it (the main thread in
+ * the application); work that may take long (backup) opens its own
+ * connection in a worker thread.  Every write is one transaction; change
+ * notifications are queued and emitted only once the outermost transaction
+ * has committed, so a listener never sees a change that was rolled back.
+ */
+struct _RedressStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  int version;
+  GDateTime *now;
+  char *actor;
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  guint depth;              /* transaction nesting */
+  GArray *pending;          /* PendingChange */
+};
+
+typedef struct
+{
+  GQuark entity;
+  gint64 id;
+} PendingChange;
+
+G_DEFINE_FINAL_TYPE (RedressStore, redress_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers ---------------------------------------------------------------- */
+
+static gboolean
+set_error_from_sqlite (sqlite3     *db,
+                       int          rc,
+                       const char  *path,
+                       GError     **error)
+{
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int primary = rc & 0xff;
+
+  switch (primary)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY,
+                   _("The database is in use by another program (another Redress window or "
+                     "redress-cli). Try again in a moment."));
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("“%s” is not a Redress database, or it is damaged (%s). "
+                     "Restore it from a backup."), path ? path : "", detail);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                   _("The database “%s” cannot be opened for writing (%s). "
+                     "Check that the folder exists and that you may write to it."),
+                   path ? path : "", detail);
+      break;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The database could not be written: %s. Check that the disk is not full."),
+                   detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("The change was refused because it would make the record inconsistent (%s)."),
+                   detail);
+      break;
+    default:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
+                   _("The database reported an error: %s."), detail);
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+store_error (RedressStore  *self,
+             int            rc,
+             GError       **error)
+{
+  return set_error_from_sqlite (self->db, rc, self->path, error);
+}
+
+static sqlite3_stmt *
+prepare (RedressStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      const char  *path,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error_from_sqlite (db, rc, path, error);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* Runs a statement that returns no rows (or ignores them). */
+static gboolean
+step_done (RedressStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static char *
+now_timestamp (RedressStore *self)
+{
+  g_autoptr(GDateTime) now = redress_store_dup_now (self);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+queue_change (RedressStore *self,
+              const char   *entity,
+              gint64        id)
+{
+  PendingChange change = { g_quark_from_static_string (entity), id };
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingChange *p = &g_array_index (self->pending, PendingChange, i);
+      if (p->entity == change.entity && p->id == id)
+        return;
+    }
+  g_array_append_val (self->pending, change);
+}
+
+static void
+flush_changes (RedressStore *self)
+{
+  g_autoptr(GArray) pending = self->pending;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_object_ref (self);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *p = &g_array_index (pending, PendingChange, i);
+      g_signal_emit (self, signals[CHANGED], p->entity, g_quark_to_string (p->entity), p->id);
+    }
+  g_object_unref (self);
+}
+
+static gboolean
+log_event (RedressStore  *self,
+           const char    *entity,
+           gint64         client_id,
+           gint64         case_id,
+           const char    *kind,
+           const char    *field,
+           const char    *old_value,
+           const char    *new_value,
+           GError       **error)
+{
+  g_autofree char *at = now_timestamp (self);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self,
+                  "INSERT INTO events (at, actor, entity, client_id, case_id, kind, field, "
+                  "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, at);
+  bind_text (stmt, 2, self->actor);
+  bind_text (stmt, 3, entity);
+  if (client_id > 0)
+    sqlite3_bind_int64 (stmt, 4, client_id);
+  if (case_id > 0)
+    sqlite3_bind_int64 (stmt, 5, case_id);
+  bind_text (stmt, 6, kind);
+  bind_text (stmt, 7, field);
+  bind_text (stmt, 8, old_value);
+  bind_text (stmt, 9, new_value);
+  return step_done (self, stmt, error);
+}
+
+/* Records ----------------------------------------------------------------- */
+
+static RedressRecordClass *
+record_class (RedressRecord *record)
+{
+  return REDRESS_RECORD_GET_CLASS (record);
+}
+
+static void
+bind_field (sqlite3_stmt          *stmt,
+            int                    index,
+            const RedressFieldDef *def,
+            const char            *value)
+{
+  if (def->kind == REDRESS_FIELD_BOOLEAN)
+    sqlite3_bind_int (stmt, index, g_strcmp0 (value, "true") == 0);
+  else
+    bind_text (stmt, index, value);
+}
+
+static const char *
+read_field (sqlite3_stmt          *stmt,
+            int                    column,
+            const RedressFieldDef *def)
+{
+  if (def->kind == REDRESS_FIELD_BOOLEAN)
+    return sqlite3_column_int (stmt, column) ? "true" : "false";
+  return column_text (stmt, column);
+}
+
+/* "family_name, given_names, ..." */
+static char *
+field_columns (RedressRecordClass *klass,
+               const char         *prefix)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (s, "%s%s%s", i ? ", " : "", prefix, klass->fields[i].column);
+  return g_string_free (s, FALSE);
+}
+
+/* SELECT id, <fields>, archived, created_at, updated_at <extra> FROM table */
+static char *
+select_sql (RedressRecordClass *klass,
+            const char         *extra_columns,
+            const char         *tail)
+{
+  g_autofree char *columns = field_columns (klass, "t.");
+
+  return g_strdup_printf ("SELECT t.id, %s, t.archived, t.created_at, t.updated_at%s FROM %s AS t %s",
+                          columns, extra_columns ? extra_columns : "", klass->table, tail);
+}
+
+/* Fills @record from a row of select_sql(); returns the next column index. */
+static int
+fill_record (RedressRecord *record,
+             sqlite3_stmt  *stmt)
+{
+  RedressRecordClass *klass = record_class (record);
+  int col = 0;
+
+  g_object_freeze_notify (G_OBJECT (record));
+  redress_record_set_id (record, sqlite3_column_int64 (stmt, col++));
+  for (guint i = 0; i < klass->n_fields; i++)
+    redress_record_set_value (record, i, read_field (stmt, col++, &klass->fields[i]));
+  redress_record_set_archived (record, sqlite3_column_int (stmt, col++));
+  redress_record_set_timestamps (record, column_text (stmt, col), column_text (stmt, col + 1));
+  col += 2;
+  g_object_thaw_notify (G_OBJECT (record));
+  return col;
+}
+
+static gboolean
+validate_record (RedressRecord  *record,
+                 GError        **error)
+{
+  if (!redress_record_validate (record, error))
+    return FALSE;
+  if (REDRESS_IS_CASE (record) && !redress_case_check_dates (REDRESS_CASE (record), error))
+    return FALSE;
+  return TRUE;
+}
+
+static gint64
+record_client_id (RedressRecord *record)
+{
+  if (REDRESS_IS_CASE (record))
+    return redress_case_get_client_id (REDRESS_CASE (record));
+  if (REDRESS_IS_CLIENT (record))
+    return redress_record_get_id (record);
+  return 0;
+}
+
+static gint64
+record_case_id (RedressRecord *record)
+{
+  return REDRESS_IS_CASE (record) ? redress_record_get_id (record) : 0;
+}
+
+/*
+ * Writes the fields of @record that differ from its row, one timeline
+ * event per changed field.  The caller holds a transaction.
+ */
+static gboolean
+update_record (RedressStore   *self,
+               RedressRecord  *record,
+               GError        **error)
+{
+  RedressRecordClass *klass = record_class (record);
+  g_autofree char *sql = NULL;
+  g_autoptr(GString) update = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) old_values = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean changed = FALSE;
+  int rc;
+
+  sql = select_sql (klass, NULL, "WHERE t.id = ? AND t.deleted_at IS NULL");
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, redress_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("This record no longer exists: it may have been deleted."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return store_error (self, rc, error);
+    }
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_ptr_array_add (old_values, g_strdup (read_field (stmt, (int) i + 1, &klass->fields[i])));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const char *old_value = g_ptr_array_index (old_values, i);
+      const char *new_value = redress_record_get_value (record, i);
+
+      if (g_strcmp0 (old_value, new_value) == 0)
+        continue;
+      changed = TRUE;
+      if (!log_event (self, klass->entity, record_client_id (record), record_case_id (record),
+                      "changed", klass->fields[i].name, old_value, new_value, error))
+        return FALSE;
+    }
+
+  if (!changed)
+    return TRUE;
+
+  update = g_string_new ("UPDATE ");
+  g_string_append_printf (update, "%s SET ", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (update, "%s = ?, ", klass->fields[i].column);
+  g_string_append (update, "updated_at = ? WHERE id = ?");
+
+  stmt = prepare (self, update->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < klass->n_fields; i++)
+    bind_field (stmt, (int) i + 1, &klass->fields[i], redress_record_get_value (record, i));
+  now = now_timestamp (self);
+  bind_text (stmt, (int) klass->n_fields + 1, now);
+  sqlite3_bind_int64 (stmt, (int) klass->n_fields + 2, redress_record_get_id (record));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  redress_record_set_timestamps (record, redress_record_get_created_at (record), now);
+  queue_change (self, klass->entity, redress_record_get_id (record));
+  return TRUE;
+}
+
+/* INSERT INTO table (<extra>, <fields>, created_at, updated_at) */
+static gboolean
+insert_record (RedressStore   *self,
+               RedressRecord  *record,
+               const char     *extra_column,
+               const char     *extra_value,
+               GError        **error)
+{
+  RedressRecordClass *klass = record_class (record);
+  g_autofree char *columns = field_columns (klass, "");
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *now = now_timestamp (self);
+  sqlite3_stmt *stmt;
+  int col = 1;
+
+  g_string_printf (sql, "INSERT INTO %s (%s, %s, created_at, updated_at) VALUES (?",
+                   klass->table, extra_column, columns);
+  for (guint i = 0; i < klass->n_fields + 2; i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, col++, extra_value);
+  for (guint i = 0; i < klass->n_fields; i++)
+    bind_field (stmt, col++, &klass->fields[i], redress_record_get_value (record, i));
+  bind_text (stmt, col++, now);
+  bind_text (stmt, col++, now);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  redress_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  redress_record_set_timestamps (record, now, now);
+  queue_change (self, klass->entity, redress_record_get_id (record));
+  return TRUE;
+}
+
+/* Runs @func in one transaction; rolls back if it fails. */
+typedef gboolean (*WriteFunc) (RedressStore *self, gpointer data, GError **error);
+
+static gboolean
+in_transaction (RedressStore  *self,
+                WriteFunc      func,
+                gpointer       data,
+                GError       **error)
+{
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  if (!func (self, data, error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  return redress_store_commit (self, error);
+}
+
+/* Schema ------------------------------------------------------------------ */
+
+typedef struct
+{
+  int version;
+  char *resource;
+} Migration;
+
+static void
+migration_clear (gpointer data)
+{
+  g_free (((Migration *) data)->resource);
+}
+
+static gint
+migration_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  return ((const Migration *) a)->version - ((const Migration *) b)->version;
+}
+
+static GArray *
+list_migrations (void)
+{
+  g_auto(GStrv) names = NULL;
+  GArray *migrations = g_array_new (FALSE, TRUE, sizeof (Migration));
+
+  g_array_set_clear_func (migrations, migration_clear);
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  for (guint i = 0; names && names[i]; i++)
+    {
+      Migration m;
+
+      if (!g_str_has_suffix (names[i], ".sql") || !g_ascii_isdigit (names[i][0]))
+        continue;
+      m.version = (int) g_ascii_strtoll (names[i], NULL, 10);
+      m.resource = g_strdup_printf ("%s/%s", MIGRATIONS_PATH, names[i]);
+      g_array_append_val (migrations, m);
+    }
+  g_array_sort (migrations, migration_compare);
+  return migrations;
+}
+
+/**
+ * redress_store_latest_version:
+ *
+ * Returns: the schema version this build of Redress writes
+ */
+int
+redress_store_latest_version (void)
+{
+  g_autoptr(GArray) migrations = list_migrations ();
+
+  if (migrations->len == 0)
+    return 0;
+  return g_array_index (migrations, Migration, migrations->len - 1).version;
+}
+
+static gboolean
+pragma_int (sqlite3     *db,
+            const char  *sql,
+            const char  *path,
+            int         *out,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return set_error_from_sqlite (db, rc, path, error);
+  return TRUE;
+}
+
+/* Checks what kind of database @db holds, without writing anything. */
+static gboolean
+check_identity (sqlite3     *db,
+                const char  *path,
+                int         *version,
+                GError     **error)
+{
+  int application_id = 0;
+  int n_objects = 0;
+
+  if (!pragma_int (db, "PRAGMA application_id", path, &application_id, error) ||
+      !pragma_int (db, "PRAGMA user_version", path, version, error) ||
+      !pragma_int (db, "SELECT count(*) FROM sqlite_master", path, &n_objects, error))
+    return FALSE;
+
+  if (application_id == 0 && *version == 0 && n_objects == 0)
+    return TRUE;  /* a new, empty database */
+
+  if (application_id != REDRESS_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS,
+                   _("“%s” is a database of another program, not a Redress database. "
+                     "It was left as it is."), path);
+      return FALSE;
+    }
+
+  if (*version > redress_store_latest_version ())
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Redress (schema %d; this version "
+                     "reads up to %d). Update Redress to open it. The file was left as it is."),
+                   path, *version, redress_store_latest_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (sqlite3     *db,
+         const char  *path,
+         int          from,
+         int          to,
+         GError     **error)
+{
+  g_autoptr(GArray) migrations = list_migrations ();
+
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      Migration *m = &g_array_index (migrations, Migration, i);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *script = NULL;
+      g_autofree char *pragmas = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (m->version <= from || m->version > to)
+        continue;
+
+      bytes = g_resources_lookup_data (m->resource, 0, &local_error);
+      if (bytes == NULL)
+        {
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
+                       _("The database could not be updated: %s."), local_error->message);
+          return FALSE;
+        }
+      script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                 m->version, REDRESS_STORE_APPLICATION_ID);
+
+      if (!exec (db, "BEGIN IMMEDIATE", path, error))
+        return FALSE;
+      if (!exec (db, script, path, &local_error) ||
+          !exec (db, pragmas, path, &local_error))
+        {
+          exec (db, "ROLLBACK", path, NULL);
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
+                       _("The database could not be updated to version %d: %s"),
+                       m->version, local_error->message);
+          return FALSE;
+        }
+      if (!exec (db, "COMMIT", path, error))
+        {
+          exec (db, "ROLLBACK", path, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Creates @path with mode 0600 if it does not exist yet. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  if (errno == EEXIST)
+    return TRUE;
+
+  g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+               _("The database “%s” cannot be created: %s."), path, g_strerror (errno));
+  return FALSE;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_sqlite (db, rc, path, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  return db;
+}
+
+/**
+ * redress_store_migrate_file_to:
+ * @path: a database file
+ * @version: the schema version to bring it to
+ *
+ * For tests: creates or migrates @path up to @version exactly, as an older
+ * Redress would have left it.
+ */
+gboolean
+redress_store_migrate_file_to (const char  *path,
+                               int          version,
+                               GError     **error)
+{
+  sqlite3 *db;
+  int current = 0;
+  gboolean ok;
+
+  if (!create_private_file (path, error))
+    return FALSE;
+  db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return FALSE;
+  ok = check_identity (db, path, &current, error) &&
+       migrate (db, path, current, version, error);
+  sqlite3_close (db);
+  return ok;
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+redress_store_finalize (GObject *object)
+{
+  RedressStore *self = (RedressStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_free (self->actor);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (redress_store_parent_class)->finalize (object);
+}
+
+static void
+redress_store_class_init (RedressStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = redress_store_finalize;
+
+  /**
+   * RedressStore::changed:
+   * @entity: "client", "case" or "firm" (also the signal detail)
+   * @id: the record that was written
+   *
+   * Emitted after a transaction that wrote the record committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+}
+
+static void
+redress_store_init (RedressStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            statement_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->actor = g_strdup (g_get_user_name ());
+}
+
+/* Public API -------------------------------------------------------------- */
+
+/**
+ * redress_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/redress/redress.db`
+ */
+char *
+redress_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "redress", "redress.db", NULL);
+}
+
+/**
+ * redress_store_open:
+ * @path: (nullable): the database file; %NULL for the default location,
+ *   whose folder is created with mode 0700
+ * @error: return location for a #GError
+ *
+ * Opens (creating if needed) and migrates a Redress database.  A file that
+ * is not a Redress database, is damaged, or was written by a newer version
+ * is refused and left byte for byte as it was.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RedressStore *
+redress_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(RedressStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  int version = 0;
+
+  if (path == NULL)
+    {
+      g_autofree char *dir = NULL;
+
+      default_path = redress_store_default_path ();
+      path = default_path;
+      dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                       _("The folder “%s” cannot be created: %s."), dir,
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                   _("“%s” is a folder, not a database file."), path);
+      return NULL;
+    }
+
+  if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (REDRESS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (self->db == NULL)
+    return NULL;
+
+  /* Identify the file before anything writes to it. */
+  if (!check_identity (self->db, path, &version, error))
+    return NULL;
+
+  if (!exec (self->db, "PRAGMA journal_mode = WAL", path, error) ||
+      !exec (self->db, "PRAGMA synchronous = FULL", path, error) ||
+      !exec (self->db, "PRAGMA foreign_keys = ON", path, error))
+    return NULL;
+
+  if (!migrate (self->db, path, version, redress_store_latest_version (), error))
+    return NULL;
+  self->version = redress_store_latest_version ();
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+redress_store_get_path (RedressStore *self)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+redress_store_get_version (RedressStore *self)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+sqlite3 *
+redress_store_get_handle (RedressStore *self)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * redress_store_set_now:
+ * @now: (nullable): a fixed time, or %NULL for the clock
+ *
+ * Fixes the time the store writes (for tests and reproducible demos).
+ */
+void
+redress_store_set_now (RedressStore *self,
+                       GDateTime    *now)
+{
+  g_return_if_fail (REDRESS_IS_STORE (self));
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  if (now != NULL)
+    self->now = g_date_time_ref (now);
+}
+
+/**
+ * redress_store_dup_now:
+ *
+ * Returns: (transfer full): the current time as the store sees it
+ */
+GDateTime *
+redress_store_dup_now (RedressStore *self)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  if (self->now != NULL)
+    return g_date_time_ref (self->now);
+  return g_date_time_new_now_local ();
+}
+
+void
+redress_store_set_actor (RedressStore *self,
+                         const char   *actor)
+{
+  g_return_if_fail (REDRESS_IS_STORE (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+const char *
+redress_store_get_actor (RedressStore *self)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+/**
+ * redress_store_begin:
+ *
+ * Starts a transaction, or a savepoint inside one.  Pair with
+ * redress_store_commit() or redress_store_rollback().
+ */
+gboolean
+redress_store_begin (RedressStore  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  if (!exec (self->db, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
+             self->path, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+redress_store_commit (RedressStore  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!exec (self->db, self->depth == 1 ? "COMMIT" : "RELEASE nested", self->path, error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  if (self->depth == 0)
+    flush_changes (self);
+  return TRUE;
+}
+
+void
+redress_store_rollback (RedressStore *self)
+{
+  g_return_if_fail (REDRESS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    {
+      exec (self->db, "ROLLBACK", self->path, NULL);
+      g_array_set_size (self->pending, 0);
+    }
+  else
+    {
+      exec (self->db, "ROLLBACK TO nested", self->path, NULL);
+      exec (self->db, "RELEASE nested", self->path, NULL);
+    }
+  self->depth--;
+}
+
+/* Clients */
+
+static gboolean
+insert_client_tx (RedressStore  *self,
+                  gpointer       data,
+                  GError       **error)
+{
+  RedressClient *client = data;
+  g_autoptr(GDateTime) now = redress_store_dup_now (self);
+  g_autofree char *file_number = NULL;
+  sqlite3_stmt *stmt;
+  int year = g_date_time_get_year (now);
+  int rc;
+
+  stmt = prepare (self,
+                  "INSERT INTO file_numbers (year, last) VALUES (?, 1) "
+                  "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return store_error (self, rc, error);
+    }
+  file_number = g_strdup_printf ("%d-%04d", year, sqlite3_column_int (stmt, 0));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!insert_record (self, REDRESS_RECORD (client), "file_number", file_number, error))
+    return FALSE;
+  redress_client_set_file_number (client, file_number);
+
+  return log_event (self, "client", redress_record_get_id (REDRESS_RECORD (client)), 0,
+                    "created", NULL, NULL, file_number, error);
+}
+
+/**
+ * redress_store_insert_client:
+ *
+ * Validates and stores a new client file, assigning its id and file
+ * number (YEAR-NNNN, numbered per year).
+ */
+gboolean
+redress_store_insert_client (RedressStore   *self,
+                             RedressClient  *client,
+                             GError        **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (redress_record_get_id (REDRESS_RECORD (client)) == 0, FALSE);
+
+  if (!validate_record (REDRESS_RECORD (client), error))
+    return FALSE;
+  if (!in_transaction (self, insert_client_tx, client, error))
+    {
+      redress_record_set_id (REDRESS_RECORD (client), 0);
+      redress_client_set_file_number (client, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+update_tx (RedressStore  *self,
+           gpointer       data,
+           GError       **error)
+{
+  return update_record (self, data, error);
+}
+
+/**
+ * redress_store_update_client:
+ *
+ * Validates and writes the fields of @client that changed; each change is
+ * recorded on the timeline.
+ */
+gboolean
+redress_store_update_client (RedressStore   *self,
+                             RedressClient  *client,
+                             GError        **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_CLIENT (client), FALSE);
+
+  if (!validate_record (REDRESS_RECORD (client), error))
+    return FALSE;
+  return in_transaction (self, update_tx, client, error);
+}
+
+#define CLIENT_EXTRA \
+  ", t.file_number, (SELECT count(*) FROM cases AS c WHERE c.client_id = t.id " \
+  "AND c.deleted_at IS NULL)"
+
+static RedressClient *
+client_from_row (sqlite3_stmt *stmt)
+{
+  RedressClient *client = redress_client_new ();
+  int col = fill_record (REDRESS_RECORD (client), stmt);
+
+  redress_client_set_file_number (client, column_text (stmt, col));
+  redress_client_set_case_count (client, (guint) sqlite3_column_int (stmt, col + 1));
+  return client;
+}
+
+/**
+ * redress_store_get_client:
+ *
+ * Returns: (transfer full): the client, or %NULL with a
+ *   %REDRESS_ERROR_NOT_FOUND error
+ */
+RedressClient *
+redress_store_get_client (RedressStore  *self,
+                          gint64         id,
+                          GError       **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (REDRESS_TYPE_CLIENT);
+  g_autofree char *sql = select_sql (REDRESS_RECORD_CLASS (klass), CLIENT_EXTRA,
+                                     "WHERE t.id = ? AND t.deleted_at IS NULL");
+  sqlite3_stmt *stmt;
+  RedressClient *client;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("There is no client file with id %" G_GINT64_FORMAT "."), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      store_error (self, rc, error);
+      return NULL;
+    }
+  client = client_from_row (stmt);
+  sqlite3_reset (stmt);
+  return client;
+}
+
+/**
+ * redress_store_list_clients:
+ *
+ * Returns: (transfer full) (element-type RedressClient): the client files,
+ *   by family name
+ */
+GPtrArray *
+redress_store_list_clients (RedressStore  *self,
+                            gboolean       include_archived,
+                            GError       **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (REDRESS_TYPE_CLIENT);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  sql = select_sql (REDRESS_RECORD_CLASS (klass), CLIENT_EXTRA,
+                    include_archived
+                      ? "WHERE t.deleted_at IS NULL ORDER BY t.family_name, t.given_names, t.id"
+                      : "WHERE t.deleted_at IS NULL AND t.archived = 0 "
+                        "ORDER BY t.family_name, t.given_names, t.id");
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (clients, client_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&clients);
+}
+
+/* Cases */
+
+static gboolean
+insert_case_tx (RedressStore  *self,
+                gpointer       data,
+                GError       **error)
+{
+  RedressCase *kase = data;
+  g_autofree char *client_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                redress_case_get_client_id (kase));
+  g_autofree char *title = NULL;
+  g_autoptr(RedressClient) client = NULL;
+
+  /* The client must exist and not be in the trash */
+  client = redress_store_get_client (self, redress_case_get_client_id (kase), error);
+  if (client == NULL)
+    return FALSE;
+
+  if (!insert_record (self, REDRESS_RECORD (kase), "client_id", client_id, error))
+    return FALSE;
+
+  title = redress_case_dup_title (kase);
+  queue_change (self, "client", redress_case_get_client_id (kase));
+  return log_event (self, "case", redress_case_get_client_id (kase),
+                    redress_record_get_id (REDRESS_RECORD (kase)),
+                    "created", NULL, NULL, title, error);
+}
+
+gboolean
+redress_store_insert_case (RedressStore  *self,
+                           RedressCase   *kase,
+                           GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (redress_record_get_id (REDRESS_RECORD (kase)) == 0, FALSE);
+
+  if (!validate_record (REDRESS_RECORD (kase), error))
+    return FALSE;
+  if (!in_transaction (self, insert_case_tx, kase, error))
+    {
+      redress_record_set_id (REDRESS_RECORD (kase), 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+redress_store_update_case (RedressStore  *self,
+                           RedressCase   *kase,
+                           GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_CASE (kase), FALSE);
+
+  if (!validate_record (REDRESS_RECORD (kase), error))
+    return FALSE;
+  return in_transaction (self, update_tx, kase, error);
+}
+
+static RedressCase *
+case_from_row (sqlite3_stmt *stmt)
+{
+  RedressCase *kase = redress_case_new (0);
+  int col = fill_record (REDRESS_RECORD (kase), stmt);
+
+  redress_case_set_client_id (kase, sqlite3_column_int64 (stmt, col));
+  return kase;
+}
+
+RedressCase *
+redress_store_get_case (RedressStore  *self,
+                        gint64         id,
+                        GError       **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (REDRESS_TYPE_CASE);
+  g_autofree char *sql = select_sql (REDRESS_RECORD_CLASS (klass), ", t.client_id",
+                                     "JOIN clients AS p ON p.id = t.client_id "
+                                     "WHERE t.id = ? AND t.deleted_at IS NULL "
+                                     "AND p.deleted_at IS NULL");
+  sqlite3_stmt *stmt;
+  RedressCase *kase;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("There is no case with id %" G_GINT64_FORMAT "."), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      store_error (self, rc, error);
+      return NULL;
+    }
+  kase = case_from_row (stmt);
+  sqlite3_reset (stmt);
+  return kase;
+}
+
+/**
+ * redress_store_list_cases:
+ * @client_id: a client, or 0 for every client's cases
+ *
+ * Returns: (transfer full) (element-type RedressCase): the cases, newest
+ *   decision first
+ */
+GPtrArray *
+redress_store_list_cases (RedressStore  *self,
+                          gint64         client_id,
+                          gboolean       include_archived,
+                          GError       **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (REDRESS_TYPE_CASE);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *tail = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  tail = g_strdup_printf ("JOIN clients AS p ON p.id = t.client_id "
+                          "WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL %s %s "
+                          "ORDER BY t.decision_date DESC, t.id DESC",
+                          client_id > 0 ? "AND t.client_id = ?" : "",
+                          include_archived ? "" : "AND t.archived = 0");
+  sql = select_sql (REDRESS_RECORD_CLASS (klass), ", t.client_id", tail);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (client_id > 0)
+    sqlite3_bind_int64 (stmt, 1, client_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cases, case_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cases);
+}
+
+/* Archive, trash, purge */
+
+typedef struct
+{
+  RedressRecord *record;
+  const char *set;      /* SQL assignment */
+  const char *where;    /* extra condition */
+  const char *kind;     /* timeline event */
+  gboolean with_title;
+  gboolean value;
+} StateChange;
+
+static gboolean
+state_change_tx (RedressStore  *self,
+                 gpointer       data,
+                 GError       **error)
+{
+  StateChange *change = data;
+  RedressRecordClass *klass = record_class (change->record);
+  gint64 id = redress_record_get_id (change->record);
+  g_autofree char *sql = NULL;
+  g_autofree char *now = now_timestamp (self);
+  g_autofree char *title = NULL;
+  sqlite3_stmt *stmt;
+
+  sql = g_strdup_printf ("UPDATE %s SET %s, updated_at = ?2 WHERE id = ?1 AND %s",
+                         klass->table, change->set, change->where);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, now);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("This record no longer exists: it may have been deleted."));
+      return FALSE;
+    }
+
+  queue_change (self, klass->entity, id);
+  if (REDRESS_IS_CASE (change->record))
+    queue_change (self, "client", record_client_id (change->record));
+
+  if (change->with_title && REDRESS_IS_CASE (change->record))
+    title = redress_case_dup_title (REDRESS_CASE (change->record));
+  else if (change->with_title && REDRESS_IS_CLIENT (change->record))
+    title = redress_client_dup_display_name (REDRESS_CLIENT (change->record));
+
+  /* A deleted case's events go when it is purged: the deletion itself is
+   * recorded on the client, so the client's timeline keeps it. */
+  return log_event (self, klass->entity, record_client_id (change->record),
+                    change->with_title ? 0 : record_case_id (change->record),
+                    change->kind, NULL, NULL, title, error);
+}
+
+/**
+ * redress_store_set_archived:
+ * @record: a #RedressClient or #RedressCase
+ *
+ * Archived files stay in the database but leave the everyday lists.
+ */
+gboolean
+redress_store_set_archived (RedressStore   *self,
+                            RedressRecord  *record,
+                            gboolean        archived,
+                            GError        **error)
+{
+  StateChange change = {
+    record,
+    archived ? "archived = 1" : "archived = 0",
+    "deleted_at IS NULL",
+    archived ? "archived" : "unarchived",
+    FALSE, archived
+  };
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_CLIENT (record) || REDRESS_IS_CASE (record), FALSE);
+
+  if (!in_transaction (self, state_change_tx, &change, error))
+    return FALSE;
+  redress_record_set_archived (record, archived);
+  return TRUE;
+}
+
+/**
+ * redress_store_trash:
+ * @record: a #RedressClient or #RedressCase
+ *
+ * Deletes @record so that redress_store_untrash() can bring it back;
+ * redress_store_purge() or redress_store_purge_trash() remove it for good.
+ */
+gboolean
+redress_store_trash (RedressStore   *self,
+                     RedressRecord  *record,
+                     GError        **error)
+{
+  StateChange change = { record, "deleted_at = ?2", "deleted_at IS NULL", "deleted", TRUE, TRUE };
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_CLIENT (record) || REDRESS_IS_CASE (record), FALSE);
+
+  return in_transaction (self, state_change_tx, &change, error);
+}
+
+gboolean
+redress_store_untrash (RedressStore   *self,
+                       RedressRecord  *record,
+                       GError        **error)
+{
+  StateChange change = { record, "deleted_at = NULL", "deleted_at IS NOT NULL", "restored",
+                         TRUE, FALSE };
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_CLIENT (record) || REDRESS_IS_CASE (record), FALSE);
+
+  return in_transaction (self, state_change_tx, &change, error);
+}
+
+static gboolean
+purge_tx (RedressStore  *self,
+          gpointer       data,
+          GError       **error)
+{
+  RedressRecord *record = data;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND deleted_at IS NOT NULL",
+                                          record_class (record)->table);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, redress_record_get_id (record));
+  return step_done (self, stmt, error);
+}
+
+/**
+ * redress_store_purge:
+ *
+ * Removes a record in the trash for good (its cases and timeline with it).
+ * Does nothing if it is not in the trash.
+ */
+gboolean
+redress_store_purge (RedressStore   *self,
+                     RedressRecord  *record,
+                     GError        **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_CLIENT (record) || REDRESS_IS_CASE (record), FALSE);
+
+  return in_transaction (self, purge_tx, record, error);
+}
+
+static gboolean
+purge_trash_tx (RedressStore  *self,
+                gpointer       data,
+                GError       **error)
+{
+  return exec (self->db,
+               "DELETE FROM cases WHERE deleted_at IS NOT NULL;"
+               "DELETE FROM clients WHERE deleted_at IS NOT NULL;",
+               self->path, error);
+}
+
+/**
+ * redress_store_purge_trash:
+ *
+ * Removes everything in the trash for good: what was deleted in an
+ * earlier session, once its Undo is no longer offered.
+ */
+gboolean
+redress_store_purge_trash (RedressStore  *self,
+                           GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  return in_transaction (self, purge_trash_tx, NULL, error);
+}
+
+/* Timeline */
+
+/**
+ * redress_store_list_events:
+ * @client_id: a client (its own events and its cases'), or 0
+ * @case_id: a case, or 0
+ *
+ * Returns: (transfer full) (element-type RedressEvent): newest first
+ */
+GPtrArray *
+redress_store_list_events (RedressStore  *self,
+                           gint64         client_id,
+                           gint64         case_id,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  if (case_id > 0)
+    stmt = prepare (self,
+                    "SELECT id, at, actor, entity, client_id, case_id, kind, field, old_value, "
+                    "new_value FROM events WHERE case_id = ? ORDER BY id DESC", error);
+  else if (client_id > 0)
+    stmt = prepare (self,
+                    "SELECT id, at, actor, entity, client_id, case_id, kind, field, old_value, "
+                    "new_value FROM events WHERE client_id = ? ORDER BY id DESC", error);
+  else
+    stmt = prepare (self,
+                    "SELECT id, at, actor, entity, client_id, case_id, kind, field, old_value, "
+                    "new_value FROM events WHERE client_id IS NULL ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  if (case_id > 0)
+    sqlite3_bind_int64 (stmt, 1, case_id);
+  else if (client_id > 0)
+    sqlite3_bind_int64 (stmt, 1, client_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events,
+                     redress_event_new (sqlite3_column_int64 (stmt, 0),
+                                        column_text (stmt, 1), column_text (stmt, 2),
+                                        column_text (stmt, 3), sqlite3_column_int64 (stmt, 4),
+                                        sqlite3_column_int64 (stmt, 5), column_text (stmt, 6),
+                                        column_text (stmt, 7), column_text (stmt, 8),
+                                        column_text (stmt, 9)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+/* Firm profile */
+
+/**
+ * redress_store_get_firm:
+ *
+ * Returns: (transfer full): the firm profile (empty if never set)
+ */
+RedressFirm *
+redress_store_get_firm (RedressStore  *self,
+                        GError       **error)
+{
+  g_autoptr(RedressFirm) firm = redress_firm_new ();
+  g_autofree char *sql = select_sql (REDRESS_RECORD_GET_CLASS (firm), NULL, "WHERE t.id = 1");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    fill_record (REDRESS_RECORD (firm), stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&firm);
+}
+
+static gboolean
+update_firm_tx (RedressStore  *self,
+                gpointer       data,
+                GError       **error)
+{
+  RedressRecord *firm = data;
+  g_autofree char *now = now_timestamp (self);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self,
+                  "INSERT OR IGNORE INTO firm (id, created_at, updated_at) VALUES (1, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, now);
+  bind_text (stmt, 2, now);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  redress_record_set_id (firm, 1);
+  return update_record (self, firm, error);
+}
+
+gboolean
+redress_store_update_firm (RedressStore  *self,
+                           RedressFirm   *firm,
+                           GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REDRESS_IS_FIRM (firm), FALSE);
+
+  if (!validate_record (REDRESS_RECORD (firm), error))
+    return FALSE;
+  return in_transaction (self, update_firm_tx, firm, error);
+}
+
+/* Safety: check, backup, restore */
+
+static gboolean
+integrity_check (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(10)", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    return set_error_from_sqlite (db, rc, path, error);
+
+  if (problems->len == 0)
+    {
+      rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (problems, _("a %s row refers to a missing record"),
+                                (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The database “%s” is damaged: %s. Restore it from a backup."),
+                   path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * redress_store_check:
+ *
+ * Checks the integrity of the whole database and its schema version.
+ */
+gboolean
+redress_store_check (RedressStore  *self,
+                     GError       **error)
+{
+  int version = 0;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  if (!integrity_check (self->db, self->path, error) ||
+      !check_identity (self->db, self->path, &version, error))
+    return FALSE;
+  if (version != redress_store_latest_version ())
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The database is at schema version %d, expected %d."),
+                   version, redress_store_latest_version ());
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies the database at @source_path into a new file @destination (mode
+ * 0600) through a temporary file, so @destination is either the whole copy
+ * or untouched.  Uses its own connections: safe in a worker thread. */
+static gboolean
+backup_file (const char    *source_path,
+             const char    *destination,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree char *dir = g_path_get_dirname (destination);
+  g_autofree char *tmpl = g_build_filename (dir, ".redress-backup-XXXXXX", NULL);
+  sqlite3 *source = NULL;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+  int fd;
+  int rc;
+
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The backup cannot be written in “%s”: %s."), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  source = open_connection (source_path, SQLITE_OPEN_READONLY, error);
+  if (source == NULL)
+    goto out;
+  target = open_connection (tmpl, SQLITE_OPEN_READWRITE, error);
+  if (target == NULL)
+    goto out;
+
+  backup = sqlite3_backup_init (target, "main", source, "main");
+  if (backup == NULL)
+    {
+      set_error_from_sqlite (target, sqlite3_errcode (target), destination, error);
+      goto out;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (target, rc, destination, error);
+      goto out;
+    }
+  /* One self-contained file: no -wal beside it */
+  if (!exec (target, "PRAGMA journal_mode = DELETE", destination, error))
+    goto out;
+  sqlite3_close (target);
+  target = NULL;
+
+  if (g_rename (tmpl, destination) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The backup cannot be saved as “%s”: %s."), destination,
+                   g_strerror (saved_errno));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (target != NULL)
+    sqlite3_close (target);
+  if (source != NULL)
+    sqlite3_close (source);
+  if (!ok)
+    g_unlink (tmpl);
+  return ok;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/**
+ * redress_store_backup:
+ * @destination: the file to write (replaced if it exists)
+ *
+ * Writes a consistent copy of the whole database with SQLite's backup API.
+ */
+gboolean
+redress_store_backup (RedressStore  *self,
+                      const char    *destination,
+                      GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (same_file (self->path, destination))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("A backup cannot replace the database itself: choose another file."));
+      return FALSE;
+    }
+  return backup_file (self->path, destination, NULL, error);
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  char **paths = task_data;
+  GError *error = NULL;
+
+  if (backup_file (paths[0], paths[1], cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * redress_store_backup_async:
+ *
+ * Like redress_store_backup(), in a worker thread with its own connection.
+ */
+void
+redress_store_backup_async (RedressStore        *self,
+                            const char          *destination,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  char **paths;
+
+  g_return_if_fail (REDRESS_IS_STORE (self));
+  g_return_if_fail (destination != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, redress_store_backup_async);
+
+  if (same_file (self->path, destination))
+    {
+      g_task_return_new_error (task, REDRESS_ERROR, REDRESS_ERROR_IO, "%s",
+                               _("A backup cannot replace the database itself: choose another file."));
+      return;
+    }
+
+  paths = g_new0 (char *, 3);
+  paths[0] = g_strdup (self->path);
+  paths[1] = g_strdup (destination);
+  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+gboolean
+redress_store_backup_finish (RedressStore  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * redress_store_restore:
+ * @database: the database to replace
+ * @backup: a backup written by redress_store_backup()
+ * @previous_copy: (out) (optional): where the replaced database was saved
+ *
+ * Checks that @backup is a whole, undamaged Redress database this version
+ * can read; only then copies the current database aside (when it exists)
+ * and replaces it with the backup, migrating it if it is older.
+ */
+gboolean
+redress_store_restore (const char  *database,
+                       const char  *backup,
+                       char       **previous_copy,
+                       GError     **error)
+{
+  g_autofree char *saved = NULL;
+  g_autoptr(RedressStore) restored = NULL;
+  sqlite3 *source;
+  int version = 0;
+  int n_objects = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The backup “%s” does not exist."), backup);
+      return FALSE;
+    }
+  if (same_file (database, backup))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The backup is the database itself: nothing to restore."));
+      return FALSE;
+    }
+
+  source = open_connection (backup, SQLITE_OPEN_READONLY, error);
+  if (source == NULL)
+    return FALSE;
+  ok = check_identity (source, backup, &version, error) &&
+       pragma_int (source, "SELECT count(*) FROM sqlite_master", backup, &n_objects, error) &&
+       integrity_check (source, backup, error);
+  sqlite3_close (source);
+  if (!ok)
+    return FALSE;
+  if (n_objects == 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS,
+                   _("“%s” is empty: it is not a Redress backup."), backup);
+      return FALSE;
+    }
+
+  /* Keep what is being replaced */
+  if (g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+      saved = g_strdup_printf ("%s.before-restore-%s", database, stamp);
+      if (!backup_file (database, saved, NULL, error))
+        return FALSE;
+    }
+
+  if (!backup_file (backup, database, NULL, error))
+    return FALSE;
+  /* The old database's write-ahead log belongs to the replaced file */
+  {
+    g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (database, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+
+  /* Bring an older backup up to date now, so the failure, if any, shows here */
+  restored = redress_store_open (database, error);
+  if (restored == NULL)
+    return FALSE;
+
+  if (previous_copy != NULL)
+    *previous_copy = g_steal_pointer (&saved);
+  return TRUE;
+}
