@@ -621,6 +621,23 @@ check_identity (sqlite3     *db,
       return FALSE;
     }
 
+  /* SQLite writes whole pages: a file that ends inside a page was cut
+   * short (an interrupted copy), and SQLite would read the rest as zeros. */
+  {
+    GStatBuf st;
+    int page_size = 0;
+
+    if (!pragma_int (db, "PRAGMA page_size", path, &page_size, error))
+      return FALSE;
+    if (page_size > 0 && g_stat (path, &st) == 0 && st.st_size % page_size != 0)
+      {
+        g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                     _("“%s” is damaged: the file is incomplete. Restore it from a backup."),
+                     path);
+        return FALSE;
+      }
+  }
+
   return TRUE;
 }
 

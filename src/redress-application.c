@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "redress-application.h"
+#include "redress-preferences.h"
+#include "redress-window.h"
+
+/*
+ * RedressApplication: one instance per user (a second launch raises the
+ * first window), one database opened at start-up.
+ */
+struct _RedressApplication
+{
+  AdwApplication parent_instance;
+
+  char *database;          /* --database, or NULL for the default */
+  gboolean demo;           /* --demo: add sample files to an empty database */
+  RedressStore *store;
+  GError *open_error;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (RedressApplication, redress_application, ADW_TYPE_APPLICATION)
+
+static RedressWindow *
+active_window (RedressApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return REDRESS_IS_WINDOW (window) ? REDRESS_WINDOW (window) : NULL;
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows first lets them save their state */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  static const char *developers[] = { "The Redress developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Redress"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Redress developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Answer every ground of a refused Canadian visa or "
+                                      "immigration application, before its deadline.\n\n"
+                                      "Redress assists licensed consultants; it does not give "
+                                      "legal advice. Everything stays on this computer."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (redress_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                               self->store));
+}
+
+static void
+new_client_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  RedressWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = active_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL);
+}
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RedressApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RedressWindow *window = active_window (self);
+
+  if (!redress_store_backup_finish (REDRESS_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && window != NULL)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                                      _("The Backup Failed"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+  if (window != NULL)
+    redress_window_add_toast (window, adw_toast_new (_("Backup saved")));
+}
+
+static void
+on_backup_response (GtkNativeDialog    *chooser,
+                    int                 response,
+                    RedressApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          RedressWindow *window = active_window (self);
+
+          if (window != NULL)
+            redress_window_add_toast (window, adw_toast_new (_("Backing up…")));
+          redress_store_backup_async (self->store, path, self->cancellable,
+                                      backup_done_cb, g_object_ref (self));
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+backup_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Back Up Database"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  /* Translators: default file name of a backup; %s is the date */
+  name = g_strdup_printf (_("redress-backup-%s.db"), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("Redress databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_backup_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "new-client", new_client_action },
+  { "backup", backup_action },
+};
+
+/* GApplication ----------------------------------------------------------- */
+
+static int
+redress_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  RedressApplication *self = REDRESS_APPLICATION (app);
+  const char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("redress %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      g_free (self->database);
+      self->database = g_file_get_path (file);
+      /* Another database is another instance */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  return -1;
+}
+
+static void
+open_store (RedressApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->store = redress_store_open (self->database, &self->open_error);
+  if (self->store == NULL)
+    return;
+
+  /* Deleted files whose Undo was offered in an earlier session */
+  if (!redress_store_purge_trash (self->store, &error))
+    g_warning ("Could not empty the trash: %s", error->message);
+
+  if (self->demo)
+    {
+      g_autoptr(GPtrArray) clients = redress_store_list_clients (self->store, TRUE, NULL);
+
+      if (clients != NULL && clients->len == 0 &&
+          !redress_demo_populate (self->store, NULL, &error))
+        g_warning ("Could not add the sample files: %s", error->message);
+    }
+}
+
+static void
+on_error_response (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   RedressApplication *self)
+{
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_open_error (RedressApplication *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("%s\n\nNothing was changed. Your client files are safe in the file "
+                            "that could not be opened."), self->open_error->message);
+  dialog = adw_message_dialog_new (NULL, _("The Database Cannot Be Opened"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+redress_application_activate (GApplication *app)
+{
+  RedressApplication *self = REDRESS_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL && self->open_error == NULL)
+    open_store (self);
+
+  if (self->store == NULL)
+    {
+      show_open_error (self);
+      return;
+    }
+
+  window = GTK_WINDOW (redress_window_new (ADW_APPLICATION (self), self->store));
+  gtk_window_present (window);
+}
+
+static void
+redress_application_startup (GApplication *app)
+{
+  RedressApplication *self = REDRESS_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *new_client_accels[] = { "<Control>n", NULL };
+  static const char *new_case_accels[] = { "<Control><Shift>n", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *back_accels[] = { "<Alt>Left", NULL };
+
+  G_APPLICATION_CLASS (redress_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-client", new_client_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-case", new_case_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", back_accels);
+}
+
+static void
+redress_application_shutdown (GApplication *app)
+{
+  RedressApplication *self = REDRESS_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  G_APPLICATION_CLASS (redress_application_parent_class)->shutdown (app);
+}
+
+static void
+redress_application_finalize (GObject *object)
+{
+  RedressApplication *self = (RedressApplication *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->open_error);
+  g_free (self->database);
+
+  G_OBJECT_CLASS (redress_application_parent_class)->finalize (object);
+}
+
+static void
+redress_application_class_init (RedressApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = redress_application_finalize;
+  app_class->activate = redress_application_activate;
+  app_class->startup = redress_application_startup;
+  app_class->shutdown = redress_application_shutdown;
+  app_class->handle_local_options = redress_application_handle_local_options;
+}
+
+static void
+redress_application_init (RedressApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this database instead of the default one"), N_("FILE") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Add a few fictional client files to an empty database, for trying Redress"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Refusal files for immigration consultants"));
+}
+
+RedressApplication *
+redress_application_new (void)
+{
+  return g_object_new (REDRESS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/ca/redress/Redress",
+                       NULL);
+}
+
+RedressStore *
+redress_application_get_store (RedressApplication *self)
+{
+  g_return_val_if_fail (REDRESS_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
