@@ -100,6 +100,7 @@ set_hint (RedressRecordForm *self,
   if (error_message != NULL)
     {
       gtk_label_set_text (GTK_LABEL (label), error_message);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_remove_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "error");
       gtk_widget_add_css_class (row, "error");
@@ -113,8 +114,11 @@ set_hint (RedressRecordForm *self,
       return;
     }
 
-  hint = hint_for (def);
+  /* The format hint helps while a record is drafted; once it is stored,
+   * the values speak for themselves */
+  hint = self->live ? NULL : hint_for (def);
   gtk_label_set_text (GTK_LABEL (label), hint ? hint : "");
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_remove_css_class (label, "error");
   gtk_widget_remove_css_class (row, "error");
@@ -255,8 +259,7 @@ make_hint_label (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);

@@ -294,7 +294,7 @@ redress_field_validate (const RedressFieldDef  *def,
       if (is_blank (value))
         {
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
-                       _("%s is required."), _(def->label));
+                       _("%s: this field is required."), _(def->label));
           return FALSE;
         }
       if (g_utf8_strlen (value, -1) > MAX_NAME_LENGTH)
@@ -320,7 +320,7 @@ redress_field_validate (const RedressFieldDef  *def,
       if (is_blank (value))
         {
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
-                       _("%s is required."), _(def->label));
+                       _("%s: this field is required."), _(def->label));
           return FALSE;
         }
       G_GNUC_FALLTHROUGH;

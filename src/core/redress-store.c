@@ -39,6 +39,7 @@ struct _RedressStore
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   guint depth;              /* transaction nesting */
   GArray *pending;          /* PendingChange */
+  GArray *marks;            /* guint: pending->len when each savepoint began */
 };
 
 typedef struct
@@ -384,7 +385,10 @@ update_record (RedressStore   *self,
   gboolean changed = FALSE;
   int rc;
 
-  sql = select_sql (klass, NULL, "WHERE t.id = ? AND t.deleted_at IS NULL");
+  /* The firm profile is one row that cannot be deleted: no deleted_at */
+  sql = select_sql (klass, NULL, REDRESS_IS_FIRM (record)
+                                   ? "WHERE t.id = ?"
+                                   : "WHERE t.id = ? AND t.deleted_at IS NULL");
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -778,6 +782,7 @@ redress_store_finalize (GObject *object)
     sqlite3_close (self->db);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->actor);
   g_free (self->path);
 
@@ -812,6 +817,7 @@ redress_store_init (RedressStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             statement_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->actor = g_strdup (g_get_user_name ());
 }
 
@@ -987,6 +993,8 @@ redress_store_begin (RedressStore  *self,
   if (!exec (self->db, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
              self->path, error))
     return FALSE;
+  if (self->depth > 0)
+    g_array_append_val (self->marks, self->pending->len);
   self->depth++;
   return TRUE;
 }
@@ -1006,6 +1014,8 @@ redress_store_commit (RedressStore  *self,
   self->depth--;
   if (self->depth == 0)
     flush_changes (self);
+  else
+    g_array_set_size (self->marks, self->marks->len - 1);  /* kept by the outer level */
   return TRUE;
 }
 
@@ -1022,8 +1032,15 @@ redress_store_rollback (RedressStore *self)
     }
   else
     {
+      guint mark = g_array_index (self->marks, guint, self->marks->len - 1);
+
       exec (self->db, "ROLLBACK TO nested", self->path, NULL);
       exec (self->db, "RELEASE nested", self->path, NULL);
+      /* What was written since the savepoint never happened: forget its
+       * change notifications too */
+      g_array_set_size (self->marks, self->marks->len - 1);
+      if (self->pending->len > mark)
+        g_array_set_size (self->pending, mark);
     }
   self->depth--;
 }
@@ -1980,6 +1997,13 @@ redress_store_restore (const char  *database,
       g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
 
       saved = g_strdup_printf ("%s.before-restore-%s", database, stamp);
+      /* Never replace an earlier copy: two restores in the same second
+       * would otherwise lose the data the first one set aside */
+      for (guint n = 2; g_file_test (saved, G_FILE_TEST_EXISTS); n++)
+        {
+          g_free (saved);
+          saved = g_strdup_printf ("%s.before-restore-%s-%u", database, stamp, n);
+        }
       if (!backup_file (database, saved, NULL, error))
         return FALSE;
     }

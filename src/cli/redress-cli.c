@@ -1,0 +1,1949 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "redress-core.h"
+
+/*
+ * redress-cli: the command-line companion of Redress.
+ *
+ * Every command is one entry of the commands[] table below.  The options
+ * that set fields (--family-name, --stage, ...) are generated from the
+ * records' RedressFieldDef tables, and every value goes through the core's
+ * validation, so the CLI accepts and refuses exactly what the application
+ * does, with the same messages.
+ *
+ * Exit status: 0 on success, 1 when the core refuses (invalid value, record
+ * not found, database too new or damaged...), 2 for a usage error.
+ */
+
+#define PROGRAM "redress-cli"
+#define MAX_FIELDS 16
+
+enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_ERROR = 1,
+  CLI_EXIT_USAGE = 2,
+};
+
+typedef struct _Command Command;
+
+/* What one run of a command received on the command line */
+typedef struct
+{
+  const Command *command;
+  RedressRecordClass *record_class;   /* for commands that set fields */
+  RedressStore *store;
+  const char *database;               /* NULL for the default location */
+  char **args;                        /* positional arguments (borrowed) */
+  guint n_args;
+
+  char *values[MAX_FIELDS];           /* --FIELD VALUE */
+  gboolean set_true[MAX_FIELDS];      /* --decided-in-canada */
+  gboolean set_false[MAX_FIELDS];     /* --outside-canada */
+  gboolean json;
+  gboolean archived;
+  gboolean help;
+  char *search;
+  char *client;
+  char *database_option;
+} Invocation;
+
+typedef enum
+{
+  WITH_JSON     = 1 << 0,
+  WITH_ARCHIVED = 1 << 1,
+  WITH_SEARCH   = 1 << 2,
+  WITH_CLIENT   = 1 << 3,   /* --client ID */
+  WITH_FIELDS   = 1 << 4,   /* one option per field of the record */
+  ADDING        = 1 << 5,   /* required fields must be given */
+} CommandFlags;
+
+typedef enum
+{
+  STORE_NONE,      /* works on the file itself (restore) */
+  STORE_EXISTING,  /* reads: the database must already exist */
+  STORE_CREATE,    /* writes: the database is created if needed */
+} StoreNeed;
+
+struct _Command
+{
+  const char *group;          /* "client", "case", "firm", or NULL */
+  const char *name;
+  const char *parameters;     /* translatable, e.g. "ID" */
+  guint n_args;
+  const char *summary;        /* translatable */
+  const char *description;    /* translatable, nullable */
+  CommandFlags flags;
+  StoreNeed store;
+  GType (*record_type) (void);
+  gboolean (*run) (Invocation *inv, GError **error);
+};
+
+/* Options whose name is not the field name (which stays accepted, hidden) */
+typedef struct
+{
+  const char *field;
+  const char *option;
+  const char *negative;       /* for a yes/no field: the option that says no */
+  const char *help;           /* translatable, for a yes/no field */
+  const char *negative_help;  /* translatable */
+} OptionName;
+
+static const OptionName option_names[] = {
+  { "application-type", "application", NULL, NULL, NULL },
+  { "visa-office", "office", NULL, NULL, NULL },
+  { "decided-in-canada", "decided-in-canada", "outside-canada",
+    N_("The decision was made in Canada (an inland application)"),
+    N_("The decision was made outside Canada") },
+};
+
+static const char *groups[] = { "client", "case", "firm" };
+
+/* Helpers ----------------------------------------------------------------- */
+
+static void
+usage_error (GError     **error,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+usage_error (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                                                format, args));
+  va_end (args);
+}
+
+static char *
+command_full_name (const Command *command)
+{
+  if (command->group != NULL)
+    return g_strdup_printf ("%s %s", command->group, command->name);
+  return g_strdup (command->name);
+}
+
+/* "client show ID", as the lists of commands show it */
+static char *
+command_synopsis (const Command *command)
+{
+  g_autofree char *name = command_full_name (command);
+
+  if (command->parameters == NULL)
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("%s %s", name, _(command->parameters));
+}
+
+static const OptionName *
+find_option_name (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (option_names); i++)
+    if (g_str_equal (option_names[i].field, field))
+      return &option_names[i];
+  return NULL;
+}
+
+static const char *
+option_for_field (const RedressFieldDef *def)
+{
+  const OptionName *name = find_option_name (def->name);
+
+  return name ? name->option : def->name;
+}
+
+/* Columns of text, padded by characters rather than bytes */
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
+  glong len = g_utf8_strlen (text, -1);
+
+  g_string_append (out, text);
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+}
+
+/* Appends @text folded into lines of at most 78 characters */
+static void
+append_wrapped (GString    *out,
+                const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  glong column = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong len = g_utf8_strlen (words[i], -1);
+
+      if (column > 0 && column + 1 + len > 78)
+        {
+          g_string_append_c (out, '\n');
+          column = 0;
+        }
+      else if (column > 0)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += len;
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* Prints "Label:  value" lines aligned; @pairs holds label, value, ... */
+static void
+print_pairs (GPtrArray *pairs)
+{
+  guint width = 0;
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      /* Translators: a label before its value, "Family name: Okafor" */
+      g_autofree char *label = g_strdup_printf (_("%s:"), (char *) g_ptr_array_index (pairs, i));
+      width = MAX (width, (guint) g_utf8_strlen (label, -1));
+    }
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      g_autofree char *label = g_strdup_printf (_("%s:"), (char *) g_ptr_array_index (pairs, i));
+      const char *value = g_ptr_array_index (pairs, i + 1);
+      g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      append_padded (out, label, width + 2);
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          if (j > 0)
+            {
+              g_string_append_c (out, '\n');
+              append_padded (out, "", width + 2);
+            }
+          g_string_append (out, lines[j]);
+        }
+      g_print ("%s\n", out->str);
+    }
+}
+
+static void
+add_pair (GPtrArray  *pairs,
+          const char *label,
+          char       *value)
+{
+  g_ptr_array_add (pairs, g_strdup (label));
+  g_ptr_array_add (pairs, value);
+}
+
+/* Prints rows under a header, each column as wide as its widest cell */
+static void
+print_table (const char * const *headers,
+             guint               n_columns,
+             GPtrArray          *rows)
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = (guint) g_utf8_strlen (headers[c], -1);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+    }
+
+  for (guint r = 0; r <= rows->len; r++)
+    {
+      const char * const *row = r == 0 ? headers : g_ptr_array_index (rows, r - 1);
+
+      g_string_truncate (line, 0);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (c + 1 < n_columns)
+            {
+              append_padded (line, row[c], widths[c]);
+              g_string_append (line, "  ");
+            }
+          else
+            g_string_append (line, row[c]);
+        }
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+  /* JSON is UTF-8 whatever the locale: no conversion */
+  fputs (data, stdout);
+  fputc ('\n', stdout);
+}
+
+/* "2026-03-02T10:00:00Z" as local time, "2026-03-02 05:00" */
+static char *
+format_timestamp (const char *iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("—");
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* A value as the human output shows it: codes with their label, UCI
+ * formatted, dates in ISO form (as they are typed), "—" for nothing. */
+static char *
+display_value (const RedressFieldDef *def,
+               const char            *value)
+{
+  if (value == NULL || *value == '\0')
+    return g_strdup ("—");
+
+  switch (def->kind)
+    {
+    case REDRESS_FIELD_CHOICE:
+      {
+        const char *label = redress_field_choice_label (def, value);
+        return label ? g_strdup_printf ("%s (%s)", label, value) : g_strdup (value);
+      }
+    case REDRESS_FIELD_UCI:
+      return redress_uci_format (value);
+    case REDRESS_FIELD_BOOLEAN:
+      return g_strdup (g_str_equal (value, "true") ? _("Yes") : _("No"));
+    case REDRESS_FIELD_DATE:
+    case REDRESS_FIELD_DATE_REQUIRED:
+    case REDRESS_FIELD_TEXT:
+    case REDRESS_FIELD_NAME:
+    case REDRESS_FIELD_EMAIL:
+    case REDRESS_FIELD_PHONE:
+    default:
+      return g_strdup (value);
+    }
+}
+
+static void
+add_field_pairs (GPtrArray     *pairs,
+                 RedressRecord *record)
+{
+  for (guint i = 0; i < redress_record_get_n_fields (record); i++)
+    {
+      const RedressFieldDef *def = redress_record_get_field_def (record, i);
+
+      add_pair (pairs, _(def->label), display_value (def, redress_record_get_value (record, i)));
+    }
+}
+
+/* JSON -------------------------------------------------------------------- */
+
+static void
+json_add_string_or_null (JsonBuilder *builder,
+                         const char  *name,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_id_or_null (JsonBuilder *builder,
+                     const char  *name,
+                     gint64       id)
+{
+  json_builder_set_member_name (builder, name);
+  if (id > 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_fields (JsonBuilder   *builder,
+                 RedressRecord *record)
+{
+  for (guint i = 0; i < redress_record_get_n_fields (record); i++)
+    {
+      const RedressFieldDef *def = redress_record_get_field_def (record, i);
+      const char *value = redress_record_get_value (record, i);
+
+      if (def->kind == REDRESS_FIELD_BOOLEAN)
+        {
+          json_builder_set_member_name (builder, def->name);
+          json_builder_add_boolean_value (builder, g_strcmp0 (value, "true") == 0);
+        }
+      else
+        json_add_string_or_null (builder, def->name, value);
+    }
+}
+
+static void
+json_add_timestamps (JsonBuilder   *builder,
+                     RedressRecord *record)
+{
+  json_add_string_or_null (builder, "created-at", redress_record_get_created_at (record));
+  json_add_string_or_null (builder, "updated-at", redress_record_get_updated_at (record));
+}
+
+/* The members of a client object, without the braces */
+static void
+json_add_client_members (JsonBuilder   *builder,
+                         RedressClient *client)
+{
+  RedressRecord *record = REDRESS_RECORD (client);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, redress_record_get_id (record));
+  json_add_string_or_null (builder, "file-number", redress_client_get_file_number (client));
+  json_add_fields (builder, record);
+  json_builder_set_member_name (builder, "archived");
+  json_builder_add_boolean_value (builder, redress_record_get_archived (record));
+  json_builder_set_member_name (builder, "case-count");
+  json_builder_add_int_value (builder, redress_client_get_case_count (client));
+  json_add_timestamps (builder, record);
+}
+
+static void
+json_add_case (JsonBuilder *builder,
+               RedressCase *kase)
+{
+  RedressRecord *record = REDRESS_RECORD (kase);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, redress_record_get_id (record));
+  json_builder_set_member_name (builder, "client-id");
+  json_builder_add_int_value (builder, redress_case_get_client_id (kase));
+  json_add_fields (builder, record);
+  json_builder_set_member_name (builder, "archived");
+  json_builder_add_boolean_value (builder, redress_record_get_archived (record));
+  json_add_timestamps (builder, record);
+  json_builder_end_object (builder);
+}
+
+static void
+json_add_events (JsonBuilder *builder,
+                 GPtrArray   *events)
+{
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < events->len; i++)
+    {
+      RedressEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *description = redress_event_dup_description (event);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, redress_event_get_id (event));
+      json_add_string_or_null (builder, "at", redress_event_get_at (event));
+      json_add_string_or_null (builder, "actor", redress_event_get_actor (event));
+      json_add_string_or_null (builder, "entity", redress_event_get_entity (event));
+      json_add_id_or_null (builder, "client-id", redress_event_get_client_id (event));
+      json_add_id_or_null (builder, "case-id", redress_event_get_case_id (event));
+      json_add_string_or_null (builder, "kind", redress_event_get_kind (event));
+      json_add_string_or_null (builder, "field", redress_event_get_field (event));
+      json_add_string_or_null (builder, "old", redress_event_get_old_value (event));
+      json_add_string_or_null (builder, "new", redress_event_get_new_value (event));
+      json_add_string_or_null (builder, "description", description);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_events (GPtrArray *events)
+{
+  g_print ("\n%s\n", _("Timeline:"));
+  if (events->len == 0)
+    g_print ("  %s\n", _("Nothing yet."));
+  for (guint i = 0; i < events->len; i++)
+    {
+      RedressEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *when = format_timestamp (redress_event_get_at (event));
+      g_autofree char *description = redress_event_dup_description (event);
+
+      /* Translators: a timeline line: when, what, who */
+      g_print (_("  %s  %s (%s)\n"), when, description, redress_event_get_actor (event));
+    }
+}
+
+/* Finding records ----------------------------------------------------------- */
+
+static gboolean
+parse_id (const char  *text,
+          gint64      *id,
+          GError     **error)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      usage_error (error, _("“%s” is not an id: an id is a whole number, as listed by “%s”."),
+                   text, PROGRAM " client list");
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static gboolean
+looks_like_file_number (const char *text)
+{
+  /* YEAR-NNNN */
+  if (strlen (text) < 6 || text[4] != '-')
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (p != text + 4 && !g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* A client by id, or by file number ("2026-0001") */
+static RedressClient *
+find_client (Invocation  *inv,
+             const char  *text,
+             GError     **error)
+{
+  gint64 id = 0;
+
+  if (looks_like_file_number (text))
+    {
+      g_autoptr(GPtrArray) clients = redress_store_list_clients (inv->store, TRUE, error);
+
+      if (clients == NULL)
+        return NULL;
+      for (guint i = 0; i < clients->len; i++)
+        {
+          RedressClient *client = g_ptr_array_index (clients, i);
+
+          if (g_strcmp0 (redress_client_get_file_number (client), text) == 0)
+            return g_object_ref (client);
+        }
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("There is no client file numbered %s."), text);
+      return NULL;
+    }
+
+  if (!parse_id (text, &id, error))
+    return NULL;
+  return redress_store_get_client (inv->store, id, error);
+}
+
+static RedressCase *
+find_case (Invocation  *inv,
+           const char  *text,
+           GError     **error)
+{
+  gint64 id = 0;
+
+  if (!parse_id (text, &id, error))
+    return NULL;
+  return redress_store_get_case (inv->store, id, error);
+}
+
+/* Field options ------------------------------------------------------------- */
+
+static gboolean
+any_field_given (Invocation *inv)
+{
+  for (guint i = 0; i < inv->record_class->n_fields; i++)
+    if (inv->values[i] != NULL || inv->set_true[i] || inv->set_false[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* Fields that a new record must be given: names, required dates, and codes
+ * without a default. */
+static gboolean
+field_is_required (const RedressFieldDef *def,
+                   RedressRecord         *fresh,
+                   guint                  field)
+{
+  return def->kind == REDRESS_FIELD_NAME ||
+         def->kind == REDRESS_FIELD_DATE_REQUIRED ||
+         (def->kind == REDRESS_FIELD_CHOICE && redress_record_get_value (fresh, field) == NULL);
+}
+
+static gboolean
+check_required_fields (Invocation     *inv,
+                       RedressRecord  *fresh,
+                       GError        **error)
+{
+  for (guint i = 0; i < inv->record_class->n_fields; i++)
+    {
+      const RedressFieldDef *def = &inv->record_class->fields[i];
+
+      if (field_is_required (def, fresh, i) && inv->values[i] == NULL)
+        {
+          usage_error (error, _("--%s is required."), option_for_field (def));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/*
+ * Sets the fields given on the command line, each normalized and validated
+ * by the core: the error names the field.  @changed (nullable) receives the
+ * labels of the fields whose value changed.
+ */
+static gboolean
+apply_field_options (Invocation     *inv,
+                     RedressRecord  *record,
+                     GPtrArray      *changed,
+                     GError        **error)
+{
+  for (guint i = 0; i < redress_record_get_n_fields (record); i++)
+    {
+      const RedressFieldDef *def = redress_record_get_field_def (record, i);
+      const char *value = inv->values[i];
+      g_autofree char *before = NULL;
+
+      if (def->kind == REDRESS_FIELD_BOOLEAN)
+        {
+          const OptionName *name = find_option_name (def->name);
+
+          if (inv->set_true[i] && inv->set_false[i])
+            {
+              usage_error (error, _("--%s and --%s cannot be used together."),
+                           option_for_field (def), name && name->negative ? name->negative : "");
+              return FALSE;
+            }
+          if (inv->set_true[i])
+            value = "true";
+          else if (inv->set_false[i])
+            value = "false";
+        }
+      if (value == NULL)
+        continue;
+
+      before = g_strdup (redress_record_get_value (record, i));
+      if (!redress_record_set_value_checked (record, i, value, error))
+        return FALSE;
+      if (changed != NULL && g_strcmp0 (before, redress_record_get_value (record, i)) != 0)
+        g_ptr_array_add (changed, (gpointer) _(def->label));
+    }
+  return TRUE;
+}
+
+static void
+print_changes (const char *what,
+               GPtrArray  *changed)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  if (changed->len == 0)
+    {
+      g_print (_("%s: nothing changed, the values given are those already stored.\n"), what);
+      return;
+    }
+  for (guint i = 0; i < changed->len; i++)
+    {
+      if (i > 0)
+        /* Translators: separates the fields in "Updated ...: Email, Phone" */
+        g_string_append (list, _(", "));
+      g_string_append (list, g_ptr_array_index (changed, i));
+    }
+  /* Translators: "Client file 2026-0001 updated: Email, Phone." */
+  g_print (_("%s updated: %s.\n"), what, list->str);
+}
+
+/* Clients ------------------------------------------------------------------ */
+
+static char *
+client_title (RedressClient *client)
+{
+  g_autofree char *name = redress_client_dup_display_name (client);
+
+  /* Translators: "Client file 2026-0001 (Okafor, Chidinma)" */
+  return g_strdup_printf (_("Client file %s (%s)"),
+                          redress_client_get_file_number (client), name);
+}
+
+static gboolean
+client_add (Invocation  *inv,
+            GError     **error)
+{
+  g_autoptr(RedressClient) client = redress_client_new ();
+  g_autofree char *name = NULL;
+
+  if (!check_required_fields (inv, REDRESS_RECORD (client), error) ||
+      !apply_field_options (inv, REDRESS_RECORD (client), NULL, error) ||
+      !redress_store_insert_client (inv->store, client, error))
+    return FALSE;
+
+  name = redress_client_dup_display_name (client);
+  /* Translators: "Created client file 2026-0001 (Okafor, Chidinma)." */
+  g_print (_("Created client file %s (%s).\n"), redress_client_get_file_number (client), name);
+  g_print ("%" G_GINT64_FORMAT "\n", redress_record_get_id (REDRESS_RECORD (client)));
+  return TRUE;
+}
+
+static gboolean
+client_list (Invocation  *inv,
+             GError     **error)
+{
+  g_autoptr(RedressClientList) list = redress_client_list_new (inv->store, inv->archived, error);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_items;
+
+  if (list == NULL)
+    return FALSE;
+  if (inv->search != NULL)
+    redress_client_list_set_query (list, inv->search);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (inv->json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(RedressClient) client = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          json_builder_begin_object (builder);
+          json_add_client_members (builder, client);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  if (n_items == 0)
+    {
+      g_print ("%s\n", inv->search ? _("No client file matches.") : _("No client files."));
+      return TRUE;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RedressClient) client = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *name = redress_client_dup_display_name (client);
+      char **row = g_new0 (char *, 6);
+
+      row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, redress_record_get_id (REDRESS_RECORD (client)));
+      row[1] = g_strdup (redress_client_get_file_number (client));
+      if (redress_record_get_archived (REDRESS_RECORD (client)))
+        /* Translators: a client's name in a list, when the file is archived */
+        row[2] = g_strdup_printf (_("%s (archived)"), name);
+      else
+        row[2] = g_steal_pointer (&name);
+      row[3] = display_value (redress_client_field_def (REDRESS_CLIENT_UCI),
+                              redress_client_get_uci (client));
+      row[4] = g_strdup_printf ("%u", redress_client_get_case_count (client));
+      g_ptr_array_add (rows, row);
+    }
+
+  {
+    const char *headers[] = { _("Id"), _("File"), _("Name"), _("UCI"), _("Cases") };
+    print_table (headers, G_N_ELEMENTS (headers), rows);
+  }
+  return TRUE;
+}
+
+static gboolean
+client_show (Invocation  *inv,
+             GError     **error)
+{
+  g_autoptr(RedressClient) client = find_client (inv, inv->args[0], error);
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  RedressRecord *record;
+  gint64 id;
+
+  if (client == NULL)
+    return FALSE;
+  record = REDRESS_RECORD (client);
+  id = redress_record_get_id (record);
+  cases = redress_store_list_cases (inv->store, id, TRUE, error);
+  if (cases == NULL)
+    return FALSE;
+  events = redress_store_list_events (inv->store, id, 0, error);
+  if (events == NULL)
+    return FALSE;
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_client_members (builder, client);
+      json_builder_set_member_name (builder, "cases");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < cases->len; i++)
+        json_add_case (builder, g_ptr_array_index (cases, i));
+      json_builder_end_array (builder);
+      json_add_events (builder, events);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  pairs = g_ptr_array_new_with_free_func (g_free);
+  add_pair (pairs, _("Id"), g_strdup_printf ("%" G_GINT64_FORMAT, id));
+  add_pair (pairs, _("File number"), g_strdup (redress_client_get_file_number (client)));
+  add_field_pairs (pairs, record);
+  if (redress_record_get_archived (record))
+    add_pair (pairs, _("Archived"), g_strdup (_("Yes")));
+  add_pair (pairs, _("Created"), format_timestamp (redress_record_get_created_at (record)));
+  add_pair (pairs, _("Updated"), format_timestamp (redress_record_get_updated_at (record)));
+  print_pairs (pairs);
+
+  g_print ("\n%s\n", _("Cases:"));
+  if (cases->len == 0)
+    g_print ("  %s\n", _("None."));
+  for (guint i = 0; i < cases->len; i++)
+    {
+      RedressCase *kase = g_ptr_array_index (cases, i);
+      g_autofree char *case_title = redress_case_dup_title (kase);
+      const char *stage = redress_field_choice_label (redress_case_field_def (REDRESS_CASE_STAGE),
+                                                      redress_case_get_stage (kase));
+
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  redress_record_get_id (REDRESS_RECORD (kase)));
+
+      /* Translators: a case in a client file: id, title, stage, " (archived)" */
+      g_print (_("  %s  %s — %s%s\n"), id_text, case_title,
+               stage ? stage : redress_case_get_stage (kase),
+               redress_record_get_archived (REDRESS_RECORD (kase)) ? _(" (archived)") : "");
+    }
+
+  print_events (events);
+  return TRUE;
+}
+
+static gboolean
+client_set (Invocation  *inv,
+            GError     **error)
+{
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+
+  if (!any_field_given (inv))
+    {
+      usage_error (error, _("Nothing to change: give at least one option, such as --email."));
+      return FALSE;
+    }
+  client = find_client (inv, inv->args[0], error);
+  if (client == NULL)
+    return FALSE;
+  if (!apply_field_options (inv, REDRESS_RECORD (client), changed, error) ||
+      !redress_store_update_client (inv->store, client, error))
+    return FALSE;
+
+  title = client_title (client);
+  print_changes (title, changed);
+  return TRUE;
+}
+
+static gboolean
+set_archived (Invocation     *inv,
+              RedressRecord  *record,
+              const char     *title,
+              gboolean        archived,
+              GError        **error)
+{
+  if (redress_record_get_archived (record) == archived)
+    {
+      g_print (archived ? _("%s is already archived.\n") : _("%s is not archived.\n"), title);
+      return TRUE;
+    }
+  if (!redress_store_set_archived (inv->store, record, archived, error))
+    return FALSE;
+  g_print (archived ? _("%s archived.\n") : _("%s taken out of the archive.\n"), title);
+  return TRUE;
+}
+
+static gboolean
+client_set_archived (Invocation  *inv,
+                     gboolean     archived,
+                     GError     **error)
+{
+  g_autoptr(RedressClient) client = find_client (inv, inv->args[0], error);
+  g_autofree char *title = NULL;
+
+  if (client == NULL)
+    return FALSE;
+  title = client_title (client);
+  return set_archived (inv, REDRESS_RECORD (client), title, archived, error);
+}
+
+static gboolean
+client_archive (Invocation  *inv,
+                GError     **error)
+{
+  return client_set_archived (inv, TRUE, error);
+}
+
+static gboolean
+client_unarchive (Invocation  *inv,
+                  GError     **error)
+{
+  return client_set_archived (inv, FALSE, error);
+}
+
+/* Trash then purge, in one transaction: the CLI has no Undo. */
+static gboolean
+delete_record (Invocation     *inv,
+               RedressRecord  *record,
+               GError        **error)
+{
+  if (!redress_store_begin (inv->store, error))
+    return FALSE;
+  if (!redress_store_trash (inv->store, record, error) ||
+      !redress_store_purge (inv->store, record, error))
+    {
+      redress_store_rollback (inv->store);
+      return FALSE;
+    }
+  return redress_store_commit (inv->store, error);
+}
+
+static gboolean
+client_delete (Invocation  *inv,
+               GError     **error)
+{
+  g_autoptr(RedressClient) client = find_client (inv, inv->args[0], error);
+  g_autofree char *title = NULL;
+  guint n_cases;
+
+  if (client == NULL)
+    return FALSE;
+  title = client_title (client);
+  n_cases = redress_client_get_case_count (client);
+  if (!delete_record (inv, REDRESS_RECORD (client), error))
+    return FALSE;
+
+  g_print (g_dngettext (NULL, "%s and its %u case were deleted permanently.\n",
+                        "%s and its %u cases were deleted permanently.\n", n_cases),
+           title, n_cases);
+  return TRUE;
+}
+
+/* Cases ------------------------------------------------------------------- */
+
+static char *
+case_title (RedressCase *kase)
+{
+  g_autofree char *title = redress_case_dup_title (kase);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                         redress_record_get_id (REDRESS_RECORD (kase)));
+
+  /* Translators: "Case 3 (Study permit refused 2 March 2026)" */
+  return g_strdup_printf (_("Case %s (%s)"), id, title);
+}
+
+static gboolean
+case_add (Invocation  *inv,
+          GError     **error)
+{
+  g_autoptr(RedressCase) kase = redress_case_new (0);
+  g_autoptr(RedressClient) client = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (inv->client == NULL)
+    {
+      usage_error (error, _("--client is required."));
+      return FALSE;
+    }
+  if (!check_required_fields (inv, REDRESS_RECORD (kase), error))
+    return FALSE;
+  client = find_client (inv, inv->client, error);
+  if (client == NULL)
+    return FALSE;
+  redress_case_set_client_id (kase, redress_record_get_id (REDRESS_RECORD (client)));
+  if (!apply_field_options (inv, REDRESS_RECORD (kase), NULL, error) ||
+      !redress_store_insert_case (inv->store, kase, error))
+    return FALSE;
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, redress_record_get_id (REDRESS_RECORD (kase)));
+  title = redress_case_dup_title (kase);
+  name = redress_client_dup_display_name (client);
+  /* Translators: "Added case 3 (Study permit refused 2 March 2026) to client
+   * file 2026-0001 (Okafor, Chidinma)." */
+  g_print (_("Added case %s (%s) to client file %s (%s).\n"), id, title,
+           redress_client_get_file_number (client), name);
+  g_print ("%" G_GINT64_FORMAT "\n", redress_record_get_id (REDRESS_RECORD (kase)));
+  return TRUE;
+}
+
+static gboolean
+case_list (Invocation  *inv,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 client_id = 0;
+
+  if (inv->client != NULL)
+    {
+      g_autoptr(RedressClient) client = find_client (inv, inv->client, error);
+
+      if (client == NULL)
+        return FALSE;
+      client_id = redress_record_get_id (REDRESS_RECORD (client));
+    }
+  cases = redress_store_list_cases (inv->store, client_id, inv->archived, error);
+  if (cases == NULL)
+    return FALSE;
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < cases->len; i++)
+        json_add_case (builder, g_ptr_array_index (cases, i));
+      json_builder_end_array (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  if (cases->len == 0)
+    {
+      g_print ("%s\n", _("No cases."));
+      return TRUE;
+    }
+
+  clients = redress_store_list_clients (inv->store, TRUE, error);
+  if (clients == NULL)
+    return FALSE;
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < clients->len; i++)
+    {
+      RedressClient *client = g_ptr_array_index (clients, i);
+      gint64 id = redress_record_get_id (REDRESS_RECORD (client));
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), client);
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      RedressCase *kase = g_ptr_array_index (cases, i);
+      gint64 client_of_case = redress_case_get_client_id (kase);
+      RedressClient *client = g_hash_table_lookup (by_id, &client_of_case);
+      char **row = g_new0 (char *, 6);
+      const char *type;
+      const char *stage;
+
+      row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, redress_record_get_id (REDRESS_RECORD (kase)));
+      if (client != NULL)
+        {
+          g_autofree char *name = redress_client_dup_display_name (client);
+          row[1] = g_strdup_printf ("%s %s", redress_client_get_file_number (client), name);
+        }
+      else
+        row[1] = g_strdup_printf ("%" G_GINT64_FORMAT, redress_case_get_client_id (kase));
+      type = redress_field_choice_label (redress_case_field_def (REDRESS_CASE_APPLICATION_TYPE),
+                                         redress_case_get_application_type (kase));
+      stage = redress_field_choice_label (redress_case_field_def (REDRESS_CASE_STAGE),
+                                          redress_case_get_stage (kase));
+      row[2] = g_strdup (type ? type : redress_case_get_application_type (kase));
+      row[3] = g_strdup (redress_case_get_decision_date (kase));
+      if (redress_record_get_archived (REDRESS_RECORD (kase)))
+        row[4] = g_strdup_printf (_("%s (archived)"), stage ? stage : redress_case_get_stage (kase));
+      else
+        row[4] = g_strdup (stage ? stage : redress_case_get_stage (kase));
+      g_ptr_array_add (rows, row);
+    }
+
+  {
+    const char *headers[] = { _("Id"), _("Client"), _("Application"), _("Decision"), _("Stage") };
+    print_table (headers, G_N_ELEMENTS (headers), rows);
+  }
+  return TRUE;
+}
+
+static gboolean
+case_show (Invocation  *inv,
+           GError     **error)
+{
+  g_autoptr(RedressCase) kase = find_case (inv, inv->args[0], error);
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autofree char *title = NULL;
+  RedressRecord *record;
+
+  if (kase == NULL)
+    return FALSE;
+  record = REDRESS_RECORD (kase);
+  client = redress_store_get_client (inv->store, redress_case_get_client_id (kase), error);
+  if (client == NULL)
+    return FALSE;
+  events = redress_store_list_events (inv->store, 0, redress_record_get_id (record), error);
+  if (events == NULL)
+    return FALSE;
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *case_name = redress_case_dup_title (kase);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, redress_record_get_id (record));
+      json_builder_set_member_name (builder, "client-id");
+      json_builder_add_int_value (builder, redress_case_get_client_id (kase));
+      json_add_string_or_null (builder, "file-number", redress_client_get_file_number (client));
+      json_add_string_or_null (builder, "title", case_name);
+      json_add_fields (builder, record);
+      json_builder_set_member_name (builder, "archived");
+      json_builder_add_boolean_value (builder, redress_record_get_archived (record));
+      json_add_timestamps (builder, record);
+      json_add_events (builder, events);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  title = redress_case_dup_title (kase);
+  pairs = g_ptr_array_new_with_free_func (g_free);
+  add_pair (pairs, _("Id"), g_strdup_printf ("%" G_GINT64_FORMAT, redress_record_get_id (record)));
+  add_pair (pairs, _("Case"), g_strdup (title));
+  add_pair (pairs, _("Client"), client_title (client));
+  add_field_pairs (pairs, record);
+  if (redress_record_get_archived (record))
+    add_pair (pairs, _("Archived"), g_strdup (_("Yes")));
+  add_pair (pairs, _("Created"), format_timestamp (redress_record_get_created_at (record)));
+  add_pair (pairs, _("Updated"), format_timestamp (redress_record_get_updated_at (record)));
+  print_pairs (pairs);
+  print_events (events);
+  return TRUE;
+}
+
+static gboolean
+case_set (Invocation  *inv,
+          GError     **error)
+{
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+
+  if (!any_field_given (inv))
+    {
+      usage_error (error, _("Nothing to change: give at least one option, such as --stage."));
+      return FALSE;
+    }
+  kase = find_case (inv, inv->args[0], error);
+  if (kase == NULL)
+    return FALSE;
+  if (!apply_field_options (inv, REDRESS_RECORD (kase), changed, error) ||
+      !redress_store_update_case (inv->store, kase, error))
+    return FALSE;
+
+  title = case_title (kase);
+  print_changes (title, changed);
+  return TRUE;
+}
+
+static gboolean
+case_set_archived (Invocation  *inv,
+                   gboolean     archived,
+                   GError     **error)
+{
+  g_autoptr(RedressCase) kase = find_case (inv, inv->args[0], error);
+  g_autofree char *title = NULL;
+
+  if (kase == NULL)
+    return FALSE;
+  title = case_title (kase);
+  return set_archived (inv, REDRESS_RECORD (kase), title, archived, error);
+}
+
+static gboolean
+case_archive (Invocation  *inv,
+              GError     **error)
+{
+  return case_set_archived (inv, TRUE, error);
+}
+
+static gboolean
+case_unarchive (Invocation  *inv,
+                GError     **error)
+{
+  return case_set_archived (inv, FALSE, error);
+}
+
+static gboolean
+case_delete (Invocation  *inv,
+             GError     **error)
+{
+  g_autoptr(RedressCase) kase = find_case (inv, inv->args[0], error);
+  g_autofree char *title = NULL;
+
+  if (kase == NULL)
+    return FALSE;
+  title = case_title (kase);
+  if (!delete_record (inv, REDRESS_RECORD (kase), error))
+    return FALSE;
+  g_print (_("%s was deleted permanently.\n"), title);
+  return TRUE;
+}
+
+/* Firm profile ------------------------------------------------------------- */
+
+static gboolean
+firm_set (Invocation  *inv,
+          GError     **error)
+{
+  g_autoptr(RedressFirm) firm = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+
+  if (!any_field_given (inv))
+    {
+      usage_error (error, _("Nothing to change: give at least one option, such as --name."));
+      return FALSE;
+    }
+  firm = redress_store_get_firm (inv->store, error);
+  if (firm == NULL)
+    return FALSE;
+  if (!apply_field_options (inv, REDRESS_RECORD (firm), changed, error) ||
+      !redress_store_update_firm (inv->store, firm, error))
+    return FALSE;
+
+  print_changes (_("Firm profile"), changed);
+  return TRUE;
+}
+
+static gboolean
+firm_show (Invocation  *inv,
+           GError     **error)
+{
+  g_autoptr(RedressFirm) firm = redress_store_get_firm (inv->store, error);
+  g_autoptr(GPtrArray) pairs = NULL;
+
+  if (firm == NULL)
+    return FALSE;
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_fields (builder, REDRESS_RECORD (firm));
+      json_add_timestamps (builder, REDRESS_RECORD (firm));
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  pairs = g_ptr_array_new_with_free_func (g_free);
+  add_field_pairs (pairs, REDRESS_RECORD (firm));
+  print_pairs (pairs);
+  return TRUE;
+}
+
+/* Database ---------------------------------------------------------------- */
+
+static gboolean
+run_check (Invocation  *inv,
+           GError     **error)
+{
+  if (!redress_store_check (inv->store, error))
+    return FALSE;
+  /* Translators: the output of "redress-cli check" when all is well */
+  g_print (_("ok (schema %d)\n"), redress_store_get_version (inv->store));
+  return TRUE;
+}
+
+static gboolean
+run_backup (Invocation  *inv,
+            GError     **error)
+{
+  if (!redress_store_backup (inv->store, inv->args[0], error))
+    return FALSE;
+  g_print (_("Backup written to “%s”.\n"), inv->args[0]);
+  return TRUE;
+}
+
+static gboolean
+run_restore (Invocation  *inv,
+             GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autofree char *previous = NULL;
+  const char *database = inv->database;
+
+  if (database == NULL)
+    {
+      g_autofree char *dir = NULL;
+
+      default_path = redress_store_default_path ();
+      database = default_path;
+      dir = g_path_get_dirname (database);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                       _("The folder “%s” cannot be created: %s."), dir,
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (!redress_store_restore (database, inv->args[0], &previous, error))
+    return FALSE;
+
+  g_print (_("Restored “%s” from the backup “%s”.\n"), database, inv->args[0]);
+  if (previous != NULL)
+    g_print (_("The database it replaced was kept as “%s”.\n"), previous);
+  return TRUE;
+}
+
+static gboolean
+run_demo (Invocation  *inv,
+          GError     **error)
+{
+  guint n_clients = 0;
+
+  if (!redress_demo_populate (inv->store, &n_clients, error))
+    return FALSE;
+  g_print (g_dngettext (NULL, "Added %u fictional client file, for trying Redress.\n",
+                        "Added %u fictional client files, for trying Redress.\n", n_clients),
+           n_clients);
+  return TRUE;
+}
+
+/* The commands -------------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "client", "add", NULL, 0,
+    N_("Create a client file (prints its id last)"),
+    N_("Prints the id of the new client file alone on the last line."),
+    WITH_FIELDS | ADDING, STORE_CREATE, redress_client_get_type, client_add },
+  { "client", "list", NULL, 0,
+    N_("List the client files, by name"),
+    N_("--search matches words of the names, the file number or the UCI, in any case and "
+       "with or without accents."),
+    WITH_JSON | WITH_ARCHIVED | WITH_SEARCH, STORE_EXISTING, NULL, client_list },
+  { "client", "show", N_("ID"), 1,
+    N_("Show a client file, its cases and its timeline"),
+    N_("ID is the id listed by “client list”, or the file number (such as 2026-0001)."),
+    WITH_JSON, STORE_EXISTING, NULL, client_show },
+  { "client", "set", N_("ID"), 1,
+    N_("Change fields of a client file"),
+    N_("Only the fields given change, and the timeline records each change. An empty value "
+       "(--email \"\") clears an optional field."),
+    WITH_FIELDS, STORE_CREATE, redress_client_get_type, client_set },
+  { "client", "archive", N_("ID"), 1,
+    N_("Archive a client file (it leaves the lists)"),
+    NULL, 0, STORE_CREATE, NULL, client_archive },
+  { "client", "unarchive", N_("ID"), 1,
+    N_("Take a client file out of the archive"),
+    NULL, 0, STORE_CREATE, NULL, client_unarchive },
+  { "client", "delete", N_("ID"), 1,
+    N_("Delete a client file and its cases, permanently"),
+    N_("The deletion is PERMANENT: unlike the application, which offers Undo, the command "
+       "line cannot bring the file back, and it does not ask for confirmation. Make a backup "
+       "first (“redress-cli backup FILE”), or use “client archive” instead."),
+    0, STORE_CREATE, NULL, client_delete },
+  { "case", "add", NULL, 0,
+    N_("Add a refused application to a client file (prints its id last)"),
+    N_("Prints the id of the new case alone on the last line."),
+    WITH_FIELDS | WITH_CLIENT | ADDING, STORE_CREATE, redress_case_get_type, case_add },
+  { "case", "list", NULL, 0,
+    N_("List the cases, newest decision first"),
+    NULL,
+    WITH_JSON | WITH_ARCHIVED | WITH_CLIENT, STORE_EXISTING, NULL, case_list },
+  { "case", "show", N_("ID"), 1,
+    N_("Show a case and its timeline"),
+    NULL, WITH_JSON, STORE_EXISTING, NULL, case_show },
+  { "case", "set", N_("ID"), 1,
+    N_("Change fields of a case"),
+    N_("Only the fields given change, and the timeline records each change. An empty value "
+       "(--office \"\") clears an optional field."),
+    WITH_FIELDS, STORE_CREATE, redress_case_get_type, case_set },
+  { "case", "archive", N_("ID"), 1,
+    N_("Archive a case"),
+    NULL, 0, STORE_CREATE, NULL, case_archive },
+  { "case", "unarchive", N_("ID"), 1,
+    N_("Take a case out of the archive"),
+    NULL, 0, STORE_CREATE, NULL, case_unarchive },
+  { "case", "delete", N_("ID"), 1,
+    N_("Delete a case, permanently"),
+    N_("The deletion is PERMANENT and is not confirmed (the application offers Undo, the "
+       "command line cannot). The client file’s timeline keeps a line saying the case was "
+       "deleted."),
+    0, STORE_CREATE, NULL, case_delete },
+  { "firm", "set", NULL, 0,
+    N_("Set the firm profile that exported documents carry"),
+    NULL, WITH_FIELDS, STORE_CREATE, redress_firm_get_type, firm_set },
+  { "firm", "show", NULL, 0,
+    N_("Show the firm profile"),
+    NULL, WITH_JSON, STORE_EXISTING, NULL, firm_show },
+  { NULL, "check", NULL, 0,
+    N_("Check the database (prints “ok (schema N)”)"),
+    N_("Exits with status 1 and says what is wrong if the database is damaged."),
+    0, STORE_EXISTING, NULL, run_check },
+  { NULL, "backup", N_("FILE"), 1,
+    N_("Write a copy of the whole database to FILE"),
+    N_("FILE is replaced if it exists. The copy can be made while Redress is running."),
+    0, STORE_EXISTING, NULL, run_backup },
+  { NULL, "restore", N_("FILE"), 1,
+    N_("Replace the database with the backup FILE"),
+    N_("FILE is checked first: a file that is not a whole, undamaged Redress database is "
+       "refused and the database is left as it is. The replaced database is kept beside it, "
+       "and its name is printed. Close Redress before restoring."),
+    0, STORE_NONE, NULL, run_restore },
+  { NULL, "demo", NULL, 0,
+    N_("Add fictional client files, for trying Redress"),
+    NULL, 0, STORE_CREATE, NULL, run_demo },
+};
+
+static const Command *
+find_command (const char *group,
+              const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].group, group) == 0 && g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static gboolean
+is_group (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (g_str_equal (groups[i], word))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_help_option (const char *word)
+{
+  return g_strcmp0 (word, "--help") == 0 || g_strcmp0 (word, "-h") == 0 ||
+         g_strcmp0 (word, "-?") == 0;
+}
+
+/* "  client add     Create a client file..." for @group (NULL: all) */
+static void
+append_command_list (GString    *out,
+                     const char *group)
+{
+  guint width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *name = command_synopsis (&commands[i]);
+
+      if (group == NULL || g_strcmp0 (commands[i].group, group) == 0)
+        width = MAX (width, (guint) g_utf8_strlen (name, -1));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *name = command_synopsis (&commands[i]);
+
+      if (group != NULL && g_strcmp0 (commands[i].group, group) != 0)
+        continue;
+      g_string_append (out, "  ");
+      append_padded (out, name, width + 2);
+      g_string_append (out, _(commands[i].summary));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static char *
+default_database_hint (void)
+{
+  g_autofree char *path = redress_store_default_path ();
+
+  return g_strdup_printf (_("Without --database, the database is “%s”."), path);
+}
+
+static char *
+group_help (const char *group)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n  %s %s %s\n\n%s\n", _("Usage:"), PROGRAM, group,
+                          _("COMMAND [OPTION…]"), _("Commands:"));
+  append_command_list (out, group);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Run “%s %s COMMAND --help” for the options of a command."),
+                          PROGRAM, group);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* Option contexts ----------------------------------------------------------- */
+
+static const char *
+arg_description (const RedressFieldDef *def)
+{
+  switch (def->kind)
+    {
+    case REDRESS_FIELD_DATE:
+    case REDRESS_FIELD_DATE_REQUIRED:
+      /* Translators: placeholder for a date in --help */
+      return _("YYYY-MM-DD");
+    case REDRESS_FIELD_UCI:
+      return _("UCI");
+    case REDRESS_FIELD_EMAIL:
+      return _("EMAIL");
+    case REDRESS_FIELD_PHONE:
+      return _("PHONE");
+    case REDRESS_FIELD_CHOICE:
+      return _("CODE");
+    case REDRESS_FIELD_NAME:
+      return _("NAME");
+    case REDRESS_FIELD_TEXT:
+    case REDRESS_FIELD_BOOLEAN:
+    default:
+      return _("TEXT");
+    }
+}
+
+static GOptionEntry
+make_entry (const char *long_name,
+            GOptionArg  arg,
+            gpointer    arg_data,
+            const char *description,
+            const char *arg_description_text,
+            int         flags)
+{
+  GOptionEntry entry = { long_name, 0, flags, arg, arg_data, description, arg_description_text };
+
+  return entry;
+}
+
+/*
+ * Builds the option context of @inv's command.  Texts are translated here;
+ * those built at run time are kept in @strings until the context is freed.
+ */
+static GOptionContext *
+command_context_new (Invocation *inv,
+                     GPtrArray  *strings)
+{
+  const Command *command = inv->command;
+  g_autofree char *full_name = command_full_name (command);
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(RedressRecord) fresh = NULL;
+  GOptionContext *context;
+  GOptionEntry entry;
+
+  context = g_option_context_new (command->parameters ? _(command->parameters) : NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, _(command->summary));
+
+  if (command->flags & WITH_CLIENT)
+    {
+      entry = make_entry ("client", G_OPTION_ARG_STRING, &inv->client,
+                          (command->flags & ADDING)
+                            ? _("The client file (id or file number; required)")
+                            : _("Only the cases of this client file (id or file number)"),
+                          _("ID"), 0);
+      g_array_append_val (entries, entry);
+    }
+
+  if (command->flags & WITH_FIELDS)
+    {
+      fresh = g_object_new (G_TYPE_FROM_CLASS (inv->record_class), NULL);
+
+      for (guint i = 0; i < inv->record_class->n_fields; i++)
+        {
+          const RedressFieldDef *def = &inv->record_class->fields[i];
+          const OptionName *name = find_option_name (def->name);
+          const char *option = option_for_field (def);
+          char *text;
+
+          if (def->kind == REDRESS_FIELD_BOOLEAN)
+            {
+              entry = make_entry (option, G_OPTION_ARG_NONE, &inv->set_true[i],
+                                  name && name->help ? _(name->help) : _(def->label), NULL, 0);
+              g_array_append_val (entries, entry);
+              if (name != NULL && name->negative != NULL)
+                {
+                  entry = make_entry (name->negative, G_OPTION_ARG_NONE, &inv->set_false[i],
+                                      _(name->negative_help), NULL, 0);
+                  g_array_append_val (entries, entry);
+                }
+              continue;
+            }
+
+          if ((command->flags & ADDING) && field_is_required (def, fresh, i))
+            /* Translators: help of an option that must be given */
+            text = g_strdup_printf (_("%s (required)"), _(def->label));
+          else if (def->kind == REDRESS_FIELD_CHOICE)
+            /* Translators: help of an option whose codes are listed below it */
+            text = g_strdup_printf (_("%s (codes below)"), _(def->label));
+          else
+            text = g_strdup (_(def->label));
+          g_ptr_array_add (strings, text);
+          entry = make_entry (option, G_OPTION_ARG_STRING, &inv->values[i], text,
+                              arg_description (def), 0);
+          g_array_append_val (entries, entry);
+
+          /* The JSON name stays accepted */
+          if (name != NULL && !g_str_equal (option, def->name))
+            {
+              entry = make_entry (def->name, G_OPTION_ARG_STRING, &inv->values[i], text,
+                                  arg_description (def), G_OPTION_FLAG_HIDDEN);
+              g_array_append_val (entries, entry);
+            }
+
+          if (def->kind == REDRESS_FIELD_CHOICE)
+            {
+              guint width = 0;
+
+              /* Translators: heading of the list of codes an option accepts */
+              g_string_append_printf (description, _("Codes of --%s:"), option);
+              g_string_append_c (description, '\n');
+              for (guint c = 0; def->choices[c].code != NULL; c++)
+                width = MAX (width, (guint) strlen (def->choices[c].code));
+              for (guint c = 0; def->choices[c].code != NULL; c++)
+                {
+                  g_string_append (description, "  ");
+                  append_padded (description, def->choices[c].code, width + 2);
+                  g_string_append (description, _(def->choices[c].label));
+                  if (redress_field_choice_index (def, redress_record_get_value (fresh, i)) == (int) c)
+                    /* Translators: marks the code used when the option is not given */
+                    g_string_append (description, _(" (default)"));
+                  g_string_append_c (description, '\n');
+                }
+              g_string_append_c (description, '\n');
+            }
+        }
+    }
+
+  if (command->flags & WITH_SEARCH)
+    {
+      entry = make_entry ("search", G_OPTION_ARG_STRING, &inv->search,
+                          _("Only the files that match TEXT"), _("TEXT"), 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_ARCHIVED)
+    {
+      entry = make_entry ("archived", G_OPTION_ARG_NONE, &inv->archived,
+                          _("Include the archived ones"), NULL, 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_JSON)
+    {
+      entry = make_entry ("json", G_OPTION_ARG_NONE, &inv->json,
+                          _("Print JSON (codes, ISO dates, UCI digits)"), NULL, 0);
+      g_array_append_val (entries, entry);
+    }
+
+  entry = make_entry ("database", G_OPTION_ARG_FILENAME, &inv->database_option,
+                      _("Use the database FILE"), _("FILE"), 0);
+  g_array_append_val (entries, entry);
+  entry = make_entry ("help", G_OPTION_ARG_NONE, &inv->help, _("Show this help"), NULL, 0);
+  entry.short_name = 'h';
+  g_array_append_val (entries, entry);
+
+  g_option_context_add_main_entries (context, (GOptionEntry *) (gpointer) entries->data, NULL);
+
+  if (command->description != NULL)
+    {
+      append_wrapped (description, _(command->description));
+      g_string_append_c (description, '\n');
+    }
+  {
+    g_autofree char *hint = default_database_hint ();
+    append_wrapped (description, hint);
+  }
+  /* GOptionContext copies the entries, but not the strings */
+  g_string_truncate (description, description->len - 1);
+  g_ptr_array_add (strings, g_strdup (description->str));
+  g_option_context_set_description (context, g_ptr_array_index (strings, strings->len - 1));
+
+  /* The usage line reads "redress-cli client add [OPTION…]" */
+  {
+    g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM, full_name);
+    g_set_prgname (prgname);
+  }
+
+  return context;
+}
+
+static void
+invocation_clear (Invocation *inv)
+{
+  for (guint i = 0; i < MAX_FIELDS; i++)
+    g_free (inv->values[i]);
+  g_free (inv->search);
+  g_free (inv->client);
+  g_free (inv->database_option);
+  g_clear_object (&inv->store);
+  if (inv->record_class != NULL)
+    g_type_class_unref (inv->record_class);
+}
+
+static int
+report_error (const GError *error,
+              const char   *help_command)
+{
+  g_printerr ("%s: %s\n", PROGRAM, error->message);
+  if (error->domain == G_OPTION_ERROR)
+    {
+      if (help_command != NULL)
+        g_printerr (_("Run “%s %s --help” to see how to use it.\n"), PROGRAM, help_command);
+      else
+        g_printerr (_("Run “%s --help” to see how to use it.\n"), PROGRAM);
+      return CLI_EXIT_USAGE;
+    }
+  return CLI_EXIT_ERROR;
+}
+
+static gboolean
+open_store (Invocation  *inv,
+            GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  const char *path = inv->database;
+
+  if (inv->command->store == STORE_NONE)
+    return TRUE;
+
+  if (path == NULL)
+    path = default_path = redress_store_default_path ();
+  if (inv->command->store == STORE_EXISTING && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("There is no database “%s” yet: it is created when the first client file "
+                     "is added."), path);
+      return FALSE;
+    }
+
+  /* NULL lets the store create the default folder with the right mode */
+  inv->store = redress_store_open (inv->database, error);
+  return inv->store != NULL;
+}
+
+/* Runs @command with @argv[0] being the command's own name. */
+static int
+run_command (const Command  *command,
+             const char     *database,
+             int             argc,
+             char          **argv)
+{
+  Invocation inv = { 0 };
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full_name = command_full_name (command);
+  int status = CLI_EXIT_OK;
+
+  inv.command = command;
+  if (command->record_type != NULL)
+    {
+      inv.record_class = g_type_class_ref (command->record_type ());
+      g_assert (inv.record_class->n_fields <= MAX_FIELDS);
+    }
+
+  context = command_context_new (&inv, strings);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    goto out;
+
+  if (inv.help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_print ("%s", help);
+      goto out;
+    }
+
+  inv.args = argv + 1;
+  inv.n_args = (guint) argc - 1;
+  if (inv.n_args < command->n_args)
+    {
+      usage_error (&error, _("%s is missing."), _(command->parameters));
+      goto out;
+    }
+  if (inv.n_args > command->n_args)
+    {
+      usage_error (&error, _("Unexpected argument “%s”."), inv.args[command->n_args]);
+      goto out;
+    }
+
+  inv.database = inv.database_option ? inv.database_option : database;
+  if (!open_store (&inv, &error))
+    goto out;
+  command->run (&inv, &error);
+
+out:
+  g_set_prgname (PROGRAM);
+  if (error != NULL)
+    status = report_error (error, full_name);
+  invocation_clear (&inv);
+  return status;
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *database = NULL;
+  g_autofree char *hint = default_database_hint ();
+  g_autoptr(GString) description = g_string_new (NULL);
+  gboolean version = FALSE;
+  gboolean help = FALSE;
+  const Command *command;
+  const char *word;
+  GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, _("Use the database FILE"), _("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, _("Show the version and exit"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, _("Show this help"), NULL },
+    { NULL }
+  };
+
+  g_string_append (summary, _("Keeps Redress client files, cases and the database in order from "
+                              "the command line."));
+  g_string_append_printf (summary, "\n\n%s\n", _("Commands:"));
+  append_command_list (summary, NULL);
+  g_string_truncate (summary, summary->len - 1);
+  append_wrapped (description, _("Run “redress-cli help COMMAND” or “redress-cli COMMAND --help” "
+                                 "for the options of a command."));
+  append_wrapped (description, hint);
+  append_wrapped (description, _("Errors are printed on standard error. The exit status is 1 when "
+                                 "a value is refused or a record is not found, and 2 when the "
+                                 "command is misused."));
+
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (context, summary->str);
+  g_string_truncate (description, description->len - 1);
+  g_option_context_set_description (context, description->str);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return report_error (error, NULL);
+
+  if (version)
+    {
+      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  word = argc > 1 ? argv[1] : NULL;
+  if (help || g_strcmp0 (word, "help") == 0)
+    {
+      const char *topic = help ? NULL : (argc > 2 ? argv[2] : NULL);
+      const char *sub = help ? NULL : (argc > 3 ? argv[3] : NULL);
+      g_autofree char *text = NULL;
+
+      if (topic == NULL)
+        text = g_option_context_get_help (context, TRUE, NULL);
+      else if (is_group (topic) && sub == NULL)
+        text = group_help (topic);
+      else if ((command = is_group (topic) ? find_command (topic, sub)
+                                           : find_command (NULL, topic)) != NULL)
+        {
+          char *help_argv[] = { (char *) command->name, (char *) "--help", NULL };
+          return run_command (command, database, 2, help_argv);
+        }
+      else
+        {
+          usage_error (&error, _("There is no help about “%s%s%s”: it is not a command."),
+                       topic, sub ? " " : "", sub ? sub : "");
+          return report_error (error, NULL);
+        }
+      g_print ("%s", text);
+      return CLI_EXIT_OK;
+    }
+
+  if (word == NULL)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", text);
+      return CLI_EXIT_USAGE;
+    }
+
+  if (is_group (word))
+    {
+      const char *sub = argc > 2 ? argv[2] : NULL;
+
+      if (sub == NULL || is_help_option (sub))
+        {
+          g_autofree char *text = group_help (word);
+
+          if (sub == NULL)
+            {
+              g_printerr ("%s: %s\n\n%s", PROGRAM, _("A command is missing."), text);
+              return CLI_EXIT_USAGE;
+            }
+          g_print ("%s", text);
+          return CLI_EXIT_OK;
+        }
+      command = find_command (word, sub);
+      if (command == NULL)
+        {
+          g_autofree char *text = group_help (word);
+
+          g_printerr (_("%s: “%s %s” is not a command.\n\n"), PROGRAM, word, sub);
+          g_printerr ("%s", text);
+          return CLI_EXIT_USAGE;
+        }
+      return run_command (command, database, argc - 2, argv + 2);
+    }
+
+  command = find_command (NULL, word);
+  if (command == NULL)
+    {
+      usage_error (&error, _("“%s” is not a command."), word);
+      return report_error (error, NULL);
+    }
+  return run_command (command, database, argc - 1, argv + 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname (PROGRAM);
+
+  return run (argc, argv);
+}

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The main window as a consultant uses it (under Xvfb): create a client
+ * file through the window's action and dialog, find it by searching,
+ * edit it in place, delete it and bring it back with Undo.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "redress-record-dialog.h"
+#include "redress-record-form.h"
+#include "redress-client-view.h"
+#include "redress-window.h"
+
+typedef struct
+{
+  char *dir;
+  RedressStore *store;
+  RedressWindow *window;
+} Fixture;
+
+static AdwApplication *app;
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+/* Depth-first search of the widget tree */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (label == NULL)
+            return child;
+          if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+            return child;
+        }
+      found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static RedressRecordDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (REDRESS_IS_RECORD_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return REDRESS_RECORD_DIALOG (window);
+    }
+  return NULL;
+}
+
+static guint
+count_clients (RedressStore *store)
+{
+  g_autoptr(GPtrArray) clients = redress_store_list_clients (store, TRUE, NULL);
+
+  g_assert_nonnull (clients);
+  return clients->len;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "redress.db", NULL);
+  f->store = redress_store_open (path, &error);
+  g_assert_no_error (error);
+
+  f->window = redress_window_new (app, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "redress.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (50);
+  g_clear_object (&f->store);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+fill_row (RedressRecordForm *form,
+          guint              field,
+          const char        *text)
+{
+  GtkWidget *row = redress_record_form_get_row (form, field);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+create_client (Fixture    *f,
+               const char *family,
+               const char *given)
+{
+  RedressRecordDialog *dialog;
+  RedressRecordForm *form;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-client", NULL);
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  form = redress_record_dialog_get_form (dialog);
+  fill_row (form, REDRESS_CLIENT_FAMILY_NAME, family);
+  fill_row (form, REDRESS_CLIENT_GIVEN_NAMES, given);
+  g_assert_true (redress_record_dialog_create (dialog));
+  spin (100);
+}
+
+static void
+test_window_empty (Fixture       *f,
+                   gconstpointer  data)
+{
+  RedressClientList *clients = redress_window_get_clients (f->window);
+
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "welcome");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
+static void
+test_window_create_invalid (Fixture       *f,
+                            gconstpointer  data)
+{
+  RedressRecordDialog *dialog;
+  RedressRecordForm *form;
+  GtkWidget *row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-client", NULL);
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  form = redress_record_dialog_get_form (dialog);
+
+  /* A family name alone, and a date that does not exist: nothing stored */
+  fill_row (form, REDRESS_CLIENT_FAMILY_NAME, "Diallo");
+  fill_row (form, REDRESS_CLIENT_DATE_OF_BIRTH, "2026-02-30");
+  g_assert_false (redress_record_dialog_create (dialog));
+  g_assert_cmpuint (count_clients (f->store), ==, 0);
+
+  row = redress_record_form_get_row (form, REDRESS_CLIENT_DATE_OF_BIRTH);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  row = redress_record_form_get_row (form, REDRESS_CLIENT_GIVEN_NAMES);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* Corrected, it is stored */
+  fill_row (form, REDRESS_CLIENT_GIVEN_NAMES, "Aminata");
+  fill_row (form, REDRESS_CLIENT_DATE_OF_BIRTH, "1990-02-28");
+  g_assert_true (redress_record_dialog_create (dialog));
+  spin (100);
+  g_assert_cmpuint (count_clients (f->store), ==, 1);
+  g_assert_null (find_dialog ());
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
+}
+
+static void
+test_window_create_search (Fixture       *f,
+                           gconstpointer  data)
+{
+  RedressClientList *clients = redress_window_get_clients (f->window);
+  GtkWidget *search;
+
+  create_client (f, "Nguyen", "Thi Lan");
+  create_client (f, "Okafor", "Chidinma");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 2);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
+
+  search = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (search);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "oka");
+  spin (400);  /* the search entry waits before it reports a change */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 1);
+  {
+    g_autoptr(RedressClient) first = g_list_model_get_item (G_LIST_MODEL (clients), 0);
+    g_assert_cmpstr (redress_client_get_family_name (first), ==, "Okafor");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "nobody");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 2);
+}
+
+static void
+test_window_edit_in_place (Fixture       *f,
+                           gconstpointer  data)
+{
+  RedressClientView *view;
+  RedressRecordForm *form;
+  GtkWidget *row;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(RedressClient) stored = NULL;
+  gint64 id;
+
+  create_client (f, "Haddad", "Karim");
+  view = REDRESS_CLIENT_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CLIENT_VIEW, NULL));
+  g_assert_nonnull (view);
+  form = REDRESS_RECORD_FORM (redress_client_view_get_form (view));
+  id = redress_record_get_id (REDRESS_RECORD (redress_client_view_get_client (view)));
+
+  /* A valid UCI is written as soon as it is applied */
+  row = redress_record_form_get_row (form, REDRESS_CLIENT_UCI);
+  gtk_editable_set_text (GTK_EDITABLE (row), "12-3456-7890");
+  g_signal_emit_by_name (row, "apply");
+  spin (100);
+  stored = redress_store_get_client (f->store, id, NULL);
+  g_assert_cmpstr (redress_client_get_uci (stored), ==, "1234567890");
+
+  /* An invalid one is explained and not written */
+  row = redress_record_form_get_row (form, REDRESS_CLIENT_UCI);
+  gtk_editable_set_text (GTK_EDITABLE (row), "12345");
+  g_signal_emit_by_name (row, "apply");
+  spin (100);
+  g_clear_object (&stored);
+  stored = redress_store_get_client (f->store, id, NULL);
+  g_assert_cmpstr (redress_client_get_uci (stored), ==, "1234567890");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* The change is on the timeline */
+  events = redress_store_list_events (f->store, id, 0, NULL);
+  g_assert_nonnull (events);
+  g_assert_cmpuint (events->len, ==, 2);  /* created, then the UCI */
+  g_assert_cmpstr (redress_event_get_field (g_ptr_array_index (events, 0)), ==, "uci");
+  g_assert_cmpstr (redress_event_get_new_value (g_ptr_array_index (events, 0)), ==, "1234567890");
+}
+
+static void
+test_window_delete_undo (Fixture       *f,
+                         gconstpointer  data)
+{
+  RedressClientList *clients = redress_window_get_clients (f->window);
+  GtkWidget *undo;
+
+  create_client (f, "Tremblay", "Marie");
+  g_assert_cmpuint (count_clients (f->store), ==, 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "delete-client", NULL);
+  spin (300);
+  g_assert_cmpuint (count_clients (f->store), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 0);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "welcome");
+
+  undo = find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin (300);
+
+  g_assert_cmpuint (count_clients (f->store), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 1);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
+}
+
+static void
+test_window_case (Fixture       *f,
+                  gconstpointer  data)
+{
+  RedressRecordDialog *dialog;
+  RedressRecordForm *form;
+  GtkWidget *row;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  create_client (f, "Fernández", "Lucía");
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-case", NULL);
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  form = redress_record_dialog_get_form (dialog);
+  row = redress_record_form_get_row (form, REDRESS_CASE_APPLICATION_TYPE);
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);  /* study permit */
+  fill_row (form, REDRESS_CASE_DECISION_DATE, "2026-03-02");
+  fill_row (form, REDRESS_CASE_RECEIVED_DATE, "2026-03-01");  /* before the decision */
+  g_assert_false (redress_record_dialog_create (dialog));
+  fill_row (form, REDRESS_CASE_RECEIVED_DATE, "2026-03-04");
+  g_assert_true (redress_record_dialog_create (dialog));
+  spin (100);
+
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "case");
+  cases = redress_store_list_cases (f->store, 0, TRUE, NULL);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpstr (redress_case_get_application_type (g_ptr_array_index (cases, 0)), ==,
+                   "study-permit");
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "back-to-client", NULL);
+  spin (100);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display: run under xvfb-run");
+      return g_test_run ();
+    }
+  adw_init ();
+
+  app = adw_application_new ("ca.redress.Redress.Tests", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("empty", test_window_empty);
+  ADD ("create-invalid", test_window_create_invalid);
+  ADD ("create-search", test_window_create_search);
+  ADD ("edit-in-place", test_window_edit_in_place);
+  ADD ("delete-undo", test_window_delete_undo);
+  ADD ("case", test_window_case);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
