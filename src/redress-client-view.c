@@ -166,7 +166,8 @@ ensure_form (RedressClientView *self)
                                  contact_fields, G_N_ELEMENTS (contact_fields));
   redress_record_form_add_notes (REDRESS_RECORD_FORM (self->form), REDRESS_CLIENT_NOTES);
   g_signal_connect_object (self->form, "field-committed", G_CALLBACK (on_field_committed), self, 0);
-  gtk_box_insert_child_after (self->content_box, self->form, self->archived_label);
+  /* The cases come first: they are the work; the person's details follow */
+  gtk_box_insert_child_after (self->content_box, self->form, self->cases_group);
 }
 
 static void
