@@ -67,6 +67,7 @@ typedef enum
   WITH_CLIENT   = 1 << 3,   /* --client ID */
   WITH_FIELDS   = 1 << 4,   /* one option per field of the record */
   ADDING        = 1 << 5,   /* required fields must be given */
+  WITH_ID       = 1 << 6,   /* the argument is the id of a record */
 } CommandFlags;
 
 typedef enum
@@ -494,8 +495,11 @@ print_events (GPtrArray *events)
       g_autofree char *when = format_timestamp (redress_event_get_at (event));
       g_autofree char *description = redress_event_dup_description (event);
 
-      /* Translators: a timeline line: when, what, who */
-      g_print (_("  %s  %s (%s)\n"), when, description, redress_event_get_actor (event));
+      /* Translators: a timeline entry and who made it: "Email changed … (jdoe)" */
+      g_autofree char *line = g_strdup_printf (_("%s (%s)"), description,
+                                               redress_event_get_actor (event));
+
+      g_print ("  %s  %s\n", when, line);
     }
 }
 
@@ -835,13 +839,16 @@ client_show (Invocation  *inv,
       const char *stage = redress_field_choice_label (redress_case_field_def (REDRESS_CASE_STAGE),
                                                       redress_case_get_stage (kase));
 
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                  redress_record_get_id (REDRESS_RECORD (kase)));
+      g_autofree char *line = NULL;
 
-      /* Translators: a case in a client file: id, title, stage, " (archived)" */
-      g_print (_("  %s  %s — %s%s\n"), id_text, case_title,
-               stage ? stage : redress_case_get_stage (kase),
-               redress_record_get_archived (REDRESS_RECORD (kase)) ? _(" (archived)") : "");
+      /* Translators: a case in a client file: its title and its stage */
+      line = g_strdup_printf (_("%s — %s"), case_title, stage ? stage : redress_case_get_stage (kase));
+      if (redress_record_get_archived (REDRESS_RECORD (kase)))
+        {
+          g_autofree char *plain = g_steal_pointer (&line);
+          line = g_strdup_printf (_("%s (archived)"), plain);
+        }
+      g_print ("  %" G_GINT64_FORMAT "  %s\n", redress_record_get_id (REDRESS_RECORD (kase)), line);
     }
 
   print_events (events);
@@ -1362,52 +1369,52 @@ static const Command commands[] = {
   { "client", "show", N_("ID"), 1,
     N_("Show a client file, its cases and its timeline"),
     N_("ID is the id listed by “client list”, or the file number (such as 2026-0001)."),
-    WITH_JSON, STORE_EXISTING, NULL, client_show },
+    WITH_ID | WITH_JSON, STORE_EXISTING, NULL, client_show },
   { "client", "set", N_("ID"), 1,
     N_("Change fields of a client file"),
     N_("Only the fields given change, and the timeline records each change. An empty value "
        "(--email \"\") clears an optional field."),
-    WITH_FIELDS, STORE_CREATE, redress_client_get_type, client_set },
+    WITH_ID | WITH_FIELDS, STORE_EXISTING, redress_client_get_type, client_set },
   { "client", "archive", N_("ID"), 1,
     N_("Archive a client file (it leaves the lists)"),
-    NULL, 0, STORE_CREATE, NULL, client_archive },
+    NULL, WITH_ID, STORE_EXISTING, NULL, client_archive },
   { "client", "unarchive", N_("ID"), 1,
     N_("Take a client file out of the archive"),
-    NULL, 0, STORE_CREATE, NULL, client_unarchive },
+    NULL, WITH_ID, STORE_EXISTING, NULL, client_unarchive },
   { "client", "delete", N_("ID"), 1,
     N_("Delete a client file and its cases, permanently"),
     N_("The deletion is PERMANENT: unlike the application, which offers Undo, the command "
        "line cannot bring the file back, and it does not ask for confirmation. Make a backup "
        "first (“redress-cli backup FILE”), or use “client archive” instead."),
-    0, STORE_CREATE, NULL, client_delete },
+    WITH_ID, STORE_EXISTING, NULL, client_delete },
   { "case", "add", NULL, 0,
     N_("Add a refused application to a client file (prints its id last)"),
     N_("Prints the id of the new case alone on the last line."),
-    WITH_FIELDS | WITH_CLIENT | ADDING, STORE_CREATE, redress_case_get_type, case_add },
+    WITH_FIELDS | WITH_CLIENT | ADDING, STORE_EXISTING, redress_case_get_type, case_add },
   { "case", "list", NULL, 0,
     N_("List the cases, newest decision first"),
     NULL,
     WITH_JSON | WITH_ARCHIVED | WITH_CLIENT, STORE_EXISTING, NULL, case_list },
   { "case", "show", N_("ID"), 1,
     N_("Show a case and its timeline"),
-    NULL, WITH_JSON, STORE_EXISTING, NULL, case_show },
+    NULL, WITH_ID | WITH_JSON, STORE_EXISTING, NULL, case_show },
   { "case", "set", N_("ID"), 1,
     N_("Change fields of a case"),
     N_("Only the fields given change, and the timeline records each change. An empty value "
        "(--office \"\") clears an optional field."),
-    WITH_FIELDS, STORE_CREATE, redress_case_get_type, case_set },
+    WITH_ID | WITH_FIELDS, STORE_EXISTING, redress_case_get_type, case_set },
   { "case", "archive", N_("ID"), 1,
     N_("Archive a case"),
-    NULL, 0, STORE_CREATE, NULL, case_archive },
+    NULL, WITH_ID, STORE_EXISTING, NULL, case_archive },
   { "case", "unarchive", N_("ID"), 1,
     N_("Take a case out of the archive"),
-    NULL, 0, STORE_CREATE, NULL, case_unarchive },
+    NULL, WITH_ID, STORE_EXISTING, NULL, case_unarchive },
   { "case", "delete", N_("ID"), 1,
     N_("Delete a case, permanently"),
     N_("The deletion is PERMANENT and is not confirmed (the application offers Undo, the "
        "command line cannot). The client file’s timeline keeps a line saying the case was "
        "deleted."),
-    0, STORE_CREATE, NULL, case_delete },
+    WITH_ID, STORE_EXISTING, NULL, case_delete },
   { "firm", "set", NULL, 0,
     N_("Set the firm profile that exported documents carry"),
     NULL, WITH_FIELDS, STORE_CREATE, redress_firm_get_type, firm_set },
@@ -1639,10 +1646,13 @@ command_context_new (Invocation *inv,
                 {
                   g_string_append (description, "  ");
                   append_padded (description, def->choices[c].code, width + 2);
-                  g_string_append (description, _(def->choices[c].label));
                   if (redress_field_choice_index (def, redress_record_get_value (fresh, i)) == (int) c)
-                    /* Translators: marks the code used when the option is not given */
-                    g_string_append (description, _(" (default)"));
+                    /* Translators: a code's label, when the code is used if the option
+                     * is not given */
+                    g_string_append_printf (description, _("%s (default)"),
+                                            _(def->choices[c].label));
+                  else
+                    g_string_append (description, _(def->choices[c].label));
                   g_string_append_c (description, '\n');
                 }
               g_string_append_c (description, '\n');
@@ -1800,10 +1810,21 @@ run_command (const Command  *command,
       goto out;
     }
 
+  /* A malformed id is a usage error, whatever the database holds */
+  if (command->flags & WITH_ID)
+    {
+      gint64 id;
+
+      if (!(g_strcmp0 (command->group, "client") == 0 && looks_like_file_number (inv.args[0])) &&
+          !parse_id (inv.args[0], &id, &error))
+        goto out;
+    }
+
   inv.database = inv.database_option ? inv.database_option : database;
   if (!open_store (&inv, &error))
     goto out;
-  command->run (&inv, &error);
+  if (!command->run (&inv, &error) && error == NULL)
+    g_set_error (&error, REDRESS_ERROR, REDRESS_ERROR_FAILED, _("The command failed."));
 
 out:
   g_set_prgname (PROGRAM);

@@ -278,10 +278,14 @@ redress_record_set_timestamps (RedressRecord *self,
 
   g_return_if_fail (REDRESS_IS_RECORD (self));
 
+  /* Either may be the value held now: copy before freeing */
+  char *new_created = g_strdup (created_at);
+  char *new_updated = g_strdup (updated_at);
+
   g_free (priv->created_at);
-  priv->created_at = g_strdup (created_at);
+  priv->created_at = new_created;
   g_free (priv->updated_at);
-  priv->updated_at = g_strdup (updated_at);
+  priv->updated_at = new_updated;
 }
 
 guint

@@ -1,0 +1,1363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+/*
+ * Runs the built redress-cli (path in $REDRESS_CLI) as a script would, each
+ * test in a fresh temporary folder, and checks its output, its exit status
+ * and what it left in the database.
+ */
+
+static const char *cli_path;
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+#define assert_status(r, expected)                                         \
+  G_STMT_START {                                                           \
+    if ((r)->status != (expected))                                         \
+      g_test_message ("stdout: %s\nstderr: %s", (r)->out, (r)->err);       \
+    g_assert_cmpint ((r)->status, ==, (expected));                         \
+  } G_STMT_END
+
+/* An error: exit status, "redress-cli: " on stderr, and @needle in it */
+#define assert_error(r, expected, needle)                                  \
+  G_STMT_START {                                                           \
+    assert_status (r, expected);                                           \
+    g_assert_true (g_str_has_prefix ((r)->err, "redress-cli: "));          \
+    if (strstr ((r)->err, (needle)) == NULL)                               \
+      g_test_message ("stderr: %s", (r)->err);                             \
+    g_assert_nonnull (strstr ((r)->err, (needle)));                        \
+  } G_STMT_END
+
+/* Fixture ------------------------------------------------------------------ */
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "redress.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static char *
+fixture_path (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* Running the CLI ------------------------------------------------------------ */
+
+/* Runs redress-cli with @args (and "--database DB" first when @with_db),
+ * @env_name=@env_value added to its environment when given. */
+static Result *
+run_argv (Fixture            *f,
+          gboolean            with_db,
+          const char         *env_name,
+          const char         *env_value,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Result *result = g_new0 (Result, 1);
+
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  if (with_db)
+    {
+      g_ptr_array_add (argv, (gpointer) "--database");
+      g_ptr_array_add (argv, f->db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  if (env_name != NULL)
+    g_subprocess_launcher_setenv (launcher, env_name, env_value, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+
+  if (!g_subprocess_get_if_exited (process))
+    {
+      g_test_message ("redress-cli crashed; stderr: %s", result->err);
+      g_assert_not_reached ();
+    }
+  result->status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+static Result *
+run_cli (Fixture    *f,
+         const char *first,
+         ...) G_GNUC_NULL_TERMINATED;
+
+/* redress-cli --database DB first ... */
+static Result *
+run_cli (Fixture    *f,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return run_argv (f, TRUE, NULL, NULL, (const char * const *) args->pdata);
+}
+
+/* The id printed alone on the last line */
+static gint64
+last_line_id (Result *r)
+{
+  g_auto(GStrv) lines = g_strsplit (r->out, "\n", -1);
+  guint n = g_strv_length (lines);
+  guint64 id = 0;
+  g_autoptr(GError) error = NULL;
+
+  /* Output ends with a newline: the last element is empty */
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_ascii_string_to_unsigned (lines[n - 2], 10, 1, G_MAXINT64, &id, &error);
+  g_assert_no_error (error);
+  return (gint64) id;
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_parser_steal_root (parser);
+}
+
+/* Runs a command that prints JSON, checks it succeeded, returns the JSON */
+static JsonNode *
+run_json (Fixture    *f,
+          const char *first,
+          ...) G_GNUC_NULL_TERMINATED;
+
+static JsonNode *
+run_json (Fixture    *f,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(Result) r = NULL;
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, (gpointer) "--json");
+  g_ptr_array_add (args, NULL);
+
+  r = run_argv (f, TRUE, NULL, NULL, (const char * const *) args->pdata);
+  assert_status (r, 0);
+  g_assert_cmpstr (r->err, ==, "");
+  return parse_json (r->out);
+}
+
+static gint64
+add_client (Fixture    *f,
+            const char *family,
+            const char *given)
+{
+  g_autoptr(Result) r = run_cli (f, "client", "add", "--family-name", family,
+                                 "--given-names", given, NULL);
+
+  assert_status (r, 0);
+  return last_line_id (r);
+}
+
+static gint64
+add_case (Fixture    *f,
+          gint64      client_id,
+          const char *type,
+          const char *decision)
+{
+  g_autofree char *client = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
+  g_autoptr(Result) r = run_cli (f, "case", "add", "--client", client, "--application", type,
+                                 "--decision-date", decision, NULL);
+
+  assert_status (r, 0);
+  return last_line_id (r);
+}
+
+static guint
+count_clients (Fixture  *f,
+               gboolean  archived)
+{
+  g_autoptr(JsonNode) root = archived
+    ? run_json (f, "client", "list", "--archived", NULL)
+    : run_json (f, "client", "list", NULL);
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_array_get_length (json_node_get_array (root));
+}
+
+static JsonObject *
+node_object (JsonNode *node)
+{
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}
+
+/* The string member @name of @object, NULL when it is null */
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_STRING);
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+find_event (JsonObject *shown,
+            const char *kind,
+            const char *field)
+{
+  JsonArray *events = json_object_get_array_member (shown, "events");
+
+  g_assert_nonnull (events);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+
+      if (g_strcmp0 (member_string (event, "kind"), kind) == 0 &&
+          g_strcmp0 (member_string (event, "field"), field) == 0)
+        return event;
+    }
+  return NULL;
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    g_test_message ("%s: %s", sql, message);
+  sqlite3_free (message);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static int
+sql_count (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* The files of the test folder whose name starts with @prefix */
+static GPtrArray *
+files_with_prefix (Fixture    *f,
+                   const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (found, g_build_filename (f->dir, name, NULL));
+  return found;
+}
+
+static void
+assert_no_wal (Fixture *f)
+{
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* Tests -------------------------------------------------------------------- */
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char *no_args[] = { NULL };
+  g_autoptr(Result) r = NULL;
+
+  r = run_cli (f, "--version", NULL);
+  assert_status (r, 0);
+  g_assert_true (g_str_has_prefix (r->out, "redress-cli " PACKAGE_VERSION "\n"));
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "--help", NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "client add"));
+  g_assert_nonnull (strstr (r->out, "restore FILE"));
+  g_assert_cmpstr (r->err, ==, "");
+  g_clear_pointer (&r, result_free);
+
+  /* Per command: help and the permanence of delete */
+  r = run_cli (f, "client", "delete", "--help", NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "redress-cli client delete"));
+  g_assert_nonnull (strstr (r->out, "PERMANENT"));
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "help", "case", "add", NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "--decision-date"));
+  g_assert_nonnull (strstr (r->out, "study-permit"));
+  g_assert_nonnull (strstr (r->out, "awaiting-notes"));
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "--help", NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "client unarchive"));
+  g_clear_pointer (&r, result_free);
+
+  /* Usage errors */
+  r = run_argv (f, FALSE, NULL, NULL, no_args);
+  assert_status (r, 2);
+  g_assert_nonnull (strstr (r->err, "Usage:"));
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "frobnicate", NULL);
+  assert_error (r, 2, "frobnicate");
+  g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "frobnicate", NULL);
+  assert_error (r, 2, "frobnicate");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", NULL);
+  assert_status (r, 2);
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "list", "--bogus", NULL);
+  assert_error (r, 2, "--bogus");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "show", "abc", NULL);
+  assert_error (r, 2, "abc");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "show", NULL);
+  assert_error (r, 2, "ID");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "show", "1", "2", NULL);
+  assert_error (r, 2, "2");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "help", "nothing", NULL);
+  assert_error (r, 2, "nothing");
+  g_clear_pointer (&r, result_free);
+
+  /* Neither help nor a misuse creates a database */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_client_add_show (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  JsonObject *client;
+  g_autofree char *id_text = NULL;
+  gint64 id;
+
+  r = run_cli (f, "client", "add",
+               "--family-name", "Díaz Ortega", "--given-names", "Émilie Rose",
+               "--date-of-birth", "1990-02-03", "--uci", "12-3456-7890",
+               "--email", "emilie@example.com", "--phone", "+1 514 555 0100",
+               "--country-of-residence", "Canada", "--citizenship", "Mexico",
+               "--language", "fr", "--notes", "First line\nSecond line", NULL);
+  assert_status (r, 0);
+  g_assert_cmpstr (r->err, ==, "");
+  id = last_line_id (r);
+  g_assert_cmpint (id, >, 0);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_clear_pointer (&r, result_free);
+
+  root = run_json (f, "client", "show", id_text, NULL);
+  client = node_object (root);
+  g_assert_cmpint (json_object_get_int_member (client, "id"), ==, id);
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-0001$", member_string (client, "file-number"),
+                                       0, 0));
+  g_assert_cmpstr (member_string (client, "family-name"), ==, "Díaz Ortega");
+  g_assert_cmpstr (member_string (client, "given-names"), ==, "Émilie Rose");
+  g_assert_cmpstr (member_string (client, "date-of-birth"), ==, "1990-02-03");
+  g_assert_cmpstr (member_string (client, "uci"), ==, "1234567890");
+  g_assert_cmpstr (member_string (client, "email"), ==, "emilie@example.com");
+  g_assert_cmpstr (member_string (client, "phone"), ==, "+1 514 555 0100");
+  g_assert_cmpstr (member_string (client, "country-of-residence"), ==, "Canada");
+  g_assert_cmpstr (member_string (client, "citizenship"), ==, "Mexico");
+  g_assert_cmpstr (member_string (client, "language"), ==, "fr");
+  g_assert_cmpstr (member_string (client, "notes"), ==, "First line\nSecond line");
+  g_assert_false (json_object_get_boolean_member (client, "archived"));
+  g_assert_cmpint (json_object_get_int_member (client, "case-count"), ==, 0);
+  g_assert_nonnull (member_string (client, "created-at"));
+  g_assert_nonnull (member_string (client, "updated-at"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (client, "cases")), ==, 0);
+  g_assert_nonnull (find_event (client, "created", NULL));
+
+  /* Human output: translated labels, the UCI formatted */
+  r = run_cli (f, "client", "show", id_text, NULL);
+  assert_status (r, 0);
+  g_assert_true (g_regex_match_simple ("^Family name: +Díaz Ortega$", r->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^UCI: +12-3456-7890$", r->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Preferred language: +French", r->out, G_REGEX_MULTILINE, 0));
+  g_clear_pointer (&r, result_free);
+
+  /* The file number finds the same file */
+  again = run_json (f, "client", "show", member_string (client, "file-number"), NULL);
+  g_assert_cmpint (json_object_get_int_member (node_object (again), "id"), ==, id);
+
+  r = run_cli (f, "client", "show", "999", NULL);
+  assert_error (r, 1, "999");
+}
+
+static void
+test_client_list_search (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) all = NULL;
+  g_autoptr(JsonNode) found = NULL;
+  JsonArray *array;
+
+  add_client (f, "Tremblay", "Minh Anh");
+  add_client (f, "Díaz", "Émilie");
+  r = run_cli (f, "client", "add", "--family-name", "Okafor", "--given-names", "Chidinma",
+               "--uci", "1122334455", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  all = run_json (f, "client", "list", NULL);
+  array = json_node_get_array (all);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  /* By family name */
+  g_assert_cmpstr (member_string (json_array_get_object_element (array, 0), "family-name"), ==, "Díaz");
+  g_assert_cmpstr (member_string (json_array_get_object_element (array, 1), "family-name"), ==, "Okafor");
+  g_assert_cmpstr (member_string (json_array_get_object_element (array, 2), "family-name"), ==, "Tremblay");
+  g_assert_cmpstr (member_string (json_array_get_object_element (array, 1), "uci"), ==, "1122334455");
+
+  /* Case and accents do not matter */
+  found = run_json (f, "client", "list", "--search", "EMILIE diaz", NULL);
+  array = json_node_get_array (found);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (member_string (json_array_get_object_element (array, 0), "given-names"), ==, "Émilie");
+  g_clear_pointer (&found, json_node_unref);
+
+  /* A UCI as it is written */
+  found = run_json (f, "client", "list", "--search", "11-2233", NULL);
+  array = json_node_get_array (found);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (member_string (json_array_get_object_element (array, 0), "family-name"), ==, "Okafor");
+  g_clear_pointer (&found, json_node_unref);
+
+  found = run_json (f, "client", "list", "--search", "nobody", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), ==, 0);
+
+  /* Human list: one line per file under a header, UCI formatted */
+  r = run_cli (f, "client", "list", NULL);
+  assert_status (r, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (r->out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);
+    g_assert_true (g_str_has_prefix (lines[0], "Id"));
+    g_assert_nonnull (strstr (lines[1], "Díaz, Émilie"));
+    g_assert_nonnull (strstr (lines[2], "11-2233-4455"));
+  }
+}
+
+static void
+test_client_invalid (Fixture       *f,
+                     gconstpointer  data)
+{
+  struct
+  {
+    const char *option;
+    const char *value;
+    const char *message;
+  } cases[] = {
+    { "--uci", "123", "UCI" },
+    { "--uci", "12-3456-789X", "UCI" },
+    { "--date-of-birth", "2026-02-30", "Date of birth: “2026-02-30” is not a date" },
+    { "--date-of-birth", "02/03/1990", "Date of birth" },
+    { "--family-name", "", "Family name" },
+    { "--family-name", "   ", "Family name" },
+    { "--email", "emilie.example.com", "email address" },
+    { "--phone", "call me", "phone number" },
+    { "--language", "de", "Preferred language" },
+  };
+  g_autoptr(Result) r = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *family = g_str_equal (cases[i].option, "--family-name") ? cases[i].value : "Diaz";
+
+      r = run_cli (f, "client", "add", "--family-name", family, "--given-names", "Emilie",
+                   cases[i].option, cases[i].value, NULL);
+      assert_error (r, 1, cases[i].message);
+      g_assert_cmpstr (r->out, ==, "");
+      g_clear_pointer (&r, result_free);
+    }
+
+  /* A required option left out is a usage error */
+  r = run_cli (f, "client", "add", "--family-name", "Diaz", NULL);
+  assert_error (r, 2, "--given-names");
+  g_clear_pointer (&r, result_free);
+
+  /* Nothing was stored */
+  g_assert_cmpuint (count_clients (f, TRUE), ==, 0);
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM clients"), ==, 0);
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM events"), ==, 0);
+}
+
+static void
+test_client_set (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *client;
+  JsonObject *event;
+  JsonArray *events;
+  guint n_events;
+
+  r = run_cli (f, "client", "add", "--family-name", "Haddad", "--given-names", "Karim",
+               "--email", "karim@example.com", NULL);
+  assert_status (r, 0);
+  g_assert_cmpint (last_line_id (r), ==, 1);
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "set", "1", "--email", "k.haddad@example.org",
+               "--phone", "+961 3 555 012", NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "Email"));
+  g_clear_pointer (&r, result_free);
+
+  root = run_json (f, "client", "show", "1", NULL);
+  client = node_object (root);
+  g_assert_cmpstr (member_string (client, "email"), ==, "k.haddad@example.org");
+  g_assert_cmpstr (member_string (client, "phone"), ==, "+961 3 555 012");
+  g_assert_cmpstr (member_string (client, "family-name"), ==, "Haddad");
+
+  event = find_event (client, "changed", "email");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (member_string (event, "old"), ==, "karim@example.com");
+  g_assert_cmpstr (member_string (event, "new"), ==, "k.haddad@example.org");
+  g_assert_cmpstr (member_string (event, "entity"), ==, "client");
+  g_assert_nonnull (member_string (event, "actor"));
+  g_assert_nonnull (member_string (event, "at"));
+  event = find_event (client, "changed", "phone");
+  g_assert_nonnull (event);
+  g_assert_null (member_string (event, "old"));
+  g_assert_cmpstr (member_string (event, "new"), ==, "+961 3 555 012");
+  g_assert_null (find_event (client, "changed", "family-name"));
+  n_events = json_array_get_length (json_object_get_array_member (client, "events"));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* An invalid value changes nothing, not even the valid ones beside it */
+  r = run_cli (f, "client", "set", "1", "--family-name", "Haddad-Khoury", "--uci", "12", NULL);
+  assert_error (r, 1, "UCI");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "set", "1", "--date-of-birth", "2026-02-30", NULL);
+  assert_error (r, 1, "that month has 28 days");
+  g_clear_pointer (&r, result_free);
+
+  root = run_json (f, "client", "show", "1", NULL);
+  client = node_object (root);
+  g_assert_cmpstr (member_string (client, "family-name"), ==, "Haddad");
+  g_assert_null (member_string (client, "uci"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (client, "events")), ==,
+                    n_events);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The same value again: nothing is written */
+  r = run_cli (f, "client", "set", "1", "--email", "k.haddad@example.org", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  /* An empty value clears an optional field */
+  r = run_cli (f, "client", "set", "1", "--phone", "", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  root = run_json (f, "client", "show", "1", NULL);
+  client = node_object (root);
+  g_assert_null (member_string (client, "phone"));
+  events = json_object_get_array_member (client, "events");
+  g_assert_cmpuint (json_array_get_length (events), ==, n_events + 1);
+  /* Newest first */
+  event = json_array_get_object_element (events, 0);
+  g_assert_cmpstr (member_string (event, "field"), ==, "phone");
+  g_assert_cmpstr (member_string (event, "old"), ==, "+961 3 555 012");
+  g_assert_null (member_string (event, "new"));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Misuse and missing files */
+  r = run_cli (f, "client", "set", "1", NULL);
+  assert_error (r, 2, "Nothing to change");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "set", "42", "--email", "x@example.com", NULL);
+  assert_error (r, 1, "no client file with id 42");
+}
+
+static void
+test_client_archive_delete (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) cases = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *kase = NULL;
+  g_autofree char *sql = NULL;
+  JsonArray *array;
+  gint64 a_id, b_id;
+
+  a_id = add_client (f, "Okafor", "Chidinma");
+  b_id = add_client (f, "Haddad", "Karim");
+  a = g_strdup_printf ("%" G_GINT64_FORMAT, a_id);
+  kase = g_strdup_printf ("%" G_GINT64_FORMAT, add_case (f, a_id, "study-permit", "2026-10-02"));
+
+  r = run_cli (f, "client", "archive", a, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  root = run_json (f, "client", "list", NULL);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "id"), ==, b_id);
+  g_clear_pointer (&root, json_node_unref);
+  g_assert_cmpuint (count_clients (f, TRUE), ==, 2);
+
+  root = run_json (f, "client", "show", a, NULL);
+  g_assert_true (json_object_get_boolean_member (node_object (root), "archived"));
+  g_assert_nonnull (find_event (node_object (root), "archived", NULL));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Archiving twice is harmless */
+  r = run_cli (f, "client", "archive", a, NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "already archived"));
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "unarchive", a, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  g_assert_cmpuint (count_clients (f, FALSE), ==, 2);
+
+  /* Delete is permanent: the row, its case and its timeline are gone */
+  r = run_cli (f, "client", "delete", a, NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "permanently"));
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "show", a, NULL);
+  assert_error (r, 1, "no client file");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "show", kase, NULL);
+  assert_error (r, 1, "no case");
+  g_clear_pointer (&r, result_free);
+
+  root = run_json (f, "client", "list", "--archived", NULL);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "id"), ==, b_id);
+  cases = run_json (f, "case", "list", "--archived", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (cases)), ==, 0);
+
+  sql = g_strdup_printf ("SELECT (SELECT count(*) FROM clients WHERE id = %s) + "
+                         "(SELECT count(*) FROM cases WHERE id = %s) + "
+                         "(SELECT count(*) FROM events WHERE client_id = %s)", a, kase, a);
+  g_assert_cmpint (sql_count (f->db, sql), ==, 0);
+
+  r = run_cli (f, "client", "delete", a, NULL);
+  assert_error (r, 1, "no client file");
+}
+
+static void
+test_case (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *kase = NULL;
+  JsonObject *object;
+  JsonObject *event;
+  gint64 client_id, case_id;
+
+  client_id = add_client (f, "Tremblay-Nguyen", "Minh Anh");
+  client = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
+  other = g_strdup_printf ("%" G_GINT64_FORMAT, add_client (f, "Haddad", "Karim"));
+
+  r = run_cli (f, "case", "add", "--client", client, "--application", "work-permit-extension",
+               "--decision-date", "2026-11-10", "--received-date", "2026-11-12",
+               "--status-expiry", "2026-09-30", "--decided-in-canada", "--office", "Edmonton",
+               "--ircc-number", "W301234567", "--consultant", "A. Roy", "--notes", "Inland", NULL);
+  assert_status (r, 0);
+  case_id = last_line_id (r);
+  kase = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  g_clear_pointer (&r, result_free);
+
+  root = run_json (f, "case", "show", kase, NULL);
+  object = node_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, case_id);
+  g_assert_cmpint (json_object_get_int_member (object, "client-id"), ==, client_id);
+  g_assert_cmpstr (member_string (object, "application-type"), ==, "work-permit-extension");
+  g_assert_true (json_object_get_boolean_member (object, "decided-in-canada"));
+  g_assert_cmpstr (member_string (object, "decision-date"), ==, "2026-11-10");
+  g_assert_cmpstr (member_string (object, "received-date"), ==, "2026-11-12");
+  g_assert_cmpstr (member_string (object, "status-expiry"), ==, "2026-09-30");
+  g_assert_cmpstr (member_string (object, "visa-office"), ==, "Edmonton");
+  g_assert_cmpstr (member_string (object, "ircc-number"), ==, "W301234567");
+  g_assert_cmpstr (member_string (object, "consultant"), ==, "A. Roy");
+  g_assert_cmpstr (member_string (object, "stage"), ==, "new");
+  g_assert_cmpstr (member_string (object, "notes"), ==, "Inland");
+  g_assert_false (json_object_get_boolean_member (object, "archived"));
+  g_assert_nonnull (find_event (object, "created", NULL));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The client file counts and lists it */
+  root = run_json (f, "client", "show", client, NULL);
+  object = node_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "case-count"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     json_object_get_array_member (object, "cases"), 0), "id"), ==, case_id);
+  g_clear_pointer (&root, json_node_unref);
+
+  root = run_json (f, "case", "list", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+  root = run_json (f, "case", "list", "--client", client, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+  root = run_json (f, "case", "list", "--client", other, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Changes, each on the timeline */
+  r = run_cli (f, "case", "set", kase, "--stage", "analysis", "--outside-canada", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  root = run_json (f, "case", "show", kase, NULL);
+  object = node_object (root);
+  g_assert_cmpstr (member_string (object, "stage"), ==, "analysis");
+  g_assert_false (json_object_get_boolean_member (object, "decided-in-canada"));
+  event = find_event (object, "changed", "stage");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (member_string (event, "old"), ==, "new");
+  g_assert_cmpstr (member_string (event, "new"), ==, "analysis");
+  event = find_event (object, "changed", "decided-in-canada");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (member_string (event, "old"), ==, "true");
+  g_assert_cmpstr (member_string (event, "new"), ==, "false");
+  g_clear_pointer (&root, json_node_unref);
+
+  r = run_cli (f, "case", "set", kase, "--decided-in-canada", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  root = run_json (f, "case", "show", kase, NULL);
+  g_assert_true (json_object_get_boolean_member (node_object (root), "decided-in-canada"));
+  g_clear_pointer (&root, json_node_unref);
+
+  r = run_cli (f, "case", "set", kase, "--decided-in-canada", "--outside-canada", NULL);
+  assert_error (r, 2, "--outside-canada");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "set", kase, "--stage", "won", NULL);
+  assert_error (r, 1, "Stage: “won” is not one of");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "set", kase, "--received-date", "2026-11-01", NULL);
+  assert_error (r, 1, "Date received");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "set", "77", "--stage", "closed", NULL);
+  assert_error (r, 1, "no case with id 77");
+  g_clear_pointer (&r, result_free);
+
+  /* Refused additions store nothing */
+  r = run_cli (f, "case", "add", "--client", client, "--application", "tourist-visa",
+               "--decision-date", "2026-03-02", NULL);
+  assert_error (r, 1, "Application: “tourist-visa” is not one of");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "add", "--client", "999", "--application", "other",
+               "--decision-date", "2026-03-02", NULL);
+  assert_error (r, 1, "no client file with id 999");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "add", "--client", client, "--application", "other",
+               "--decision-date", "2026-02-30", NULL);
+  assert_error (r, 1, "Decision date");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "add", "--application", "other", "--decision-date", "2026-03-02", NULL);
+  assert_error (r, 2, "--client");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "add", "--client", client, "--decision-date", "2026-03-02", NULL);
+  assert_error (r, 2, "--application");
+  g_clear_pointer (&r, result_free);
+  root = run_json (f, "case", "list", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The client may be given by its file number */
+  root = run_json (f, "client", "show", other, NULL);
+  r = run_cli (f, "case", "add", "--client", member_string (node_object (root), "file-number"),
+               "--application", "visitor-visa", "--decision-date", "2026-09-15", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&root, json_node_unref);
+  g_free (kase);
+  kase = g_strdup_printf ("%" G_GINT64_FORMAT, last_line_id (r));
+  root = run_json (f, "case", "show", kase, NULL);
+  g_assert_cmpstr (member_string (node_object (root), "application-type"), ==, "visitor-visa");
+  g_clear_pointer (&root, json_node_unref);
+  root = run_json (f, "case", "list", "--client", other, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+}
+
+static void
+test_case_archive_delete (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *kase = NULL;
+  gint64 client_id;
+
+  client_id = add_client (f, "Haddad", "Karim");
+  client = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
+  kase = g_strdup_printf ("%" G_GINT64_FORMAT, add_case (f, client_id, "visitor-visa", "2026-09-15"));
+  add_case (f, client_id, "other", "2026-01-15");
+
+  r = run_cli (f, "case", "archive", kase, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  root = run_json (f, "case", "list", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+  root = run_json (f, "case", "list", "--archived", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+
+  r = run_cli (f, "case", "delete", kase, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "show", kase, NULL);
+  assert_error (r, 1, "no case");
+  g_clear_pointer (&r, result_free);
+
+  /* The client file keeps a line saying so */
+  root = run_json (f, "client", "show", client, NULL);
+  g_assert_cmpint (json_object_get_int_member (node_object (root), "case-count"), ==, 1);
+  g_assert_nonnull (find_event (node_object (root), "deleted", NULL));
+}
+
+static void
+test_firm (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *firm;
+
+  r = run_cli (f, "firm", "set", "--name", "Cabinet Roy", "--email", "contact@roy.example",
+               "--licence", "R712345", "--address", "1 rue Sainte-Catherine\nMontréal QC", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  root = run_json (f, "firm", "show", NULL);
+  firm = node_object (root);
+  g_assert_cmpstr (member_string (firm, "name"), ==, "Cabinet Roy");
+  g_assert_cmpstr (member_string (firm, "email"), ==, "contact@roy.example");
+  g_assert_cmpstr (member_string (firm, "licence"), ==, "R712345");
+  g_assert_cmpstr (member_string (firm, "address"), ==, "1 rue Sainte-Catherine\nMontréal QC");
+  g_assert_null (member_string (firm, "phone"));
+  g_clear_pointer (&root, json_node_unref);
+
+  r = run_cli (f, "firm", "set", "--email", "roy at example", NULL);
+  assert_error (r, 1, "email address");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "firm", "set", NULL);
+  assert_error (r, 2, "Nothing to change");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "firm", "show", NULL);
+  assert_status (r, 0);
+  g_assert_true (g_regex_match_simple ("^Firm name: +Cabinet Roy$", r->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Email: +contact@roy.example$", r->out, G_REGEX_MULTILINE, 0));
+}
+
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autofree char *text = fixture_path (f, "notes.txt");
+  g_autofree char *other = fixture_path (f, "other.sqlite");
+  g_autofree char *sha = NULL;
+  g_autofree char *sha_after = NULL;
+  const char *text_args[] = { "--database", text, "check", NULL };
+  const char *other_args[] = { "--database", other, "check", NULL };
+
+  /* No database yet: said so, and none is created */
+  r = run_cli (f, "check", NULL);
+  assert_error (r, 1, "no database");
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&r, result_free);
+
+  add_client (f, "Okafor", "Chidinma");
+  r = run_cli (f, "check", NULL);
+  assert_status (r, 0);
+  g_assert_true (g_regex_match_simple ("^ok \\(schema [1-9][0-9]*\\)\n$", r->out, 0, 0));
+  g_clear_pointer (&r, result_free);
+
+  /* Not a database, and another program's database: refused, untouched */
+  g_file_set_contents (text, "Not a database at all\n", -1, NULL);
+  sha = file_sha256 (text);
+  r = run_argv (f, FALSE, NULL, NULL, text_args);
+  assert_error (r, 1, "is not a Redress database, or it is damaged");
+  sha_after = file_sha256 (text);
+  g_assert_cmpstr (sha, ==, sha_after);
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&sha, g_free);
+  g_clear_pointer (&sha_after, g_free);
+
+  sql_exec (other, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');");
+  sha = file_sha256 (other);
+  r = run_argv (f, FALSE, NULL, NULL, other_args);
+  assert_error (r, 1, "database of another program");
+  sha_after = file_sha256 (other);
+  g_assert_cmpstr (sha, ==, sha_after);
+}
+
+static void
+test_backup_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) cases_before = NULL;
+  g_autoptr(Result) cases_after = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *backup = fixture_path (f, "backup.redress");
+  g_autofree char *sha_backup = NULL;
+  g_autofree char *sha_after = NULL;
+  const char *kept_args[] = { "--database", NULL, "client", "list", "--json", NULL };
+  gint64 id;
+
+  id = add_client (f, "Okafor", "Chidinma");
+  add_case (f, id, "study-permit", "2026-10-02");
+  add_client (f, "Haddad", "Karim");
+
+  r = run_cli (f, "backup", backup, NULL);
+  assert_status (r, 0);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&r, result_free);
+  before = run_cli (f, "client", "list", "--json", NULL);
+  assert_status (before, 0);
+  cases_before = run_cli (f, "case", "list", "--json", NULL);
+  assert_status (cases_before, 0);
+  sha_backup = file_sha256 (backup);
+
+  /* Work after the backup */
+  add_client (f, "Late", "Lucy");
+  r = run_cli (f, "client", "set", "1", "--email", "c.okafor@example.com", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  g_assert_cmpuint (count_clients (f, FALSE), ==, 3);
+
+  r = run_cli (f, "restore", backup, NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "kept as"));
+  kept = files_with_prefix (f, "redress.db.before-restore-");
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_nonnull (strstr (r->out, g_ptr_array_index (kept, 0)));
+  g_clear_pointer (&r, result_free);
+
+  /* The data of the backup, exactly */
+  after = run_cli (f, "client", "list", "--json", NULL);
+  assert_status (after, 0);
+  g_assert_cmpstr (after->out, ==, before->out);
+  cases_after = run_cli (f, "case", "list", "--json", NULL);
+  g_assert_cmpstr (cases_after->out, ==, cases_before->out);
+  root = parse_json (after->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+  r = run_cli (f, "check", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  /* The backup itself was not changed */
+  sha_after = file_sha256 (backup);
+  g_assert_cmpstr (sha_backup, ==, sha_after);
+
+  /* The replaced database was kept, with the later work in it */
+  kept_args[1] = g_ptr_array_index (kept, 0);
+  r = run_argv (f, FALSE, NULL, NULL, kept_args);
+  assert_status (r, 0);
+  root = parse_json (r->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 3);
+  g_clear_pointer (&r, result_free);
+
+  /* A backup cannot replace the database itself */
+  r = run_cli (f, "backup", f->db, NULL);
+  assert_error (r, 1, "cannot replace the database");
+}
+
+static void
+test_restore_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autofree char *text = fixture_path (f, "backup.txt");
+  g_autofree char *empty = fixture_path (f, "empty.db");
+  g_autofree char *missing = fixture_path (f, "missing.db");
+  g_autofree char *sha = NULL;
+  g_autofree char *sha_after = NULL;
+
+  add_client (f, "Okafor", "Chidinma");
+  before = run_cli (f, "client", "list", "--json", NULL);
+  assert_status (before, 0);
+  assert_no_wal (f);
+  sha = file_sha256 (f->db);
+
+  g_file_set_contents (text, "Dear client, this is not a database.\n", -1, NULL);
+  r = run_cli (f, "restore", text, NULL);
+  assert_error (r, 1, "not a Redress database");
+  g_clear_pointer (&r, result_free);
+
+  g_file_set_contents (empty, "", 0, NULL);
+  r = run_cli (f, "restore", empty, NULL);
+  assert_error (r, 1, "not a Redress backup");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "restore", missing, NULL);
+  assert_error (r, 1, "does not exist");
+  g_clear_pointer (&r, result_free);
+
+  /* Byte for byte as it was, nothing set aside */
+  sha_after = file_sha256 (f->db);
+  g_assert_cmpstr (sha, ==, sha_after);
+  kept = files_with_prefix (f, "redress.db.before-restore-");
+  g_assert_cmpuint (kept->len, ==, 0);
+  after = run_cli (f, "client", "list", "--json", NULL);
+  g_assert_cmpstr (after->out, ==, before->out);
+}
+
+static void
+test_restore_over_damaged (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autofree char *backup = fixture_path (f, "backup.redress");
+
+  add_client (f, "Okafor", "Chidinma");
+  r = run_cli (f, "backup", backup, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  /* The database is damaged: this is when a restore is needed */
+  g_file_set_contents (f->db, "garbage where the database was", -1, NULL);
+  r = run_cli (f, "client", "list", NULL);
+  assert_error (r, 1, "damaged");
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "restore", backup, NULL);
+  if (r->status == 1 && strstr (r->err, "before-restore") != NULL)
+    {
+      /* src/core: redress_store_restore() copies the current database aside
+       * with SQLite's backup API, which cannot read a damaged file (see the
+       * CLI's report) */
+      g_test_incomplete ("redress_store_restore() refuses to replace a damaged database");
+      return;
+    }
+  assert_status (r, 0);
+  g_assert_cmpuint (count_clients (f, FALSE), ==, 1);
+}
+
+static void
+test_too_new (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *commands[][8] = {
+    { "client", "list", NULL },
+    { "client", "list", "--json", NULL },
+    { "client", "show", "1", NULL },
+    { "client", "add", "--family-name", "New", "--given-names", "Person", NULL },
+    { "client", "set", "1", "--email", "x@example.com", NULL },
+    { "client", "archive", "1", NULL },
+    { "client", "unarchive", "1", NULL },
+    { "client", "delete", "1", NULL },
+    { "case", "add", "--client", "1", "--application", "other", "--decision-date", "2026-03-02" },
+    { "case", "list", NULL },
+    { "case", "show", "1", NULL },
+    { "case", "set", "1", "--stage", "closed", NULL },
+    { "case", "delete", "1", NULL },
+    { "firm", "show", NULL },
+    { "firm", "set", "--name", "Cabinet", NULL },
+    { "check", NULL },
+    { "backup", "copy.db", NULL },
+    { "demo", NULL },
+  };
+  g_autofree char *sha = NULL;
+  g_autofree char *copy = fixture_path (f, "copy.db");
+  gint64 id;
+
+  id = add_client (f, "Okafor", "Chidinma");
+  add_case (f, id, "study-permit", "2026-10-02");
+  /* The CLI closed the database cleanly: everything is in the file */
+  assert_no_wal (f);
+  sql_exec (f->db, "PRAGMA user_version = 99");
+  assert_no_wal (f);
+  sha = file_sha256 (f->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(Result) r = NULL;
+      g_autofree char *sha_after = NULL;
+
+      for (guint j = 0; j < G_N_ELEMENTS (commands[i]) && commands[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) commands[i][j]);
+      g_ptr_array_add (args, NULL);
+      r = run_argv (f, TRUE, NULL, NULL, (const char * const *) args->pdata);
+      g_test_message ("redress-cli %s %s", commands[i][0], commands[i][1] ? commands[i][1] : "");
+      assert_error (r, 1, "newer version of Redress");
+      g_assert_cmpstr (r->out, ==, "");
+
+      sha_after = file_sha256 (f->db);
+      g_assert_cmpstr (sha, ==, sha_after);
+      assert_no_wal (f);
+    }
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sql_count (f->db, "PRAGMA user_version"), ==, 99);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) clients = NULL;
+  g_autoptr(JsonNode) cases = NULL;
+  JsonArray *array;
+
+  r = run_cli (f, "demo", NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "4"));
+
+  clients = run_json (f, "client", "list", NULL);
+  array = json_node_get_array (clients);
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *client = json_array_get_object_element (array, i);
+
+      g_assert_cmpint (json_object_get_int_member (client, "case-count"), ==, 1);
+      g_assert_nonnull (member_string (client, "family-name"));
+    }
+  cases = run_json (f, "case", "list", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (cases)), ==, 4);
+}
+
+static void
+test_database_location (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *add[] = { "client", "add", "--family-name", "Haddad", "--given-names", "Karim", NULL };
+  const char *list[] = { "client", "list", "--json", NULL };
+  g_autofree char *elsewhere = fixture_path (f, "elsewhere.db");
+  const char *add_after[] = { "client", "add", "--family-name", "Roy", "--given-names", "Ana",
+                              "--database", elsewhere, NULL };
+  const char *list_after[] = { "client", "list", "--database", elsewhere, "--json", NULL };
+  g_autofree char *data_home = fixture_path (f, "data");
+  g_autofree char *folder = g_build_filename (data_home, "redress", NULL);
+  g_autofree char *database = g_build_filename (folder, "redress.db", NULL);
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GStatBuf st;
+
+  /* --database after the command */
+  r = run_argv (f, FALSE, NULL, NULL, add_after);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  g_assert_true (g_file_test (elsewhere, G_FILE_TEST_IS_REGULAR));
+  r = run_argv (f, FALSE, NULL, NULL, list_after);
+  assert_status (r, 0);
+  root = parse_json (r->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&r, result_free);
+
+  /* Without --database: $XDG_DATA_HOME/redress/redress.db, private */
+  r = run_argv (f, FALSE, "XDG_DATA_HOME", data_home, add);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (database, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  r = run_argv (f, FALSE, "XDG_DATA_HOME", data_home, list);
+  assert_status (r, 0);
+  root = parse_json (r->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_assert_cmpstr (member_string (json_array_get_object_element (json_node_get_array (root), 0),
+                                  "family-name"), ==, "Haddad");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  cli_path = g_getenv ("REDRESS_CLI");
+  if (cli_path == NULL || !g_file_test (cli_path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("Set REDRESS_CLI to the redress-cli to test (meson test does).\n");
+      return 1;
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/client/add-show", test_client_add_show);
+  ADD ("/cli/client/list-search", test_client_list_search);
+  ADD ("/cli/client/invalid", test_client_invalid);
+  ADD ("/cli/client/set-timeline", test_client_set);
+  ADD ("/cli/client/archive-delete", test_client_archive_delete);
+  ADD ("/cli/case/add-list-show-set", test_case);
+  ADD ("/cli/case/archive-delete", test_case_archive_delete);
+  ADD ("/cli/firm", test_firm);
+  ADD ("/cli/check", test_check);
+  ADD ("/cli/backup-restore", test_backup_restore);
+  ADD ("/cli/restore/refused", test_restore_refused);
+  ADD ("/cli/restore/over-damaged", test_restore_over_damaged);
+  ADD ("/cli/too-new", test_too_new);
+  ADD ("/cli/demo", test_demo);
+  ADD ("/cli/database-location", test_database_location);
+
+#undef ADD
+
+  return g_test_run ();
+}
