@@ -158,6 +158,12 @@ redress_event_dup_description (RedressEvent *self)
 
       old_text = def ? redress_field_display (def, self->old_value) : g_strdup (self->old_value);
       new_text = def ? redress_field_display (def, self->new_value) : g_strdup (self->new_value);
+      if (self->old_value == NULL || *self->old_value == '\0')
+        /* Translators: timeline entry: a field that was empty, its new value */
+        return g_strdup_printf (_("%s set to “%s”"), label, new_text ? new_text : "");
+      if (self->new_value == NULL || *self->new_value == '\0')
+        /* Translators: timeline entry: a field that was emptied, its old value */
+        return g_strdup_printf (_("%s cleared (was “%s”)"), label, old_text ? old_text : "");
       /* Translators: timeline entry: field, old value, new value */
       return g_strdup_printf (_("%s changed from “%s” to “%s”"), label,
                               old_text ? old_text : "", new_text ? new_text : "");
