@@ -150,11 +150,11 @@ lower_bound (GPtrArray   *array,
   return lo;
 }
 
+/* @old_n: how many items the list showed before (the view's count) */
 static void
-refilter (RedressClientList *self)
+refilter (RedressClientList *self,
+          guint              old_n)
 {
-  guint old_n = self->visible->len;
-
   g_ptr_array_set_size (self->visible, 0);
   for (guint i = 0; i < self->all->len; i++)
     {
@@ -405,6 +405,7 @@ redress_client_list_reload (RedressClientList  *self,
                             GError            **error)
 {
   g_autoptr(GPtrArray) clients = NULL;
+  guint old_n;
 
   g_return_val_if_fail (REDRESS_IS_CLIENT_LIST (self), FALSE);
 
@@ -413,12 +414,14 @@ redress_client_list_reload (RedressClientList  *self,
   if (clients == NULL)
     return FALSE;
 
+  /* The view still shows the old items: the change must say how many */
+  old_n = self->visible->len;
   g_ptr_array_set_size (self->visible, 0);
   g_ptr_array_set_size (self->all, 0);
   for (guint i = 0; i < clients->len; i++)
     g_ptr_array_add (self->all, entry_new (g_ptr_array_index (clients, i)));
   g_ptr_array_sort (self->all, entry_compare_ptr);
-  refilter (self);
+  refilter (self, old_n);
   return TRUE;
 }
 
@@ -459,7 +462,7 @@ redress_client_list_set_query (RedressClientList *self,
     self->words[n] = NULL;
   }
 
-  refilter (self);
+  refilter (self, self->visible->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
@@ -481,7 +484,7 @@ redress_client_list_set_include_archived (RedressClientList *self,
   if (self->include_archived == include_archived)
     return;
   self->include_archived = include_archived;
-  refilter (self);
+  refilter (self, self->visible->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_ARCHIVED]);
 }
 

@@ -44,6 +44,17 @@ redress_text_fold (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
+  /* Plain ASCII has nothing to decompose and folds to lower case: the
+   * common case, which the client list does for every file it loads */
+  {
+    const char *p = text;
+
+    while (*p != '\0' && (guchar) *p < 0x80)
+      p++;
+    if (*p == '\0')
+      return g_ascii_strdown (text, -1);
+  }
+
   decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
     return g_strdup ("");

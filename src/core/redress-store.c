@@ -1179,8 +1179,10 @@ redress_store_get_client (RedressStore  *self,
   if (rc == SQLITE_DONE)
     {
       sqlite3_reset (stmt);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                   _("There is no client file with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no client file with id %s."), id_text);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1326,8 +1328,10 @@ redress_store_get_case (RedressStore  *self,
   if (rc == SQLITE_DONE)
     {
       sqlite3_reset (stmt);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                   _("There is no case with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no case with id %s."), id_text);
       return NULL;
     }
   if (rc != SQLITE_ROW)

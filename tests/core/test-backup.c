@@ -1,0 +1,550 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "redress-store-private.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;        /* the database */
+  char *backup;      /* where backups go */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "redress.db", NULL);
+  f->backup = g_build_filename (f->dir, "backup.redress", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->backup);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @dir, sorted, as one string */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static guint
+count_clients_in (const char *path)
+{
+  sqlite3 *db = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  n = test_query_int (db, "SELECT count(*) FROM clients");
+  sqlite3_close (db);
+  return (guint) n;
+}
+
+static RedressStore *
+make_store (Fixture *f,
+            guint    n_clients)
+{
+  RedressStore *store = test_open_store (f->dir, "redress.db");
+
+  test_set_now (store, "2026-03-02T14:05:00Z");
+  for (guint i = 0; i < n_clients; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Client %u", i + 1);
+      g_autoptr(RedressClient) client = test_add_client (store, "Tremblay", given, NULL);
+      g_autoptr(RedressCase) kase = test_add_case (store, redress_record_get_id (REDRESS_RECORD (client)),
+                                                   "study-permit", "2026-02-10");
+    }
+  return store;
+}
+
+static void
+assert_is_backup (const char *path,
+                  guint       n_clients)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 100);
+  g_assert_cmpint (memcmp (contents, "SQLite format 3", 16), ==, 0);
+  /* Rollback-journal format: one self-contained file */
+  g_assert_cmpint (contents[18], ==, 1);
+  g_assert_cmpint (contents[19], ==, 1);
+  g_assert_false (test_file_exists (wal));
+  g_assert_cmpuint (test_file_mode (path), ==, 0600);
+  g_assert_cmpuint (count_clients_in (path), ==, n_clients);
+}
+
+static void
+test_backup_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 3);
+  g_autoptr(RedressClient) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+
+  /* The store stays open: what is still in its write-ahead log is copied too */
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  g_assert_no_error (error);
+  assert_is_backup (f->backup, 3);
+
+  /* Work goes on after the backup... */
+  first = redress_store_get_client (store, 1, &error);
+  g_assert_no_error (error);
+  redress_record_set_value (REDRESS_RECORD (first), REDRESS_CLIENT_FAMILY_NAME, "Changed");
+  g_assert_true (redress_store_update_client (store, first, &error));
+  g_clear_object (&first);
+  {
+    g_autoptr(RedressClient) extra = test_add_client (store, "Roy", "Luc", NULL);
+  }
+  g_clear_object (&store);
+  g_assert_cmpuint (count_clients_in (f->path), ==, 4);
+
+  /* ... then the backup is restored */
+  g_assert_true (redress_store_restore (f->path, f->backup, &previous, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (previous);
+  g_assert_true (test_file_exists (previous));
+  g_assert_cmpuint (test_file_mode (previous), ==, 0600);
+  g_assert_cmpuint (test_file_mode (f->path), ==, 0600);
+
+  store = redress_store_open (f->path, &error);
+  g_assert_no_error (error);
+  first = redress_store_get_client (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redress_client_get_family_name (first), ==, "Tremblay");
+  g_assert_cmpuint (redress_client_get_case_count (first), ==, 1);
+  {
+    g_autoptr(GPtrArray) clients = redress_store_list_clients (store, TRUE, &error);
+    g_assert_cmpuint (clients->len, ==, 3);
+  }
+  g_assert_true (redress_store_check (store, &error));
+  g_assert_no_error (error);
+  /* The numbering continues from the backup's state */
+  {
+    g_autoptr(RedressClient) next = test_add_client (store, "Roy", "Léa", NULL);
+    g_assert_cmpstr (redress_client_get_file_number (next), ==, "2026-0004");
+  }
+  g_clear_object (&store);
+
+  /* The replaced database was kept, whole, and opens */
+  store = redress_store_open (previous, &error);
+  g_assert_no_error (error);
+  g_clear_object (&first);
+  first = redress_store_get_client (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redress_client_get_family_name (first), ==, "Changed");
+  {
+    g_autoptr(GPtrArray) clients = redress_store_list_clients (store, TRUE, &error);
+    g_assert_cmpuint (clients->len, ==, 4);
+  }
+
+  /* The backup itself was only read */
+  assert_is_backup (f->backup, 3);
+}
+
+static void
+test_backup_replaces_destination (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_file_set_contents (f->backup, "an old backup", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  g_assert_no_error (error);
+  assert_is_backup (f->backup, 2);
+
+  /* Nothing but the database, its log, and the backup */
+  before = list_dir (f->dir);
+  g_assert_cmpstr (before, ==, "backup.redress redress.db redress.db-shm redress.db-wal");
+
+  /* A folder that does not exist: an error, and nothing written */
+  {
+    g_autofree char *nowhere = g_build_filename (f->dir, "nowhere", "b.redress", NULL);
+
+    g_assert_false (redress_store_backup (store, nowhere, &error));
+    g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+    g_clear_error (&error);
+  }
+  after = list_dir (f->dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_backup_refuses_database (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_spelling = g_build_filename (f->dir, ".", "redress.db", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  g_clear_object (&store);
+  before = test_file_sha256 (f->path);
+
+  store = redress_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (redress_store_backup (store, f->path, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (redress_store_backup (store, other_spelling, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpint (symlink (f->path, link), ==, 0);
+  g_assert_false (redress_store_backup (store, link, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  after = test_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_clients_in (f->path), ==, 2);
+
+  /* Restoring the database onto itself is refused too */
+  g_assert_false (redress_store_restore (f->path, f->path, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (redress_store_restore (f->path, link, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+  g_clear_pointer (&after, g_free);
+  after = test_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GAsyncResult *result;
+} AsyncData;
+
+static void
+on_backup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  g_assert_true (REDRESS_IS_STORE (source));
+  data->result = g_object_ref (result);
+  g_main_loop_quit (data->loop);
+}
+
+static gboolean
+run_backup_async (RedressStore  *store,
+                  const char    *destination,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  AsyncData data = { g_main_loop_new (NULL, FALSE), NULL };
+  gboolean ok;
+
+  redress_store_backup_async (store, destination, cancellable, on_backup_done, &data);
+  /* Always asynchronous, even for an immediate error */
+  g_assert_null (data.result);
+  g_main_loop_run (data.loop);
+  g_assert_nonnull (data.result);
+  ok = redress_store_backup_finish (store, data.result, error);
+  g_object_unref (data.result);
+  g_main_loop_unref (data.loop);
+  return ok;
+}
+
+static void
+test_backup_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *cancelled = g_build_filename (f->dir, "cancelled.redress", NULL);
+
+  g_assert_true (run_backup_async (store, f->backup, NULL, &error));
+  g_assert_no_error (error);
+  assert_is_backup (f->backup, 5);
+
+  /* Onto the database itself */
+  g_assert_false (run_backup_async (store, f->path, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+  g_clear_error (&error);
+
+  /* Cancelled: no file, no temporary left behind */
+  before = list_dir (f->dir);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (run_backup_async (store, cancelled, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = list_dir (f->dir);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The store is still fine */
+  g_assert_true (redress_store_check (store, NULL));
+}
+
+static void
+test_restore_refuses (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_before = NULL;
+  g_autofree char *dir_before = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *sql = NULL;
+  gsize good_length = 0;
+  sqlite3 *raw;
+
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_file_get_contents (f->backup, &good, &good_length, &error);
+  g_assert_no_error (error);
+  db_before = test_file_sha256 (f->path);
+
+  struct
+  {
+    const char *what;
+    int code;
+  } cases[] = {
+    { "text", REDRESS_ERROR_DAMAGED },
+    { "other-app", REDRESS_ERROR_NOT_REDRESS },
+    { "too-new", REDRESS_ERROR_TOO_NEW },
+    { "truncated", REDRESS_ERROR_DAMAGED },
+    { "empty", REDRESS_ERROR_NOT_REDRESS },
+    { "corrupt", REDRESS_ERROR_DAMAGED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *previous = NULL;
+      g_autofree char *backup_before = NULL;
+      g_autofree char *backup_after = NULL;
+      g_autofree char *db_after = NULL;
+      g_autofree char *dir_after = NULL;
+
+      g_unlink (f->backup);
+      if (g_str_equal (cases[i].what, "text"))
+        g_file_set_contents (f->backup, "not a database\n", -1, &error);
+      else if (g_str_equal (cases[i].what, "other-app"))
+        {
+          raw = test_open_raw (f->backup);
+          test_exec (raw, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);");
+          sqlite3_close (raw);
+        }
+      else if (g_str_equal (cases[i].what, "too-new"))
+        {
+          g_file_set_contents (f->backup, good, (gssize) good_length, &error);
+          raw = test_open_raw (f->backup);
+          sql = g_strdup_printf ("PRAGMA user_version = %d", redress_store_latest_version () + 1);
+          test_exec (raw, sql);
+          g_clear_pointer (&sql, g_free);
+          sqlite3_close (raw);
+        }
+      else if (g_str_equal (cases[i].what, "truncated"))
+        g_file_set_contents (f->backup, good, (gssize) (good_length - 100), &error);
+      else if (g_str_equal (cases[i].what, "empty"))
+        g_file_set_contents (f->backup, "", 0, &error);
+      else if (g_str_equal (cases[i].what, "corrupt"))
+        {
+          /* Whole pages, valid header, a scribbled table page */
+          g_autofree char *bad = g_memdup2 (good, good_length);
+          gsize page = ((guint8) bad[16] << 8) | (guint8) bad[17];
+
+          g_assert_cmpuint (good_length / page, >=, 3);
+          memset (bad + page, 0xa5, 200);
+          g_file_set_contents (f->backup, bad, (gssize) good_length, &error);
+        }
+      g_assert_no_error (error);
+
+      dir_before = list_dir (f->dir);
+      backup_before = test_file_sha256 (f->backup);
+      g_assert_false (redress_store_restore (f->path, f->backup, &previous, &error));
+      if (error == NULL || error->domain != REDRESS_ERROR || error->code != cases[i].code)
+        g_error ("restoring a %s backup: expected error %d, got %s", cases[i].what,
+                 cases[i].code, error ? error->message : "none");
+      g_clear_error (&error);
+      g_assert_null (previous);
+
+      /* Nothing moved: the database, the backup, the folder */
+      db_after = test_file_sha256 (f->path);
+      g_assert_cmpstr (db_before, ==, db_after);
+      backup_after = test_file_sha256 (f->backup);
+      g_assert_cmpstr (backup_before, ==, backup_after);
+      dir_after = list_dir (f->dir);
+      g_assert_cmpstr (dir_before, ==, dir_after);
+      g_clear_pointer (&dir_before, g_free);
+    }
+
+  /* A backup that does not exist */
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "missing.redress", NULL);
+
+    g_assert_false (redress_store_restore (f->path, missing, NULL, &error));
+    g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+    g_clear_error (&error);
+  }
+
+  /* The database still opens, as it was */
+  store = redress_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (redress_store_check (store, &error));
+  {
+    g_autoptr(GPtrArray) clients = redress_store_list_clients (store, TRUE, &error);
+    g_assert_cmpuint (clients->len, ==, 2);
+  }
+}
+
+static void
+test_restore_older_version (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+  g_autoptr(RedressClient) client = NULL;
+  sqlite3 *raw;
+
+  g_clear_object (&store);
+
+  /* A backup taken by Redress at schema version 1 */
+  g_assert_true (redress_store_migrate_file_to (f->backup, 1, &error));
+  g_assert_no_error (error);
+  raw = test_open_raw (f->backup);
+  test_exec (raw, "INSERT INTO file_numbers VALUES (2025, 1);"
+                  "INSERT INTO clients (file_number, family_name, given_names, created_at, "
+                  "updated_at) VALUES ('2025-0001', 'Ancien', 'Albert', 'then', 'then');");
+  sqlite3_close (raw);
+
+  g_assert_true (redress_store_restore (f->path, f->backup, &previous, &error));
+  g_assert_no_error (error);
+  g_assert_true (test_file_exists (previous));
+
+  store = redress_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (redress_store_get_handle (store), "PRAGMA user_version"), ==,
+                   redress_store_latest_version ());
+  client = redress_store_get_client (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redress_client_get_family_name (client), ==, "Ancien");
+  {
+    g_autoptr(RedressFirm) firm = redress_store_get_firm (store, &error);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_restore_without_database (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = g_build_filename (f->dir, "new.db", NULL);
+  char *previous = (char *) "unset";
+
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  g_clear_object (&store);
+
+  /* Restoring onto a new workstation: nothing to keep aside */
+  g_assert_true (redress_store_restore (target, f->backup, &previous, &error));
+  g_assert_no_error (error);
+  g_assert_null (previous);
+  g_assert_cmpuint (test_file_mode (target), ==, 0600);
+  g_assert_cmpuint (count_clients_in (target), ==, 2);
+}
+
+static void
+test_restore_twice (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_previous = NULL;
+  g_autofree char *second_previous = NULL;
+  g_autofree char *other = g_build_filename (f->dir, "other.redress", NULL);
+
+  /* Two backups: one client, then three */
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  {
+    g_autoptr(RedressClient) a = test_add_client (store, "Roy", "Luc", NULL);
+    g_autoptr(RedressClient) b = test_add_client (store, "Roy", "Léa", NULL);
+  }
+  g_assert_true (redress_store_backup (store, other, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RedressClient) c = test_add_client (store, "Roy", "Max", NULL);
+  }
+  g_clear_object (&store);
+  g_assert_cmpuint (count_clients_in (f->path), ==, 4);
+
+  /* The wrong backup, then at once the right one: the first copy kept
+   * aside (the real data, four clients) must survive the second restore */
+  g_assert_true (redress_store_restore (f->path, f->backup, &first_previous, &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_store_restore (f->path, other, &second_previous, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (first_previous, !=, second_previous);
+  g_assert_cmpuint (count_clients_in (first_previous), ==, 4);
+  g_assert_cmpuint (count_clients_in (second_previous), ==, 1);
+  g_assert_cmpuint (count_clients_in (f->path), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/backup/round-trip", test_backup_round_trip);
+  ADD ("/backup/replaces-destination", test_backup_replaces_destination);
+  ADD ("/backup/refuses-database", test_backup_refuses_database);
+  ADD ("/backup/async", test_backup_async);
+  ADD ("/restore/refuses", test_restore_refuses);
+  ADD ("/restore/older-version", test_restore_older_version);
+  ADD ("/restore/without-database", test_restore_without_database);
+  ADD ("/restore/twice", test_restore_twice);
+
+#undef ADD
+
+  return g_test_run ();
+}
