@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "redress-error.h"
-#include "redress-record.h"
+#include "redress-record-private.h"
 
 typedef struct
 {
@@ -200,6 +200,17 @@ redress_record_set_value (RedressRecord *self,
   g_free (priv->values[field]);
   priv->values[field] = g_steal_pointer (&normalized);
   g_object_notify_by_pspec (G_OBJECT (self), field_pspec (klass, field + 1));
+}
+
+void
+redress_record_load_value (RedressRecord *self,
+                           guint          field,
+                           const char    *value)
+{
+  char **values = values_of (self);
+
+  g_free (values[field]);
+  values[field] = g_strdup (value);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "redress-error.h"
+#include "redress-record-private.h"
 #include "redress-store-private.h"
 
 #define MIGRATIONS_PATH "/ca/redress/Redress/sql"
@@ -329,14 +330,14 @@ fill_record (RedressRecord *record,
   RedressRecordClass *klass = record_class (record);
   int col = 0;
 
-  g_object_freeze_notify (G_OBJECT (record));
+  /* Rows are read in bulk (the client list reads them all): values from
+   * the database are already normalized and nobody watches a new object */
   redress_record_set_id (record, sqlite3_column_int64 (stmt, col++));
   for (guint i = 0; i < klass->n_fields; i++)
-    redress_record_set_value (record, i, read_field (stmt, col++, &klass->fields[i]));
+    redress_record_load_value (record, i, read_field (stmt, col++, &klass->fields[i]));
   redress_record_set_archived (record, sqlite3_column_int (stmt, col++));
   redress_record_set_timestamps (record, column_text (stmt, col), column_text (stmt, col + 1));
   col += 2;
-  g_object_thaw_notify (G_OBJECT (record));
   return col;
 }
 
@@ -1140,6 +1141,10 @@ redress_store_update_client (RedressStore   *self,
   ", t.file_number, (SELECT count(*) FROM cases AS c WHERE c.client_id = t.id " \
   "AND c.deleted_at IS NULL)"
 
+#define CLIENT_CASE_COUNTS \
+  "LEFT JOIN (SELECT client_id, count(*) AS cases FROM cases WHERE deleted_at IS NULL " \
+  "GROUP BY client_id) AS n ON n.client_id = t.id "
+
 static RedressClient *
 client_from_row (sqlite3_stmt *stmt)
 {
@@ -1215,10 +1220,13 @@ redress_store_list_clients (RedressStore  *self,
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  sql = select_sql (REDRESS_RECORD_CLASS (klass), CLIENT_EXTRA,
+  /* One pass over the cases counts them for every client at once */
+  sql = select_sql (REDRESS_RECORD_CLASS (klass), ", t.file_number, coalesce(n.cases, 0)",
                     include_archived
-                      ? "WHERE t.deleted_at IS NULL ORDER BY t.family_name, t.given_names, t.id"
-                      : "WHERE t.deleted_at IS NULL AND t.archived = 0 "
+                      ? CLIENT_CASE_COUNTS
+                        "WHERE t.deleted_at IS NULL ORDER BY t.family_name, t.given_names, t.id"
+                      : CLIENT_CASE_COUNTS
+                        "WHERE t.deleted_at IS NULL AND t.archived = 0 "
                         "ORDER BY t.family_name, t.given_names, t.id");
   stmt = prepare (self, sql, error);
   if (stmt == NULL)

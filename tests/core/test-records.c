@@ -200,12 +200,8 @@ test_check_constraints_days (Fixture       *f,
       n_accepted += test_exec_rc (f->db, case_sql) == SQLITE_OK;
     }
 
-  /* The schema checks "date(x) IS x", and SQLite 3.40's date() returns
-   * "2026-02-30" unchanged; "date(x, '+0 days') IS x" would catch it.
-   * The CHECK can only change with a new migration. */
-  if (n_accepted > 0)
-    g_test_incomplete ("the schema's date CHECK accepts days a month does not have "
-                       "(2026-02-30); needs a migration using date(x, '+0 days') IS x");
+  /* Migration 3 guards every date with date(x, '+0 days') IS x */
+  g_assert_cmpuint (n_accepted, ==, 0);
   (void) client;
 }
 
