@@ -210,12 +210,8 @@ queue_change (RedressStore *self,
 {
   PendingChange change = { g_quark_from_static_string (entity), id };
 
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      PendingChange *p = &g_array_index (self->pending, PendingChange, i);
-      if (p->entity == change.entity && p->id == id)
-        return;
-    }
+  /* Repeats are dropped when the changes are announced: a batch of
+   * thousands of writes must not scan the queue each time */
   g_array_append_val (self->pending, change);
 }
 
@@ -223,12 +219,18 @@ static void
 flush_changes (RedressStore *self)
 {
   g_autoptr(GArray) pending = self->pending;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_object_ref (self);
   for (guint i = 0; i < pending->len; i++)
     {
       PendingChange *p = &g_array_index (pending, PendingChange, i);
+      char *key = g_strdup_printf ("%u:%" G_GINT64_FORMAT, p->entity, p->id);
+
+      /* Once per record, in the order of the first change */
+      if (!g_hash_table_add (seen, key))
+        continue;
       g_signal_emit (self, signals[CHANGED], p->entity, g_quark_to_string (p->entity), p->id);
     }
   g_object_unref (self);
