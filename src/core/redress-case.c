@@ -49,6 +49,17 @@ static const RedressChoice stages[] = {
   { NULL, NULL }
 };
 
+static const RedressChoice paths[] = {
+  { "undecided", N_("Not chosen yet") },
+  { "restoration", N_("Restoration of status") },
+  { "new-application", N_("New application") },
+  { "judicial-review", N_("Judicial review") },
+  { "appeal", N_("Appeal to the IAD") },
+  { "reconsideration", N_("Reconsideration request") },
+  { "humanitarian", N_("Humanitarian and compassionate application") },
+  { NULL, NULL }
+};
+
 static const RedressFieldDef case_fields[REDRESS_CASE_N_FIELDS] = {
   { "application-type", "application_type", N_("Application"), REDRESS_FIELD_CHOICE, application_types },
   { "decided-in-canada", "decided_in_canada", N_("Decided in Canada"), REDRESS_FIELD_BOOLEAN, NULL },
@@ -60,6 +71,9 @@ static const RedressFieldDef case_fields[REDRESS_CASE_N_FIELDS] = {
   { "consultant", "consultant", N_("Assigned consultant"), REDRESS_FIELD_TEXT, NULL },
   { "stage", "stage", N_("Stage"), REDRESS_FIELD_CHOICE, stages },
   { "notes", "notes", N_("Notes"), REDRESS_FIELD_TEXT, NULL },
+  { "path", "path", N_("Path"), REDRESS_FIELD_CHOICE, paths },
+  { "notes-requested", "notes_requested", N_("Officer’s notes requested"), REDRESS_FIELD_DATE, NULL },
+  { "notes-received", "notes_received", N_("Officer’s notes received"), REDRESS_FIELD_DATE, NULL },
 };
 
 static void
@@ -129,6 +143,7 @@ static void
 redress_case_init (RedressCase *self)
 {
   redress_record_set_value (REDRESS_RECORD (self), REDRESS_CASE_STAGE, "new");
+  redress_record_set_value (REDRESS_RECORD (self), REDRESS_CASE_PATH, "undecided");
 }
 
 RedressCase *
@@ -227,6 +242,8 @@ redress_case_check_dates (RedressCase  *self,
 {
   const char *decision;
   const char *received;
+  const char *requested;
+  const char *notes_received;
 
   g_return_val_if_fail (REDRESS_IS_CASE (self), FALSE);
 
@@ -238,6 +255,22 @@ redress_case_check_dates (RedressCase  *self,
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
                    _("Date received: the client cannot have received the decision (%s) before it was made (%s)."),
                    received, decision);
+      return FALSE;
+    }
+
+  requested = redress_record_get_value (REDRESS_RECORD (self), REDRESS_CASE_NOTES_REQUESTED);
+  notes_received = redress_record_get_value (REDRESS_RECORD (self), REDRESS_CASE_NOTES_RECEIVED);
+  if (notes_received != NULL && requested == NULL)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("Officer’s notes received: enter first the date they were requested."));
+      return FALSE;
+    }
+  if (requested != NULL && notes_received != NULL && g_strcmp0 (notes_received, requested) < 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("Officer’s notes received: the notes cannot arrive (%s) before they were requested (%s)."),
+                   notes_received, requested);
       return FALSE;
     }
   return TRUE;
