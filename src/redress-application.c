@@ -19,6 +19,7 @@ struct _RedressApplication
 
   char *database;          /* --database, or NULL for the default */
   gboolean demo;           /* --demo: add sample files to an empty database */
+  gboolean notified;       /* the start-up notification was sent */
   RedressStore *store;
   GError *open_error;
   GCancellable *cancellable;
@@ -186,7 +187,81 @@ backup_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+show_deadlines_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  RedressWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = active_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-deadlines", NULL);
+}
+
+/* At start-up, a notification lists what falls due within a week */
+#define NOTIFY_WITHIN_DAYS 7
+#define NOTIFY_MAX_LINES 4
+
+static void
+near_deadlines_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RedressApplication) self = user_data;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gboolean overdue = FALSE;
+
+  deadlines = redress_store_list_deadlines_finish (REDRESS_STORE (source), result, &error);
+  if (deadlines == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot list the deadlines: %s", error->message);
+      return;
+    }
+  if (deadlines->len == 0)
+    return;
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      RedressDeadline *deadline = g_ptr_array_index (deadlines, i);
+      g_autofree char *due = redress_date_format_long (redress_deadline_get_due (deadline));
+
+      overdue = overdue || redress_deadline_get_overdue (deadline);
+      if (i == NOTIFY_MAX_LINES)
+        {
+          g_string_append_printf (body, "\n%s", _("and more on the start page"));
+          break;
+        }
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      /* Translators: notification line: client, what is due, the date */
+      g_string_append_printf (body, _("%s — %s, by %s"),
+                              redress_deadline_get_client_name (deadline),
+                              redress_deadline_get_label (deadline), due);
+    }
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u deadline within a week or overdue",
+                                        "%u deadlines within a week or overdue",
+                                        deadlines->len), deadlines->len);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->str);
+  g_notification_set_priority (notification, overdue ? G_NOTIFICATION_PRIORITY_URGENT
+                                                     : G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.show-deadlines");
+  g_notification_add_button (notification, _("Show Deadlines"), "app.show-deadlines");
+  g_application_send_notification (G_APPLICATION (self), "near-deadlines", notification);
+}
+
 static const GActionEntry app_entries[] = {
+  { "show-deadlines", show_deadlines_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
@@ -294,6 +369,13 @@ redress_application_activate (GApplication *app)
 
   window = GTK_WINDOW (redress_window_new (ADW_APPLICATION (self), self->store));
   gtk_window_present (window);
+
+  if (!self->notified)
+    {
+      self->notified = TRUE;
+      redress_store_list_deadlines_async (self->store, NOTIFY_WITHIN_DAYS, self->cancellable,
+                                          near_deadlines_cb, g_object_ref (self));
+    }
 }
 
 static void

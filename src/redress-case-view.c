@@ -23,6 +23,8 @@ struct _RedressCaseView
   GtkBox *content_box;
   GtkWidget *archived_label;
   GtkListBox *timeline_list;
+  GtkListBox *remedies_list;
+  GtkWidget *remedies_group;
   GtkWidget *form;
 
   RedressStore *store;
@@ -39,7 +41,13 @@ static const guint decision_fields[] = {
   REDRESS_CASE_STATUS_EXPIRY,
 };
 
+static const guint notes_request_fields[] = {
+  REDRESS_CASE_NOTES_REQUESTED,
+  REDRESS_CASE_NOTES_RECEIVED,
+};
+
 static const guint file_fields[] = {
+  REDRESS_CASE_PATH,
   REDRESS_CASE_STAGE,
   REDRESS_CASE_VISA_OFFICE,
   REDRESS_CASE_IRCC_NUMBER,
@@ -61,6 +69,137 @@ update_header (RedressCaseView *self)
   adw_window_title_set_subtitle (self->title_widget, name);
   gtk_widget_set_visible (self->archived_label,
                           redress_record_get_archived (REDRESS_RECORD (self->kase)));
+}
+
+/* Does the chosen path take this remedy? */
+static gboolean
+is_chosen (const char *path,
+           const char *remedy)
+{
+  if (g_strcmp0 (path, "appeal") == 0)
+    return g_str_has_prefix (remedy, "iad-");
+  return g_strcmp0 (path, remedy) == 0;
+}
+
+static GtkWidget *
+remedy_row_new (RedressRemedy *remedy,
+                gboolean       chosen)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *label = redress_remedy_label (remedy->code);
+  g_autofree char *title = NULL;
+
+  if (remedy->file_by != NULL && remedy->available)
+    {
+      g_autofree char *by = redress_date_format_long (remedy->file_by);
+      /* Translators: a remedy and the day to file it by */
+      title = g_strdup_printf (_("%s — file by %s"), label, by);
+    }
+  else if (remedy->file_by != NULL)
+    {
+      g_autofree char *by = redress_date_format_long (remedy->file_by);
+      /* Translators: a remedy whose period has ended, and its last day */
+      title = g_strdup_printf (_("%s — period ended %s"), label, by);
+    }
+  else if (remedy->not_before != NULL && !remedy->available)
+    {
+      g_autofree char *from = redress_date_format_long (remedy->not_before);
+      /* Translators: a remedy barred until a day */
+      title = g_strdup_printf (_("%s — not before %s"), label, from);
+    }
+  else
+    title = g_strdup (label);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), remedy->basis);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (chosen)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_set_tooltip_text (icon, _("The path chosen for this case"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("The path chosen for this case"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  if (remedy->file_by != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               redress_days_left_label_new (remedy->days_left, FALSE));
+  return row;
+}
+
+static void
+fill_remedies (RedressCaseView *self)
+{
+  g_autoptr(GPtrArray) remedies = NULL;
+  g_autoptr(RedressNotesRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = redress_record_get_value (REDRESS_RECORD (self->kase), REDRESS_CASE_PATH);
+  GtkWidget *closed;
+  guint n_closed = 0;
+
+  redress_list_box_clear (self->remedies_list);
+
+  remedies = redress_remedies_compute (self->kase, FALSE, NULL, &error);
+  if (remedies == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No deadline can be computed"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (self->remedies_list, row);
+      return;
+    }
+
+  closed = adw_expander_row_new ();
+  for (guint i = 0; i < remedies->len; i++)
+    {
+      RedressRemedy *remedy = g_ptr_array_index (remedies, i);
+      GtkWidget *row = remedy_row_new (remedy, is_chosen (path, remedy->code));
+
+      /* A period that ended stays in view: it was missed */
+      if (remedy->available || remedy->file_by != NULL)
+        gtk_list_box_append (self->remedies_list, row);
+      else
+        {
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (closed), row);
+          n_closed++;
+        }
+    }
+
+  request = redress_notes_request_compute (self->kase, NULL, NULL);
+  if (request != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), redress_remedy_label ("notes-request"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->basis);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      if (request->due != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   redress_days_left_label_new (request->days_left,
+                                                                request->received != NULL));
+      gtk_list_box_append (self->remedies_list, row);
+    }
+
+  if (n_closed > 0)
+    {
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u remedy does not apply",
+                                                                "%u remedies do not apply",
+                                                                n_closed), n_closed);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (closed), _("Not Available"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (closed), subtitle);
+      gtk_list_box_append (self->remedies_list, closed);
+    }
+  else
+    {
+      /* Never parented: drop the floating reference */
+      g_object_ref_sink (closed);
+      g_object_unref (closed);
+    }
 }
 
 static void
@@ -92,11 +231,13 @@ ensure_form (RedressCaseView *self)
   self->form = redress_record_form_new (REDRESS_RECORD (self->kase), TRUE);
   redress_record_form_add_group (REDRESS_RECORD_FORM (self->form), _("Decision"),
                                  decision_fields, G_N_ELEMENTS (decision_fields));
+  redress_record_form_add_group (REDRESS_RECORD_FORM (self->form), _("Officer’s Notes"),
+                                 notes_request_fields, G_N_ELEMENTS (notes_request_fields));
   redress_record_form_add_group (REDRESS_RECORD_FORM (self->form), _("File"),
                                  file_fields, G_N_ELEMENTS (file_fields));
   redress_record_form_add_notes (REDRESS_RECORD_FORM (self->form), REDRESS_CASE_NOTES);
   g_signal_connect_object (self->form, "field-committed", G_CALLBACK (on_field_committed), self, 0);
-  gtk_box_insert_child_after (self->content_box, self->form, self->archived_label);
+  gtk_box_insert_child_after (self->content_box, self->form, self->remedies_group);
 }
 
 static void
@@ -126,6 +267,8 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, content_box);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, archived_label);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -148,6 +291,7 @@ redress_case_view_show (RedressCaseView *self,
   g_set_object (&self->kase, kase);
   ensure_form (self);
   update_header (self);
+  fill_remedies (self);
   redress_timeline_fill (self->timeline_list, self->store, 0,
                          redress_record_get_id (REDRESS_RECORD (kase)));
 }

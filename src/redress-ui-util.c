@@ -74,3 +74,87 @@ redress_timeline_fill (GtkListBox   *list,
       gtk_list_box_append (list, row);
     }
 }
+
+/* How near a deadline must be to show as a warning */
+#define DAYS_WARNING 14
+
+/**
+ * redress_days_left_label_new:
+ * @days_left: days until the deadline (negative once past)
+ * @done: the deadline no longer matters (the notes arrived)
+ *
+ * Returns: (transfer floating): "12 days left", in the warning colour when
+ *   near and in the error colour when past
+ */
+GtkWidget *
+redress_days_left_label_new (int      days_left,
+                             gboolean done)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (days_left > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left",
+                                         days_left), days_left);
+  else if (days_left == 0)
+    text = g_strdup (_("Due today"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late",
+                                         -days_left), -days_left);
+
+  label = gtk_label_new (text);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "redress-days-left");
+  if (done)
+    gtk_widget_add_css_class (label, "dim-label");
+  else if (days_left < 0)
+    gtk_widget_add_css_class (label, "error");
+  else if (days_left <= DAYS_WARNING)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_add_css_class (label, "success");
+  return label;
+}
+
+/**
+ * redress_deadline_row_new:
+ * @show_case: name the client and the case (the list across all cases)
+ *
+ * Returns: (transfer floating): a row that opens the case
+ */
+GtkWidget *
+redress_deadline_row_new (RedressDeadline *deadline,
+                          gboolean         show_case)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *due = redress_date_format_long (redress_deadline_get_due (deadline));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (show_case)
+    /* Translators: deadline row: client's name, what is due */
+    title = g_strdup_printf (_("%s — %s"), redress_deadline_get_client_name (deadline),
+                             redress_deadline_get_label (deadline));
+  else
+    title = g_strdup (redress_deadline_get_label (deadline));
+
+  /* Translators: deadline row subtitle: the date, then the case */
+  subtitle = show_case
+    ? g_strdup_printf (_("By %s · %s"), due, redress_deadline_get_case_title (deadline))
+    : g_strdup_printf (_("By %s"), due);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, redress_deadline_get_basis (deadline));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             redress_days_left_label_new (redress_deadline_get_days_left (deadline),
+                                                          FALSE));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-case");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x",
+                                    redress_deadline_get_case_id (deadline));
+  return row;
+}

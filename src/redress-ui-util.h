@@ -13,4 +13,9 @@ void redress_timeline_fill      (GtkListBox   *list,
                                  gint64        client_id,
                                  gint64        case_id);
 
+GtkWidget *redress_days_left_label_new (int           days_left,
+                                       gboolean      done);
+GtkWidget *redress_deadline_row_new     (RedressDeadline *deadline,
+                                         gboolean         show_case);
+
 G_END_DECLS

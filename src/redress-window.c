@@ -8,7 +8,11 @@
 #include "redress-case-view.h"
 #include "redress-client-view.h"
 #include "redress-record-dialog.h"
+#include "redress-ui-util.h"
 #include "redress-window.h"
+
+/* How far ahead the start page looks */
+#define DEADLINES_WITHIN_DAYS 60
 
 /*
  * RedressWindow: the client files on the left (searchable), the open
@@ -29,10 +33,14 @@ struct _RedressWindow
   GtkListView *client_list_view;
   GtkStack *content_stack;
   AdwStatusPage *welcome_page;
+  GtkWidget *deadlines_group;
+  GtkListBox *deadlines_list;
   RedressClientView *client_view;
   RedressCaseView *case_view;
 
   RedressStore *store;
+  GCancellable *cancellable;
+  guint deadlines_idle;
   RedressClientList *clients;
   GtkSingleSelection *selection;
   GSettings *settings;
@@ -208,8 +216,60 @@ update_sidebar (RedressWindow *self)
 }
 
 static void
+deadlines_ready_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RedressWindow) self = user_data;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  deadlines = redress_store_list_deadlines_finish (REDRESS_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->deadlines_list == NULL)
+    return;
+
+  redress_list_box_clear (self->deadlines_list);
+  if (deadlines == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The deadlines could not be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (self->deadlines_list, row);
+      gtk_widget_set_visible (self->deadlines_group, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < deadlines->len; i++)
+    gtk_list_box_append (self->deadlines_list,
+                         redress_deadline_row_new (g_ptr_array_index (deadlines, i), TRUE));
+  gtk_widget_set_visible (self->deadlines_group, deadlines->len > 0);
+}
+
+static gboolean
+refresh_deadlines_idle (gpointer data)
+{
+  RedressWindow *self = data;
+
+  self->deadlines_idle = 0;
+  /* Computed in a worker thread: tens of thousands of cases take a moment */
+  redress_store_list_deadlines_async (self->store, DEADLINES_WITHIN_DAYS, self->cancellable,
+                                      deadlines_ready_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Several changes in a row refresh the start page once */
+static void
+queue_refresh_deadlines (RedressWindow *self)
+{
+  if (self->deadlines_idle == 0)
+    self->deadlines_idle = g_timeout_add (300, refresh_deadlines_idle, self);
+}
+
+static void
 show_welcome (RedressWindow *self)
 {
+  queue_refresh_deadlines (self);
   gtk_stack_set_visible_child_name (self->content_stack, "welcome");
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   update_actions (self);
@@ -321,6 +381,9 @@ on_store_changed (RedressStore  *store,
           !redress_case_view_reload (self->case_view))
         redress_window_show_client (self, redress_case_get_client_id (kase));
     }
+  /* Deadlines move with cases (and leave with archived clients) */
+  if (g_strcmp0 (redress_window_get_page (self), "welcome") == 0)
+    queue_refresh_deadlines (self);
   update_actions (self);
 }
 
@@ -576,6 +639,17 @@ back_to_client_action (GSimpleAction *action,
 }
 
 static void
+show_deadlines_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  RedressWindow *self = user_data;
+
+  show_welcome (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+static void
 search_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
@@ -695,6 +769,7 @@ static const GActionEntry win_entries[] = {
   { "back", back_action },
   { "back-to-client", back_to_client_action },
   { "search", search_action },
+  { "show-deadlines", show_deadlines_action },
   { "archive-client", archive_client_action },
   { "unarchive-client", archive_client_action },
   { "delete-client", delete_client_action },
@@ -787,6 +862,8 @@ redress_window_dispose (GObject *object)
 {
   RedressWindow *self = (RedressWindow *) object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->deadlines_idle, g_source_remove);
   if (self->client_list_view != NULL)
     gtk_list_view_set_model (self->client_list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_WINDOW);
@@ -794,6 +871,7 @@ redress_window_dispose (GObject *object)
   g_clear_object (&self->clients);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (redress_window_parent_class)->dispose (object);
 }
@@ -865,6 +943,8 @@ redress_window_class_init (RedressWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, client_list_view);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RedressWindow, deadlines_group);
+  gtk_widget_class_bind_template_child (widget_class, RedressWindow, deadlines_list);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, client_view);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, case_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -877,6 +957,7 @@ static void
 redress_window_init (RedressWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->sidebar));
 }
 

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <gio/gio.h>
+
 #include "redress-deadlines.h"
 #include "redress-remedies.h"
 
@@ -125,6 +127,30 @@ compare_deadlines (gconstpointer a,
   return x->case_id < y->case_id ? -1 : x->case_id > y->case_id;
 }
 
+/* Longer than any period (90 days) plus MISSED_SHOWN_DAYS */
+#define HORIZON_DAYS 200
+
+static gboolean
+recent_enough (RedressCase *kase,
+               const GDate *today)
+{
+  const guint fields[] = {
+    REDRESS_CASE_DECISION_DATE, REDRESS_CASE_RECEIVED_DATE, REDRESS_CASE_STATUS_EXPIRY
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *value = redress_record_get_value (REDRESS_RECORD (kase), fields[i]);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (value != NULL && redress_date_parse (value, &date, NULL) &&
+          g_date_days_between (&date, today) <= HORIZON_DAYS)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * redress_store_list_deadlines:
  * @today: (nullable): the day to count from; %NULL for today
@@ -182,6 +208,15 @@ redress_store_list_deadlines (RedressStore  *store,
       if (name == NULL || g_strcmp0 (stage, "closed") == 0 || g_strcmp0 (stage, "submitted") == 0)
         continue;
 
+      /* Every period runs at most a few months from the latest of the
+       * case's dates: older cases have only their notes request left */
+      if (!recent_enough (kase, &day))
+        {
+          if (redress_record_get_value (REDRESS_RECORD (kase), REDRESS_CASE_NOTES_REQUESTED) == NULL ||
+              redress_record_get_value (REDRESS_RECORD (kase), REDRESS_CASE_NOTES_RECEIVED) != NULL)
+            continue;
+        }
+
       remedies = redress_remedies_compute (kase, FALSE, &day, &local_error);
       if (remedies == NULL)
         {
@@ -211,4 +246,69 @@ redress_store_list_deadlines (RedressStore  *store,
 
   g_ptr_array_sort (deadlines, compare_deadlines);
   return g_steal_pointer (&deadlines);
+}
+
+static void
+list_deadlines_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  const char *path = task_data;
+  int within = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "within"));
+  g_autoptr(RedressStore) store = NULL;
+  GPtrArray *deadlines;
+  GError *error = NULL;
+
+  /* A connection of its own: the store's belongs to the main thread */
+  store = redress_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  deadlines = redress_store_list_deadlines (store, NULL, within, &error);
+  if (deadlines == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, deadlines, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * redress_store_list_deadlines_async:
+ *
+ * Like redress_store_list_deadlines() for today, in a worker thread with
+ * its own connection to the database.
+ */
+void
+redress_store_list_deadlines_async (RedressStore        *store,
+                                    int                  within_days,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (REDRESS_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, redress_store_list_deadlines_async);
+  g_task_set_task_data (task, g_strdup (redress_store_get_path (store)), g_free);
+  g_object_set_data (G_OBJECT (task), "within", GINT_TO_POINTER (within_days));
+  g_task_run_in_thread (task, list_deadlines_thread);
+}
+
+/**
+ * redress_store_list_deadlines_finish:
+ *
+ * Returns: (transfer full) (element-type RedressDeadline): the deadlines
+ */
+GPtrArray *
+redress_store_list_deadlines_finish (RedressStore  *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

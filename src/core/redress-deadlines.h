@@ -26,4 +26,13 @@ GPtrArray  *redress_store_list_deadlines     (RedressStore    *store,
                                               int              within_days,
                                               GError         **error);
 
+void        redress_store_list_deadlines_async  (RedressStore        *store,
+                                                 int                  within_days,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray  *redress_store_list_deadlines_finish (RedressStore        *store,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 G_END_DECLS

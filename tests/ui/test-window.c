@@ -6,12 +6,15 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "redress-record-dialog.h"
 #include "redress-record-form.h"
 #include "redress-client-view.h"
 #include "redress-window.h"
+#include "redress-case-view.h"
 
 typedef struct
 {
@@ -59,6 +62,55 @@ find_widget (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* The first row under @root whose title starts with @prefix */
+static AdwPreferencesRow *
+find_row (GtkWidget  *root,
+          const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), prefix))
+        return ADW_PREFERENCES_ROW (child);
+      found = find_row (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A case refused @days_ago days ago, outside Canada, for a new client */
+static RedressCase *
+add_case (Fixture    *f,
+          const char *family,
+          int         days_ago)
+{
+  g_autoptr(RedressClient) client = redress_client_new ();
+  RedressCase *kase;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *decision = NULL;
+  GDate date;
+
+  redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_FAMILY_NAME, family);
+  redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_GIVEN_NAMES, "Test");
+  g_assert_true (redress_store_insert_client (f->store, client, &error));
+  g_assert_no_error (error);
+
+  redress_date_today (&date);
+  g_date_subtract_days (&date, (guint) days_ago);
+  decision = redress_date_format_iso (&date);
+  kase = redress_case_new (redress_record_get_id (REDRESS_RECORD (client)));
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE, "visitor-visa");
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECISION_DATE, decision);
+  g_assert_true (redress_store_insert_case (f->store, kase, &error));
+  g_assert_no_error (error);
+  return kase;
 }
 
 static RedressRecordDialog *
@@ -334,6 +386,70 @@ test_window_case (Fixture       *f,
   g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
 }
 
+static void
+test_window_remedies (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Diallo", 50);
+  GtkWidget *view;
+  AdwPreferencesRow *row;
+  g_autofree char *expected = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *iso = NULL;
+  GDate file_by;
+
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (200);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "case");
+  view = find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL);
+  g_assert_nonnull (view);
+
+  /* Refused outside Canada 50 days ago: 60 days for judicial review, so
+   * ten days from today, or the next working day */
+  redress_date_today (&file_by);
+  g_date_add_days (&file_by, 10);
+  redress_date_next_working_day (&file_by);
+  iso = redress_date_format_iso (&file_by);
+  by = redress_date_format_long (iso);
+  expected = g_strdup_printf ("Judicial review — file by %s", by);
+
+  row = find_row (view, "Judicial review");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (row), ==, expected);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "IRPA s.72"));
+
+  /* Restoration does not apply to a visa refused abroad: it is listed as such */
+  row = find_row (view, "Not Available");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_row (GTK_WIDGET (row), "Restoration of status"));
+}
+
+static void
+test_window_start_page_deadlines (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(RedressCase) near = add_case (f, "Near", 55);
+  g_autoptr(RedressCase) far = add_case (f, "Far", 400);
+  AdwPreferencesRow *row = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-deadlines", NULL);
+  /* The list is computed in a worker thread */
+  for (guint i = 0; i < 100 && row == NULL; i++)
+    {
+      spin (50);
+      row = find_row (GTK_WIDGET (f->window), "Near, Test — Judicial review");
+    }
+  g_assert_nonnull (row);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "welcome");
+  /* A refusal of more than a year ago has no deadline left */
+  g_assert_null (find_row (GTK_WIDGET (f->window), "Far, Test"));
+
+  g_signal_emit_by_name (row, "activate");
+  spin (200);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "case");
+  (void) far;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +476,8 @@ main (int   argc,
   ADD ("edit-in-place", test_window_edit_in_place);
   ADD ("delete-undo", test_window_delete_undo);
   ADD ("case", test_window_case);
+  ADD ("remedies", test_window_remedies);
+  ADD ("start-page-deadlines", test_window_start_page_deadlines);
 #undef ADD
 
   ret = g_test_run ();
