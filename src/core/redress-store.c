@@ -1048,6 +1048,49 @@ redress_store_rollback (RedressStore *self)
   self->depth--;
 }
 
+/* Reads the one row @sql (with its id bound to ?1) selects, through
+ * @from_row; a missing row is a NOT_FOUND error naming @entity. */
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+static gpointer
+fetch_one (RedressStore  *self,
+           const char    *sql,
+           gint64         id,
+           RowFunc        from_row,
+           const char    *entity,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  gpointer result;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          if (g_str_equal (entity, "client"))
+            g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                         _("There is no client file with id %s."), id_text);
+          else
+            g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                         _("There is no case with id %s."), id_text);
+        }
+      else
+        store_error (self, rc, error);
+      return NULL;
+    }
+  result = from_row (stmt);
+  sqlite3_reset (stmt);
+  return result;
+}
+
 /* Clients */
 
 static gboolean
@@ -1172,35 +1215,10 @@ redress_store_get_client (RedressStore  *self,
   g_autoptr(GTypeClass) klass = g_type_class_ref (REDRESS_TYPE_CLIENT);
   g_autofree char *sql = select_sql (REDRESS_RECORD_CLASS (klass), CLIENT_EXTRA,
                                      "WHERE t.id = ? AND t.deleted_at IS NULL");
-  sqlite3_stmt *stmt;
-  RedressClient *client;
-  int rc;
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  stmt = prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                   _("There is no client file with id %s."), id_text);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      store_error (self, rc, error);
-      return NULL;
-    }
-  client = client_from_row (stmt);
-  sqlite3_reset (stmt);
-  return client;
+  return fetch_one (self, sql, id, (RowFunc) client_from_row, "client", error);
 }
 
 /**
@@ -1324,35 +1342,10 @@ redress_store_get_case (RedressStore  *self,
                                      "JOIN clients AS p ON p.id = t.client_id "
                                      "WHERE t.id = ? AND t.deleted_at IS NULL "
                                      "AND p.deleted_at IS NULL");
-  sqlite3_stmt *stmt;
-  RedressCase *kase;
-  int rc;
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  stmt = prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                   _("There is no case with id %s."), id_text);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      store_error (self, rc, error);
-      return NULL;
-    }
-  kase = case_from_row (stmt);
-  sqlite3_reset (stmt);
-  return kase;
+  return fetch_one (self, sql, id, (RowFunc) case_from_row, "case", error);
 }
 
 /**
