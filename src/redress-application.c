@@ -95,18 +95,20 @@ preferences_action (GSimpleAction *action,
                                                self->store));
 }
 
+/* app.X: opens the window (a notification may start the app) and runs win.X */
 static void
-new_client_action (GSimpleAction *action,
+forward_to_window (GSimpleAction *action,
                    GVariant      *param,
                    gpointer       user_data)
 {
   RedressApplication *self = user_data;
+  g_autofree char *name = g_strconcat ("win.", g_action_get_name (G_ACTION (action)), NULL);
   RedressWindow *window;
 
   g_application_activate (G_APPLICATION (self));
   window = active_window (self);
   if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), name, NULL);
 }
 
 static void
@@ -187,20 +189,6 @@ backup_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-show_deadlines_action (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
-{
-  RedressApplication *self = user_data;
-  RedressWindow *window;
-
-  g_application_activate (G_APPLICATION (self));
-  window = active_window (self);
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-deadlines", NULL);
-}
-
 /* At start-up, a notification lists what falls due within a week */
 #define NOTIFY_WITHIN_DAYS 7
 #define NOTIFY_MAX_LINES 4
@@ -261,11 +249,11 @@ near_deadlines_cb (GObject      *source,
 }
 
 static const GActionEntry app_entries[] = {
-  { "show-deadlines", show_deadlines_action },
+  { "show-deadlines", forward_to_window },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
-  { "new-client", new_client_action },
+  { "new-client", forward_to_window },
   { "backup", backup_action },
 };
 
