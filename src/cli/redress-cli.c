@@ -57,6 +57,14 @@ typedef struct
   char *search;
   char *client;
   char *database_option;
+  char *case_option;                  /* --case ID */
+  char *today;                        /* --today YYYY-MM-DD */
+  char *within;                       /* --within DAYS */
+  gboolean misrepresentation;
+
+  gint64 case_id;                     /* --case, parsed */
+  GDate today_date;                   /* --today, or today */
+  int within_days;                    /* --within, parsed */
 } Invocation;
 
 typedef enum
@@ -68,6 +76,10 @@ typedef enum
   WITH_FIELDS   = 1 << 4,   /* one option per field of the record */
   ADDING        = 1 << 5,   /* required fields must be given */
   WITH_ID       = 1 << 6,   /* the argument is the id of a record */
+  WITH_CASE     = 1 << 7,   /* --case ID (required) */
+  WITH_TODAY    = 1 << 8,   /* --today YYYY-MM-DD */
+  WITH_WITHIN   = 1 << 9,   /* --within DAYS */
+  WITH_MISREPRESENTATION = 1 << 10,
 } CommandFlags;
 
 typedef enum
@@ -180,10 +192,11 @@ append_padded (GString    *out,
     g_string_append_c (out, ' ');
 }
 
-/* Appends @text folded into lines of at most 78 characters */
+/* Appends @text folded into lines of at most @width characters */
 static void
-append_wrapped (GString    *out,
-                const char *text)
+append_wrapped_width (GString    *out,
+                      const char *text,
+                      glong       width)
 {
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   glong column = 0;
@@ -192,7 +205,7 @@ append_wrapped (GString    *out,
     {
       glong len = g_utf8_strlen (words[i], -1);
 
-      if (column > 0 && column + 1 + len > 78)
+      if (column > 0 && column + 1 + len > width)
         {
           g_string_append_c (out, '\n');
           column = 0;
@@ -208,9 +221,20 @@ append_wrapped (GString    *out,
   g_string_append_c (out, '\n');
 }
 
-/* Prints "Label:  value" lines aligned; @pairs holds label, value, ... */
+/* Appends @text folded into lines of at most 78 characters */
 static void
-print_pairs (GPtrArray *pairs)
+append_wrapped (GString    *out,
+                const char *text)
+{
+  append_wrapped_width (out, text, 78);
+}
+
+/* Prints "Label:  value" lines aligned, @indent spaces in; @pairs holds
+ * label, value, ...  With @wrap, long values are folded to 78 columns. */
+static void
+print_pairs_indented (GPtrArray *pairs,
+                      guint      indent,
+                      gboolean   wrap)
 {
   guint width = 0;
 
@@ -225,21 +249,42 @@ print_pairs (GPtrArray *pairs)
     {
       g_autofree char *label = g_strdup_printf (_("%s:"), (char *) g_ptr_array_index (pairs, i));
       const char *value = g_ptr_array_index (pairs, i + 1);
-      g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+      g_autoptr(GString) folded = g_string_new (NULL);
+      g_auto(GStrv) lines = NULL;
       g_autoptr(GString) out = g_string_new (NULL);
 
+      if (wrap)
+        {
+          g_auto(GStrv) paragraphs = g_strsplit (value, "\n", -1);
+
+          for (guint j = 0; paragraphs[j] != NULL; j++)
+            append_wrapped_width (folded, paragraphs[j],
+                                  MAX (78 - (glong) (indent + width + 2), 30));
+          g_string_truncate (folded, folded->len - 1);
+        }
+      else
+        g_string_append (folded, value);
+      lines = g_strsplit (folded->str, "\n", -1);
+
+      append_padded (out, "", indent);
       append_padded (out, label, width + 2);
       for (guint j = 0; lines[j] != NULL; j++)
         {
           if (j > 0)
             {
               g_string_append_c (out, '\n');
-              append_padded (out, "", width + 2);
+              append_padded (out, "", indent + width + 2);
             }
           g_string_append (out, lines[j]);
         }
       g_print ("%s\n", out->str);
     }
+}
+
+static void
+print_pairs (GPtrArray *pairs)
+{
+  print_pairs_indented (pairs, 0, FALSE);
 }
 
 static void
@@ -1283,6 +1328,324 @@ firm_show (Invocation  *inv,
   return TRUE;
 }
 
+/* Remedies and deadlines -------------------------------------------------- */
+
+/* The days from today to a deadline, in words */
+static char *
+days_left_text (int days_left)
+{
+  if (days_left >= 0)
+    return g_strdup_printf (g_dngettext (NULL, "%d day", "%d days", days_left), days_left);
+  /* Translators: the days left before a deadline, once it has passed */
+  return g_strdup_printf (g_dngettext (NULL, "none: the period ended %d day ago",
+                                       "none: the period ended %d days ago", -days_left),
+                          -days_left);
+}
+
+/* "1 May 2026", or "4 May 2026 (statutory deadline 2 May 2026, moved: a Saturday)" */
+static char *
+file_by_text (const RedressRemedy *remedy)
+{
+  g_autofree char *file_by = redress_date_format_long (remedy->file_by);
+  g_autofree char *deadline = NULL;
+  g_autofree char *why = NULL;
+  GDate date;
+
+  if (!remedy->moved)
+    return g_steal_pointer (&file_by);
+
+  deadline = redress_date_format_long (remedy->deadline);
+  g_date_clear (&date, 1);
+  if (redress_date_parse (remedy->deadline, &date, NULL))
+    redress_date_is_working_day (&date, &why);
+  /* Translators: the day to file by, the last day of the period and why it
+   * was not a working day ("a Saturday", "Canada Day") */
+  return g_strdup_printf (_("%s (statutory deadline %s, moved: %s)"), file_by, deadline,
+                          why ? why : "?");
+}
+
+static void
+json_add_int_or_null (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     is_set,
+                      int          value)
+{
+  json_builder_set_member_name (builder, name);
+  if (is_set)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_remedy (JsonBuilder         *builder,
+                 const RedressRemedy *remedy)
+{
+  json_builder_begin_object (builder);
+  json_add_string_or_null (builder, "remedy", remedy->code);
+  json_builder_set_member_name (builder, "available");
+  json_builder_add_boolean_value (builder, remedy->available);
+  json_add_string_or_null (builder, "deadline", remedy->deadline);
+  json_add_string_or_null (builder, "file_by", remedy->file_by);
+  json_builder_set_member_name (builder, "moved");
+  json_builder_add_boolean_value (builder, remedy->moved);
+  json_add_int_or_null (builder, "days_left", remedy->file_by != NULL, remedy->days_left);
+  json_add_string_or_null (builder, "not_before", remedy->not_before);
+  json_add_string_or_null (builder, "basis", remedy->basis);
+  json_add_string_or_null (builder, "source", remedy->source);
+  json_builder_end_object (builder);
+}
+
+static void
+json_add_notes_request (JsonBuilder               *builder,
+                        const RedressNotesRequest *request)
+{
+  json_builder_set_member_name (builder, "notes_request");
+  json_builder_begin_object (builder);
+  json_add_string_or_null (builder, "requested", request->requested);
+  json_add_string_or_null (builder, "due", request->due);
+  json_add_string_or_null (builder, "received", request->received);
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_boolean_value (builder, request->overdue);
+  json_add_int_or_null (builder, "days_left", request->due != NULL && request->received == NULL,
+                        request->days_left);
+  json_add_string_or_null (builder, "basis", request->basis);
+  json_add_string_or_null (builder, "source", request->requested ? request->source : NULL);
+  json_builder_end_object (builder);
+}
+
+static void
+print_remedy (const RedressRemedy *remedy)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+
+  g_print ("\n%s\n", redress_remedy_label (remedy->code));
+  add_pair (pairs, _("Status"), g_strdup (remedy->available ? _("Open") : _("Not available")));
+  if (remedy->file_by != NULL)
+    {
+      add_pair (pairs, _("File by"), file_by_text (remedy));
+      add_pair (pairs, _("Days left"), days_left_text (remedy->days_left));
+    }
+  else if (remedy->not_before != NULL)
+    add_pair (pairs, _("Not before"), redress_date_format_long (remedy->not_before));
+  else if (remedy->available)
+    /* Translators: the deadline of a remedy that has none */
+    add_pair (pairs, _("Deadline"), g_strdup (_("None")));
+  add_pair (pairs, _("Basis"), g_strdup (remedy->basis));
+  if (remedy->source != NULL)
+    add_pair (pairs, _("Source"), g_strdup (remedy->source));
+  print_pairs_indented (pairs, 2, TRUE);
+}
+
+static void
+print_notes_request (const RedressNotesRequest *request)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  const char *status;
+
+  if (request->requested == NULL)
+    status = _("Not requested");
+  else if (request->received != NULL)
+    status = _("Received");
+  else if (request->overdue)
+    /* Translators: an officer's notes request past its due date */
+    status = _("Overdue (deemed refused)");
+  else
+    status = _("Awaiting the response");
+
+  g_print ("\n%s\n", redress_remedy_label ("notes-request"));
+  add_pair (pairs, _("Status"), g_strdup (status));
+  if (request->requested != NULL)
+    add_pair (pairs, _("Requested"), redress_date_format_long (request->requested));
+  if (request->due != NULL)
+    add_pair (pairs, _("Due"), redress_date_format_long (request->due));
+  if (request->received != NULL)
+    add_pair (pairs, _("Received"), redress_date_format_long (request->received));
+  else if (request->due != NULL)
+    add_pair (pairs, _("Days left"), days_left_text (request->days_left));
+  add_pair (pairs, _("Basis"), g_strdup (request->basis));
+  if (request->requested != NULL && request->source != NULL)
+    add_pair (pairs, _("Source"), g_strdup (request->source));
+  print_pairs_indented (pairs, 2, TRUE);
+}
+
+static gboolean
+run_remedies (Invocation  *inv,
+              GError     **error)
+{
+  g_autoptr(RedressCase) kase = redress_store_get_case (inv->store, inv->case_id, error);
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(GPtrArray) remedies = NULL;
+  g_autoptr(RedressNotesRequest) request = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *owner = NULL;
+
+  if (kase == NULL)
+    return FALSE;
+  remedies = redress_remedies_compute (kase, inv->misrepresentation, &inv->today_date, error);
+  if (remedies == NULL)
+    return FALSE;
+  request = redress_notes_request_compute (kase, &inv->today_date, error);
+  if (request == NULL)
+    return FALSE;
+  today = redress_date_format_iso (&inv->today_date);
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "case");
+      json_builder_add_int_value (builder, inv->case_id);
+      json_add_string_or_null (builder, "today", today);
+      json_builder_set_member_name (builder, "misrepresentation");
+      json_builder_add_boolean_value (builder, inv->misrepresentation);
+      json_builder_set_member_name (builder, "remedies");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < remedies->len; i++)
+        json_add_remedy (builder, g_ptr_array_index (remedies, i));
+      json_builder_end_array (builder);
+      json_add_notes_request (builder, request);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  client = redress_store_get_client (inv->store, redress_case_get_client_id (kase), error);
+  if (client == NULL)
+    return FALSE;
+  title = case_title (kase);
+  owner = client_title (client);
+  g_print ("%s\n%s\n", title, owner);
+  {
+    g_autofree char *day = redress_date_format_long (today);
+    g_autoptr(GString) intro = g_string_new (NULL);
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    /* Translators: the day the periods are counted to */
+    g_string_append_printf (intro, _("Days left are counted from %s."), day);
+    g_string_append_c (intro, ' ');
+    if (inv->misrepresentation)
+      g_string_append (intro, _("A misrepresentation finding (A40) is assumed, as "
+                                "--misrepresentation asks."));
+    else
+      g_string_append (intro, _("No misrepresentation finding is assumed (see "
+                                "--misrepresentation)."));
+    g_string_append_c (intro, ' ');
+    g_string_append (intro, _("These dates are computed from the case facts: verify them "
+                              "against the current law before relying on them."));
+    append_wrapped (out, intro->str);
+    g_print ("%s", out->str);
+  }
+  for (guint i = 0; i < remedies->len; i++)
+    print_remedy (g_ptr_array_index (remedies, i));
+  print_notes_request (request);
+  return TRUE;
+}
+
+static gboolean
+run_deadlines (Invocation  *inv,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) deadlines = redress_store_list_deadlines (inv->store, &inv->today_date,
+                                                                 inv->within_days, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *day = NULL;
+
+  if (deadlines == NULL)
+    return FALSE;
+  today = redress_date_format_iso (&inv->today_date);
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "today", today);
+      json_builder_set_member_name (builder, "within");
+      json_builder_add_int_value (builder, inv->within_days);
+      json_builder_set_member_name (builder, "deadlines");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < deadlines->len; i++)
+        {
+          RedressDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "case");
+          json_builder_add_int_value (builder, redress_deadline_get_case_id (deadline));
+          json_builder_set_member_name (builder, "client");
+          json_builder_add_int_value (builder, redress_deadline_get_client_id (deadline));
+          json_add_string_or_null (builder, "client_name",
+                                   redress_deadline_get_client_name (deadline));
+          json_add_string_or_null (builder, "case_title",
+                                   redress_deadline_get_case_title (deadline));
+          json_add_string_or_null (builder, "kind", redress_deadline_get_kind (deadline));
+          json_add_string_or_null (builder, "label", redress_deadline_get_label (deadline));
+          json_add_string_or_null (builder, "due", redress_deadline_get_due (deadline));
+          json_add_string_or_null (builder, "statutory", redress_deadline_get_statutory (deadline));
+          json_builder_set_member_name (builder, "days_left");
+          json_builder_add_int_value (builder, redress_deadline_get_days_left (deadline));
+          json_builder_set_member_name (builder, "overdue");
+          json_builder_add_boolean_value (builder, redress_deadline_get_overdue (deadline));
+          json_add_string_or_null (builder, "basis", redress_deadline_get_basis (deadline));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  day = redress_date_format_long (today);
+  if (deadlines->len == 0)
+    {
+      /* Translators: the day counted from, and how many days ahead */
+      g_print (g_dngettext (NULL, "No deadlines as of %s, looking %d day ahead.\n",
+                            "No deadlines as of %s, looking %d days ahead.\n", inv->within_days),
+               day, inv->within_days);
+      return TRUE;
+    }
+
+  /* Translators: the day counted from, and how many days ahead */
+  g_print (g_dngettext (NULL, "Deadlines as of %s, looking %d day ahead (overdue first):\n",
+                        "Deadlines as of %s, looking %d days ahead (overdue first):\n",
+                        inv->within_days),
+           day, inv->within_days);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      RedressDeadline *deadline = g_ptr_array_index (deadlines, i);
+      const char *due = redress_deadline_get_due (deadline);
+      const char *statutory = redress_deadline_get_statutory (deadline);
+      int days_left = redress_deadline_get_days_left (deadline);
+      char **row = g_new0 (char *, 6);
+
+      if (g_strcmp0 (due, statutory) != 0)
+        /* Translators: the day to file by, then the statutory last day it was moved from */
+        row[0] = g_strdup_printf (_("%s (statutory %s)"), due, statutory);
+      else
+        row[0] = g_strdup (due);
+      if (redress_deadline_get_overdue (deadline))
+        /* Translators: days left, negative, in the list of deadlines */
+        row[1] = g_strdup_printf (_("%d (overdue)"), days_left);
+      else
+        row[1] = g_strdup_printf ("%d", days_left);
+      row[2] = g_strdup (redress_deadline_get_client_name (deadline));
+      row[3] = g_strdup_printf ("%" G_GINT64_FORMAT " %s", redress_deadline_get_case_id (deadline),
+                                redress_deadline_get_case_title (deadline));
+      row[4] = g_strdup (redress_deadline_get_label (deadline));
+      g_ptr_array_add (rows, row);
+    }
+
+  {
+    const char *headers[] = { _("File by"), _("Days left"), _("Client"), _("Case"), _("What") };
+    print_table (headers, G_N_ELEMENTS (headers), rows);
+  }
+  return TRUE;
+}
+
 /* Database ---------------------------------------------------------------- */
 
 static gboolean
@@ -1421,6 +1784,22 @@ static const Command commands[] = {
   { "firm", "show", NULL, 0,
     N_("Show the firm profile"),
     NULL, WITH_JSON, STORE_EXISTING, NULL, firm_show },
+  { NULL, "remedies", NULL, 0,
+    N_("Show the remedies open after a refusal, and by when"),
+    N_("For the case given by --case: every remedy, whether it is open, the day to file it by "
+       "(moved to the next working day when the period ends on a Saturday, a Sunday or a "
+       "holiday, and saying so), the days left, how it was computed and the provision it rests "
+       "on; then where the request for the officer’s notes stands. The dates are computed from "
+       "the case facts: verify them against the current law before relying on them."),
+    WITH_CASE | WITH_TODAY | WITH_MISREPRESENTATION | WITH_JSON, STORE_EXISTING, NULL,
+    run_remedies },
+  { NULL, "deadlines", NULL, 0,
+    N_("List the deadlines of all open cases, overdue first"),
+    N_("The days to file the open remedies by and the officer’s notes requests still awaited, "
+       "across the cases that are not closed, submitted or archived, overdue first, then the "
+       "nearest. A deadline missed recently stays listed, since an extension may still be "
+       "asked for."),
+    WITH_WITHIN | WITH_TODAY | WITH_JSON, STORE_EXISTING, NULL, run_deadlines },
   { NULL, "check", NULL, 0,
     N_("Check the database (prints “ok (schema N)”)"),
     N_("Exits with status 1 and says what is wrong if the database is damaged."),
@@ -1587,6 +1966,34 @@ command_context_new (Invocation *inv,
       g_array_append_val (entries, entry);
     }
 
+  if (command->flags & WITH_CASE)
+    {
+      entry = make_entry ("case", G_OPTION_ARG_STRING, &inv->case_option,
+                          _("The case (its id, as listed by “case list”; required)"),
+                          _("ID"), 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_WITHIN)
+    {
+      entry = make_entry ("within", G_OPTION_ARG_STRING, &inv->within,
+                          _("Only what falls due within DAYS days (default 60); what is overdue "
+                            "is listed too"), _("DAYS"), 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_TODAY)
+    {
+      entry = make_entry ("today", G_OPTION_ARG_STRING, &inv->today,
+                          _("Count the days from this day instead of today"), _("YYYY-MM-DD"), 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_MISREPRESENTATION)
+    {
+      entry = make_entry ("misrepresentation", G_OPTION_ARG_NONE, &inv->misrepresentation,
+                          _("Assume a misrepresentation finding (A40) until grounds are recorded"),
+                          NULL, 0);
+      g_array_append_val (entries, entry);
+    }
+
   if (command->flags & WITH_FIELDS)
     {
       fresh = g_object_new (G_TYPE_FROM_CLASS (inv->record_class), NULL);
@@ -1719,6 +2126,9 @@ invocation_clear (Invocation *inv)
   g_free (inv->search);
   g_free (inv->client);
   g_free (inv->database_option);
+  g_free (inv->case_option);
+  g_free (inv->today);
+  g_free (inv->within);
   g_clear_object (&inv->store);
   if (inv->record_class != NULL)
     g_type_class_unref (inv->record_class);
@@ -1763,6 +2173,58 @@ open_store (Invocation  *inv,
   /* NULL lets the store create the default folder with the right mode */
   inv->store = redress_store_open (inv->database, error);
   return inv->store != NULL;
+}
+
+#define DEFAULT_WITHIN_DAYS 60
+#define MAX_WITHIN_DAYS 3660
+
+/* Checks and parses --case, --today and --within before the database is
+ * opened: a malformed id or number is a usage error; a date that is not a
+ * calendar date is refused as the core refuses it. */
+static gboolean
+check_command_options (Invocation  *inv,
+                       GError     **error)
+{
+  const Command *command = inv->command;
+
+  if (command->flags & WITH_CASE)
+    {
+      if (inv->case_option == NULL)
+        {
+          usage_error (error, _("--case is required."));
+          return FALSE;
+        }
+      if (!parse_id (inv->case_option, &inv->case_id, error))
+        return FALSE;
+    }
+
+  if (command->flags & WITH_WITHIN)
+    {
+      guint64 days = DEFAULT_WITHIN_DAYS;
+
+      if (inv->within != NULL &&
+          !g_ascii_string_to_unsigned (inv->within, 10, 0, MAX_WITHIN_DAYS, &days, NULL))
+        {
+          usage_error (error, _("--within: “%s” is not a number of days from 0 to %d."),
+                       inv->within, MAX_WITHIN_DAYS);
+          return FALSE;
+        }
+      inv->within_days = (int) days;
+    }
+
+  if (command->flags & WITH_TODAY)
+    {
+      g_date_clear (&inv->today_date, 1);
+      if (inv->today == NULL)
+        redress_date_today (&inv->today_date);
+      else if (!redress_date_parse (inv->today, &inv->today_date, error))
+        {
+          /* Translators: the option before the core's message about the date */
+          g_prefix_error (error, _("--today: "));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* Runs @command with @argv[0] being the command's own name. */
@@ -1819,6 +2281,9 @@ run_command (const Command  *command,
           !parse_id (inv.args[0], &id, &error))
         goto out;
     }
+
+  if (!check_command_options (&inv, &error))
+    goto out;
 
   inv.database = inv.database_option ? inv.database_option : database;
   if (!open_store (&inv, &error))

@@ -263,7 +263,7 @@ redress_case_check_dates (RedressCase  *self,
   if (notes_received != NULL && requested == NULL)
     {
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
-                   _("Officer’s notes received: enter first the date they were requested."));
+                   _("Officer’s notes received: first enter the date they were requested."));
       return FALSE;
     }
   if (requested != NULL && notes_received != NULL && g_strcmp0 (notes_received, requested) < 0)

@@ -185,7 +185,8 @@ redress_event_dup_description (RedressEvent *self)
       ? g_strdup_printf (_("%s restored: %s"), what, self->new_value)
       : g_strdup_printf (_("%s restored"), what);
 
-  return g_strdup_printf ("%s: %s", what, self->kind);
+  /* Translators: a record, then an event code the app does not describe */
+  return g_strdup_printf (_("%s: %s"), what, self->kind);
 }
 
 /**

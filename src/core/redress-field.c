@@ -343,7 +343,8 @@ redress_field_validate (const RedressFieldDef  *def,
           if (!redress_date_parse (value, NULL, &local_error))
             {
               g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
-                           "%s: %s", _(def->label), local_error->message);
+                           /* Translators: a field's label, then what is wrong with it */
+                           _("%s: %s"), _(def->label), local_error->message);
               return FALSE;
             }
         }
@@ -370,7 +371,7 @@ redress_field_validate (const RedressFieldDef  *def,
       if (!is_blank (value) && !validate_email (value))
         {
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
-                       _("“%s” is not an email address, for example name@example.com."),
+                       _("“%s” is not an email address (for example, name@example.com)."),
                        value);
           return FALSE;
         }
@@ -404,7 +405,7 @@ redress_field_validate (const RedressFieldDef  *def,
       if (g_strcmp0 (value, "true") != 0 && g_strcmp0 (value, "false") != 0)
         {
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
-                       _("%s must be yes or no."), _(def->label));
+                       _("%s must be true or false."), _(def->label));
           return FALSE;
         }
       break;

@@ -122,12 +122,13 @@ rule_int (GKeyFile   *keyfile,
   return g_key_file_get_integer (keyfile, group, key, NULL);
 }
 
+/* In the user's language when the rules have it (source[fr]=...) */
 static char *
 rule_string (GKeyFile   *keyfile,
              const char *group,
              const char *key)
 {
-  return g_key_file_get_string (keyfile, group, key, NULL);
+  return g_key_file_get_locale_string (keyfile, group, key, NULL, NULL);
 }
 
 /* Dates ------------------------------------------------------------------- */
@@ -219,12 +220,12 @@ holiday_label (const char *code)
   return code;
 }
 
-/* Returns the holiday's code if @date is one */
-static const char *
+/* Returns the holiday's code if @date is one (a copy: the deadlines are
+ * also computed in a worker thread) */
+static char *
 holiday_on (const GDate *date)
 {
   GKeyFile *keyfile = rules (NULL);
-  static char found[64];
   g_auto(GStrv) fixed = NULL;
   g_auto(GStrv) movable = NULL;
   guint year = g_date_get_year (date);
@@ -245,10 +246,7 @@ holiday_on (const GDate *date)
       if (parts[2] != NULL)
         since = (guint) g_ascii_strtoull (parts[2], NULL, 10);
       if (year >= since && g_date_get_month (date) == month && g_date_get_day (date) == day)
-        {
-          g_strlcpy (found, parts[0], sizeof found);
-          return found;
-        }
+        return g_strdup (parts[0]);
     }
 
   movable = g_key_file_get_string_list (keyfile, "non-working-days", "movable", NULL, NULL);
@@ -257,10 +255,7 @@ holiday_on (const GDate *date)
       GDate holiday;
 
       if (movable_holiday (movable[i], year, &holiday) && g_date_compare (&holiday, date) == 0)
-        {
-          g_strlcpy (found, movable[i], sizeof found);
-          return found;
-        }
+        return g_strdup (movable[i]);
     }
   return NULL;
 }
@@ -277,7 +272,7 @@ redress_date_is_working_day (const GDate  *date,
                              char        **holiday)
 {
   GDateWeekday weekday;
-  const char *code;
+  g_autofree char *code = NULL;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
@@ -530,8 +525,11 @@ set_deadline (RedressRemedy *remedy,
   g_string_append (basis, ".");
   if (!remedy->available)
     {
+      g_autofree char *last_text = long_date (&file_by);
+
+      /* The last day to file, not the statutory one it was moved from */
       g_string_append (basis, " ");
-      g_string_append_printf (basis, _("The period ended on %s."), deadline_text);
+      g_string_append_printf (basis, _("The period ended on %s."), last_text);
     }
   remedy->basis = g_string_free (g_steal_pointer (&basis), FALSE);
 }
@@ -559,8 +557,13 @@ facts_from_case (RedressCase  *kase,
   else
     redress_date_today (&facts->today);
 
-  if (facts->type == NULL ||
-      !redress_date_parse (redress_case_get_decision_date (kase), &facts->decision, error))
+  if (facts->type == NULL)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("No deadline can be computed without the type of application."));
+      return FALSE;
+    }
+  if (!redress_date_parse (redress_case_get_decision_date (kase), &facts->decision, error))
     {
       g_prefix_error (error, _("No deadline can be computed without the decision date: "));
       return FALSE;
@@ -611,7 +614,10 @@ redress_remedies_compute (RedressCase  *kase,
 
       if (!applies (keyfile, code, &facts))
         {
-          remedy->basis = g_strdup (not_applicable_text (code));
+          /* Translators: why a remedy does not apply, then the provision it
+           * rests on */
+          remedy->basis = g_strdup_printf (_("%s Source: %s."), not_applicable_text (code),
+                                           source ? source : "");
           continue;
         }
 
@@ -679,15 +685,17 @@ redress_remedies_compute (RedressCase  *kase,
             {
               g_autofree char *by = NULL;
 
+              g_autofree char *why = rule_string (keyfile, "judicial-review", "superseded-source");
+
               by = redress_date_format_long (appeal->file_by);
               review->available = FALSE;
               g_free (review->basis);
-              /* Translators: the appeal, its last day */
+              /* Translators: the appeal, its last day, the provision */
               review->basis = g_strdup_printf (_("Not while the appeal is open: the %s can be "
                                                  "filed until %s, and judicial review only "
-                                                 "follows once appeals are exhausted (IRPA "
-                                                 "s.72(2)(a))."),
-                                               redress_remedy_label (appeal->code), by);
+                                                 "follows once appeals are exhausted (%s)."),
+                                               redress_remedy_label (appeal->code), by,
+                                               why ? why : "");
               g_clear_pointer (&review->deadline, g_free);
               g_clear_pointer (&review->file_by, g_free);
               review->moved = FALSE;

@@ -686,7 +686,7 @@ migrate (sqlite3     *db,
         {
           exec (db, "ROLLBACK", path, NULL);
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
-                       _("The database could not be updated to version %d: %s"),
+                       _("The database could not be updated to version %d: %s."),
                        m->version, local_error->message);
           return FALSE;
         }
