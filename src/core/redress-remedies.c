@@ -276,18 +276,19 @@ redress_date_is_working_day (const GDate  *date,
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
-  weekday = g_date_get_weekday (date);
-  if (weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY)
-    {
-      if (holiday != NULL)
-        *holiday = g_strdup (weekday == G_DATE_SATURDAY ? _("a Saturday") : _("a Sunday"));
-      return FALSE;
-    }
+  /* A holiday is named even on a weekend: it says more */
   code = holiday_on (date);
   if (code != NULL)
     {
       if (holiday != NULL)
         *holiday = g_strdup (holiday_label (code));
+      return FALSE;
+    }
+  weekday = g_date_get_weekday (date);
+  if (weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY)
+    {
+      if (holiday != NULL)
+        *holiday = g_strdup (weekday == G_DATE_SATURDAY ? _("a Saturday") : _("a Sunday"));
       return FALSE;
     }
   return TRUE;
@@ -477,6 +478,22 @@ remedy_new (const char *code,
   return remedy;
 }
 
+/* A period ending on @date runs no further: a working day, or a Saturday
+ * that is not a holiday when Saturdays do not extend the period */
+static gboolean
+can_file_on (const GDate *date,
+             gboolean     saturday_extends)
+{
+  g_autofree char *holiday = NULL;
+
+  if (redress_date_is_working_day (date, NULL))
+    return TRUE;
+  if (saturday_extends || g_date_get_weekday (date) != G_DATE_SATURDAY)
+    return FALSE;
+  holiday = holiday_on (date);
+  return holiday == NULL;
+}
+
 static void
 set_deadline (RedressRemedy *remedy,
               GKeyFile      *keyfile,
@@ -488,14 +505,27 @@ set_deadline (RedressRemedy *remedy,
 {
   GDate deadline = *start;
   GDate file_by;
+  gboolean saturday_extends;
+  gboolean saturday_stands = FALSE;
   g_autofree char *why = NULL;
   g_autofree char *deadline_text = NULL;
   g_autoptr(GString) basis = g_string_new (NULL);
 
   g_date_add_days (&deadline, (guint) days);
   file_by = deadline;
+  saturday_extends = g_key_file_get_boolean (keyfile, remedy->code, "saturday-extends", NULL);
   if (!redress_date_is_working_day (&deadline, &why))
-    redress_date_next_working_day (&file_by);
+    {
+      if (can_file_on (&deadline, saturday_extends))
+        saturday_stands = TRUE;
+      else
+        {
+          /* Past the days this period is extended over */
+          do
+            g_date_add_days (&file_by, 1);
+          while (!can_file_on (&file_by, saturday_extends));
+        }
+    }
 
   remedy->deadline = iso (&deadline);
   remedy->file_by = iso (&file_by);
@@ -521,6 +551,16 @@ set_deadline (RedressRemedy *remedy,
       g_string_append_printf (basis, _("The period ends on %s, %s: it may be filed on the next "
                                        "working day, %s (%s)"),
                               deadline_text, why, file_by_text, rule ? rule : "");
+    }
+  else if (saturday_stands)
+    {
+      g_autofree char *rule = rule_string (keyfile, "non-working-days", "saturday-rule");
+
+      g_string_append (basis, ". ");
+      /* Translators: the last day (a Saturday), the rule */
+      g_string_append_printf (basis, _("The period ends on Saturday %s and is not extended to "
+                                       "the Monday (%s): file by that day"),
+                              deadline_text, rule ? rule : "");
     }
   g_string_append (basis, ".");
   if (!remedy->available)
@@ -641,16 +681,22 @@ redress_remedies_compute (RedressCase  *kase,
           g_autofree char *decision_text = long_date (&facts.decision);
           int years = rule_int (keyfile, code, "bar-years");
 
+          /* The bar runs for the years *following* the finding: the
+           * first free day is the one after the anniversary (the safe
+           * reading, a day late rather than a day early) */
           g_date_add_years (&until, (guint) years);
+          g_date_add_days (&until, 1);
           until_text = long_date (&until);
           remedy->not_before = iso (&until);
           remedy->available = g_date_compare (&facts.today, &until) >= 0;
-          /* Translators: the end of the bar, its length, the finding, the source */
+          /* Translators: the first free day, the bar's length, the finding, the source */
           remedy->basis = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "Not before %s: %d year after the "
-                                                        "misrepresentation finding of %s (%s).",
-                                                        "Not before %s: %d years after the "
-                                                        "misrepresentation finding of %s (%s).",
+                                                        "Not before %s: the bar lasts the %d year "
+                                                        "following the misrepresentation finding "
+                                                        "of %s (%s).",
+                                                        "Not before %s: the bar lasts the %d years "
+                                                        "following the misrepresentation finding "
+                                                        "of %s (%s).",
                                                         years),
                                            until_text, years, decision_text, source);
         }
@@ -675,32 +721,43 @@ redress_remedies_compute (RedressCase  *kase,
     RedressRemedy *review = g_ptr_array_index (remedies, 0);
     g_auto(GStrv) first = g_key_file_get_string_list (keyfile, "judicial-review", "superseded-by",
                                                      NULL, NULL);
+    gboolean superseded = FALSE;
 
-    for (guint i = 0; review->available && first && first[i]; i++)
-      for (guint j = 0; j < remedies->len; j++)
+    for (guint i = 0; !superseded && first && first[i]; i++)
+      for (guint j = 0; !superseded && j < remedies->len; j++)
         {
           RedressRemedy *appeal = g_ptr_array_index (remedies, j);
+          g_autofree char *why = NULL;
+          g_autofree char *by = NULL;
 
-          if (g_str_equal (appeal->code, first[i]) && appeal->available)
-            {
-              g_autofree char *by = NULL;
+          /* An appeal that applies to this case, open or lapsed */
+          if (!g_str_equal (appeal->code, first[i]) || appeal->file_by == NULL)
+            continue;
 
-              g_autofree char *why = rule_string (keyfile, "judicial-review", "superseded-source");
-
-              by = redress_date_format_long (appeal->file_by);
-              review->available = FALSE;
-              g_free (review->basis);
-              /* Translators: the appeal, its last day, the provision */
-              review->basis = g_strdup_printf (_("Not while the appeal is open: the %s can be "
-                                                 "filed until %s, and judicial review only "
-                                                 "follows once appeals are exhausted (%s)."),
-                                               redress_remedy_label (appeal->code), by,
-                                               why ? why : "");
-              g_clear_pointer (&review->deadline, g_free);
-              g_clear_pointer (&review->file_by, g_free);
-              review->moved = FALSE;
-              review->days_left = 0;
-            }
+          superseded = TRUE;
+          why = rule_string (keyfile, "judicial-review", "superseded-source");
+          by = redress_date_format_long (appeal->file_by);
+          g_free (review->basis);
+          if (appeal->available)
+            /* Translators: the appeal, its last day, the provision */
+            review->basis = g_strdup_printf (_("Not while an appeal is open (%s, until %s): "
+                                               "judicial review only follows once appeals are "
+                                               "exhausted (%s)."),
+                                             redress_remedy_label (appeal->code), by,
+                                             why ? why : "");
+          else
+            /* Translators: the appeal, its last day, the provision */
+            review->basis = g_strdup_printf (_("The appeal (%s) could be filed until %s. Judicial "
+                                               "review only follows once appeals are exhausted "
+                                               "(%s), and an appeal left to lapse may not count: "
+                                               "verify before relying on judicial review."),
+                                             redress_remedy_label (appeal->code), by,
+                                             why ? why : "");
+          review->available = FALSE;
+          g_clear_pointer (&review->deadline, g_free);
+          g_clear_pointer (&review->file_by, g_free);
+          review->moved = FALSE;
+          review->days_left = 0;
         }
   }
 

@@ -1487,19 +1487,20 @@ test_remedies (Fixture       *f,
                                   member_string (remedy, "source")));
     }
 
-  /* The appeal: 30 days from the receipt, which ends on a Saturday, so
-   * the day to file by is the Monday after */
+  /* The appeal: 30 days from the receipt, which ends on a Saturday; only
+   * the Federal Court extends periods over Saturdays, so the day to file
+   * by stays that Saturday, and the basis says so */
   deadline = iso_add_days ("2026-03-12", 30);
   g_assert_cmpint (iso_weekday (deadline), ==, G_DATE_SATURDAY);
-  file_by = iso_add_days (deadline, 2);
+  file_by = g_strdup (deadline);
   remedy = find_remedy (shown, "iad-sponsorship-appeal");
   g_assert_true (member_bool (remedy, "available"));
   g_assert_cmpstr (member_string (remedy, "deadline"), ==, deadline);
   g_assert_cmpstr (member_string (remedy, "file_by"), ==, file_by);
-  g_assert_true (member_bool (remedy, "moved"));
+  g_assert_false (member_bool (remedy, "moved"));
   g_assert_cmpint (member_int (remedy, "days_left"), ==, iso_days_between ("2026-03-02", file_by));
   g_assert_null (member_string (remedy, "not_before"));
-  g_assert_nonnull (strstr (member_string (remedy, "basis"), "a Saturday"));
+  g_assert_nonnull (strstr (member_string (remedy, "basis"), "not extended"));
   g_assert_nonnull (strstr (member_string (remedy, "source"), "IRPA s.63(1)"));
 
   /* Judicial review waits for the appeal */
@@ -1558,6 +1559,7 @@ test_remedies (Fixture       *f,
     g_date_clear (&bar, 1);
     g_date_set_dmy (&bar, 2, G_DATE_MARCH, 2026);
     g_date_add_years (&bar, 5);
+    g_date_add_days (&bar, 1);  /* the five years *following* the finding */
     until = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&bar), g_date_get_month (&bar),
                              g_date_get_day (&bar));
   }
@@ -1573,17 +1575,17 @@ test_remedies (Fixture       *f,
   g_assert_true (member_bool (find_remedy (node_object (root), "new-application"), "available"));
   g_clear_pointer (&root, json_node_unref);
 
-  /* Human output: one block per remedy, the move explained */
+  /* Human output: one block per remedy; the Saturday that does not extend
+   * the period is said */
   r = run_cli (f, "remedies", "--case", sponsorship, "--today", "2026-03-02", NULL);
   assert_status (r, 0);
   g_assert_cmpstr (r->err, ==, "");
   g_assert_true (g_regex_match_simple ("^Sponsorship appeal to the IAD$", r->out,
                                        G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^  Status: +Open$", r->out, G_REGEX_MULTILINE, 0));
-  g_assert_true (g_regex_match_simple ("^  File by: +13 April 2026\\s+\\(statutory\\s+deadline\\s+"
-                                       "11\\s+April\\s+2026,\\s+moved:\\s+a\\s+Saturday\\)$",
-                                       r->out, G_REGEX_MULTILINE, 0));
-  g_assert_true (g_regex_match_simple ("^  Days left: +42 days$", r->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  File by: +11 April 2026$", r->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("not\\s+extended\\s+to\\s+the\\s+Monday", r->out, 0, 0));
+  g_assert_true (g_regex_match_simple ("^  Days left: +40 days$", r->out, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^  Source: +IRPA s\\.63\\(1\\)", r->out,
                                        G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^Judicial review\\n  Status: +Not available$", r->out,

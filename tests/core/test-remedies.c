@@ -145,8 +145,9 @@ static const Row rows[] = {
     .restoration = DUE ("2026-05-31", "2026-06-01", 91) },
   { "received-later/appeal", "sponsorship-family-class", FALSE, "2026-03-02", "2026-03-12", NULL,
     FALSE, "2026-03-02",
-    .review = AFTER_APPEAL ("13 April 2026"),
-    .sponsorship = DUE_WHY ("2026-04-11", "2026-04-13", 42, "a Saturday") },
+    /* The appeal's 30 days end on Saturday 11 April: not extended */
+    .review = AFTER_APPEAL ("11 April 2026"),
+    .sponsorship = DUE_WHY ("2026-04-11", "2026-04-11", 40, "not extended to the Monday") },
   { "received-same-day", "other", TRUE, "2026-03-02", "2026-03-02", NULL, FALSE, "2026-03-02",
     .review = DUE_WHY ("2026-03-17", "2026-03-17", 15, "the day the client received") },
 
@@ -189,7 +190,9 @@ static const Row rows[] = {
   /* 2027-01-01 is a holiday inside the period: only the last day matters */
   { "year-end", "visitor-record", TRUE, "2026-12-20", NULL, NULL, FALSE, "2026-12-20",
     .review = DUE ("2027-01-04", "2027-01-04", 15),
-    .restoration = DUE_WHY ("2027-03-20", "2027-03-22", 92, "a Saturday") },
+    /* Restoration ends on Saturday 20 March 2027: not extended (only the
+     * Federal Court counts Saturdays as holidays) */
+    .restoration = DUE_WHY ("2027-03-20", "2027-03-20", 90, "not extended to the Monday") },
 
   /* Weekends: the deadline stays, the day to file by moves */
   { "weekend/saturday", "other", TRUE, "2026-06-05", NULL, NULL, FALSE, "2026-06-05",
@@ -236,50 +239,50 @@ static const Row rows[] = {
   { "past/review", "other", TRUE, "2026-03-02", NULL, NULL, FALSE, "2026-04-01",
     .review = DUE_WHY ("2026-03-17", "2026-03-17", -15, "The period ended on 17 March 2026") },
   { "past/appeal", "pr-travel-document", FALSE, "2026-03-02", NULL, NULL, FALSE, "2026-05-02",
-    .review = DUE ("2026-05-01", "2026-05-01", -1),
+    .review = AFTER_APPEAL ("left to lapse may not count"),
     .residency = DUE_WHY ("2026-05-01", "2026-05-01", -1, "The period ended on 1 May 2026") },
-  /* The engine's rule today: once the sponsorship appeal's 30 days have
-   * passed, judicial review shows its own 60 days again.  Whether the
-   * Federal Court would hear it (the appeal was not exhausted but let
-   * lapse) is for the consultant: see the report on issue 5. */
+  /* Once the sponsorship appeal's 30 days have passed, judicial review is
+   * not offered as open: an appeal left to lapse may not count as
+   * exhausted (IRPA s.72(2)(a)), and the basis says so */
   { "past/appeal-lapsed", "sponsorship-family-class", FALSE, "2026-03-02", NULL, NULL, FALSE,
     "2026-04-02",
-    .review = DUE ("2026-05-01", "2026-05-01", 29),
+    .review = AFTER_APPEAL ("left to lapse may not count"),
     .sponsorship = DUE ("2026-04-01", "2026-04-01", -1) },
   { "past/appeal-last-day", "sponsorship-family-class", FALSE, "2026-03-02", NULL, NULL, FALSE,
     "2026-04-01",
     .review = AFTER_APPEAL ("1 April 2026"),
     .sponsorship = DUE ("2026-04-01", "2026-04-01", 0) },
 
-  /* Misrepresentation (A40): no new application for five years; the other
-   * remedies are untouched */
+  /* Misrepresentation (A40): no new application during the five years
+   * following the finding, so the first free day is the day after the
+   * anniversary; the other remedies are untouched */
   { "misrepresentation/barred", "visitor-visa", FALSE, "2026-03-02", NULL, NULL, TRUE,
     "2026-03-02",
     .review = DUE ("2026-05-01", "2026-05-01", 60),
-    .new_application = BARRED_UNTIL ("2031-03-02") },
-  { "misrepresentation/day-before", "visitor-visa", FALSE, "2026-03-02", NULL, NULL, TRUE,
-    "2031-03-01",
-    .review = DUE ("2026-05-01", "2026-05-01", -1765),
-    .new_application = BARRED_UNTIL ("2031-03-02") },
-  { "misrepresentation/over", "visitor-visa", FALSE, "2026-03-02", NULL, NULL, TRUE,
+    .new_application = BARRED_UNTIL ("2031-03-03") },
+  { "misrepresentation/anniversary", "visitor-visa", FALSE, "2026-03-02", NULL, NULL, TRUE,
     "2031-03-02",
     .review = DUE ("2026-05-01", "2026-05-01", -1766),
-    .new_application = BAR_OVER ("2031-03-02") },
+    .new_application = BARRED_UNTIL ("2031-03-03") },
+  { "misrepresentation/over", "visitor-visa", FALSE, "2026-03-02", NULL, NULL, TRUE,
+    "2031-03-03",
+    .review = DUE ("2026-05-01", "2026-05-01", -1767),
+    .new_application = BAR_OVER ("2031-03-03") },
   /* g_date_add_years() clamps 29 February to 28 February in a common year:
-   * the bar of a decision of 2028-02-29 ends on 2033-02-28 */
+   * the bar of a decision of 2028-02-29 runs to 2033-02-28 */
   { "misrepresentation/leap-day", "study-permit", FALSE, "2028-02-29", NULL, NULL, TRUE,
-    "2033-02-27",
-    .review = DUE ("2028-04-29", "2028-05-01", -1763),
-    .new_application = BARRED_UNTIL ("2033-02-28") },
-  { "misrepresentation/leap-day-over", "study-permit", FALSE, "2028-02-29", NULL, NULL, TRUE,
     "2033-02-28",
     .review = DUE ("2028-04-29", "2028-05-01", -1764),
-    .new_application = BAR_OVER ("2033-02-28") },
+    .new_application = BARRED_UNTIL ("2033-03-01") },
+  { "misrepresentation/leap-day-over", "study-permit", FALSE, "2028-02-29", NULL, NULL, TRUE,
+    "2033-03-01",
+    .review = DUE ("2028-04-29", "2028-05-01", -1765),
+    .new_application = BAR_OVER ("2033-03-01") },
   { "misrepresentation/in-canada", "work-permit-extension", TRUE, "2026-03-02", NULL, NULL, TRUE,
     "2026-03-02",
     .review = DUE ("2026-03-17", "2026-03-17", 15),
     .restoration = DUE ("2026-05-31", "2026-06-01", 91),
-    .new_application = BARRED_UNTIL ("2031-03-02") },
+    .new_application = BARRED_UNTIL ("2031-03-03") },
 };
 
 static void
@@ -355,14 +358,28 @@ check_invariants (const RedressRemedy *remedy,
     g_assert_cmpint (remedy->days_left, ==, g_date_days_between (today, &file_by));
     g_assert_cmpint (remedy->available, ==, remedy->days_left >= 0);
 
-    /* The day to file by is the first working day from the deadline on */
-    g_assert_true (redress_date_is_working_day (&file_by, NULL));
+    /* The day to file by is the first day from the deadline on that the
+     * period is not extended over: for the Federal Court a working day;
+     * elsewhere a Saturday stands (the Interpretation Act extends periods
+     * only past holidays) */
+    if (g_str_equal (remedy->code, "judicial-review"))
+      g_assert_true (redress_date_is_working_day (&file_by, NULL));
+    else
+      g_assert_true (redress_date_is_working_day (&file_by, NULL) ||
+                     g_date_get_weekday (&file_by) == G_DATE_SATURDAY);
     for (day = deadline; g_date_compare (&day, &file_by) < 0; g_date_add_days (&day, 1))
       g_assert_false (redress_date_is_working_day (&day, NULL));
+    if (!g_str_equal (remedy->code, "judicial-review") &&
+        !redress_date_is_working_day (&deadline, &why) && g_str_equal (why, "a Saturday"))
+      {
+        g_assert_false (remedy->moved);
+        assert_contains (remedy->basis, "not extended");
+      }
 
     if (remedy->moved)
       {
         /* ... and the basis says why, and by which rule */
+        g_clear_pointer (&why, g_free);
         g_assert_false (redress_date_is_working_day (&deadline, &why));
         assert_contains (remedy->basis, why);
         assert_contains (remedy->basis, file_by_long);
@@ -534,8 +551,8 @@ static const WorkingDay working_days[] = {
   { "2025-11-11", FALSE, "Remembrance Day" },
   { "2024-12-25", FALSE, "Christmas Day" }, { "2024-12-26", FALSE, "Boxing Day" },
   { "2029-12-25", FALSE, "Christmas Day" }, { "2029-12-26", FALSE, "Boxing Day" },
-  /* A weekend holiday is named as the weekend day */
-  { "2026-12-26", FALSE, "a Saturday" }, { "2027-12-25", FALSE, "a Saturday" },
+  /* A holiday on a weekend is named as the holiday */
+  { "2026-12-26", FALSE, "Boxing Day" }, { "2027-12-25", FALSE, "Christmas Day" },
   /* Truth and Reconciliation Day exists since 2021 */
   { "2020-09-30", TRUE, NULL },
   { "2021-09-30", FALSE, "National Day for Truth and Reconciliation" },
