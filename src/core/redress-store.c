@@ -1942,6 +1942,38 @@ redress_store_backup_finish (RedressStore  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Copies @source byte for byte (with its -wal, if any) to a new file
+ * @destination, mode 0600 */
+static gboolean
+copy_raw (const char  *source,
+          const char  *destination,
+          GError     **error)
+{
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (source, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (destination, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gsize length = 0;
+
+      if (i > 0 && !g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (!g_file_get_contents (from, &contents, &length, &local_error) ||
+          !g_file_set_contents_full (to, contents, (gssize) length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+        {
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                       _("The current database could not be kept aside before the restore: %s."),
+                       local_error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * redress_store_restore:
  * @database: the database to replace
@@ -1960,6 +1992,7 @@ redress_store_restore (const char  *database,
 {
   g_autofree char *saved = NULL;
   g_autoptr(RedressStore) restored = NULL;
+  g_autoptr(GError) local_error = NULL;
   sqlite3 *source;
   int version = 0;
   int n_objects = 0;
@@ -2011,8 +2044,19 @@ redress_store_restore (const char  *database,
           g_free (saved);
           saved = g_strdup_printf ("%s.before-restore-%s-%u", database, stamp, n);
         }
-      if (!backup_file (database, saved, NULL, error))
-        return FALSE;
+      if (!backup_file (database, saved, NULL, &local_error))
+        {
+          /* A damaged database (the reason to restore) cannot be read by
+           * SQLite: keep its bytes as they are instead */
+          if (!g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED) &&
+              !g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (!copy_raw (database, saved, error))
+            return FALSE;
+        }
     }
 
   if (!backup_file (backup, database, NULL, error))
@@ -2025,12 +2069,11 @@ redress_store_restore (const char  *database,
     g_unlink (shm);
   }
 
-  /* Bring an older backup up to date now, so the failure, if any, shows here */
-  restored = redress_store_open (database, error);
-  if (restored == NULL)
-    return FALSE;
-
+  /* The database was replaced: say where the old one went, whatever follows */
   if (previous_copy != NULL)
     *previous_copy = g_steal_pointer (&saved);
-  return TRUE;
+
+  /* Bring an older backup up to date now, so the failure, if any, shows here */
+  restored = redress_store_open (database, error);
+  return restored != NULL;
 }

@@ -1181,16 +1181,27 @@ test_restore_over_damaged (Fixture       *f,
   g_clear_pointer (&r, result_free);
 
   r = run_cli (f, "restore", backup, NULL);
-  if (r->status == 1 && strstr (r->err, "before-restore") != NULL)
-    {
-      /* src/core: redress_store_restore() copies the current database aside
-       * with SQLite's backup API, which cannot read a damaged file (see the
-       * CLI's report) */
-      g_test_incomplete ("redress_store_restore() refuses to replace a damaged database");
-      return;
-    }
   assert_status (r, 0);
   g_assert_cmpuint (count_clients (f, FALSE), ==, 1);
+
+  /* The damaged file was kept aside, byte for byte: nothing is lost */
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    gboolean kept = FALSE;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (strstr (name, ".before-restore-") != NULL && !g_str_has_suffix (name, "-wal"))
+        {
+          g_autofree char *path = g_build_filename (f->dir, name, NULL);
+          g_autofree char *contents = NULL;
+
+          g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, "garbage where the database was");
+          kept = TRUE;
+        }
+    g_assert_true (kept);
+  }
 }
 
 static void
