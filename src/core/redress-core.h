@@ -6,6 +6,7 @@
 #include "redress-client-list.h"
 #include "redress-deadlines.h"
 #include "redress-demo.h"
+#include "redress-document.h"
 #include "redress-error.h"
 #include "redress-event.h"
 #include "redress-field.h"
@@ -13,3 +14,4 @@
 #include "redress-record.h"
 #include "redress-remedies.h"
 #include "redress-store.h"
+#include "redress-store-documents.h"

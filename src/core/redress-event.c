@@ -127,6 +127,8 @@ entity_label (const char *entity)
     return _("Case");
   if (g_strcmp0 (entity, "firm") == 0)
     return _("Firm profile");
+  if (g_strcmp0 (entity, "document") == 0)
+    return _("Document");
   return entity;
 }
 
@@ -172,6 +174,10 @@ redress_event_dup_description (RedressEvent *self)
     return self->new_value
       ? g_strdup_printf (_("%s created: %s"), what, self->new_value)
       : g_strdup_printf (_("%s created"), what);
+  if (g_strcmp0 (self->kind, "added") == 0)
+    return self->new_value
+      ? g_strdup_printf (_("%s attached: %s"), what, self->new_value)
+      : g_strdup_printf (_("%s attached"), what);
   if (g_strcmp0 (self->kind, "archived") == 0)
     return g_strdup_printf (_("%s archived"), what);
   if (g_strcmp0 (self->kind, "unarchived") == 0)

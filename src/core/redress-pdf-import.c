@@ -1,0 +1,1002 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-pdf-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
+
+#include "redress-error.h"
+#include "redress-pdf-config.h"
+#include "redress-pdf-import.h"
+
+/*
+ * Reading a PDF the consultant dropped on Redress: the file's bytes are
+ * copied once into a sealed memory file, hashed, and handed to
+ * redress-pdf-worker, a process of its own that runs poppler under a time
+ * limit (a wall-clock timer here, a CPU limit there) and a memory limit
+ * (RLIMIT_AS).  A PDF that hangs poppler, eats memory or crashes it costs
+ * the worker, never the application or its database.  The worker's answer
+ * is checked as untrusted input.
+ */
+
+#define PASSWORD_MAX     4096
+#define MAX_PAGES        1000000
+#define MAX_PAGE_TEXT    ((gsize) 64 << 20)
+#define MAX_TOTAL_TEXT   ((gsize) 1 << 30)
+#define MAX_LINE         256
+#define SNIFF_BYTES      1024
+#define END_GRACE_MS     2000
+
+G_DEFINE_QUARK (redress-pdf-error-quark, redress_pdf_error)
+
+/* Limits ------------------------------------------------------------------ */
+
+G_LOCK_DEFINE_STATIC (defaults);
+static gboolean defaults_set;
+static RedressPdfLimits defaults;
+
+static guint64
+env_number (const char *name,
+            guint64     fallback)
+{
+  const char *value = g_getenv (name);
+  guint64 number;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &number, NULL))
+    return fallback;
+  return number;
+}
+
+/**
+ * redress_pdf_limits_get_default:
+ *
+ * The limits imports use: 200 MB, 30 s and 1.5 GiB unless set otherwise
+ * with redress_pdf_limits_set_default() or, for tests and scripts, the
+ * environment variables `REDRESS_PDF_MAX_SIZE` (bytes),
+ * `REDRESS_PDF_TIMEOUT_MS` and `REDRESS_PDF_MEMORY_LIMIT` (bytes, 0: none).
+ */
+void
+redress_pdf_limits_get_default (RedressPdfLimits *limits)
+{
+  g_return_if_fail (limits != NULL);
+
+  G_LOCK (defaults);
+  if (!defaults_set)
+    {
+      defaults.max_size = env_number ("REDRESS_PDF_MAX_SIZE", REDRESS_PDF_DEFAULT_MAX_SIZE);
+      defaults.timeout_ms = (guint) MIN (env_number ("REDRESS_PDF_TIMEOUT_MS",
+                                                     REDRESS_PDF_DEFAULT_TIMEOUT_MS),
+                                         G_MAXUINT);
+      defaults.memory_limit = env_number ("REDRESS_PDF_MEMORY_LIMIT",
+                                          REDRESS_PDF_DEFAULT_MEMORY_LIMIT);
+      defaults_set = TRUE;
+    }
+  *limits = defaults;
+  G_UNLOCK (defaults);
+}
+
+void
+redress_pdf_limits_set_default (const RedressPdfLimits *limits)
+{
+  g_return_if_fail (limits != NULL);
+  g_return_if_fail (limits->max_size > 0 && limits->timeout_ms > 0);
+
+  G_LOCK (defaults);
+  defaults = *limits;
+  defaults_set = TRUE;
+  G_UNLOCK (defaults);
+}
+
+G_LOCK_DEFINE_STATIC (worker_path);
+static char *worker_path;
+
+/**
+ * redress_pdf_set_worker_path:
+ * @path: (nullable): the redress-pdf-worker to run, %NULL for the default
+ *
+ * For tests and tools: which PDF reader to run.
+ */
+void
+redress_pdf_set_worker_path (const char *path)
+{
+  G_LOCK (worker_path);
+  g_free (worker_path);
+  worker_path = g_strdup (path);
+  G_UNLOCK (worker_path);
+}
+
+/**
+ * redress_pdf_dup_worker_path:
+ *
+ * Returns: (transfer full): the path redress_pdf_set_worker_path() set,
+ *   else `$REDRESS_PDF_WORKER` (tests, `meson devenv`), else the installed
+ *   redress-pdf-worker in libexecdir
+ */
+char *
+redress_pdf_dup_worker_path (void)
+{
+  const char *path;
+  char *copy = NULL;
+
+  G_LOCK (worker_path);
+  if (worker_path != NULL)
+    copy = g_strdup (worker_path);
+  G_UNLOCK (worker_path);
+  if (copy != NULL)
+    return copy;
+
+  path = g_getenv ("REDRESS_PDF_WORKER");
+  if (path != NULL && *path != '\0')
+    return g_strdup (path);
+  return g_strdup (REDRESS_PDF_WORKER_PATH);
+}
+
+/* Results ----------------------------------------------------------------- */
+
+static void
+page_free (gpointer data)
+{
+  RedressPdfPage *page = data;
+
+  g_free (page->text);
+  g_free (page);
+}
+
+void
+redress_pdf_extraction_free (RedressPdfExtraction *extraction)
+{
+  if (extraction == NULL)
+    return;
+  g_clear_pointer (&extraction->data, g_bytes_unref);
+  g_clear_pointer (&extraction->pages, g_ptr_array_unref);
+  g_free (extraction->sha256);
+  g_free (extraction);
+}
+
+/* Reading the file -------------------------------------------------------- */
+
+typedef struct
+{
+  void *data;
+  gsize size;
+} Mapping;
+
+static void
+mapping_free (gpointer data)
+{
+  Mapping *mapping = data;
+
+  munmap (mapping->data, mapping->size);
+  g_free (mapping);
+}
+
+/* An anonymous file in memory: a memfd where there is one (sealed once
+ * written, so the worker reads exactly the bytes that were hashed),
+ * else an unlinked temporary file. */
+static int
+create_anonymous_file (gboolean  *sealable,
+                       GError   **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int fd;
+
+#if defined(__linux__) && defined(MFD_ALLOW_SEALING)
+  fd = memfd_create ("redress-pdf", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  if (fd >= 0)
+    {
+      *sealable = TRUE;
+      return fd;
+    }
+#endif
+  *sealable = FALSE;
+  fd = g_file_open_tmp ("redress-pdf-XXXXXX", &tmp_path, &local_error);
+  if (fd < 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("There is no room to read the file: %s."), local_error->message);
+      return -1;
+    }
+  g_unlink (tmp_path);
+  return fd;
+}
+
+static gboolean
+set_io_error (GError     **error,
+              const char  *path,
+              int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+               _("The file “%s” cannot be read: %s."), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/*
+ * Reads @path into an anonymous file.  Checks the size before reading
+ * anything.  Returns the bytes (a read-only mapping of the anonymous file)
+ * and the file, for the worker.
+ */
+static GBytes *
+load_file (const char     *path,
+           guint64         max_size,
+           int            *fd_out,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  struct stat st;
+  Mapping *mapping;
+  gboolean sealable = FALSE;
+  gsize size;
+  gsize done = 0;
+  void *data;
+  int in;
+  int fd;
+
+  in = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (in < 0)
+    {
+      set_io_error (error, path, errno);
+      return NULL;
+    }
+  if (fstat (in, &st) != 0)
+    {
+      int saved_errno = errno;
+      close (in);
+      set_io_error (error, path, saved_errno);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (in);
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
+                   _("“%s” is not a file: it cannot be a PDF."), name);
+      return NULL;
+    }
+  if (st.st_size == 0)
+    {
+      close (in);
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_EMPTY,
+                   _("This file is empty: it holds no document."));
+      return NULL;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      g_autofree char *size_text = g_format_size ((guint64) st.st_size);
+      g_autofree char *max_text = g_format_size (max_size);
+
+      close (in);
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_TOO_LARGE,
+                   _("This file is too large to import (%s; the limit is %s)."),
+                   size_text, max_text);
+      return NULL;
+    }
+  /* Reading blocks from now on (O_NONBLOCK only kept a FIFO from hanging
+   * the open) */
+  fcntl (in, F_SETFL, fcntl (in, F_GETFL) & ~O_NONBLOCK);
+  size = (gsize) st.st_size;
+
+  fd = create_anonymous_file (&sealable, error);
+  if (fd < 0)
+    {
+      close (in);
+      return NULL;
+    }
+  if (ftruncate (fd, (off_t) size) != 0 ||
+      (data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)) == MAP_FAILED)
+    {
+      int saved_errno = errno;
+      close (in);
+      close (fd);
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("There is no room to read the file: %s."), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  while (done < size)
+    {
+      gssize n = read (in, (char *) data + done, MIN (size - done, 1 << 20));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0 || g_cancellable_is_cancelled (cancellable))
+        {
+          int saved_errno = n < 0 ? errno : 0;
+
+          munmap (data, size);
+          close (in);
+          close (fd);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return NULL;
+          if (n == 0)
+            g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                         _("The file “%s” changed while it was read. Try again."), name);
+          else
+            set_io_error (error, path, saved_errno);
+          return NULL;
+        }
+      done += (gsize) n;
+    }
+  close (in);
+
+  /* From now on nobody writes it: map it read-only, and seal it */
+  munmap (data, size);
+#if defined(__linux__) && defined(F_ADD_SEALS)
+  if (sealable)
+    fcntl (fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+#endif
+  data = mmap (NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+  if (data == MAP_FAILED)
+    {
+      int saved_errno = errno;
+      close (fd);
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("There is no room to read the file: %s."), g_strerror (saved_errno));
+      return NULL;
+    }
+  mapping = g_new (Mapping, 1);
+  mapping->data = data;
+  mapping->size = size;
+  *fd_out = fd;
+  return g_bytes_new_with_free_func (data, size, mapping_free, mapping);
+}
+
+/* A PDF starts with %PDF- within its first kilobyte (readers accept junk,
+ * even NUL bytes, before it); anything else is an image, an archive, a
+ * web page... */
+static gboolean
+looks_like_pdf (GBytes *bytes)
+{
+  static const char magic[] = "%PDF-";
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  size = MIN (size, SNIFF_BYTES);
+  for (gsize i = 0; i + sizeof magic - 1 <= size; i++)
+    if (memcmp (data + i, magic, sizeof magic - 1) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Running the worker ------------------------------------------------------ */
+
+typedef struct
+{
+  guint64 memory_limit;
+  guint cpu_seconds;
+  pid_t parent;
+} ChildLimits;
+
+/* Runs in the child between fork and exec: async-signal-safe calls only */
+static void
+child_setup (gpointer data)
+{
+  const ChildLimits *limits = data;
+  struct rlimit limit;
+
+#ifdef __linux__
+  /* Dies with the importing thread (the app killed, a test's kill -9) */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid () != limits->parent)
+    _exit (127);
+#endif
+  limit.rlim_cur = limit.rlim_max = 0;
+  setrlimit (RLIMIT_CORE, &limit);
+  if (limits->memory_limit > 0)
+    {
+      limit.rlim_cur = limit.rlim_max = (rlim_t) limits->memory_limit;
+      setrlimit (RLIMIT_AS, &limit);
+    }
+  if (limits->cpu_seconds > 0)
+    {
+      /* A backstop for the parent's wall-clock timer */
+      limit.rlim_cur = limits->cpu_seconds;
+      limit.rlim_max = limits->cpu_seconds + 2;
+      setrlimit (RLIMIT_CPU, &limit);
+    }
+}
+
+typedef enum
+{
+  STATE_HELLO,
+  STATE_DOC,
+  STATE_PAGES,
+  STATE_PAGE_TEXT,
+  STATE_END,
+  STATE_REFUSED,
+  STATE_BROKEN,
+} State;
+
+typedef struct
+{
+  GSubprocess *process;
+  GInputStream *output;
+  GCancellable *stop;
+  GByteArray *buffer;
+  gboolean reading;
+  gboolean exited;
+  gboolean timed_out;
+  gboolean cancelled;
+  GSource *grace;
+
+  State state;
+  guint n_pages;
+  GPtrArray *pages;
+  RedressPdfPage *current;   /* waiting for its text */
+  gsize text_length;
+  gsize total_text;
+  guint pages_without_text;
+  char *refusal;             /* the worker's error code */
+  guint refusal_page;
+
+  RedressImportProgressFunc progress;
+  gpointer user_data;
+} Run;
+
+static void
+kill_worker (Run *run)
+{
+  if (!run->exited)
+    g_subprocess_force_exit (run->process);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  Run *run = data;
+
+  run->timed_out = TRUE;
+  kill_worker (run);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_cancelled (GCancellable *cancellable,
+              gpointer      data)
+{
+  Run *run = data;
+
+  run->cancelled = TRUE;
+  kill_worker (run);
+  g_cancellable_cancel (run->stop);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_grace_over (gpointer data)
+{
+  Run *run = data;
+
+  /* Everything was read: a worker slow to exit need not be waited for */
+  kill_worker (run);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+broken (Run *run)
+{
+  run->state = STATE_BROKEN;
+  kill_worker (run);
+}
+
+/* Control characters other than line breaks and tabs become spaces: the
+ * text goes to the index, to search snippets, to the screen. */
+static char *
+clean_text (const char *text,
+            gsize       length,
+            gboolean   *has_text)
+{
+  char *valid = g_utf8_make_valid (text, (gssize) length);
+
+  *has_text = FALSE;
+  for (char *p = valid; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+        *p = ' ';
+    }
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      {
+        *has_text = TRUE;
+        break;
+      }
+  return valid;
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+
+  if (end == text || *end != '\0' || !isfinite (value) || value < 0 || value > 1e7)
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_uint (const char *text,
+            guint64     max,
+            guint64    *out)
+{
+  return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
+}
+
+/* One line of the worker's output (without its newline) */
+static void
+parse_line (Run        *run,
+            const char *line)
+{
+  g_auto(GStrv) words = g_strsplit (line, " ", 0);
+  guint n_words = g_strv_length (words);
+  guint64 number = 0;
+
+  if (n_words >= 2 && g_str_equal (words[0], "ERROR") && run->state != STATE_HELLO)
+    {
+      run->refusal = g_strdup (words[1]);
+      if (n_words >= 3 && parse_uint (words[2], MAX_PAGES, &number))
+        run->refusal_page = (guint) number;
+      run->state = STATE_REFUSED;
+      return;
+    }
+
+  switch (run->state)
+    {
+    case STATE_HELLO:
+      if (g_str_equal (line, "REDRESS-PDF 1"))
+        run->state = STATE_DOC;
+      else
+        broken (run);
+      break;
+
+    case STATE_DOC:
+      if (n_words == 2 && g_str_equal (words[0], "DOC") &&
+          parse_uint (words[1], MAX_PAGES, &number) && number > 0)
+        {
+          run->n_pages = (guint) number;
+          run->state = STATE_PAGES;
+          if (run->progress)
+            run->progress (0, run->n_pages, run->user_data);
+        }
+      else
+        broken (run);
+      break;
+
+    case STATE_PAGES:
+      if (n_words == 1 && g_str_equal (words[0], "END") && run->pages->len == run->n_pages)
+        {
+          run->state = STATE_END;
+          run->grace = g_timeout_source_new (END_GRACE_MS);
+          g_source_set_callback (run->grace, on_grace_over, run, NULL);
+          g_source_attach (run->grace, g_main_context_get_thread_default ());
+        }
+      else if (n_words == 6 && g_str_equal (words[0], "PAGE"))
+        {
+          RedressPdfPage *page = g_new0 (RedressPdfPage, 1);
+          guint64 page_no = 0, rotation = 0, length = 0;
+
+          if (!parse_uint (words[1], MAX_PAGES, &page_no) ||
+              page_no != run->pages->len + 1 || page_no > run->n_pages ||
+              !parse_double (words[2], &page->width) ||
+              !parse_double (words[3], &page->height) ||
+              !parse_uint (words[4], 270, &rotation) || rotation % 90 != 0 ||
+              !parse_uint (words[5], MAX_PAGE_TEXT, &length) ||
+              run->total_text + length > MAX_TOTAL_TEXT)
+            {
+              g_free (page);
+              broken (run);
+              break;
+            }
+          page->page_no = (guint) page_no;
+          page->rotation = (int) rotation;
+          run->current = page;
+          run->text_length = (gsize) length;
+          run->total_text += (gsize) length;
+          run->state = STATE_PAGE_TEXT;
+        }
+      else
+        broken (run);
+      break;
+
+    case STATE_PAGE_TEXT:
+    case STATE_END:
+    case STATE_REFUSED:
+    case STATE_BROKEN:
+    default:
+      broken (run);
+      break;
+    }
+}
+
+/* Consumes what can be parsed from the front of the buffer */
+static void
+parse_buffer (Run *run)
+{
+  gsize pos = 0;
+
+  while (run->state != STATE_BROKEN && run->state != STATE_REFUSED)
+    {
+      const guint8 *start = run->buffer->data + pos;
+      gsize available = run->buffer->len - pos;
+
+      if (run->state == STATE_PAGE_TEXT)
+        {
+          RedressPdfPage *page = run->current;
+
+          if (available < run->text_length + 1)
+            break;
+          if (start[run->text_length] != '\n')
+            {
+              broken (run);
+              break;
+            }
+          page->text = clean_text ((const char *) start, run->text_length, &page->has_text);
+          if (!page->has_text)
+            run->pages_without_text++;
+          g_ptr_array_add (run->pages, g_steal_pointer (&run->current));
+          pos += run->text_length + 1;
+          run->state = STATE_PAGES;
+          if (run->progress)
+            run->progress (run->pages->len, run->n_pages, run->user_data);
+        }
+      else
+        {
+          const guint8 *newline = memchr (start, '\n', available);
+          g_autofree char *line = NULL;
+
+          if (newline == NULL)
+            {
+              if (available > MAX_LINE)
+                broken (run);
+              break;
+            }
+          if ((gsize) (newline - start) > MAX_LINE)
+            {
+              broken (run);
+              break;
+            }
+          line = g_strndup ((const char *) start, (gsize) (newline - start));
+          pos += (gsize) (newline - start) + 1;
+          if (run->state == STATE_END)
+            {
+              broken (run);   /* nothing may follow END */
+              break;
+            }
+          parse_line (run, line);
+        }
+    }
+  if (pos > 0)
+    g_byte_array_remove_range (run->buffer, 0, (guint) pos);
+}
+
+static void read_more (Run *run);
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Run *run = data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const guint8 *chunk;
+
+  run->reading = FALSE;
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Reading the PDF worker failed: %s", error->message);
+      if (run->state != STATE_END && run->state != STATE_REFUSED)
+        broken (run);
+      return;
+    }
+  chunk = g_bytes_get_data (bytes, &size);
+  if (size == 0)
+    return;   /* end of output */
+  g_byte_array_append (run->buffer, chunk, (guint) size);
+  parse_buffer (run);
+  if (run->state != STATE_BROKEN)
+    read_more (run);
+}
+
+static void
+read_more (Run *run)
+{
+  run->reading = TRUE;
+  g_input_stream_read_bytes_async (run->output, 1 << 16, G_PRIORITY_DEFAULT, run->stop,
+                                   on_read, run);
+}
+
+static void
+on_exited (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Run *run = data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  run->exited = TRUE;
+}
+
+static void
+set_refusal_error (Run     *run,
+                   GError **error)
+{
+  const char *code = run->refusal;
+
+  if (g_str_equal (code, "not-pdf"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
+                 _("This file is not a PDF."));
+  else if (g_str_equal (code, "damaged"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_DAMAGED,
+                 _("This PDF is damaged and cannot be read."));
+  else if (g_str_equal (code, "encrypted-needs-password"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD,
+                 _("This PDF is protected by a password."));
+  else if (g_str_equal (code, "wrong-password"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD,
+                 _("The password is wrong."));
+  else if (g_str_equal (code, "no-pages"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_PAGES,
+                 _("This PDF has no pages."));
+  else if (g_str_equal (code, "page-unreadable") && run->refusal_page > 0)
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
+                 _("Page %u of this PDF is damaged and cannot be read."), run->refusal_page);
+  else if (g_str_equal (code, "page-unreadable"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
+                 _("A page of this PDF is damaged and cannot be read."));
+  else
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_FAILED,
+                 _("This PDF could not be read: the PDF reader stopped on it. "
+                   "It may be damaged or built to overload readers."));
+}
+
+static GPtrArray *
+run_worker (int                        fd,
+            const char                *password,
+            const RedressPdfLimits    *limits,
+            RedressImportProgressFunc  progress,
+            gpointer                   user_data,
+            GCancellable              *cancellable,
+            guint                     *pages_without_text,
+            GError                   **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *worker = redress_pdf_dup_worker_path ();
+  g_autoptr(GPtrArray) pages = NULL;
+  GSource *timeout = NULL;
+  GSource *cancel = NULL;
+  ChildLimits child_limits = { 0, };
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE;
+  const char *argv[] = { worker, NULL };
+  int password_pipe[2];
+  gsize password_length = password ? strlen (password) : 0;
+  Run run = { 0, };
+
+  if (password_length > PASSWORD_MAX)
+    {
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD,
+                   _("The password is wrong."));
+      return NULL;
+    }
+
+  /* The password goes through a pipe, written whole before the worker
+   * starts (it is far smaller than a pipe's buffer) */
+  if (!g_unix_open_pipe (password_pipe, FD_CLOEXEC, &local_error))
+    {
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_READER,
+                   _("The PDF reader of Redress could not be started: %s."),
+                   local_error->message);
+      return NULL;
+    }
+  for (gsize done = 0; done < password_length;)
+    {
+      gssize n = write (password_pipe[1], password + done, password_length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (gsize) n;
+    }
+  close (password_pipe[1]);
+
+  if (g_getenv ("REDRESS_PDF_WORKER_STDERR") == NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDERR_SILENCE;
+  launcher = g_subprocess_launcher_new (flags);
+  g_subprocess_launcher_take_stdin_fd (launcher, password_pipe[0]);
+  g_subprocess_launcher_take_fd (launcher, fcntl (fd, F_DUPFD_CLOEXEC, 3), 3);
+
+#if !REDRESS_SANITIZED
+  child_limits.memory_limit = limits->memory_limit;
+#endif
+  child_limits.cpu_seconds = limits->timeout_ms / 1000 + 2;
+  child_limits.parent = getpid ();
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, &child_limits, NULL);
+
+  run.process = g_subprocess_launcher_spawnv (launcher, argv, &local_error);
+  if (run.process == NULL)
+    {
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_READER,
+                   _("The PDF reader of Redress (%s) could not be started: %s. "
+                     "Reinstall Redress."), worker, local_error->message);
+      return NULL;
+    }
+
+  g_main_context_push_thread_default (context);
+
+  run.output = g_subprocess_get_stdout_pipe (run.process);
+  run.stop = g_cancellable_new ();
+  run.buffer = g_byte_array_new ();
+  run.pages = g_ptr_array_new_with_free_func (page_free);
+  run.progress = progress;
+  run.user_data = user_data;
+
+  timeout = g_timeout_source_new (limits->timeout_ms);
+  g_source_set_callback (timeout, on_timeout, &run, NULL);
+  g_source_attach (timeout, context);
+  if (cancellable != NULL)
+    {
+      cancel = g_cancellable_source_new (cancellable);
+      g_source_set_callback (cancel, G_SOURCE_FUNC (on_cancelled), &run, NULL);
+      g_source_attach (cancel, context);
+    }
+
+  g_subprocess_wait_async (run.process, NULL, on_exited, &run);
+  read_more (&run);
+
+  while (run.reading || !run.exited)
+    g_main_context_iteration (context, TRUE);
+
+  g_source_destroy (timeout);
+  g_source_unref (timeout);
+  if (cancel != NULL)
+    {
+      g_source_destroy (cancel);
+      g_source_unref (cancel);
+    }
+  if (run.grace != NULL)
+    {
+      g_source_destroy (run.grace);
+      g_source_unref (run.grace);
+    }
+  g_main_context_pop_thread_default (context);
+
+  if (run.cancelled || g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled."));
+    }
+  else if (run.state == STATE_END)
+    {
+      if (!g_subprocess_get_successful (run.process))
+        g_debug ("The PDF worker did not exit cleanly after a complete answer");
+      pages = g_steal_pointer (&run.pages);
+      *pages_without_text = run.pages_without_text;
+    }
+  else if (run.state == STATE_REFUSED)
+    {
+      set_refusal_error (&run, error);
+    }
+  else if (run.timed_out ||
+           (g_subprocess_get_if_signaled (run.process) &&
+            g_subprocess_get_term_sig (run.process) == SIGXCPU))
+    {
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_TIMED_OUT,
+                   _("This PDF could not be read in time: it may be damaged or built to "
+                     "overload readers."));
+    }
+  else
+    {
+      if (g_subprocess_get_if_signaled (run.process))
+        g_debug ("The PDF worker died of signal %d", g_subprocess_get_term_sig (run.process));
+      else if (g_subprocess_get_if_exited (run.process))
+        g_debug ("The PDF worker exited with status %d, state %d",
+                 g_subprocess_get_exit_status (run.process), run.state);
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_FAILED,
+                   _("This PDF could not be read: the PDF reader stopped on it. "
+                     "It may be damaged or built to overload readers."));
+    }
+
+  g_clear_pointer (&run.current, page_free);
+  g_clear_pointer (&run.pages, g_ptr_array_unref);
+  g_clear_pointer (&run.buffer, g_byte_array_unref);
+  g_clear_object (&run.stop);
+  g_clear_object (&run.process);
+  g_free (run.refusal);
+  return g_steal_pointer (&pages);
+}
+
+/**
+ * redress_pdf_extract:
+ * @path: the file to import
+ * @password: (nullable): its password, as the consultant typed it
+ * @limits: (nullable): %NULL for redress_pdf_limits_get_default()
+ * @progress: (scope call) (nullable): called on this thread as pages are read
+ * @cancellable: (nullable): kills the reader when cancelled
+ *
+ * Reads the file (refusing it before reading when it is too large), then
+ * has redress-pdf-worker extract the text, size and rotation of each page.
+ * Blocks until done: call it from a worker thread in an application.
+ *
+ * Returns: (transfer full): the bytes and pages, or %NULL with @error set
+ *   (%REDRESS_PDF_ERROR for what is wrong with the file, %REDRESS_ERROR_IO
+ *   when it cannot be read, %G_IO_ERROR_CANCELLED)
+ */
+RedressPdfExtraction *
+redress_pdf_extract (const char                *path,
+                     const char                *password,
+                     const RedressPdfLimits    *limits,
+                     RedressImportProgressFunc  progress,
+                     gpointer                   user_data,
+                     GCancellable              *cancellable,
+                     GError                   **error)
+{
+  g_autoptr(RedressPdfExtraction) extraction = NULL;
+  RedressPdfLimits default_limits;
+  gsize size;
+  gconstpointer data;
+  int fd = -1;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (limits == NULL)
+    {
+      redress_pdf_limits_get_default (&default_limits);
+      limits = &default_limits;
+    }
+  if (password != NULL && *password == '\0')
+    password = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  extraction = g_new0 (RedressPdfExtraction, 1);
+  extraction->data = load_file (path, limits->max_size, &fd, cancellable, error);
+  if (extraction->data == NULL)
+    return NULL;
+
+  if (!looks_like_pdf (extraction->data))
+    {
+      close (fd);
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
+                   _("This file is not a PDF."));
+      return NULL;
+    }
+
+  data = g_bytes_get_data (extraction->data, &size);
+  extraction->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+
+  extraction->pages = run_worker (fd, password, limits, progress, user_data, cancellable,
+                                  &extraction->pages_without_text, error);
+  close (fd);
+  if (extraction->pages == NULL)
+    return NULL;
+
+  return g_steal_pointer (&extraction);
+}

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define REDRESS_PDF_ERROR (redress_pdf_error_quark ())
+
+/**
+ * RedressPdfError:
+ * @REDRESS_PDF_ERROR_EMPTY: the file is empty
+ * @REDRESS_PDF_ERROR_NOT_PDF: the file is not a PDF (an image, an archive,
+ *   a web page saved with a .pdf name...)
+ * @REDRESS_PDF_ERROR_TOO_LARGE: the file is larger than the import limit;
+ *   refused before it is read
+ * @REDRESS_PDF_ERROR_DAMAGED: a PDF that cannot be opened
+ * @REDRESS_PDF_ERROR_NEEDS_PASSWORD: protected by a password and none was
+ *   given: ask for it
+ * @REDRESS_PDF_ERROR_WRONG_PASSWORD: the password given does not open it:
+ *   ask again
+ * @REDRESS_PDF_ERROR_NO_PAGES: a PDF without a page
+ * @REDRESS_PDF_ERROR_PAGE_UNREADABLE: a page that cannot be read
+ * @REDRESS_PDF_ERROR_TIMED_OUT: reading took longer than the time limit
+ * @REDRESS_PDF_ERROR_FAILED: the PDF reader stopped on the file (crashed,
+ *   ran out of its memory limit) or answered nonsense
+ * @REDRESS_PDF_ERROR_NO_READER: the PDF reader (redress-pdf-worker) could
+ *   not be started: an installation problem
+ *
+ * Why a PDF could not be imported.  Every message names the problem in a
+ * consultant's words; the codes let a caller ask for a password.
+ */
+typedef enum
+{
+  REDRESS_PDF_ERROR_EMPTY,
+  REDRESS_PDF_ERROR_NOT_PDF,
+  REDRESS_PDF_ERROR_TOO_LARGE,
+  REDRESS_PDF_ERROR_DAMAGED,
+  REDRESS_PDF_ERROR_NEEDS_PASSWORD,
+  REDRESS_PDF_ERROR_WRONG_PASSWORD,
+  REDRESS_PDF_ERROR_NO_PAGES,
+  REDRESS_PDF_ERROR_PAGE_UNREADABLE,
+  REDRESS_PDF_ERROR_TIMED_OUT,
+  REDRESS_PDF_ERROR_FAILED,
+  REDRESS_PDF_ERROR_NO_READER,
+} RedressPdfError;
+
+GQuark redress_pdf_error_quark (void);
+
+/* 200 MB, 30 s, 1.5 GiB */
+#define REDRESS_PDF_DEFAULT_MAX_SIZE     (200 * 1000 * 1000)
+#define REDRESS_PDF_DEFAULT_TIMEOUT_MS   30000
+#define REDRESS_PDF_DEFAULT_MEMORY_LIMIT (G_GUINT64_CONSTANT (3) << 29)
+
+/**
+ * RedressPdfLimits:
+ * @max_size: largest file accepted, in bytes
+ * @timeout_ms: wall-clock time the reader may take, in milliseconds
+ * @memory_limit: address space the reader may use, in bytes (0: none).
+ *   Not applied in a sanitizer build, whose shadow memory needs more.
+ *
+ * What a PDF may cost before its import is refused.
+ */
+typedef struct
+{
+  guint64 max_size;
+  guint   timeout_ms;
+  guint64 memory_limit;
+} RedressPdfLimits;
+
+void     redress_pdf_limits_get_default (RedressPdfLimits       *limits);
+void     redress_pdf_limits_set_default (const RedressPdfLimits *limits);
+
+/**
+ * RedressPdfPage:
+ * @page_no: from 1
+ * @width: in points, as shown (after the page's rotation)
+ * @height: in points, as shown
+ * @rotation: the page's /Rotate: 0, 90, 180 or 270
+ * @text: the page's text (UTF-8, never %NULL)
+ * @has_text: whether @text holds more than white space
+ */
+typedef struct
+{
+  guint    page_no;
+  double   width;
+  double   height;
+  int      rotation;
+  char    *text;
+  gboolean has_text;
+} RedressPdfPage;
+
+/**
+ * RedressPdfExtraction:
+ * @data: the file's bytes, exactly those the reader read
+ * @sha256: their SHA-256, lowercase hex
+ * @pages: (element-type RedressPdfPage): every page, in order
+ * @pages_without_text: how many pages hold no text (scanned pages)
+ */
+typedef struct
+{
+  GBytes    *data;
+  char      *sha256;
+  GPtrArray *pages;
+  guint      pages_without_text;
+} RedressPdfExtraction;
+
+/* Called as each page is read: @pages_done of @n_pages */
+typedef void (*RedressImportProgressFunc) (guint    pages_done,
+                                           guint    n_pages,
+                                           gpointer user_data);
+
+char                 *redress_pdf_dup_worker_path    (void);
+void                  redress_pdf_set_worker_path    (const char                *path);
+
+RedressPdfExtraction *redress_pdf_extract            (const char                *path,
+                                                      const char                *password,
+                                                      const RedressPdfLimits    *limits,
+                                                      RedressImportProgressFunc  progress,
+                                                      gpointer                   user_data,
+                                                      GCancellable              *cancellable,
+                                                      GError                   **error);
+void                  redress_pdf_extraction_free    (RedressPdfExtraction      *extraction);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedressPdfExtraction, redress_pdf_extraction_free)
+
+G_END_DECLS

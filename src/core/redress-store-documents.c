@@ -1,0 +1,1350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-store-documents"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "redress-case.h"
+#include "redress-error.h"
+#include "redress-store-documents.h"
+#include "redress-store-private.h"
+
+/*
+ * Documents attached to cases: the PDF's bytes (table blobs, one row per
+ * SHA-256 however many documents share it), the document (table
+ * documents), the text of its pages (table pages) and the full-text index
+ * over them (pages_fts, kept in step by triggers, see
+ * data/sql/0005-documents.sql).
+ *
+ * The store's connection belongs to the thread that opened it.  An import
+ * reads the PDF in redress-pdf-worker, a process of its own (waited for in
+ * a GTask thread by the async variant), then writes everything on the
+ * store's thread in one transaction: after a crash, the database holds
+ * the whole document or nothing of it.
+ *
+ * Writes announce themselves once committed with the store's "changed"
+ * signal, entity "document", id the document's.
+ */
+
+#define MAX_QUERY_TERMS 32
+/* Ranking reads every match: a word on most of 100,000 pages would cost
+ * far more than a keystroke.  The best hits are taken among this many of
+ * the most recently imported matching pages (all of them, usually). */
+#define RANK_WINDOW 1000
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Helpers ---------------------------------------------------------------- */
+
+static sqlite3 *
+handle (RedressStore *self)
+{
+  return redress_store_get_handle (self);
+}
+
+/* SQLite's errors, in the words redress-store.c uses */
+static gboolean
+sql_error (RedressStore  *self,
+           int            rc,
+           GError       **error)
+{
+  const char *detail = sqlite3_errmsg (handle (self));
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY,
+                   _("The database is in use by another program (another Redress window or "
+                     "redress-cli). Try again in a moment."));
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("“%s” is not a Redress database, or it is damaged (%s). "
+                     "Restore it from a backup."),
+                   redress_store_get_path (self), detail);
+      break;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The database could not be written: %s. Check that the disk is not full."),
+                   detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("The change was refused because it would make the record inconsistent (%s)."),
+                   detail);
+      break;
+    default:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
+                   _("The database reported an error: %s."), detail);
+      break;
+    }
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (RedressStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle (self), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sql_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+step_done (RedressStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static char *
+now_timestamp (RedressStore *self)
+{
+  g_autoptr(GDateTime) now = redress_store_dup_now (self);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+not_found (gint64    document_id,
+           GError  **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+
+  g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+               _("There is no document with id %s."), id_text);
+  return FALSE;
+}
+
+/* A line of the case's timeline (entity "document") */
+static gboolean
+log_event (RedressStore  *self,
+           gint64         client_id,
+           gint64         case_id,
+           const char    *kind,
+           const char    *file_name,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *at = now_timestamp (self);
+
+  stmt = prepare (self,
+                  "INSERT INTO events (at, actor, entity, client_id, case_id, kind, new_value) "
+                  "VALUES (?, ?, 'document', ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, redress_store_get_actor (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, client_id);
+  sqlite3_bind_int64 (stmt, 4, case_id);
+  sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, file_name, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, error);
+}
+
+static void
+announce (RedressStore *self,
+          gint64        document_id)
+{
+  g_signal_emit_by_name (self, "changed::document", "document", document_id);
+}
+
+/* The client of a case that is neither deleted nor in a deleted client
+ * file; 0 with a NOT_FOUND error otherwise */
+static gint64
+live_case_client (RedressStore  *self,
+                  gint64         case_id,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 client_id = 0;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT c.client_id FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
+                  "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    client_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("There is no case with id %s."), id_text);
+    }
+  else
+    sql_error (self, rc, error);
+  return client_id;
+}
+
+/* Storing an import ------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 case_id;
+  RedressDocumentKind kind;
+  const char *file_name;
+  RedressPdfExtraction *extraction;
+  gint64 document_id;
+} NewDocument;
+
+static gboolean
+insert_blob (RedressStore  *self,
+             GBytes        *bytes,
+             const char    *sha256,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+  int rc;
+
+  stmt = prepare (self,
+                  "INSERT INTO blobs (sha256, size, data) VALUES (?1, ?2, ?3) "
+                  "ON CONFLICT (sha256) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
+  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (handle (self)) > 0)
+    return TRUE;
+
+  /* Already there (another document has the same content): the same size
+   * at least, or the stored copy is not what its name says */
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self, "SELECT size FROM blobs WHERE sha256 = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return sql_error (self, rc, error);
+  if ((gsize) sqlite3_column_int64 (stmt, 0) != size)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The database holds a damaged copy of this file. Run a database check."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_document_tx (RedressStore  *self,
+                    NewDocument   *doc,
+                    GError       **error)
+{
+  RedressPdfExtraction *x = doc->extraction;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_timestamp (self);
+  gint64 client_id;
+  int rc;
+
+  client_id = live_case_client (self, doc->case_id, error);
+  if (client_id == 0)
+    return FALSE;
+
+  /* The same file twice in one case is a slip of the hand */
+  stmt = prepare (self,
+                  "SELECT file_name FROM documents WHERE case_id = ? AND sha256 = ? "
+                  "AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, doc->case_id);
+  sqlite3_bind_text (stmt, 2, x->sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("This file is already attached to this case as “%s”."),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return sql_error (self, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!insert_blob (self, x->data, x->sha256, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT INTO documents (case_id, kind, file_name, sha256, n_pages, has_text, "
+                  "pages_without_text, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, doc->case_id);
+  sqlite3_bind_text (stmt, 2, redress_document_kind_to_string (doc->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, doc->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, x->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, (int) x->pages->len);
+  sqlite3_bind_int (stmt, 6, x->pages_without_text < x->pages->len);
+  sqlite3_bind_int (stmt, 7, (int) x->pages_without_text);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  doc->document_id = sqlite3_last_insert_rowid (handle (self));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* The index follows through the pages_fts_insert trigger */
+  stmt = prepare (self,
+                  "INSERT INTO pages (document_id, page_no, text, width, height, rotation) "
+                  "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < x->pages->len; i++)
+    {
+      RedressPdfPage *page = g_ptr_array_index (x->pages, i);
+
+      sqlite3_bind_int64 (stmt, 1, doc->document_id);
+      sqlite3_bind_int (stmt, 2, (int) page->page_no);
+      sqlite3_bind_text (stmt, 3, page->text, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 4, page->width);
+      sqlite3_bind_double (stmt, 5, page->height);
+      sqlite3_bind_int (stmt, 6, page->rotation);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return log_event (self, client_id, doc->case_id, "added", doc->file_name, error);
+}
+
+/* Writes an extraction as a new document of @case_id: all or nothing */
+static gboolean
+store_extraction (RedressStore          *self,
+                  gint64                 case_id,
+                  RedressDocumentKind    kind,
+                  const char            *file_name,
+                  RedressPdfExtraction  *extraction,
+                  gint64                *document_id,
+                  GError               **error)
+{
+  NewDocument doc = { case_id, kind, file_name, extraction, 0 };
+
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  if (!insert_document_tx (self, &doc, error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  if (!redress_store_commit (self, error))
+    return FALSE;
+
+  announce (self, doc.document_id);
+  if (document_id != NULL)
+    *document_id = doc.document_id;
+  return TRUE;
+}
+
+static gboolean
+check_import_args (RedressStore         *self,
+                   gint64                case_id,
+                   RedressDocumentKind   kind,
+                   GError              **error)
+{
+  if (kind >= REDRESS_DOCUMENT_N_KINDS)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("Say what the document is: a refusal letter, the officer’s notes, "
+                     "officer decision notes, client evidence or other."));
+      return FALSE;
+    }
+  /* Fail before reading anything */
+  return live_case_client (self, case_id, error) != 0;
+}
+
+/**
+ * redress_store_import_document:
+ * @case_id: the case the document is attached to
+ * @kind: what the document is
+ * @path: the PDF
+ * @password: (nullable): its password, if it has one
+ * @progress: (scope call) (nullable): called as pages are read
+ * @cancellable: (nullable): stops the import (and kills the PDF reader)
+ * @document_id: (out) (optional): the new document
+ *
+ * Imports a PDF: reads it in redress-pdf-worker (under the limits of
+ * redress_pdf_limits_get_default()), then stores its bytes, the text of
+ * its pages and their index in one transaction, and logs it on the case's
+ * timeline.  Blocks: the application uses the async variant.
+ *
+ * Returns: %TRUE on success; otherwise nothing was stored and @error says
+ *   why (%REDRESS_PDF_ERROR for a PDF that cannot be imported)
+ */
+gboolean
+redress_store_import_document (RedressStore              *self,
+                               gint64                     case_id,
+                               RedressDocumentKind        kind,
+                               const char                *path,
+                               const char                *password,
+                               RedressImportProgressFunc  progress,
+                               gpointer                   user_data,
+                               GCancellable              *cancellable,
+                               gint64                    *document_id,
+                               GError                   **error)
+{
+  g_autoptr(RedressPdfExtraction) extraction = NULL;
+  g_autofree char *file_name = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_import_args (self, case_id, kind, error))
+    return FALSE;
+
+  extraction = redress_pdf_extract (path, password, NULL, progress, user_data, cancellable, error);
+  if (extraction == NULL)
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  file_name = g_filename_display_basename (path);
+  return store_extraction (self, case_id, kind, file_name, extraction, document_id, error);
+}
+
+/* Async import ------------------------------------------------------------ */
+
+/* Carries progress from the reading thread to the caller's main context,
+ * at most one pending report at a time, none after the import ended. */
+typedef struct
+{
+  gatomicrefcount ref;
+  GMutex lock;
+  GMainContext *context;
+  RedressImportProgressFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+  guint done;
+  guint total;
+  gboolean scheduled;
+  gboolean finished;
+} ProgressRelay;
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_ref_count_inc (&relay->ref);
+  return relay;
+}
+
+static void
+progress_relay_unref (gpointer data)
+{
+  ProgressRelay *relay = data;
+
+  if (!g_atomic_ref_count_dec (&relay->ref))
+    return;
+  g_mutex_clear (&relay->lock);
+  g_main_context_unref (relay->context);
+  g_free (relay);
+}
+
+static gboolean
+progress_relay_dispatch (gpointer data)
+{
+  ProgressRelay *relay = data;
+  guint done, total;
+  gboolean finished;
+
+  g_mutex_lock (&relay->lock);
+  done = relay->done;
+  total = relay->total;
+  finished = relay->finished;
+  relay->scheduled = FALSE;
+  g_mutex_unlock (&relay->lock);
+
+  if (!finished && relay->func != NULL)
+    relay->func (done, total, relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the reading thread */
+static void
+progress_relay_report (guint    done,
+                       guint    total,
+                       gpointer data)
+{
+  ProgressRelay *relay = data;
+  gboolean schedule;
+
+  g_mutex_lock (&relay->lock);
+  relay->done = done;
+  relay->total = total;
+  schedule = !relay->scheduled && !relay->finished;
+  relay->scheduled = TRUE;
+  g_mutex_unlock (&relay->lock);
+
+  if (schedule)
+    g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, progress_relay_dispatch,
+                                progress_relay_ref (relay), progress_relay_unref);
+}
+
+/* On the caller's thread: no report after this, and its data freed here */
+static void
+progress_relay_finish (ProgressRelay *relay)
+{
+  gpointer data;
+  GDestroyNotify data_free;
+
+  g_mutex_lock (&relay->lock);
+  relay->finished = TRUE;
+  data = g_steal_pointer (&relay->data);
+  data_free = g_steal_pointer (&relay->data_free);
+  g_mutex_unlock (&relay->lock);
+
+  if (data_free != NULL)
+    data_free (data);
+}
+
+typedef struct
+{
+  gint64 case_id;
+  RedressDocumentKind kind;
+  char *path;
+  char *password;
+  RedressPdfLimits limits;
+  ProgressRelay *relay;
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *import = data;
+
+  g_free (import->path);
+  if (import->password != NULL)
+    {
+      /* Do not leave it lying in freed memory */
+      memset (import->password, 0, strlen (import->password));
+      g_free (import->password);
+    }
+  if (import->relay != NULL)
+    progress_relay_unref (import->relay);
+  g_free (import);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *import = task_data;
+  RedressPdfExtraction *extraction;
+  GError *error = NULL;
+
+  extraction = redress_pdf_extract (import->path, import->password, &import->limits,
+                                    progress_relay_report, import->relay, cancellable, &error);
+  if (extraction == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, extraction, (GDestroyNotify) redress_pdf_extraction_free);
+}
+
+/* Back on the caller's thread: write what the worker read */
+static void
+on_extracted (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RedressStore *self = g_task_get_source_object (task);
+  ImportData *import = g_task_get_task_data (task);
+  g_autoptr(RedressPdfExtraction) extraction = NULL;
+  g_autofree char *file_name = NULL;
+  GError *error = NULL;
+  gint64 document_id = 0;
+
+  progress_relay_finish (import->relay);
+
+  extraction = g_task_propagate_pointer (G_TASK (result), &error);
+  if (extraction == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  file_name = g_filename_display_basename (import->path);
+  if (!store_extraction (self, import->case_id, import->kind, file_name, extraction,
+                         &document_id, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, document_id);
+}
+
+/**
+ * redress_store_import_document_async:
+ * @progress: (scope notified) (nullable): called on the caller's thread
+ *   (its thread-default main context) as pages are read; never after
+ *   @callback
+ * @progress_data_free: (nullable): frees @progress_data, on the caller's
+ *   thread, once the import ended
+ *
+ * Like redress_store_import_document(): the PDF reader is waited for in a
+ * worker thread, the database is written on the caller's thread (the
+ * store's), in one transaction, before @callback runs.
+ */
+void
+redress_store_import_document_async (RedressStore              *self,
+                                     gint64                     case_id,
+                                     RedressDocumentKind        kind,
+                                     const char                *path,
+                                     const char                *password,
+                                     RedressImportProgressFunc  progress,
+                                     gpointer                   progress_data,
+                                     GDestroyNotify             progress_data_free,
+                                     GCancellable              *cancellable,
+                                     GAsyncReadyCallback        callback,
+                                     gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) read_task = NULL;
+  ImportData *import;
+  GError *error = NULL;
+
+  g_return_if_fail (REDRESS_IS_STORE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  import = g_new0 (ImportData, 1);
+  import->case_id = case_id;
+  import->kind = kind;
+  import->path = g_strdup (path);
+  import->password = g_strdup (password);
+  redress_pdf_limits_get_default (&import->limits);
+  import->relay = g_new0 (ProgressRelay, 1);
+  g_atomic_ref_count_init (&import->relay->ref);
+  g_mutex_init (&import->relay->lock);
+  import->relay->context = g_main_context_ref_thread_default ();
+  import->relay->func = progress;
+  import->relay->data = progress_data;
+  import->relay->data_free = progress_data_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, redress_store_import_document_async);
+  g_task_set_task_data (task, import, import_data_free);
+
+  if (!check_import_args (self, case_id, kind, &error))
+    {
+      progress_relay_finish (import->relay);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  read_task = g_task_new (self, cancellable, on_extracted, g_object_ref (task));
+  g_task_set_source_tag (read_task, import_thread);
+  g_task_set_task_data (read_task, import, NULL);
+  g_task_run_in_thread (read_task, import_thread);
+}
+
+/**
+ * redress_store_import_document_finish:
+ * @document_id: (out) (optional): the new document
+ */
+gboolean
+redress_store_import_document_finish (RedressStore  *self,
+                                      GAsyncResult  *result,
+                                      gint64        *document_id,
+                                      GError       **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        redress_store_import_document_async, FALSE);
+
+  id = g_task_propagate_int (G_TASK (result), error);
+  if (id <= 0)
+    return FALSE;
+  if (document_id != NULL)
+    *document_id = id;
+  return TRUE;
+}
+
+/* Reading ----------------------------------------------------------------- */
+
+#define DOCUMENT_COLUMNS \
+  "SELECT d.id, d.case_id, d.kind, d.file_name, d.sha256, b.size, d.n_pages, " \
+  "d.pages_without_text, d.deleted_at IS NOT NULL, d.created_at " \
+  "FROM documents AS d JOIN blobs AS b ON b.sha256 = d.sha256 "
+
+static RedressDocument *
+document_from_row (sqlite3_stmt *stmt)
+{
+  RedressDocumentKind kind = REDRESS_DOCUMENT_OTHER;
+
+  redress_document_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  return redress_document_new (sqlite3_column_int64 (stmt, 0),
+                               sqlite3_column_int64 (stmt, 1),
+                               kind,
+                               (const char *) sqlite3_column_text (stmt, 3),
+                               (const char *) sqlite3_column_text (stmt, 4),
+                               (guint64) sqlite3_column_int64 (stmt, 5),
+                               (guint) sqlite3_column_int (stmt, 6),
+                               (guint) sqlite3_column_int (stmt, 7),
+                               sqlite3_column_int (stmt, 8),
+                               (const char *) sqlite3_column_text (stmt, 9));
+}
+
+/**
+ * redress_store_list_documents:
+ *
+ * Returns: (transfer full) (element-type RedressDocument): the documents
+ *   of @case_id not in the trash, in the order they were attached
+ */
+GPtrArray *
+redress_store_list_documents (RedressStore  *self,
+                              gint64         case_id,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  stmt = prepare (self, DOCUMENT_COLUMNS
+                  "WHERE d.case_id = ? AND d.deleted_at IS NULL ORDER BY d.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (documents, document_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&documents);
+}
+
+/**
+ * redress_store_get_document:
+ *
+ * Returns: (transfer full): the document, or %NULL with a
+ *   %REDRESS_ERROR_NOT_FOUND error (also when it is in the trash)
+ */
+RedressDocument *
+redress_store_get_document (RedressStore  *self,
+                            gint64         document_id,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  stmt = prepare (self, DOCUMENT_COLUMNS "WHERE d.id = ? AND d.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return document_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    not_found (document_id, error);
+  else
+    sql_error (self, rc, error);
+  return NULL;
+}
+
+/**
+ * redress_store_dup_document_bytes:
+ *
+ * Returns: (transfer full): the original file, byte for byte (checked
+ *   against its SHA-256), for the viewer or an export
+ */
+GBytes *
+redress_store_dup_document_bytes (RedressStore  *self,
+                                  gint64         document_id,
+                                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha256 = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT b.sha256, b.data FROM documents AS d JOIN blobs AS b "
+                  "ON b.sha256 = d.sha256 WHERE d.id = ? AND d.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      not_found (document_id, error);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1));
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (g_strcmp0 (sha256, (const char *) sqlite3_column_text (stmt, 0)) != 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The stored copy of this document is damaged. Restore the database from "
+                     "a backup."));
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
+
+/**
+ * redress_store_export_document:
+ * @destination: the file to write (replaced if it exists)
+ *
+ * Saves the original file, byte-identical, as @destination (mode 0600:
+ * it holds a client's personal data).  @destination is either the whole
+ * file or left as it was.
+ */
+gboolean
+redress_store_export_document (RedressStore  *self,
+                               gint64         document_id,
+                               const char    *destination,
+                               GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  bytes = redress_store_dup_document_bytes (self, document_id, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_set_contents_full (destination, data, (gssize) size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (destination);
+
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The document cannot be saved as “%s”: %s."), name,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * redress_store_dup_page_text:
+ * @page_no: from 1
+ *
+ * Returns: (transfer full): the text of the page ("" for a scanned page)
+ */
+char *
+redress_store_dup_page_text (RedressStore  *self,
+                             gint64         document_id,
+                             guint          page_no,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT g.text FROM pages AS g JOIN documents AS d ON d.id = g.document_id "
+                  "WHERE g.document_id = ? AND g.page_no = ? AND d.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, (int) MIN (page_no, G_MAXINT));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                 _("This document has no page %u."), page_no);
+  else
+    sql_error (self, rc, error);
+  return NULL;
+}
+
+/**
+ * redress_store_dup_document_text:
+ *
+ * Returns: (transfer full): the text of every page, in order (for ground
+ *   detection)
+ */
+GStrv
+redress_store_dup_document_text (RedressStore  *self,
+                                 gint64         document_id,
+                                 GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressDocument) document = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  document = redress_store_get_document (self, document_id, error);
+  if (document == NULL)
+    return NULL;
+  stmt = prepare (self, "SELECT text FROM pages WHERE document_id = ? ORDER BY page_no", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * redress_store_get_page_geometry:
+ * @page_no: from 1
+ * @width: (out) (optional): in points, as the page is shown
+ * @height: (out) (optional): in points, as the page is shown
+ * @rotation: (out) (optional): the page's rotation (0, 90, 180, 270)
+ *
+ * The size of a page, to lay out a document before its pages are rendered.
+ */
+gboolean
+redress_store_get_page_geometry (RedressStore  *self,
+                                 gint64         document_id,
+                                 guint          page_no,
+                                 double        *width,
+                                 double        *height,
+                                 int           *rotation,
+                                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  stmt = prepare (self,
+                  "SELECT width, height, rotation FROM pages "
+                  "WHERE document_id = ? AND page_no = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, (int) MIN (page_no, G_MAXINT));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("This document has no page %u."), page_no);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return sql_error (self, rc, error);
+  if (width != NULL)
+    *width = sqlite3_column_double (stmt, 0);
+  if (height != NULL)
+    *height = sqlite3_column_double (stmt, 1);
+  if (rotation != NULL)
+    *rotation = sqlite3_column_int (stmt, 2);
+  return TRUE;
+}
+
+/* Removal ----------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 document_id;
+  gboolean trash;       /* else untrash */
+} TrashChange;
+
+static gboolean
+trash_tx (RedressStore  *self,
+          TrashChange   *change,
+          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_timestamp (self);
+  g_autofree char *file_name = NULL;
+  gint64 case_id, client_id;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT d.case_id, c.client_id, d.file_name FROM documents AS d "
+                  "JOIN cases AS c ON c.id = d.case_id "
+                  "WHERE d.id = ? AND (d.deleted_at IS NULL) = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->document_id);
+  sqlite3_bind_int (stmt, 2, change->trash);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return not_found (change->document_id, error);
+  if (rc != SQLITE_ROW)
+    return sql_error (self, rc, error);
+  case_id = sqlite3_column_int64 (stmt, 0);
+  client_id = sqlite3_column_int64 (stmt, 1);
+  file_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self,
+                  change->trash
+                    ? "UPDATE documents SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"
+                    : "UPDATE documents SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->document_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  return log_event (self, client_id, case_id, change->trash ? "deleted" : "restored",
+                    file_name, error);
+}
+
+static gboolean
+change_trash (RedressStore  *self,
+              gint64         document_id,
+              gboolean       trash,
+              GError       **error)
+{
+  TrashChange change = { document_id, trash };
+
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  if (!trash_tx (self, &change, error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  if (!redress_store_commit (self, error))
+    return FALSE;
+  announce (self, document_id);
+  return TRUE;
+}
+
+/**
+ * redress_store_trash_document:
+ *
+ * Removes a document from its case so that
+ * redress_store_untrash_document() can bring it back (the Undo of a
+ * toast); redress_store_purge_document() removes it for good.
+ */
+gboolean
+redress_store_trash_document (RedressStore  *self,
+                              gint64         document_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  return change_trash (self, document_id, TRUE, error);
+}
+
+gboolean
+redress_store_untrash_document (RedressStore  *self,
+                                gint64         document_id,
+                                GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  return change_trash (self, document_id, FALSE, error);
+}
+
+static gboolean
+purge (RedressStore  *self,
+       const char    *sql,
+       gint64         document_id,
+       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  /* Pages, their index entries and the blob no other document uses go
+   * with it (foreign keys and triggers of 0005-documents.sql) */
+  stmt = prepare (self, sql, error);
+  if (stmt != NULL && document_id > 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
+  if (stmt == NULL || !step_done (self, stmt, error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  return redress_store_commit (self, error);
+}
+
+/**
+ * redress_store_purge_document:
+ *
+ * Removes a document in the trash for good: its pages, their place in the
+ * search index, and its bytes unless another document has the same.
+ * Does nothing if it is not in the trash.
+ */
+gboolean
+redress_store_purge_document (RedressStore  *self,
+                              gint64         document_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  return purge (self, "DELETE FROM documents WHERE id = ? AND deleted_at IS NOT NULL",
+                document_id, error);
+}
+
+/**
+ * redress_store_purge_trashed_documents:
+ *
+ * Purges every document in the trash (at the end of a session, once no
+ * Undo is offered).  Documents of a purged case or client file go with it
+ * anyway.
+ */
+gboolean
+redress_store_purge_trashed_documents (RedressStore  *self,
+                                       GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  return purge (self, "DELETE FROM documents WHERE deleted_at IS NOT NULL", 0, error);
+}
+
+/* Search ------------------------------------------------------------------ */
+
+static gboolean
+has_word_character (const char *text,
+                    gsize       length)
+{
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * redress_search_query_to_fts:
+ * @query: what the consultant typed
+ *
+ * Turns a search box's text into an FTS5 query that cannot be a syntax
+ * error: every word is quoted (so AND, OR, NOT, NEAR, -, ^, :, ( are
+ * words like any other), "several words" in double quotes are a phrase,
+ * a word ending in * matches as a prefix, and all must match.  Accents and
+ * case do not matter (the index ignores them).
+ *
+ * Returns: (transfer full) (nullable): the FTS5 query, or %NULL when
+ *   @query holds no word to look for
+ */
+char *
+redress_search_query_to_fts (const char *query)
+{
+  g_autoptr(GString) fts = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+  const char *p;
+  guint n_terms = 0;
+
+  if (query == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (query, -1);
+  p = valid;
+
+  while (*p && n_terms < MAX_QUERY_TERMS)
+    {
+      const char *start;
+      gsize length;
+      gboolean prefix = FALSE;
+
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (*p == '"')
+        {
+          /* A phrase, up to the closing quote or the end */
+          start = ++p;
+          while (*p && *p != '"')
+            p++;
+          length = (gsize) (p - start);
+          if (*p == '"')
+            p++;
+        }
+      else
+        {
+          start = p;
+          while (*p && *p != '"' && !g_unichar_isspace (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          length = (gsize) (p - start);
+          while (length > 0 && start[length - 1] == '*')
+            {
+              prefix = TRUE;
+              length--;
+            }
+        }
+      if (!has_word_character (start, length))
+        continue;
+
+      if (fts->len > 0)
+        g_string_append_c (fts, ' ');
+      g_string_append_c (fts, '"');
+      g_string_append_len (fts, start, (gssize) length);
+      g_string_append_c (fts, '"');
+      if (prefix)
+        g_string_append_c (fts, '*');
+      n_terms++;
+    }
+
+  if (fts->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&fts), FALSE);
+}
+
+static char *
+case_title (const char *application_type,
+            const char *decision_date)
+{
+  g_autoptr(RedressCase) kase = redress_case_new (0);
+
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE,
+                            application_type);
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECISION_DATE, decision_date);
+  return redress_case_dup_title (kase);
+}
+
+/**
+ * redress_store_search_pages:
+ * @query: what the consultant typed (see redress_search_query_to_fts())
+ * @limit: the most hits wanted
+ *
+ * Searches the text of every page of every document not in the trash, in
+ * every case and client file not in the trash.
+ *
+ * Returns: (transfer full) (element-type RedressSearchHit): the pages that
+ *   match, best first (among the 1000 most recently imported pages that
+ *   match, when more do); empty when @query holds no word
+ */
+GPtrArray *
+redress_store_search_pages (RedressStore  *self,
+                            const char    *query,
+                            guint          limit,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *fts = NULL;
+  gint64 first_rowid;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  fts = redress_search_query_to_fts (query);
+  if (fts == NULL || limit == 0)
+    return g_steal_pointer (&hits);
+
+  /* Where the window of ranked pages starts (rowids grow with imports) */
+  stmt = prepare (self,
+                  "SELECT min(rowid) FROM (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?1 "
+                  "ORDER BY rowid DESC LIMIT ?2)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, RANK_WINDOW);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return g_steal_pointer (&hits);   /* no match */
+  first_rowid = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* pages_fts drives the query: FTS5 yields rows by rank and the LIMIT
+   * stops it early, so snippets are made for the hits returned only */
+  stmt = prepare (self,
+                  "SELECT p.id, p.family_name, p.given_names, c.id, c.application_type, "
+                  "c.decision_date, d.id, d.file_name, d.kind, g.page_no, "
+                  "snippet(pages_fts, 0, char(1), char(2), '…', 24) "
+                  "FROM pages_fts "
+                  "JOIN pages AS g ON g.id = pages_fts.rowid "
+                  "JOIN documents AS d ON d.id = g.document_id "
+                  "JOIN cases AS c ON c.id = d.case_id "
+                  "JOIN clients AS p ON p.id = c.client_id "
+                  "WHERE pages_fts MATCH ?1 AND pages_fts.rowid >= ?3 "
+                  "AND d.deleted_at IS NULL AND c.deleted_at IS NULL AND p.deleted_at IS NULL "
+                  "ORDER BY pages_fts.rank LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, first_rowid);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *family = (const char *) sqlite3_column_text (stmt, 1);
+      const char *given = (const char *) sqlite3_column_text (stmt, 2);
+      RedressDocumentKind kind = REDRESS_DOCUMENT_OTHER;
+      /* Translators: a client's name in lists: family name, given names */
+      g_autofree char *client_name = g_strdup_printf (_("%s, %s"), family, given);
+      g_autofree char *title = case_title ((const char *) sqlite3_column_text (stmt, 4),
+                                           (const char *) sqlite3_column_text (stmt, 5));
+
+      redress_document_kind_from_string ((const char *) sqlite3_column_text (stmt, 8), &kind);
+      g_ptr_array_add (hits,
+                       redress_search_hit_new (sqlite3_column_int64 (stmt, 0), client_name,
+                                               sqlite3_column_int64 (stmt, 3), title,
+                                               sqlite3_column_int64 (stmt, 6),
+                                               (const char *) sqlite3_column_text (stmt, 7),
+                                               kind,
+                                               (guint) sqlite3_column_int (stmt, 9),
+                                               (const char *) sqlite3_column_text (stmt, 10)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}
