@@ -9,4 +9,5 @@ build-aux/install-deps.sh
 ninja -C build
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
 export REDRESS_LOCALEDIR="$PWD/build/po"
+export REDRESS_PDF_WORKER="$PWD/build/src/worker/redress-pdf-worker"
 exec ./build/src/redress "$@"

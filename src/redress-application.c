@@ -296,7 +296,8 @@ open_store (RedressApplication *self)
     return;
 
   /* Deleted files whose Undo was offered in an earlier session */
-  if (!redress_store_purge_trash (self->store, &error))
+  if (!redress_store_purge_trash (self->store, &error) ||
+      !redress_store_purge_trashed_documents (self->store, &error))
     g_warning ("Could not empty the trash: %s", error->message);
 
   if (self->demo)

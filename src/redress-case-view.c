@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-case-view.h"
+#include "redress-documents-view.h"
 #include "redress-record-form.h"
 #include "redress-ui-util.h"
 
@@ -19,7 +20,9 @@ struct _RedressCaseView
   GtkWidget parent_instance;
 
   GtkWidget *main_box;
-  AdwWindowTitle *title_widget;
+  AdwViewSwitcherTitle *title_widget;
+  AdwViewStack *view_stack;
+  RedressDocumentsView *documents_view;
   GtkBox *content_box;
   GtkWidget *archived_label;
   GtkListBox *timeline_list;
@@ -65,8 +68,8 @@ update_header (RedressCaseView *self)
   if (client != NULL)
     name = redress_client_dup_display_name (client);
 
-  adw_window_title_set_title (self->title_widget, title);
-  adw_window_title_set_subtitle (self->title_widget, name);
+  adw_view_switcher_title_set_title (self->title_widget, title);
+  adw_view_switcher_title_set_subtitle (self->title_widget, name);
   gtk_widget_set_visible (self->archived_label,
                           redress_record_get_archived (REDRESS_RECORD (self->kase)));
 }
@@ -260,6 +263,8 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
 
   object_class->dispose = redress_case_view_dispose;
 
+  g_type_ensure (REDRESS_TYPE_DOCUMENTS_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/ca/redress/Redress/redress-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, main_box);
@@ -267,6 +272,8 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, content_box);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, archived_label);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCaseView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RedressCaseView, documents_view);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -292,6 +299,8 @@ redress_case_view_show (RedressCaseView *self,
   ensure_form (self);
   update_header (self);
   fill_remedies (self);
+  redress_documents_view_set_case (self->documents_view, store,
+                                   redress_record_get_id (REDRESS_RECORD (kase)));
   redress_timeline_fill (self->timeline_list, self->store, 0,
                          redress_record_get_id (REDRESS_RECORD (kase)));
 }
@@ -337,4 +346,25 @@ redress_case_view_get_form (RedressCaseView *self)
   g_return_val_if_fail (REDRESS_IS_CASE_VIEW (self), NULL);
 
   return self->form;
+}
+
+/**
+ * redress_case_view_show_page:
+ * @name: "overview" or "documents"
+ */
+void
+redress_case_view_show_page (RedressCaseView *self,
+                             const char      *name)
+{
+  g_return_if_fail (REDRESS_IS_CASE_VIEW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+RedressDocumentsView *
+redress_case_view_get_documents (RedressCaseView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CASE_VIEW (self), NULL);
+
+  return self->documents_view;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "redress-core.h"
+#include "redress-documents-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,8 @@ void         redress_case_view_show     (RedressCaseView *self,
 gboolean     redress_case_view_reload   (RedressCaseView *self);
 RedressCase *redress_case_view_get_case (RedressCaseView *self);
 GtkWidget   *redress_case_view_get_form (RedressCaseView *self);
+void         redress_case_view_show_page (RedressCaseView *self,
+                                          const char      *name);
+RedressDocumentsView *redress_case_view_get_documents (RedressCaseView *self);
 
 G_END_DECLS

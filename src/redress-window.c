@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "redress-case-view.h"
@@ -31,6 +32,8 @@ struct _RedressWindow
   GtkSearchEntry *search_entry;
   GtkStack *sidebar_stack;
   GtkListView *client_list_view;
+  GtkToggleButton *search_documents_button;
+  GtkListBox *document_hits;
   GtkStack *content_stack;
   AdwStatusPage *welcome_page;
   GtkWidget *deadlines_group;
@@ -176,6 +179,136 @@ current_case (RedressWindow *self)
   return NULL;
 }
 
+static gboolean
+searching_documents (RedressWindow *self)
+{
+  return gtk_toggle_button_get_active (self->search_documents_button);
+}
+
+/* "…the \x01refusal\x02 letter…" as markup with the hit in bold */
+static char *
+snippet_markup (const char *snippet)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gboolean bold = FALSE;
+  const char *p = snippet;
+
+  while (p && *p)
+    {
+      const char *next = strpbrk (p, REDRESS_SNIPPET_START REDRESS_SNIPPET_END);
+      g_autofree char *part = g_strndup (p, next ? (gsize) (next - p) : strlen (p));
+      g_autofree char *escaped = g_markup_escape_text (part, -1);
+
+      g_string_append (markup, escaped);
+      if (next == NULL)
+        break;
+      if (*next == REDRESS_SNIPPET_START[0] && !bold)
+        {
+          g_string_append (markup, "<b>");
+          bold = TRUE;
+        }
+      else if (*next == REDRESS_SNIPPET_END[0] && bold)
+        {
+          g_string_append (markup, "</b>");
+          bold = FALSE;
+        }
+      p = next + 1;
+    }
+  if (bold)
+    g_string_append (markup, "</b>");
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static void
+search_documents (RedressWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (query));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->document_hits))) != NULL)
+    gtk_list_box_remove (self->document_hits, child);
+
+  if (*trimmed == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "documents-hint");
+      return;
+    }
+
+  hits = redress_store_search_pages (self->store, query, 200, &error);
+  if (hits == NULL)
+    {
+      redress_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RedressSearchHit *hit = g_ptr_array_index (hits, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      g_autofree char *title = NULL;
+      g_autofree char *where = NULL;
+      g_autofree char *markup = snippet_markup (redress_search_hit_get_snippet (hit));
+      GtkWidget *label;
+
+      /* Translators: a search hit: the client, the document */
+      title = g_strdup_printf (_("%s — %s"), redress_search_hit_get_client_name (hit),
+                               redress_search_hit_get_file_name (hit));
+      /* Translators: a search hit: the page, the case */
+      where = g_strdup_printf (_("Page %u · %s"), redress_search_hit_get_page (hit),
+                               redress_search_hit_get_case_title (hit));
+      label = gtk_label_new (title);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (box), label);
+      label = gtk_label_new (where);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), "hit", g_object_ref (hit), g_object_unref);
+      gtk_list_box_append (self->document_hits, row);
+    }
+  gtk_stack_set_visible_child_name (self->sidebar_stack, hits->len > 0 ? "documents" : "no-results");
+}
+
+static void
+on_document_hit_activated (GtkListBox    *list,
+                           GtkListBoxRow *row,
+                           RedressWindow *self)
+{
+  RedressSearchHit *hit = g_object_get_data (G_OBJECT (row), "hit");
+  g_autofree char *query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  RedressDocumentsView *documents;
+
+  if (hit == NULL)
+    return;
+  redress_window_show_case (self, redress_search_hit_get_case_id (hit));
+  if (g_strcmp0 (redress_window_get_page (self), "case") != 0)
+    return;
+  redress_case_view_show_page (self->case_view, "documents");
+  documents = redress_case_view_get_documents (self->case_view);
+  /* Highlight the words themselves, not the query syntax */
+  g_strdelimit (query, "\"*", ' ');
+  redress_documents_view_show_document (documents, redress_search_hit_get_document_id (hit),
+                                        redress_search_hit_get_page (hit) - 1, g_strstrip (query));
+}
+
 static void
 update_sidebar (RedressWindow *self)
 {
@@ -183,7 +316,9 @@ update_sidebar (RedressWindow *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
   g_autofree char *subtitle = NULL;
 
-  if (shown > 0)
+  if (searching_documents (self))
+    ;  /* the document results stay */
+  else if (shown > 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
   else if (total == 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
@@ -454,8 +589,32 @@ static void
 on_search_changed (GtkSearchEntry *entry,
                    RedressWindow  *self)
 {
+  if (searching_documents (self))
+    {
+      search_documents (self);
+      return;
+    }
   redress_client_list_set_query (self->clients, gtk_editable_get_text (GTK_EDITABLE (entry)));
   update_sidebar (self);
+}
+
+static void
+on_search_scope_toggled (GtkToggleButton *files_button,
+                         RedressWindow   *self)
+{
+  if (searching_documents (self))
+    {
+      g_object_set (self->search_entry, "placeholder-text", _("Words in documents"), NULL);
+      search_documents (self);
+    }
+  else
+    {
+      g_object_set (self->search_entry, "placeholder-text", _("Name, file number or UCI"), NULL);
+      redress_client_list_set_query (self->clients,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      update_sidebar (self);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -470,6 +629,14 @@ on_search_activate (GtkSearchEntry *entry,
                     RedressWindow  *self)
 {
   /* Enter opens the first match */
+  if (searching_documents (self))
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->document_hits, 0);
+
+      if (first != NULL)
+        on_document_hit_activated (self->document_hits, first, self);
+      return;
+    }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->clients)) > 0)
     on_client_activated (self->client_list_view, 0, self);
 }
@@ -941,6 +1108,8 @@ redress_window_class_init (RedressWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, client_list_view);
+  gtk_widget_class_bind_template_child (widget_class, RedressWindow, search_documents_button);
+  gtk_widget_class_bind_template_child (widget_class, RedressWindow, document_hits);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, deadlines_group);
@@ -951,6 +1120,8 @@ redress_window_class_init (RedressWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_client_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_scope_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_hit_activated);
 }
 
 static void

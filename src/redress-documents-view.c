@@ -1,0 +1,918 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-documents-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "redress-documents-view.h"
+#include "redress-pdf-view.h"
+#include "redress-window.h"
+
+/*
+ * RedressDocumentsView: the PDFs of a case — the refusal letter, the
+ * officer's notes, evidence — listed beside a reader.
+ *
+ * Files come in through the file chooser (the portal, in the Flatpak) or
+ * by drag and drop; each is read by the import worker process, with its
+ * progress shown and a Cancel button, while the window stays responsive.
+ * A refused file says why, in the consultant's words; nothing of it is
+ * stored.  Removing a document can be undone from the toast.
+ */
+struct _RedressDocumentsView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *paned;
+  GtkWidget *list_stack;
+  GtkListBox *list;
+  GtkWidget *progress_box;
+  GtkWidget *progress_label;
+  GtkWidget *progress_bar;
+  GtkWidget *pdf_view;
+  GtkWidget *remove_button;
+  GtkWidget *export_button;
+
+  RedressStore *store;
+  gint64 case_id;
+  gint64 shown_document;
+  GHashTable *passwords;      /* document id -> password, for this session */
+
+  GQueue *queue;              /* Pending imports */
+  gboolean importing;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (RedressDocumentsView, redress_documents_view, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  GFile *file;
+  RedressDocumentKind kind;
+  char *password;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->file);
+  g_free (pending->password);
+  g_free (pending);
+}
+
+static void start_next_import (RedressDocumentsView *self);
+
+static void
+add_toast (RedressDocumentsView *self,
+           AdwToast             *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (REDRESS_IS_WINDOW (root))
+    redress_window_add_toast (REDRESS_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (RedressDocumentsView *self,
+            const char           *heading,
+            const char           *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The list ----------------------------------------------------------------- */
+
+static GtkWidget *
+document_row_new (RedressDocument *document)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (redress_document_get_file_name (document));
+  GtkWidget *subtitle;
+  g_autofree char *details = NULL;
+  g_autofree char *text_status = redress_document_dup_text_status (document);
+  guint n_pages = redress_document_get_n_pages (document);
+
+  /* Translators: a document's kind and its number of pages */
+  details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u page", "%s · %u pages", n_pages),
+                             redress_document_kind_get_label (redress_document_get_kind (document)),
+                             n_pages);
+  subtitle = gtk_label_new (details);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (
+                    redress_document_get_has_text (document) && redress_document_get_pages_without_text (document) == 0
+                      ? "x-office-document-symbolic" : "dialog-warning-symbolic"));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  if (text_status != NULL)
+    {
+      GtkWidget *warning = gtk_label_new (text_status);
+
+      gtk_label_set_xalign (GTK_LABEL (warning), 0);
+      gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+      gtk_widget_add_css_class (warning, "caption");
+      gtk_widget_add_css_class (warning, "warning");
+      gtk_box_append (GTK_BOX (labels), warning);
+    }
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  {
+    gint64 id = redress_document_get_id (document);
+
+    g_object_set_data_full (G_OBJECT (row), "document-id", g_memdup2 (&id, sizeof id), g_free);
+  }
+  return row;
+}
+
+static gint64
+row_document (GtkListBoxRow *row)
+{
+  gint64 *id = row ? g_object_get_data (G_OBJECT (row), "document-id") : NULL;
+
+  return id ? *id : 0;
+}
+
+static void
+update_buttons (RedressDocumentsView *self)
+{
+  gboolean selected = gtk_list_box_get_selected_row (self->list) != NULL;
+
+  gtk_widget_set_sensitive (self->remove_button, selected);
+  gtk_widget_set_sensitive (self->export_button, selected);
+}
+
+static void
+show_document (RedressDocumentsView *self,
+               gint64                document_id)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (document_id == self->shown_document)
+    return;
+  self->shown_document = document_id;
+  if (document_id == 0)
+    {
+      redress_pdf_view_clear (REDRESS_PDF_VIEW (self->pdf_view));
+      return;
+    }
+  bytes = redress_store_dup_document_bytes (self->store, document_id, &error);
+  if (bytes == NULL)
+    {
+      show_error (self, _("The Document Cannot Be Shown"), error->message);
+      return;
+    }
+  redress_pdf_view_load (REDRESS_PDF_VIEW (self->pdf_view), bytes,
+                         g_hash_table_lookup (self->passwords, &document_id));
+}
+
+static void
+on_row_selected (GtkListBox           *list,
+                 GtkListBoxRow        *row,
+                 RedressDocumentsView *self)
+{
+  update_buttons (self);
+  if (row != NULL)
+    show_document (self, row_document (row));
+}
+
+static void
+select_document (RedressDocumentsView *self,
+                 gint64                document_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && row_document (GTK_LIST_BOX_ROW (child)) == document_id)
+      {
+        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (child));
+        return;
+      }
+}
+
+void
+redress_documents_view_reload (RedressDocumentsView *self)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  gint64 shown = self->shown_document;
+
+  g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  if (self->store == NULL)
+    return;
+  documents = redress_store_list_documents (self->store, self->case_id, &error);
+  if (documents == NULL)
+    {
+      g_warning ("Cannot list the documents: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < documents->len; i++)
+    gtk_list_box_append (self->list, document_row_new (g_ptr_array_index (documents, i)));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack), documents->len ? "list" : "empty");
+
+  self->shown_document = 0;
+  if (shown != 0)
+    select_document (self, shown);
+  if (gtk_list_box_get_selected_row (self->list) == NULL && documents->len > 0)
+    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+  if (documents->len == 0)
+    show_document (self, 0);
+  update_buttons (self);
+}
+
+/* Import ------------------------------------------------------------------- */
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer data)
+{
+  RedressDocumentsView *self = data;
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    return;
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), (double) done / total);
+  /* Translators: import progress: pages read so far, of how many */
+  text = g_strdup_printf (_("%u of %u pages read"), done, total);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
+}
+
+static void ask_password (RedressDocumentsView *self, Pending *pending, gboolean wrong);
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RedressDocumentsView) self = user_data;
+  Pending *pending = g_queue_pop_head (self->queue);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 document_id = 0;
+
+  self->importing = FALSE;
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  name = g_file_get_basename (pending->file);
+
+  if (!redress_store_import_document_finish (REDRESS_STORE (source), result, &document_id, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, adw_toast_new (_("Import cancelled: nothing was attached")));
+      else if (g_error_matches (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD) ||
+               g_error_matches (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD))
+        {
+          /* Asked again: it goes back to the front of the queue */
+          ask_password (self, pending,
+                        g_error_matches (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD));
+          return;
+        }
+      else
+        {
+          g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Attached"), name);
+          show_error (self, heading, error->message);
+        }
+      pending_free (pending);
+      start_next_import (self);
+      return;
+    }
+
+  if (pending->password != NULL)
+    {
+      gint64 *key = g_memdup2 (&document_id, sizeof document_id);
+      g_hash_table_insert (self->passwords, key, g_strdup (pending->password));
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("“%s” attached"), name);
+    add_toast (self, adw_toast_new (message));
+  }
+  pending_free (pending);
+  self->shown_document = 0;
+  redress_documents_view_reload (self);
+  select_document (self, document_id);
+  start_next_import (self);
+}
+
+static void
+start_next_import (RedressDocumentsView *self)
+{
+  Pending *pending;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->importing || g_queue_is_empty (self->queue) || self->store == NULL)
+    return;
+
+  pending = g_queue_peek_head (self->queue);
+  path = g_file_get_path (pending->file);
+  name = g_file_get_basename (pending->file);
+  if (path == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Attached"), name);
+
+      show_error (self, heading, _("The file is not on this computer: save it locally first."));
+      pending_free (g_queue_pop_head (self->queue));
+      start_next_import (self);
+      return;
+    }
+
+  self->importing = TRUE;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  /* Translators: the file being imported */
+  label = g_strdup_printf (_("Reading “%s”…"), name);
+  gtk_label_set_text (GTK_LABEL (self->progress_label), label);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), NULL);
+  gtk_widget_set_visible (self->progress_box, TRUE);
+
+  redress_store_import_document_async (self->store, self->case_id, pending->kind, path,
+                                       pending->password, on_progress, g_object_ref (self),
+                                       g_object_unref, self->cancellable, import_done_cb,
+                                       g_object_ref (self));
+}
+
+static void
+on_password_response (AdwMessageDialog     *dialog,
+                      const char           *response,
+                      RedressDocumentsView *self)
+{
+  Pending *pending = g_object_get_data (G_OBJECT (dialog), "pending");
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  if (g_strcmp0 (response, "open") == 0)
+    {
+      g_free (pending->password);
+      pending->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+      g_queue_push_head (self->queue, pending);
+    }
+  else
+    pending_free (pending);
+  start_next_import (self);
+}
+
+static void
+ask_password (RedressDocumentsView *self,
+              Pending              *pending,
+              gboolean              wrong)
+{
+  g_autofree char *name = g_file_get_basename (pending->file);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *entry;
+
+  body = wrong ? g_strdup_printf (_("The password for “%s” is wrong. Try again."), name)
+               : g_strdup_printf (_("“%s” is protected by a password. Enter it to attach the "
+                                    "document; it is not stored."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Password Required"), body);
+  entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Password"), -1);
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Attach"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "pending", pending);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/**
+ * redress_documents_view_attach:
+ *
+ * Imports @file as a document of @kind (queued after any import under way).
+ */
+void
+redress_documents_view_attach (RedressDocumentsView *self,
+                               GFile                *file,
+                               RedressDocumentKind   kind)
+{
+  Pending *pending;
+
+  g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  pending = g_new0 (Pending, 1);
+  pending->file = g_object_ref (file);
+  pending->kind = kind;
+  g_queue_push_tail (self->queue, pending);
+  start_next_import (self);
+}
+
+/* What a file probably is, from its name */
+static RedressDocumentKind
+guess_kind (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = g_utf8_strdown (name, -1);
+
+  if (strstr (folded, "gcms") || strstr (folded, "notes") || strstr (folded, "atip"))
+    return REDRESS_DOCUMENT_OFFICER_NOTES;
+  if (strstr (folded, "decision"))
+    return REDRESS_DOCUMENT_DECISION_NOTES;
+  if (strstr (folded, "refus") || strstr (folded, "letter") || strstr (folded, "lettre"))
+    return REDRESS_DOCUMENT_REFUSAL_LETTER;
+  return REDRESS_DOCUMENT_EVIDENCE;
+}
+
+static gpointer
+ref_file (gconstpointer file,
+          gpointer      user_data)
+{
+  return g_object_ref ((gpointer) file);
+}
+
+static void
+free_file_list (gpointer data)
+{
+  g_slist_free_full (data, g_object_unref);
+}
+
+static void
+on_kind_response (AdwMessageDialog     *dialog,
+                  const char           *response,
+                  RedressDocumentsView *self)
+{
+  GSList *files = g_object_get_data (G_OBJECT (dialog), "files");
+  RedressDocumentKind kind;
+
+  if (files == NULL)
+    return;
+  if (redress_document_kind_from_string (response, &kind))
+    redress_documents_view_attach (self, files->data, kind);
+  /* The next file, if several were chosen */
+  redress_documents_view_attach_files (self, files->next);
+}
+
+/**
+ * redress_documents_view_attach_files:
+ * @files: (element-type GFile): the files to attach
+ *
+ * Asks what each file is, then imports it.
+ */
+void
+redress_documents_view_attach_files (RedressDocumentsView *self,
+                                     GSList               *files)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
+
+  if (files == NULL)
+    return;
+
+  name = g_file_get_basename (files->data);
+  /* Translators: the question asked for each file attached */
+  heading = g_strdup_printf (_("What Is “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("Redress keeps the file with the case and reads its text."));
+  for (int kind = 0; kind < REDRESS_DOCUMENT_N_KINDS; kind++)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog),
+                                     redress_document_kind_to_string (kind),
+                                     redress_document_kind_get_label (kind));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           redress_document_kind_to_string (guess_kind (files->data)));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              redress_document_kind_to_string (guess_kind (files->data)),
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "files",
+                          g_slist_copy_deep (files, ref_file, NULL),
+                          free_file_list);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_kind_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_chooser_response (GtkNativeDialog      *chooser,
+                     int                   response,
+                     RedressDocumentsView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      GSList *list = NULL;
+
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+      redress_documents_view_attach_files (self, list);
+      g_slist_free_full (list, g_object_unref);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+attach_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  RedressDocumentsView *self = REDRESS_DOCUMENTS_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Attach PDF Documents"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Attach"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_cb (GtkButton            *button,
+                  RedressDocumentsView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
+static gboolean
+on_drop (GtkDropTarget        *target,
+         const GValue         *value,
+         double                x,
+         double                y,
+         RedressDocumentsView *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  redress_documents_view_attach_files (self, files);
+  return files != NULL;
+}
+
+/* Removal with undo ---------------------------------------------------------- */
+
+typedef struct
+{
+  RedressStore *store;
+  gint64 document_id;
+  gboolean undone;
+  RedressDocumentsView *view;   /* weak */
+} RemoveUndo;
+
+static void
+remove_undo_free (gpointer data)
+{
+  RemoveUndo *undo = data;
+
+  g_clear_object (&undo->store);
+  g_clear_weak_pointer (&undo->view);
+  g_free (undo);
+}
+
+static void
+on_remove_undo (AdwToast   *toast,
+                RemoveUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  undo->undone = TRUE;
+  if (!redress_store_untrash_document (undo->store, undo->document_id, &error))
+    g_warning ("Cannot restore the document: %s", error->message);
+  else if (undo->view != NULL)
+    {
+      redress_documents_view_reload (undo->view);
+      select_document (undo->view, undo->document_id);
+    }
+}
+
+static void
+on_remove_dismissed (AdwToast   *toast,
+                     RemoveUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!undo->undone && !redress_store_purge_document (undo->store, undo->document_id, &error))
+    g_warning ("Cannot purge the document: %s", error->message);
+}
+
+static void
+remove_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  RedressDocumentsView *self = REDRESS_DOCUMENTS_VIEW (widget);
+  gint64 document_id = row_document (gtk_list_box_get_selected_row (self->list));
+  g_autoptr(RedressDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  RemoveUndo *undo;
+  AdwToast *toast;
+
+  if (document_id == 0)
+    return;
+  document = redress_store_get_document (self->store, document_id, NULL);
+  if (!redress_store_trash_document (self->store, document_id, &error))
+    {
+      show_error (self, _("The Document Was Not Removed"), error->message);
+      return;
+    }
+  message = g_strdup_printf (_("“%s” removed"),
+                             document ? redress_document_get_file_name (document) : "");
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  undo = g_new0 (RemoveUndo, 1);
+  undo->store = g_object_ref (self->store);
+  undo->document_id = document_id;
+  g_set_weak_pointer (&undo->view, self);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_remove_undo), undo);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_remove_dismissed), undo,
+                         (GClosureNotify) (void (*) (void)) remove_undo_free, 0);
+  add_toast (self, toast);
+  self->shown_document = 0;
+  redress_documents_view_reload (self);
+}
+
+static void
+on_export_response (GtkNativeDialog      *chooser,
+                    int                   response,
+                    RedressDocumentsView *self)
+{
+  gint64 document_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "document-id"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !redress_store_export_document (self->store, document_id, path, &error))
+        show_error (self, _("The Copy Was Not Saved"),
+                    error ? error->message : _("Choose a folder on this computer."));
+      else
+        add_toast (self, adw_toast_new (_("Copy saved")));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  RedressDocumentsView *self = REDRESS_DOCUMENTS_VIEW (widget);
+  gint64 document_id = row_document (gtk_list_box_get_selected_row (self->list));
+  g_autoptr(RedressDocument) document = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (document_id == 0)
+    return;
+  document = redress_store_get_document (self->store, document_id, NULL);
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  if (document != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                       redress_document_get_file_name (document));
+  g_object_set_data (G_OBJECT (chooser), "document-id", GSIZE_TO_POINTER ((gsize) document_id));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* GObject -------------------------------------------------------------------- */
+
+static void
+redress_documents_view_dispose (GObject *object)
+{
+  RedressDocumentsView *self = (RedressDocumentsView *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (redress_documents_view_parent_class)->dispose (object);
+}
+
+static void
+redress_documents_view_finalize (GObject *object)
+{
+  RedressDocumentsView *self = (RedressDocumentsView *) object;
+
+  g_queue_free_full (self->queue, (GDestroyNotify) pending_free);
+  g_hash_table_unref (self->passwords);
+
+  G_OBJECT_CLASS (redress_documents_view_parent_class)->finalize (object);
+}
+
+static void
+redress_documents_view_class_init (RedressDocumentsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = redress_documents_view_dispose;
+  object_class->finalize = redress_documents_view_finalize;
+
+  gtk_widget_class_install_action (widget_class, "documents.attach", NULL, attach_cb);
+  gtk_widget_class_install_action (widget_class, "documents.remove", NULL, remove_cb);
+  gtk_widget_class_install_action (widget_class, "documents.export", NULL, export_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "documents.attach", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static GtkWidget *
+labelled_button (const char *icon,
+                 const char *label,
+                 const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
+static void
+redress_documents_view_init (RedressDocumentsView *self)
+{
+  GtkWidget *side, *toolbar, *scroller, *empty, *cancel, *attach_button;
+  GtkDropTarget *drop;
+
+  self->queue = g_queue_new ();
+  self->passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_position (GTK_PANED (self->paned), 300);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+
+  side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (toolbar, "toolbar");
+  attach_button = labelled_button ("list-add-symbolic", _("_Attach PDF…"), "documents.attach");
+  gtk_widget_set_tooltip_text (attach_button, _("Attach PDF documents to this case (Ctrl+O)"));
+  gtk_box_append (GTK_BOX (toolbar), attach_button);
+  self->export_button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "documents.export");
+  gtk_widget_set_tooltip_text (self->export_button, _("Save a Copy of the Original…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save a Copy of the Original…"), -1);
+  gtk_widget_set_hexpand (self->export_button, TRUE);
+  gtk_widget_set_halign (self->export_button, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (toolbar), self->export_button);
+  self->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "documents.remove");
+  gtk_widget_set_tooltip_text (self->remove_button, _("Remove the Document"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the Document"), -1);
+  gtk_box_append (GTK_BOX (toolbar), self->remove_button);
+  gtk_box_append (GTK_BOX (side), toolbar);
+
+  self->progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (self->progress_box, 12);
+  gtk_widget_set_margin_end (self->progress_box, 12);
+  gtk_widget_set_margin_bottom (self->progress_box, 12);
+  self->progress_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->progress_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->progress_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_box_append (GTK_BOX (self->progress_box), self->progress_label);
+  self->progress_bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->progress_bar), TRUE);
+  gtk_box_append (GTK_BOX (self->progress_box), self->progress_bar);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_import_cb), self);
+  gtk_box_append (GTK_BOX (self->progress_box), cancel);
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  gtk_box_append (GTK_BOX (side), self->progress_box);
+
+  self->list_stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->list_stack, TRUE);
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-document-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Documents"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Attach the refusal letter and the officer’s notes, or drop "
+                                     "PDF files here."));
+  gtk_widget_add_css_class (empty, "compact");
+  gtk_stack_add_named (GTK_STACK (self->list_stack), empty, "empty");
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Documents of the case"), -1);
+  g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
+  gtk_stack_add_named (GTK_STACK (self->list_stack), scroller, "list");
+  gtk_box_append (GTK_BOX (side), self->list_stack);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), side);
+
+  self->pdf_view = redress_pdf_view_new ();
+  gtk_paned_set_end_child (GTK_PANED (self->paned), self->pdf_view);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  update_buttons (self);
+}
+
+/**
+ * redress_documents_view_set_case:
+ *
+ * Shows the documents of @case_id.
+ */
+void
+redress_documents_view_set_case (RedressDocumentsView *self,
+                                 RedressStore         *store,
+                                 gint64                case_id)
+{
+  g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (REDRESS_IS_STORE (store));
+
+  if (self->case_id == case_id && self->store == store)
+    return;
+  g_set_object (&self->store, store);
+  self->case_id = case_id;
+  self->shown_document = 0;
+  redress_pdf_view_clear (REDRESS_PDF_VIEW (self->pdf_view));
+  redress_documents_view_reload (self);
+}
+
+/**
+ * redress_documents_view_show_document:
+ * @page: from 0
+ * @highlight: (nullable): text to find and highlight
+ */
+void
+redress_documents_view_show_document (RedressDocumentsView *self,
+                                      gint64                document_id,
+                                      guint                 page,
+                                      const char           *highlight)
+{
+  g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
+
+  select_document (self, document_id);
+  redress_pdf_view_reveal (REDRESS_PDF_VIEW (self->pdf_view), page, highlight);
+}
+
+guint
+redress_documents_view_get_n_documents (RedressDocumentsView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+  return n;
+}
+
+GtkWidget *
+redress_documents_view_get_pdf_view (RedressDocumentsView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self), NULL);
+
+  return self->pdf_view;
+}

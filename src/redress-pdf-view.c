@@ -1,0 +1,1415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-pdf-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "redress-pdf-view.h"
+
+/*
+ * RedressPdfView: reads a PDF — continuous pages, zoom, search with every
+ * hit highlighted, text selection to copy.
+ *
+ * The document was checked by the import worker process before it was
+ * stored; here poppler still only ever runs on one worker thread (a
+ * poppler document is used by one thread at a time), so a slow page never
+ * stalls the window.  Pages are rendered when they come into view, at the
+ * current zoom, and kept in a cache with a byte budget.  Results come back
+ * to the main thread tagged with a generation: anything computed for a
+ * document or zoom that is no longer shown is dropped.
+ */
+
+#define CACHE_BUDGET_BYTES   (96 * 1024 * 1024)
+#define MAX_PAGE_PIXELS      (4096.0 * 4096.0)    /* very large pages render smaller */
+#define PAGE_SPACING         12
+#define ZOOM_MIN             0.25
+#define ZOOM_MAX             4.0
+#define ZOOM_STEP            1.25
+
+/* Engine: the document and the one thread that touches it ------------------ */
+
+typedef struct
+{
+  gatomicrefcount ref;
+  PopplerDocument *doc;     /* only touched on the worker thread */
+  int generation;           /* atomic: bumped for each new document or zoom */
+} Engine;
+
+static Engine *
+engine_ref (Engine *engine)
+{
+  g_atomic_ref_count_inc (&engine->ref);
+  return engine;
+}
+
+static void
+engine_unref (Engine *engine)
+{
+  if (g_atomic_ref_count_dec (&engine->ref))
+    {
+      g_clear_object (&engine->doc);
+      g_free (engine);
+    }
+}
+
+typedef enum
+{
+  JOB_LOAD,
+  JOB_RENDER,
+  JOB_SEARCH,
+  JOB_SELECT,
+} JobKind;
+
+typedef struct
+{
+  JobKind kind;
+  Engine *engine;
+  GWeakRef view;
+  guint generation;
+  /* in */
+  GBytes *pdf;
+  char *password;
+  guint page;
+  double scale;
+  char *text;
+  PopplerRectangle area;    /* selection, in points, top-left origin */
+  /* out */
+  GError *error;
+  guint n_pages;
+  GArray *sizes;            /* double pairs: width, height in points */
+  GBytes *pixels;
+  int width, height, stride;
+  GPtrArray *matches;       /* per page: GArray of PopplerRectangle (top-left origin) */
+  char *selected;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  engine_unref (job->engine);
+  g_weak_ref_clear (&job->view);
+  g_clear_pointer (&job->pdf, g_bytes_unref);
+  g_free (job->password);
+  g_free (job->text);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->sizes, g_array_unref);
+  g_clear_pointer (&job->pixels, g_bytes_unref);
+  g_clear_pointer (&job->matches, g_ptr_array_unref);
+  g_free (job->selected);
+  g_free (job);
+}
+
+/* Page item ----------------------------------------------------------------- */
+
+#define REDRESS_TYPE_PDF_PAGE_ITEM (redress_pdf_page_item_get_type ())
+G_DECLARE_FINAL_TYPE (RedressPdfPageItem, redress_pdf_page_item, REDRESS, PDF_PAGE_ITEM, GObject)
+
+struct _RedressPdfPageItem
+{
+  GObject parent_instance;
+  guint index;
+  double width;      /* points */
+  double height;
+};
+
+G_DEFINE_FINAL_TYPE (RedressPdfPageItem, redress_pdf_page_item, G_TYPE_OBJECT)
+
+static void redress_pdf_page_item_class_init (RedressPdfPageItemClass *klass) { }
+static void redress_pdf_page_item_init (RedressPdfPageItem *self) { }
+
+/* The view ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GdkTexture *texture;
+  double scale;
+  gsize bytes;
+  gint64 used;
+} CacheEntry;
+
+struct _RedressPdfView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkWidget *stack;
+  GtkWidget *status;
+  GtkScrolledWindow *scroller;
+  GtkListView *list;
+  GListStore *pages;
+  GtkWidget *page_entry;
+  GtkWidget *page_label;
+  GtkWidget *zoom_label;
+  GtkWidget *search_entry;
+  GtkWidget *match_label;
+
+  Engine *engine;
+  GThreadPool *pool;
+  guint generation;
+  guint n_pages;
+  double zoom;              /* pixels per point */
+  int fitted_width;         /* the width the zoom was last fitted to */
+  gboolean fit_width;
+
+  GHashTable *cache;        /* page index -> CacheEntry */
+  gsize cache_bytes;
+  GHashTable *pending;      /* page indexes being rendered */
+  GHashTable *bound;        /* page index -> the page widget showing it */
+  guint n_rendered;
+
+  GPtrArray *matches;       /* per page: GArray of PopplerRectangle, or NULL */
+  guint n_matches;
+  int match_page;
+  int match_index;
+
+  int reveal_page;          /* -1, or the page to show once loaded */
+  char *reveal_text;
+  int select_page;          /* -1 when nothing is selected */
+  PopplerRectangle selection;
+  char *selected_text;
+};
+
+G_DEFINE_FINAL_TYPE (RedressPdfView, redress_pdf_view, GTK_TYPE_WIDGET)
+
+static void request_render (RedressPdfView *self, guint page);
+static void update_labels (RedressPdfView *self);
+
+/* Converting poppler's search rectangles (origin at the bottom left) to
+ * the top-left origin everything else here uses: in one place only. */
+static PopplerRectangle
+to_top_left (const PopplerRectangle *rect,
+             double                  page_height)
+{
+  PopplerRectangle out;
+
+  out.x1 = MIN (rect->x1, rect->x2);
+  out.x2 = MAX (rect->x1, rect->x2);
+  out.y1 = page_height - MAX (rect->y1, rect->y2);
+  out.y2 = page_height - MIN (rect->y1, rect->y2);
+  return out;
+}
+
+/* Worker thread ------------------------------------------------------------- */
+
+static gboolean deliver_job (gpointer data);
+static gboolean refit_idle (gpointer data);
+
+static void
+run_job (gpointer data,
+         gpointer user_data)
+{
+  Job *job = data;
+  Engine *engine = job->engine;
+
+  /* Stale before it started: the document or the zoom changed */
+  if (job->kind != JOB_LOAD && job->generation != (guint) g_atomic_int_get (&engine->generation))
+    goto done;
+
+  switch (job->kind)
+    {
+    case JOB_LOAD:
+      g_clear_object (&engine->doc);
+      engine->doc = poppler_document_new_from_bytes (job->pdf, job->password, &job->error);
+      if (engine->doc != NULL)
+        {
+          job->n_pages = (guint) MAX (poppler_document_get_n_pages (engine->doc), 0);
+          job->sizes = g_array_sized_new (FALSE, FALSE, sizeof (double), job->n_pages * 2);
+          for (guint i = 0; i < job->n_pages; i++)
+            {
+              PopplerPage *page = poppler_document_get_page (engine->doc, (int) i);
+              double w = 612, h = 792;   /* a page poppler cannot return shows blank */
+
+              if (page != NULL)
+                {
+                  poppler_page_get_size (page, &w, &h);
+                  g_object_unref (page);
+                }
+              g_array_append_val (job->sizes, w);
+              g_array_append_val (job->sizes, h);
+            }
+        }
+      break;
+
+    case JOB_RENDER:
+      if (engine->doc != NULL)
+        {
+          PopplerPage *page = poppler_document_get_page (engine->doc, (int) job->page);
+          cairo_surface_t *surface;
+          cairo_t *cr;
+          double w, h, scale = job->scale;
+
+          /* (poppler 22.12 has no g_autoptr for its types) */
+          if (page == NULL)
+            break;
+          poppler_page_get_size (page, &w, &h);
+          if (w * h * scale * scale > MAX_PAGE_PIXELS)
+            scale = sqrt (MAX_PAGE_PIXELS / (w * h));
+          job->width = MAX (1, (int) ceil (w * scale));
+          job->height = MAX (1, (int) ceil (h * scale));
+          surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
+          cr = cairo_create (surface);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_scale (cr, scale, scale);
+          poppler_page_render (page, cr);
+          g_object_unref (page);
+          cairo_destroy (cr);
+          cairo_surface_flush (surface);
+          job->stride = cairo_image_surface_get_stride (surface);
+          /* Handed to the texture without a copy */
+          job->pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                                    (gsize) job->stride * (gsize) job->height,
+                                                    (GDestroyNotify) cairo_surface_destroy,
+                                                    surface);
+        }
+      break;
+
+    case JOB_SEARCH:
+      if (engine->doc != NULL)
+        {
+          int n = poppler_document_get_n_pages (engine->doc);
+
+          job->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+          for (int i = 0; i < n; i++)
+            {
+              PopplerPage *page = poppler_document_get_page (engine->doc, i);
+              GArray *rects = g_array_new (FALSE, FALSE, sizeof (PopplerRectangle));
+              GList *found;
+              double w = 0, h = 0;
+
+              g_ptr_array_add (job->matches, rects);
+              if (page == NULL)
+                continue;
+              if (job->generation != (guint) g_atomic_int_get (&engine->generation))
+                {
+                  g_object_unref (page);
+                  break;
+                }
+              poppler_page_get_size (page, &w, &h);
+              found = poppler_page_find_text_with_options (page, job->text, POPPLER_FIND_DEFAULT);
+              g_object_unref (page);
+              for (GList *l = found; l != NULL; l = l->next)
+                {
+                  PopplerRectangle rect = to_top_left (l->data, h);
+                  g_array_append_val (rects, rect);
+                }
+              g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+            }
+        }
+      break;
+
+    case JOB_SELECT:
+      if (engine->doc != NULL)
+        {
+          PopplerPage *page = poppler_document_get_page (engine->doc, (int) job->page);
+
+          if (page != NULL)
+            {
+              job->selected = poppler_page_get_selected_text (page, POPPLER_SELECTION_GLYPH,
+                                                              &job->area);
+              g_object_unref (page);
+            }
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+done:
+  g_main_context_invoke (NULL, deliver_job, job);
+}
+
+static void
+push_job (RedressPdfView *self,
+          Job            *job)
+{
+  job->engine = engine_ref (self->engine);
+  job->generation = self->generation;
+  g_weak_ref_init (&job->view, self);
+  g_thread_pool_push (self->pool, job, NULL);
+}
+
+/* Cache --------------------------------------------------------------------- */
+
+static void
+cache_entry_free (gpointer data)
+{
+  CacheEntry *entry = data;
+
+  g_clear_object (&entry->texture);
+  g_free (entry);
+}
+
+static void
+cache_trim (RedressPdfView *self)
+{
+  while (self->cache_bytes > CACHE_BUDGET_BYTES && g_hash_table_size (self->cache) > 1)
+    {
+      GHashTableIter iter;
+      gpointer key, value, oldest_key = NULL;
+      gint64 oldest = G_MAXINT64;
+
+      g_hash_table_iter_init (&iter, self->cache);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((CacheEntry *) value)->used < oldest)
+          {
+            oldest = ((CacheEntry *) value)->used;
+            oldest_key = key;
+          }
+      self->cache_bytes -= ((CacheEntry *) g_hash_table_lookup (self->cache, oldest_key))->bytes;
+      g_hash_table_remove (self->cache, oldest_key);
+    }
+}
+
+static void
+cache_clear (RedressPdfView *self)
+{
+  g_hash_table_remove_all (self->cache);
+  g_hash_table_remove_all (self->pending);
+  self->cache_bytes = 0;
+}
+
+/* A page widget caches what it drew: each one is told to draw again */
+static void
+redraw_pages (RedressPdfView *self)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, NULL, &widget))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+redraw_page (RedressPdfView *self,
+             guint           page)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (page));
+
+  if (widget != NULL)
+    gtk_widget_queue_draw (widget);
+}
+
+/* Results, on the main thread ----------------------------------------------- */
+
+static RedressPdfPageItem *
+page_item (RedressPdfView *self,
+           guint           index)
+{
+  g_autoptr(RedressPdfPageItem) item = g_list_model_get_item (G_LIST_MODEL (self->pages), index);
+
+  return item;  /* the store keeps it alive */
+}
+
+static void
+set_status (RedressPdfView *self,
+            const char     *title,
+            const char     *description)
+{
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->status), description);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->status);
+}
+
+static void fit_width_now (RedressPdfView *self);
+
+static gboolean
+deliver_job (gpointer data)
+{
+  Job *job = data;
+  g_autoptr(RedressPdfView) self = g_weak_ref_get (&job->view);
+
+  if (self == NULL || job->generation != self->generation)
+    {
+      if (self != NULL && job->kind == JOB_RENDER)
+        g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
+      job_free (job);
+      return G_SOURCE_REMOVE;
+    }
+
+  switch (job->kind)
+    {
+    case JOB_LOAD:
+      if (job->error != NULL)
+        {
+          set_status (self, _("This Document Cannot Be Shown"), job->error->message);
+          break;
+        }
+      self->n_pages = job->n_pages;
+      {
+        g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+        for (guint i = 0; i < job->n_pages; i++)
+          {
+            RedressPdfPageItem *item = g_object_new (REDRESS_TYPE_PDF_PAGE_ITEM, NULL);
+
+            item->index = i;
+            item->width = g_array_index (job->sizes, double, 2 * i);
+            item->height = g_array_index (job->sizes, double, 2 * i + 1);
+            g_ptr_array_add (items, item);
+          }
+        g_list_store_splice (self->pages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pages)),
+                             items->pdata, items->len);
+      }
+      if (job->n_pages == 0)
+        set_status (self, _("This Document Has No Pages"), NULL);
+      else
+        gtk_stack_set_visible_child (GTK_STACK (self->stack), GTK_WIDGET (self->scroller));
+      /* Fitted once the pages have their place */
+      if (self->fit_width)
+        g_idle_add_full (G_PRIORITY_HIGH_IDLE, refit_idle, g_object_ref (self), g_object_unref);
+      if (self->reveal_page >= 0)
+        {
+          g_autofree char *text = g_steal_pointer (&self->reveal_text);
+          guint page = (guint) self->reveal_page;
+
+          self->reveal_page = -1;
+          redress_pdf_view_reveal (self, page, text);
+        }
+      update_labels (self);
+      break;
+
+    case JOB_RENDER:
+      g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
+      if (job->pixels != NULL)
+        {
+          CacheEntry *entry = g_new0 (CacheEntry, 1);
+
+          entry->texture = gdk_memory_texture_new (job->width, job->height,
+                                                   GDK_MEMORY_DEFAULT, job->pixels,
+                                                   (gsize) job->stride);
+          entry->scale = job->scale;
+          entry->bytes = g_bytes_get_size (job->pixels);
+          entry->used = g_get_monotonic_time ();
+          if (g_hash_table_contains (self->cache, GUINT_TO_POINTER (job->page)))
+            self->cache_bytes -= ((CacheEntry *) g_hash_table_lookup (self->cache,
+                                                                      GUINT_TO_POINTER (job->page)))->bytes;
+          g_hash_table_insert (self->cache, GUINT_TO_POINTER (job->page), entry);
+          self->cache_bytes += entry->bytes;
+          self->n_rendered++;
+          cache_trim (self);
+          redraw_page (self, job->page);
+        }
+      break;
+
+    case JOB_SEARCH:
+      g_clear_pointer (&self->matches, g_ptr_array_unref);
+      self->matches = g_steal_pointer (&job->matches);
+      self->n_matches = 0;
+      self->match_page = -1;
+      self->match_index = -1;
+      for (guint i = 0; self->matches && i < self->matches->len; i++)
+        self->n_matches += ((GArray *) g_ptr_array_index (self->matches, i))->len;
+      if (self->n_matches > 0)
+        redress_pdf_view_next_match (self, FALSE);
+      update_labels (self);
+      redraw_pages (self);
+      break;
+
+    case JOB_SELECT:
+      g_free (self->selected_text);
+      self->selected_text = g_steal_pointer (&job->selected);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+request_render (RedressPdfView *self,
+                guint           page)
+{
+  Job *job;
+
+  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
+    return;
+  g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
+  job = g_new0 (Job, 1);
+  job->kind = JOB_RENDER;
+  job->page = page;
+  job->scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  push_job (self, job);
+}
+
+/* Page widget --------------------------------------------------------------- */
+
+#define REDRESS_TYPE_PDF_PAGE_WIDGET (redress_pdf_page_widget_get_type ())
+G_DECLARE_FINAL_TYPE (RedressPdfPageWidget, redress_pdf_page_widget, REDRESS, PDF_PAGE_WIDGET, GtkWidget)
+
+struct _RedressPdfPageWidget
+{
+  GtkWidget parent_instance;
+  RedressPdfView *view;        /* owns us */
+  RedressPdfPageItem *item;
+  double drag_x, drag_y;
+};
+
+G_DEFINE_FINAL_TYPE (RedressPdfPageWidget, redress_pdf_page_widget, GTK_TYPE_WIDGET)
+
+static void
+redress_pdf_page_widget_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  RedressPdfPageWidget *self = REDRESS_PDF_PAGE_WIDGET (widget);
+  double size = 0;
+
+  if (self->item != NULL)
+    size = (orientation == GTK_ORIENTATION_HORIZONTAL ? self->item->width : self->item->height)
+           * self->view->zoom;
+  *minimum = *natural = (int) ceil (size);
+}
+
+static void
+append_rect (GtkSnapshot            *snapshot,
+             const PopplerRectangle *rect,
+             double                  zoom,
+             const GdkRGBA          *color)
+{
+  graphene_rect_t area = GRAPHENE_RECT_INIT ((float) (rect->x1 * zoom), (float) (rect->y1 * zoom),
+                                             (float) ((rect->x2 - rect->x1) * zoom),
+                                             (float) ((rect->y2 - rect->y1) * zoom));
+
+  gtk_snapshot_append_color (snapshot, color, &area);
+}
+
+static void
+redress_pdf_page_widget_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  RedressPdfPageWidget *self = REDRESS_PDF_PAGE_WIDGET (widget);
+  RedressPdfView *view = self->view;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height);
+  static const GdkRGBA white = { 1, 1, 1, 1 };
+  static const GdkRGBA hit = { 0.96f, 0.83f, 0.18f, 0.45f };
+  static const GdkRGBA current = { 0.90f, 0.38f, 0.0f, 0.55f };
+  static const GdkRGBA selection = { 0.21f, 0.52f, 0.89f, 0.30f };
+  CacheEntry *entry;
+  double wanted;
+
+  if (self->item == NULL)
+    return;
+
+  entry = g_hash_table_lookup (view->cache, GUINT_TO_POINTER (self->item->index));
+  wanted = view->zoom * gtk_widget_get_scale_factor (widget);
+  if (entry != NULL)
+    {
+      entry->used = g_get_monotonic_time ();
+      gtk_snapshot_append_texture (snapshot, entry->texture, &bounds);
+    }
+  else
+    gtk_snapshot_append_color (snapshot, &white, &bounds);
+
+  /* Shown at another zoom (scaled meanwhile), or not yet: render it */
+  if (entry == NULL || fabs (entry->scale - wanted) > 0.001)
+    request_render (view, self->item->index);
+
+  if (view->matches != NULL && self->item->index < view->matches->len)
+    {
+      GArray *rects = g_ptr_array_index (view->matches, self->item->index);
+
+      for (guint i = 0; i < rects->len; i++)
+        append_rect (snapshot, &g_array_index (rects, PopplerRectangle, i), view->zoom,
+                     ((int) self->item->index == view->match_page && (int) i == view->match_index)
+                       ? &current : &hit);
+    }
+
+  if (view->select_page == (int) self->item->index)
+    append_rect (snapshot, &view->selection, view->zoom, &selection);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               RedressPdfPageWidget *self)
+{
+  self->drag_x = x;
+  self->drag_y = y;
+  gtk_widget_grab_focus (GTK_WIDGET (self->view->list));
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                RedressPdfPageWidget *self)
+{
+  RedressPdfView *view = self->view;
+  double zoom = view->zoom;
+
+  view->select_page = (int) self->item->index;
+  view->selection.x1 = MIN (self->drag_x, self->drag_x + dx) / zoom;
+  view->selection.x2 = MAX (self->drag_x, self->drag_x + dx) / zoom;
+  view->selection.y1 = MIN (self->drag_y, self->drag_y + dy) / zoom;
+  view->selection.y2 = MAX (self->drag_y, self->drag_y + dy) / zoom;
+  redraw_pages (view);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             RedressPdfPageWidget *self)
+{
+  Job *job;
+
+  if (fabs (dx) < 3 && fabs (dy) < 3)
+    {
+      self->view->select_page = -1;
+      g_clear_pointer (&self->view->selected_text, g_free);
+      redraw_pages (self->view);
+      return;
+    }
+  job = g_new0 (Job, 1);
+  job->kind = JOB_SELECT;
+  job->page = self->item->index;
+  job->area = self->view->selection;
+  push_job (self->view, job);
+}
+
+static void
+redress_pdf_page_widget_class_init (RedressPdfPageWidgetClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->measure = redress_pdf_page_widget_measure;
+  widget_class->snapshot = redress_pdf_page_widget_snapshot;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+redress_pdf_page_widget_init (RedressPdfPageWidget *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), PAGE_SPACING);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+}
+
+static void
+setup_page_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               RedressPdfView           *self)
+{
+  RedressPdfPageWidget *page = g_object_new (REDRESS_TYPE_PDF_PAGE_WIDGET, NULL);
+
+  page->view = self;
+  gtk_list_item_set_child (list_item, GTK_WIDGET (page));
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+bind_page_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              RedressPdfView           *self)
+{
+  RedressPdfPageWidget *page = REDRESS_PDF_PAGE_WIDGET (gtk_list_item_get_child (list_item));
+  g_autofree char *name = NULL;
+
+  page->item = gtk_list_item_get_item (list_item);
+  g_hash_table_insert (self->bound, GUINT_TO_POINTER (page->item->index), page);
+  /* Translators: accessible name of a page image */
+  name = g_strdup_printf (_("Page %u of %u"), page->item->index + 1, self->n_pages);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (page));
+}
+
+static void
+unbind_page_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                RedressPdfView           *self)
+{
+  RedressPdfPageWidget *page = REDRESS_PDF_PAGE_WIDGET (gtk_list_item_get_child (list_item));
+
+  if (page->item != NULL &&
+      g_hash_table_lookup (self->bound, GUINT_TO_POINTER (page->item->index)) == page)
+    g_hash_table_remove (self->bound, GUINT_TO_POINTER (page->item->index));
+  page->item = NULL;
+}
+
+/* Navigation and zoom ------------------------------------------------------- */
+
+static double
+page_top (RedressPdfView *self,
+          guint           index)
+{
+  double y = 0;
+
+  for (guint i = 0; i < index && i < self->n_pages; i++)
+    y += ceil (page_item (self, i)->height * self->zoom) + PAGE_SPACING;
+  return y;
+}
+
+static guint
+page_at (RedressPdfView *self,
+         double          y)
+{
+  double top = 0;
+
+  for (guint i = 0; i < self->n_pages; i++)
+    {
+      top += ceil (page_item (self, i)->height * self->zoom) + PAGE_SPACING;
+      if (y < top)
+        return i;
+    }
+  return self->n_pages ? self->n_pages - 1 : 0;
+}
+
+/* 1 for the first hit of the document */
+static guint
+current_match_number (RedressPdfView *self)
+{
+  guint n = 0;
+
+  if (self->matches == NULL || self->match_page < 0)
+    return 0;
+  for (int i = 0; i < self->match_page; i++)
+    n += ((GArray *) g_ptr_array_index (self->matches, i))->len;
+  return n + (guint) self->match_index + 1;
+}
+
+static void
+update_labels (RedressPdfView *self)
+{
+  g_autofree char *zoom = g_strdup_printf ("%d %%", (int) round (self->zoom * 100 * 72 / 96));
+  g_autofree char *of = g_strdup_printf (_("of %u"), self->n_pages);
+  g_autofree char *page = g_strdup_printf ("%u", redress_pdf_view_get_page (self) + 1);
+  g_autofree char *matches = NULL;
+
+  gtk_label_set_text (GTK_LABEL (self->zoom_label), zoom);
+  gtk_label_set_text (GTK_LABEL (self->page_label), of);
+  if (!gtk_widget_has_focus (self->page_entry))
+    gtk_editable_set_text (GTK_EDITABLE (self->page_entry), page);
+
+  if (self->matches == NULL)
+    matches = g_strdup ("");
+  else if (self->n_matches == 0)
+    matches = g_strdup (_("No match"));
+  else
+    /* Translators: the current search hit, and how many there are */
+    matches = g_strdup_printf (_("%u of %u"), current_match_number (self), self->n_matches);
+  gtk_label_set_text (GTK_LABEL (self->match_label), matches);
+}
+
+static void
+scroll_to (RedressPdfView *self,
+           double          y)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  gtk_adjustment_set_value (adjustment, y);
+}
+
+static void
+apply_zoom (RedressPdfView *self,
+            double          zoom)
+{
+  guint page = redress_pdf_view_get_page (self);
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (fabs (zoom - self->zoom) < 0.0001)
+    return;
+  self->zoom = zoom;
+  /* Renders at the old zoom are stale; the cached ones stay, scaled, until
+   * the new ones arrive */
+  self->generation++;
+  g_atomic_int_set (&self->engine->generation, self->generation);
+  g_hash_table_remove_all (self->pending);
+  g_list_model_items_changed (G_LIST_MODEL (self->pages), 0, self->n_pages, self->n_pages);
+  scroll_to (self, page_top (self, page));
+  update_labels (self);
+}
+
+static void
+fit_width_now (RedressPdfView *self)
+{
+  double widest = 0;
+  int available = gtk_widget_get_width (GTK_WIDGET (self->scroller)) - 2 * PAGE_SPACING;
+
+  for (guint i = 0; i < self->n_pages; i++)
+    widest = MAX (widest, page_item (self, i)->width);
+  if (widest <= 0 || available <= 0)
+    return;
+  apply_zoom (self, available / widest);
+}
+
+static void
+on_scroll_changed (GtkAdjustment  *adjustment,
+                   RedressPdfView *self)
+{
+  update_labels (self);
+}
+
+static void
+zoom_in_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
+{
+  RedressPdfView *self = REDRESS_PDF_VIEW (widget);
+
+  self->fit_width = FALSE;
+  apply_zoom (self, self->zoom * ZOOM_STEP);
+}
+
+static void
+zoom_out_cb (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  RedressPdfView *self = REDRESS_PDF_VIEW (widget);
+
+  self->fit_width = FALSE;
+  apply_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+static void
+zoom_fit_cb (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  redress_pdf_view_zoom_fit_width (REDRESS_PDF_VIEW (widget));
+}
+
+static void
+copy_cb (GtkWidget  *widget,
+         const char *action,
+         GVariant   *param)
+{
+  RedressPdfView *self = REDRESS_PDF_VIEW (widget);
+
+  if (self->selected_text != NULL && *self->selected_text != '\0')
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->selected_text);
+}
+
+static void
+next_match_cb (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  redress_pdf_view_next_match (REDRESS_PDF_VIEW (widget), g_str_equal (action, "pdf.previous-match"));
+}
+
+static void
+on_page_entry_activate (GtkEntry       *entry,
+                        RedressPdfView *self)
+{
+  guint64 page = g_ascii_strtoull (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, 10);
+
+  if (page >= 1 && page <= self->n_pages)
+    redress_pdf_view_go_to_page (self, (guint) page - 1);
+  update_labels (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   RedressPdfView *self)
+{
+  redress_pdf_view_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    RedressPdfView *self)
+{
+  redress_pdf_view_next_match (self, FALSE);
+}
+
+static void
+on_search_previous (GtkSearchEntry *entry,
+                    RedressPdfView *self)
+{
+  redress_pdf_view_next_match (self, TRUE);
+}
+
+static void
+on_search_next (GtkSearchEntry *entry,
+                RedressPdfView *self)
+{
+  redress_pdf_view_next_match (self, FALSE);
+}
+
+static gboolean
+refit_idle (gpointer data)
+{
+  RedressPdfView *self = data;
+
+  if (self->fit_width && self->pool != NULL)
+    fit_width_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The visible width changed (window resized, pane moved, page shown):
+ * a view fitted to the width follows it */
+static void
+on_hadjustment_changed (GtkAdjustment  *adjustment,
+                        RedressPdfView *self)
+{
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+
+  if (width == self->fitted_width || !self->fit_width)
+    return;
+  self->fitted_width = width;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, refit_idle, g_object_ref (self), g_object_unref);
+}
+
+static GtkWidget *
+tool_button (const char *icon,
+             const char *action,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static void
+redress_pdf_view_dispose (GObject *object)
+{
+  RedressPdfView *self = (RedressPdfView *) object;
+
+  if (self->pool != NULL)
+    {
+      /* Queued work is dropped; a page being rendered finishes on its own
+       * and finds the view gone */
+      self->generation++;
+      g_atomic_int_set (&self->engine->generation, self->generation);
+      g_thread_pool_free (self->pool, TRUE, FALSE);
+      self->pool = NULL;
+    }
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->pages);
+
+  G_OBJECT_CLASS (redress_pdf_view_parent_class)->dispose (object);
+}
+
+static void
+redress_pdf_view_finalize (GObject *object)
+{
+  RedressPdfView *self = (RedressPdfView *) object;
+
+  g_clear_pointer (&self->engine, engine_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_free (self->selected_text);
+  g_free (self->reveal_text);
+
+  G_OBJECT_CLASS (redress_pdf_view_parent_class)->finalize (object);
+}
+
+static void
+redress_pdf_view_class_init (RedressPdfViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = redress_pdf_view_dispose;
+  object_class->finalize = redress_pdf_view_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "pdf.zoom-in", NULL, zoom_in_cb);
+  gtk_widget_class_install_action (widget_class, "pdf.zoom-out", NULL, zoom_out_cb);
+  gtk_widget_class_install_action (widget_class, "pdf.zoom-fit", NULL, zoom_fit_cb);
+  gtk_widget_class_install_action (widget_class, "pdf.copy", NULL, copy_cb);
+  gtk_widget_class_install_action (widget_class, "pdf.next-match", NULL, next_match_cb);
+  gtk_widget_class_install_action (widget_class, "pdf.previous-match", NULL, next_match_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "pdf.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "pdf.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "pdf.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "pdf.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "pdf.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pdf.next-match", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pdf.previous-match", NULL);
+}
+
+static void
+redress_pdf_view_init (RedressPdfView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *toolbar, *spacer;
+
+  self->engine = g_new0 (Engine, 1);
+  g_atomic_ref_count_init (&self->engine->ref);
+  self->pool = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, cache_entry_free);
+  self->pending = g_hash_table_new (NULL, NULL);
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->zoom = 1.0;
+  self->fit_width = TRUE;
+  self->select_page = -1;
+  self->reveal_page = -1;
+  self->match_page = -1;
+  self->pages = g_list_store_new (REDRESS_TYPE_PDF_PAGE_ITEM);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (toolbar, "toolbar");
+
+  self->page_entry = gtk_entry_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->page_entry), 4);
+  gtk_entry_set_input_purpose (GTK_ENTRY (self->page_entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Go to page"), -1);
+  gtk_widget_set_tooltip_text (self->page_entry, _("Go to page"));
+  g_signal_connect (self->page_entry, "activate", G_CALLBACK (on_page_entry_activate), self);
+  gtk_box_append (GTK_BOX (toolbar), self->page_entry);
+  self->page_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->page_label, "dim-label");
+  gtk_box_append (GTK_BOX (toolbar), self->page_label);
+
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), spacer);
+
+  gtk_box_append (GTK_BOX (toolbar), tool_button ("zoom-out-symbolic", "pdf.zoom-out", _("Zoom Out (Ctrl+−)")));
+  self->zoom_label = gtk_label_new (NULL);
+  gtk_label_set_width_chars (GTK_LABEL (self->zoom_label), 5);
+  gtk_box_append (GTK_BOX (toolbar), self->zoom_label);
+  gtk_box_append (GTK_BOX (toolbar), tool_button ("zoom-in-symbolic", "pdf.zoom-in", _("Zoom In (Ctrl+Plus)")));
+  gtk_box_append (GTK_BOX (toolbar), tool_button ("zoom-fit-best-symbolic", "pdf.zoom-fit", _("Fit Width (Ctrl+0)")));
+
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), spacer);
+
+  self->search_entry = gtk_search_entry_new ();
+  g_object_set (self->search_entry, "placeholder-text", _("Find"), NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find in document"), -1);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect (self->search_entry, "previous-match", G_CALLBACK (on_search_previous), self);
+  g_signal_connect (self->search_entry, "next-match", G_CALLBACK (on_search_next), self);
+  gtk_box_append (GTK_BOX (toolbar), self->search_entry);
+  self->match_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->match_label, "dim-label");
+  gtk_box_append (GTK_BOX (toolbar), self->match_label);
+  gtk_box_append (GTK_BOX (toolbar), tool_button ("go-up-symbolic", "pdf.previous-match", _("Previous Match (Shift+Ctrl+G)")));
+  gtk_box_append (GTK_BOX (toolbar), tool_button ("go-down-symbolic", "pdf.next-match", _("Next Match (Ctrl+G)")));
+  gtk_box_append (GTK_BOX (self->box), toolbar);
+  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  self->status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "x-office-document-symbolic");
+  gtk_stack_add_child (GTK_STACK (self->stack), self->status);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_page_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_page_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_page_cb), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                                   g_object_ref (G_LIST_MODEL (self->pages)))),
+                                                 g_object_ref (factory)));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "redress-pdf-pages");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pages"), -1);
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list));
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                    G_CALLBACK (on_scroll_changed), self);
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                    G_CALLBACK (on_hadjustment_changed), self);
+  gtk_stack_add_child (GTK_STACK (self->stack), GTK_WIDGET (self->scroller));
+  gtk_box_append (GTK_BOX (self->box), self->stack);
+
+  set_status (self, _("No Document"), NULL);
+  update_labels (self);
+}
+
+GtkWidget *
+redress_pdf_view_new (void)
+{
+  return g_object_new (REDRESS_TYPE_PDF_VIEW, NULL);
+}
+
+/**
+ * redress_pdf_view_load:
+ * @pdf: the document's bytes
+ * @password: (nullable): its password, if it has one
+ *
+ * Shows @pdf from its first page, fitted to the width.
+ */
+void
+redress_pdf_view_load (RedressPdfView *self,
+                       GBytes         *pdf,
+                       const char     *password)
+{
+  Job *job;
+
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+  g_return_if_fail (pdf != NULL);
+
+  redress_pdf_view_clear (self);
+  set_status (self, _("Opening…"), NULL);
+  job = g_new0 (Job, 1);
+  job->kind = JOB_LOAD;
+  job->pdf = g_bytes_ref (pdf);
+  job->password = g_strdup (password);
+  push_job (self, job);
+}
+
+void
+redress_pdf_view_clear (RedressPdfView *self)
+{
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  self->generation++;
+  g_atomic_int_set (&self->engine->generation, self->generation);
+  cache_clear (self);
+  g_list_store_remove_all (self->pages);
+  self->n_pages = 0;
+  self->n_rendered = 0;
+  self->fit_width = TRUE;
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->n_matches = 0;
+  self->match_page = self->match_index = -1;
+  self->select_page = -1;
+  g_clear_pointer (&self->selected_text, g_free);
+  self->reveal_page = -1;
+  g_clear_pointer (&self->reveal_text, g_free);
+  set_status (self, _("No Document"), NULL);
+  update_labels (self);
+}
+
+guint
+redress_pdf_view_get_n_pages (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), 0);
+
+  return self->n_pages;
+}
+
+/**
+ * redress_pdf_view_get_page:
+ *
+ * Returns: the page at the top of the view, from 0
+ */
+guint
+redress_pdf_view_get_page (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), 0);
+
+  return page_at (self, gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller)) + 1);
+}
+
+void
+redress_pdf_view_go_to_page (RedressPdfView *self,
+                             guint           page)
+{
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  if (page >= self->n_pages)
+    return;
+  scroll_to (self, page_top (self, page));
+  update_labels (self);
+}
+
+static gboolean
+reveal_idle (gpointer data)
+{
+  RedressPdfView *self = data;
+
+  if (self->pool != NULL && self->reveal_page >= 0)
+    {
+      redress_pdf_view_go_to_page (self, (guint) self->reveal_page);
+      self->reveal_page = -1;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * redress_pdf_view_reveal:
+ * @page: from 0
+ * @highlight: (nullable): text to highlight on it
+ *
+ * Shows @page (once the document is loaded, if it is not yet) with every
+ * occurrence of @highlight marked.
+ */
+void
+redress_pdf_view_reveal (RedressPdfView *self,
+                         guint           page,
+                         const char     *highlight)
+{
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  if (self->n_pages == 0)
+    {
+      self->reveal_page = (int) page;
+      g_free (self->reveal_text);
+      self->reveal_text = g_strdup (highlight);
+      return;
+    }
+  if (highlight != NULL && *highlight != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), highlight);
+      redress_pdf_view_search (self, highlight);
+    }
+  /* After the fit to the width has laid the pages out */
+  self->reveal_page = (int) MIN (page, self->n_pages - 1);
+  g_idle_add_full (G_PRIORITY_LOW, reveal_idle, g_object_ref (self), g_object_unref);
+}
+
+/**
+ * redress_pdf_view_search:
+ * @text: (nullable): what to find; empty or %NULL clears the highlights
+ */
+void
+redress_pdf_view_search (RedressPdfView *self,
+                         const char     *text)
+{
+  Job *job;
+
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->n_matches = 0;
+  self->match_page = self->match_index = -1;
+  update_labels (self);
+  redraw_pages (self);
+  if (text == NULL || *text == '\0' || self->n_pages == 0)
+    return;
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_SEARCH;
+  job->text = g_strdup (text);
+  push_job (self, job);
+}
+
+guint
+redress_pdf_view_get_n_matches (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), 0);
+
+  return self->n_matches;
+}
+
+/**
+ * redress_pdf_view_next_match:
+ *
+ * Moves to the next (or previous) hit, wrapping around, and scrolls it
+ * into view.
+ */
+void
+redress_pdf_view_next_match (RedressPdfView *self,
+                             gboolean        backwards)
+{
+  int page, index;
+  PopplerRectangle *rect;
+
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  if (self->matches == NULL || self->n_matches == 0)
+    return;
+
+  page = self->match_page;
+  index = self->match_index + (backwards ? -1 : 1);
+  if (page < 0)
+    {
+      page = (int) redress_pdf_view_get_page (self);
+      index = backwards ? -1 : 0;
+    }
+  for (guint tries = 0; tries <= self->matches->len + 1; tries++)
+    {
+      GArray *rects = g_ptr_array_index (self->matches, page);
+
+      if (index >= 0 && index < (int) rects->len)
+        break;
+      page = (page + (backwards ? -1 : 1) + (int) self->matches->len) % (int) self->matches->len;
+      rects = g_ptr_array_index (self->matches, page);
+      index = backwards ? (int) rects->len - 1 : 0;
+    }
+
+  self->match_page = page;
+  self->match_index = index;
+  rect = &g_array_index ((GArray *) g_ptr_array_index (self->matches, page), PopplerRectangle, index);
+  scroll_to (self, MAX (0, page_top (self, (guint) page) + rect->y1 * self->zoom - 80));
+  update_labels (self);
+  redraw_pages (self);
+}
+
+double
+redress_pdf_view_get_zoom (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+redress_pdf_view_set_zoom (RedressPdfView *self,
+                           double          zoom)
+{
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  self->fit_width = FALSE;
+  apply_zoom (self, zoom);
+}
+
+void
+redress_pdf_view_zoom_fit_width (RedressPdfView *self)
+{
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  self->fit_width = TRUE;
+  fit_width_now (self);
+}
+
+/**
+ * redress_pdf_view_dup_selection:
+ *
+ * Returns: (transfer full) (nullable): the text selected on a page
+ */
+char *
+redress_pdf_view_dup_selection (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), NULL);
+
+  return g_strdup (self->selected_text);
+}
+
+/**
+ * redress_pdf_view_get_n_rendered:
+ *
+ * Returns: how many page renders have arrived (for tests and benchmarks)
+ */
+guint
+redress_pdf_view_get_n_rendered (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), 0);
+
+  return self->n_rendered;
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define REDRESS_TYPE_PDF_VIEW (redress_pdf_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedressPdfView, redress_pdf_view, REDRESS, PDF_VIEW, GtkWidget)
+
+GtkWidget  *redress_pdf_view_new            (void);
+void        redress_pdf_view_load           (RedressPdfView *self,
+                                             GBytes         *pdf,
+                                             const char     *password);
+void        redress_pdf_view_clear          (RedressPdfView *self);
+guint       redress_pdf_view_get_n_pages    (RedressPdfView *self);
+guint       redress_pdf_view_get_page       (RedressPdfView *self);
+void        redress_pdf_view_go_to_page     (RedressPdfView *self,
+                                             guint           page);
+void        redress_pdf_view_reveal         (RedressPdfView *self,
+                                             guint           page,
+                                             const char     *highlight);
+void        redress_pdf_view_search         (RedressPdfView *self,
+                                             const char     *text);
+guint       redress_pdf_view_get_n_matches  (RedressPdfView *self);
+void        redress_pdf_view_next_match     (RedressPdfView *self,
+                                             gboolean        backwards);
+double      redress_pdf_view_get_zoom       (RedressPdfView *self);
+void        redress_pdf_view_set_zoom       (RedressPdfView *self,
+                                             double          zoom);
+void        redress_pdf_view_zoom_fit_width (RedressPdfView *self);
+char       *redress_pdf_view_dup_selection  (RedressPdfView *self);
+guint       redress_pdf_view_get_n_rendered (RedressPdfView *self);
+
+G_END_DECLS
