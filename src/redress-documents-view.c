@@ -718,6 +718,9 @@ redress_documents_view_dispose (GObject *object)
   RedressDocumentsView *self = (RedressDocumentsView *) object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  self->list = NULL;
   g_clear_pointer (&self->paned, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);

@@ -152,6 +152,8 @@ struct _RedressPdfView
   guint n_pages;
   double zoom;              /* pixels per point */
   int fitted_width;         /* the width the zoom was last fitted to */
+  double scroll_y;          /* -1, or where to scroll after the next paint */
+  GdkFrameClock *scroll_clock;
   gboolean fit_width;
 
   GHashTable *cache;        /* page index -> CacheEntry */
@@ -814,12 +816,38 @@ update_labels (RedressPdfView *self)
 }
 
 static void
+on_after_paint (GdkFrameClock  *clock,
+                RedressPdfView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  g_clear_object (&self->scroll_clock);
+  if (self->scroll_y >= 0)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), self->scroll_y);
+  self->scroll_y = -1;
+  update_labels (self);
+}
+
+/* Scrolls once the list has laid out what changed (zoom, new pages):
+ * a list view asked to scroll before that cannot find the position */
+static void
 scroll_to (RedressPdfView *self,
            double          y)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list));
 
-  gtk_adjustment_set_value (adjustment, y);
+  if (clock == NULL)
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), y);
+      return;
+    }
+  self->scroll_y = y;
+  if (self->scroll_clock == NULL)
+    {
+      self->scroll_clock = g_object_ref (clock);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->list));
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static void
@@ -838,6 +866,7 @@ apply_zoom (RedressPdfView *self,
   g_atomic_int_set (&self->engine->generation, self->generation);
   g_hash_table_remove_all (self->pending);
   g_list_model_items_changed (G_LIST_MODEL (self->pages), 0, self->n_pages, self->n_pages);
+  /* Back to the same page, once the list has laid the new sizes out */
   scroll_to (self, page_top (self, page));
   update_labels (self);
 }
@@ -995,6 +1024,11 @@ redress_pdf_view_dispose (GObject *object)
 {
   RedressPdfView *self = (RedressPdfView *) object;
 
+  if (self->scroll_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->scroll_clock, on_after_paint, self);
+      g_clear_object (&self->scroll_clock);
+    }
   if (self->pool != NULL)
     {
       /* Queued work is dropped; a page being rendered finishes on its own
@@ -1068,6 +1102,7 @@ redress_pdf_view_init (RedressPdfView *self)
   self->fit_width = TRUE;
   self->select_page = -1;
   self->reveal_page = -1;
+  self->scroll_y = -1;
   self->match_page = -1;
   self->pages = g_list_store_new (REDRESS_TYPE_PDF_PAGE_ITEM);
 

@@ -419,8 +419,10 @@ select_in_list (RedressWindow *self,
   if (pos >= 0)
     {
       gtk_single_selection_set_selected (self->selection, (guint) pos);
-      gtk_widget_activate_action (GTK_WIDGET (self->client_list_view), "list.scroll-to-item",
-                                  "u", (guint) pos);
+      /* (the list cannot scroll while another sidebar page is shown) */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->client_list_view)))
+        gtk_widget_activate_action (GTK_WIDGET (self->client_list_view), "list.scroll-to-item",
+                                    "u", (guint) pos);
     }
   else
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));

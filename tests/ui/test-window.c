@@ -15,6 +15,9 @@
 #include "redress-client-view.h"
 #include "redress-window.h"
 #include "redress-case-view.h"
+#include "redress-documents-view.h"
+#include "redress-pdf-view.h"
+#include "../core/test-pdf-util.h"
 
 typedef struct
 {
@@ -52,12 +55,39 @@ find_widget (GtkWidget  *root,
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
         {
+          g_autofree char *placeholder = NULL;
+
           if (label == NULL)
             return child;
           if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
             return child;
+          if (GTK_IS_SEARCH_ENTRY (child))
+            g_object_get (child, "placeholder-text", &placeholder, NULL);
+          if (g_strcmp0 (placeholder, label) == 0)
+            return child;
         }
       found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first label under @root whose text starts with @prefix */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return child;
+      found = find_label (child, prefix);
       if (found != NULL)
         return found;
     }
@@ -261,7 +291,7 @@ test_window_create_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 2);
   g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
 
-  search = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  search = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, "Name, file number or UCI");
   g_assert_nonnull (search);
 
   gtk_editable_set_text (GTK_EDITABLE (search), "oka");
@@ -450,6 +480,66 @@ test_window_start_page_deadlines (Fixture       *f,
   (void) far;
 }
 
+static void
+test_window_documents (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Okafor", 10);
+  g_autofree char *pdf = g_build_filename (f->dir, "refusal-letter.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  const TestPdfPage pages[] = {
+    { 612, 792, "Immigration, Refugees and Citizenship Canada\n\nI am not satisfied that you will "
+                "leave Canada at the end of your stay, based on your family ties in Canada and in "
+                "your country of residence.", FALSE },
+    { 612, 792, "Second page: the purpose of your visit.", FALSE },
+  };
+  RedressCaseView *view;
+  RedressDocumentsView *documents;
+  RedressPdfView *reader;
+  GtkWidget *search;
+  GtkWidget *label = NULL;
+
+  test_pdf_write_cairo (pdf, pages, G_N_ELEMENTS (pages));
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (100);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  redress_case_view_show_page (view, "documents");
+  documents = redress_case_view_get_documents (view);
+  reader = REDRESS_PDF_VIEW (redress_documents_view_get_pdf_view (documents));
+
+  /* What the file chooser and drag and drop hand over */
+  redress_documents_view_attach (documents, file, REDRESS_DOCUMENT_REFUSAL_LETTER);
+  for (guint i = 0; i < 200 && redress_documents_view_get_n_documents (documents) == 0; i++)
+    spin (50);
+  g_assert_cmpuint (redress_documents_view_get_n_documents (documents), ==, 1);
+
+  /* Its first page is shown */
+  for (guint i = 0; i < 200 && redress_pdf_view_get_n_rendered (reader) == 0; i++)
+    spin (50);
+  g_assert_cmpuint (redress_pdf_view_get_n_pages (reader), ==, 2);
+  g_assert_cmpuint (redress_pdf_view_get_n_rendered (reader), >=, 1);
+
+  /* Searching the document finds the word, on its page */
+  redress_pdf_view_search (reader, "family ties");
+  for (guint i = 0; i < 100 && redress_pdf_view_get_n_matches (reader) == 0; i++)
+    spin (50);
+  g_assert_cmpuint (redress_pdf_view_get_n_matches (reader), ==, 1);
+
+  /* Searching every case's documents from the sidebar finds it too */
+  search = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, "Name, file number or UCI");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (f->window),
+                                                                GTK_TYPE_TOGGLE_BUTTON,
+                                                                "Documents")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (search), "purpose visit");
+  for (guint i = 0; i < 40 && label == NULL; i++)
+    {
+      spin (50);
+      label = find_label (GTK_WIDGET (f->window), "Okafor, Test — refusal-letter.pdf");
+    }
+  g_assert_nonnull (label);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Page 2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +568,7 @@ main (int   argc,
   ADD ("case", test_window_case);
   ADD ("remedies", test_window_remedies);
   ADD ("start-page-deadlines", test_window_start_page_deadlines);
+  ADD ("documents", test_window_documents);
 #undef ADD
 
   ret = g_test_run ();
