@@ -25,7 +25,7 @@
 #define CACHE_BUDGET_BYTES   (96 * 1024 * 1024)
 #define MAX_PAGE_PIXELS      (4096.0 * 4096.0)    /* very large pages render smaller */
 #define PAGE_SPACING         12
-#define ZOOM_MIN             0.25
+#define ZOOM_MIN             0.01      /* a 35,000-pixel page still fits */
 #define ZOOM_MAX             4.0
 #define ZOOM_STEP            1.25
 
