@@ -713,6 +713,60 @@ export_cb (GtkWidget  *widget,
 /* GObject -------------------------------------------------------------------- */
 
 static void
+on_view_password_response (AdwMessageDialog     *dialog,
+                           const char           *response,
+                           RedressDocumentsView *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  gint64 document_id = self->shown_document;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 *key;
+
+  if (g_strcmp0 (response, "open") != 0 || document_id == 0)
+    return;
+  key = g_memdup2 (&document_id, sizeof document_id);
+  g_hash_table_insert (self->passwords, key,
+                       g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  bytes = redress_store_dup_document_bytes (self->store, document_id, NULL);
+  if (bytes != NULL)
+    redress_pdf_view_load (REDRESS_PDF_VIEW (self->pdf_view), bytes,
+                           g_hash_table_lookup (self->passwords, &document_id));
+}
+
+/* Passwords are kept for the session only: reopening a protected document
+ * later asks again */
+static void
+on_password_needed (RedressPdfView       *view,
+                    gboolean              wrong,
+                    RedressDocumentsView *self)
+{
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Password Required"),
+                                   wrong ? _("The password is wrong. Try again.")
+                                         : _("This document is protected by a password. Redress "
+                                             "does not keep passwords: enter it to read the "
+                                             "document."));
+  entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Password"), -1);
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_view_password_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 redress_documents_view_dispose (GObject *object)
 {
   RedressDocumentsView *self = (RedressDocumentsView *) object;
@@ -850,6 +904,8 @@ redress_documents_view_init (RedressDocumentsView *self)
   gtk_paned_set_start_child (GTK_PANED (self->paned), side);
 
   self->pdf_view = redress_pdf_view_new ();
+  g_signal_connect_object (self->pdf_view, "password-needed", G_CALLBACK (on_password_needed),
+                           self, 0);
   gtk_paned_set_end_child (GTK_PANED (self->paned), self->pdf_view);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

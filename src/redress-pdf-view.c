@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* memfd_create */
 #define G_LOG_DOMAIN "redress-pdf-view"
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <poppler.h>
 
@@ -176,6 +180,13 @@ struct _RedressPdfView
 
 G_DEFINE_FINAL_TYPE (RedressPdfView, redress_pdf_view, GTK_TYPE_WIDGET)
 
+enum {
+  PASSWORD_NEEDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void request_render (RedressPdfView *self, guint page);
 static void update_labels (RedressPdfView *self);
 
@@ -197,6 +208,43 @@ to_top_left (const PopplerRectangle *rect,
 /* Worker thread ------------------------------------------------------------- */
 
 static gboolean deliver_job (gpointer data);
+
+/* poppler 22.12 crashes opening from bytes with a wrong password: the
+ * bytes go through an anonymous in-memory file that poppler opens by path */
+static PopplerDocument *
+open_document (GBytes      *pdf,
+               const char  *password,
+               GError     **error)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (pdf, &size);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  PopplerDocument *doc;
+  int fd = memfd_create ("redress-pdf", MFD_CLOEXEC);
+
+  if (fd < 0)
+    return poppler_document_new_from_bytes (pdf, password, error);
+  for (gsize done = 0; done < size;)
+    {
+      gssize n = write (fd, data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+          return NULL;
+        }
+      done += (gsize) n;
+    }
+  path = g_strdup_printf ("/proc/self/fd/%d", fd);
+  uri = g_filename_to_uri (path, NULL, error);
+  doc = uri ? poppler_document_new_from_file (uri, password, error) : NULL;
+  close (fd);  /* poppler holds its own */
+  return doc;
+}
 static gboolean refit_idle (gpointer data);
 
 static void
@@ -214,7 +262,7 @@ run_job (gpointer data,
     {
     case JOB_LOAD:
       g_clear_object (&engine->doc);
-      engine->doc = poppler_document_new_from_bytes (job->pdf, job->password, &job->error);
+      engine->doc = open_document (job->pdf, job->password, &job->error);
       if (engine->doc != NULL)
         {
           job->n_pages = (guint) MAX (poppler_document_get_n_pages (engine->doc), 0);
@@ -437,6 +485,13 @@ deliver_job (gpointer data)
   switch (job->kind)
     {
     case JOB_LOAD:
+      if (g_error_matches (job->error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        {
+          set_status (self, _("This Document Is Protected by a Password"),
+                      job->password ? _("The password is wrong.") : NULL);
+          g_signal_emit (self, signals[PASSWORD_NEEDED], 0, job->password != NULL);
+          break;
+        }
       if (job->error != NULL)
         {
           set_status (self, _("This Document Cannot Be Shown"), job->error->message);
@@ -1069,6 +1124,19 @@ redress_pdf_view_class_init (RedressPdfViewClass *klass)
   object_class->dispose = redress_pdf_view_dispose;
   object_class->finalize = redress_pdf_view_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /**
+   * RedressPdfView::password-needed:
+   * @wrong: a password was given, and it is wrong
+   *
+   * The document is encrypted: load it again with its password.
+   */
+  signals[PASSWORD_NEEDED] =
+    g_signal_new ("password-needed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   gtk_widget_class_install_action (widget_class, "pdf.zoom-in", NULL, zoom_in_cb);
   gtk_widget_class_install_action (widget_class, "pdf.zoom-out", NULL, zoom_out_cb);
