@@ -25,6 +25,8 @@ struct _RedressCaseView
   RedressDocumentsView *documents_view;
   GtkBox *content_box;
   GtkWidget *archived_label;
+  GtkLabel *heading_label;
+  GtkLabel *client_label;
   GtkListBox *timeline_list;
   GtkListBox *remedies_list;
   GtkWidget *remedies_group;
@@ -70,6 +72,9 @@ update_header (RedressCaseView *self)
 
   adw_view_switcher_title_set_title (self->title_widget, title);
   adw_view_switcher_title_set_subtitle (self->title_widget, name);
+  /* The header shows the tabs when there is room: the page says whose case */
+  gtk_label_set_text (self->heading_label, title);
+  gtk_label_set_text (self->client_label, name ? name : "");
   gtk_widget_set_visible (self->archived_label,
                           redress_record_get_archived (REDRESS_RECORD (self->kase)));
 }
@@ -271,6 +276,8 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, title_widget);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, content_box);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, archived_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressCaseView, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressCaseView, client_label);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, documents_view);
