@@ -5,10 +5,14 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <json-glib/json-glib.h>
 
 #include "redress-core.h"
@@ -23,17 +27,23 @@
  * does, with the same messages.
  *
  * Exit status: 0 on success, 1 when the core refuses (invalid value, record
- * not found, database too new or damaged...), 2 for a usage error.
+ * not found, database too new or damaged, a PDF that cannot be imported...),
+ * 2 for a usage error, 130 when an import is interrupted (Ctrl+C).
  */
 
 #define PROGRAM "redress-cli"
 #define MAX_FIELDS 16
+#define DEFAULT_SEARCH_LIMIT 20
+#define MAX_SEARCH_LIMIT 1000
+/* Longest password read by --password - (the PDF reader takes no longer) */
+#define MAX_PASSWORD 4096
 
 enum
 {
   CLI_EXIT_OK = 0,
   CLI_EXIT_ERROR = 1,
   CLI_EXIT_USAGE = 2,
+  CLI_EXIT_INTERRUPTED = 130,   /* 128 + SIGINT, as shells report it */
 };
 
 typedef struct _Command Command;
@@ -61,10 +71,15 @@ typedef struct
   char *today;                        /* --today YYYY-MM-DD */
   char *within;                       /* --within DAYS */
   gboolean misrepresentation;
+  char *kind;                         /* --kind KIND */
+  char *password;                     /* --password PASSWORD, "-": standard input */
+  char *limit;                        /* --limit N */
 
   gint64 case_id;                     /* --case, parsed */
   GDate today_date;                   /* --today, or today */
   int within_days;                    /* --within, parsed */
+  RedressDocumentKind document_kind;  /* --kind, parsed */
+  guint limit_value;                  /* --limit, parsed */
 } Invocation;
 
 typedef enum
@@ -80,6 +95,9 @@ typedef enum
   WITH_TODAY    = 1 << 8,   /* --today YYYY-MM-DD */
   WITH_WITHIN   = 1 << 9,   /* --within DAYS */
   WITH_MISREPRESENTATION = 1 << 10,
+  WITH_KIND     = 1 << 11,  /* --kind KIND (required) */
+  WITH_PASSWORD = 1 << 12,  /* --password PASSWORD */
+  WITH_LIMIT    = 1 << 13,  /* --limit N */
 } CommandFlags;
 
 typedef enum
@@ -121,7 +139,7 @@ static const OptionName option_names[] = {
     N_("The decision was made outside Canada") },
 };
 
-static const char *groups[] = { "client", "case", "firm" };
+static const char *groups[] = { "client", "case", "document", "firm" };
 
 /* Helpers ----------------------------------------------------------------- */
 
@@ -550,21 +568,42 @@ print_events (GPtrArray *events)
 
 /* Finding records ----------------------------------------------------------- */
 
+/* @listed_by: the command that lists such ids, for the message */
 static gboolean
-parse_id (const char  *text,
-          gint64      *id,
-          GError     **error)
+parse_id_listed (const char  *text,
+                 const char  *listed_by,
+                 gint64      *id,
+                 GError     **error)
 {
   guint64 value = 0;
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
       usage_error (error, _("“%s” is not an id: an id is a whole number, as listed by “%s”."),
-                   text, PROGRAM " client list");
+                   text, listed_by);
       return FALSE;
     }
   *id = (gint64) value;
   return TRUE;
+}
+
+static gboolean
+parse_id (const char  *text,
+          gint64      *id,
+          GError     **error)
+{
+  return parse_id_listed (text, PROGRAM " client list", id, error);
+}
+
+/* The command that lists the ids a command of @group takes */
+static const char *
+id_listed_by (const char *group)
+{
+  if (g_strcmp0 (group, "case") == 0)
+    return PROGRAM " case list";
+  if (g_strcmp0 (group, "document") == 0)
+    return PROGRAM " documents --case ID";
+  return PROGRAM " client list";
 }
 
 static gboolean
@@ -617,7 +656,7 @@ find_case (Invocation  *inv,
 {
   gint64 id = 0;
 
-  if (!parse_id (text, &id, error))
+  if (!parse_id_listed (text, id_listed_by ("case"), &id, error))
     return NULL;
   return redress_store_get_case (inv->store, id, error);
 }
@@ -1646,6 +1685,685 @@ run_deadlines (Invocation  *inv,
   return TRUE;
 }
 
+/* Documents --------------------------------------------------------------- */
+
+/* "refusal-letter, officer-notes, ..." */
+static char *
+document_kinds_list (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < REDRESS_DOCUMENT_N_KINDS; i++)
+    {
+      if (i > 0)
+        g_string_append (out, _(", "));
+      g_string_append (out, redress_document_kind_to_string ((RedressDocumentKind) i));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A password: wiped before it is freed */
+typedef char Password;
+
+static void
+password_free (Password *password)
+{
+  if (password == NULL)
+    return;
+  explicit_bzero (password, strlen (password));
+  g_free (password);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Password, password_free)
+
+/* The terminal's settings while a password is typed without echo, for
+ * the signal handler that puts them back */
+static struct termios terminal_saved;
+static const int password_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+static void
+on_password_interrupted (int signum)
+{
+  /* Async-signal-safe: echo back on, then die of the signal as usual */
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &terminal_saved);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+/*
+ * --password -: one line of standard input, without its line end, so that
+ * the password never shows in the list of processes.  On a terminal it is
+ * asked for without echo (put back whatever happens).
+ */
+static Password *
+read_password (GError **error)
+{
+  g_autoptr(Password) password = g_malloc0 (MAX_PASSWORD + 2);
+  struct sigaction previous[G_N_ELEMENTS (password_signals)];
+  gboolean terminal = FALSE;
+  gsize length = 0;
+  int saved_errno = 0;
+
+  if (isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &terminal_saved) == 0)
+    {
+      struct termios quiet = terminal_saved;
+      struct sigaction action = { 0 };
+
+      action.sa_handler = on_password_interrupted;
+      sigemptyset (&action.sa_mask);
+      for (guint i = 0; i < G_N_ELEMENTS (password_signals); i++)
+        sigaction (password_signals[i], &action, &previous[i]);
+
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      g_printerr ("%s", _("Password: "));
+      terminal = TRUE;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+
+  for (;;)
+    {
+      char c;
+      gssize n = read (STDIN_FILENO, &c, 1);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        saved_errno = errno;
+      if (n <= 0 || c == '\n')
+        break;
+      if (length > MAX_PASSWORD)
+        continue;   /* the rest of the line is read, and refused below */
+      password[length++] = c;
+    }
+
+  if (terminal)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &terminal_saved);
+      for (guint i = 0; i < G_N_ELEMENTS (password_signals); i++)
+        sigaction (password_signals[i], &previous[i], NULL);
+      g_printerr ("\n");
+    }
+
+  if (saved_errno != 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The password cannot be read from standard input: %s."),
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  if (length > 0 && password[length - 1] == '\r')
+    password[--length] = '\0';
+  if (length > MAX_PASSWORD)
+    {
+      usage_error (error, _("--password -: the password read from standard input is longer "
+                            "than %d bytes."), MAX_PASSWORD);
+      return NULL;
+    }
+  if (length == 0)
+    {
+      usage_error (error, _("--password -: no password was read from standard input."));
+      return NULL;
+    }
+  return g_steal_pointer (&password);
+}
+
+/* An import as the command line runs it: in the default main context, so
+ * that Ctrl+C (a Unix signal source there) can cancel it */
+typedef struct
+{
+  GCancellable *cancellable;
+  guint sigint_id;
+  guint sigterm_id;
+  gboolean show_progress;
+  guint progress_width;     /* characters of the progress line on screen */
+  gboolean done;
+  gint64 document_id;
+  GError *error;
+} ImportRun;
+
+static void
+import_run_clear_signals (ImportRun *run)
+{
+  g_clear_handle_id (&run->sigint_id, g_source_remove);
+  g_clear_handle_id (&run->sigterm_id, g_source_remove);
+}
+
+static gboolean
+on_import_interrupted (gpointer user_data)
+{
+  ImportRun *run = user_data;
+
+  g_cancellable_cancel (run->cancellable);
+  /* Back to the default action: a second Ctrl+C ends the program at once
+   * (the database is left as it was: the import writes in one
+   * transaction) */
+  import_run_clear_signals (run);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_run_clear_progress (ImportRun *run)
+{
+  if (run->progress_width > 0)
+    g_printerr ("\r%*s\r", (int) run->progress_width, "");
+  run->progress_width = 0;
+}
+
+static void
+on_import_progress (guint    pages_done,
+                    guint    n_pages,
+                    gpointer user_data)
+{
+  ImportRun *run = user_data;
+  g_autofree char *line = NULL;
+  guint width;
+
+  if (!run->show_progress || n_pages == 0 || g_cancellable_is_cancelled (run->cancellable))
+    return;
+
+  /* Translators: progress of an import on a terminal */
+  line = g_strdup_printf (_("Reading page %u of %u…"), pages_done, n_pages);
+  width = (guint) g_utf8_strlen (line, -1);
+  g_printerr ("\r%s%*s", line, (int) (run->progress_width > width ? run->progress_width - width : 0),
+              "");
+  run->progress_width = MAX (run->progress_width, width);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ImportRun *run = user_data;
+
+  redress_store_import_document_finish (REDRESS_STORE (source), result, &run->document_id,
+                                        &run->error);
+  run->done = TRUE;
+}
+
+/* The core's reason, in one line that says what to do about it */
+static void
+explain_import_error (GError     **error,
+                      const char  *path,
+                      gboolean     password_given)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  GError *e = *error;
+
+  if (e->domain != REDRESS_PDF_ERROR)
+    return;
+
+  if (e->code == REDRESS_PDF_ERROR_NEEDS_PASSWORD && !password_given)
+    {
+      g_autofree char *message = e->message;
+
+      e->message = g_strdup_printf (_("%s Give it with --password PASSWORD, or use "
+                                      "--password - to type it or pipe it in on standard "
+                                      "input."), message);
+    }
+  else if (e->code == REDRESS_PDF_ERROR_WRONG_PASSWORD)
+    {
+      g_autofree char *message = e->message;
+
+      e->message = g_strdup_printf (_("%s Check it (upper and lower case count) and try "
+                                      "again."), message);
+    }
+  /* Translators: before the reason a PDF was refused: "Cannot import
+   * “notes.pdf”: This file is not a PDF." */
+  g_prefix_error (error, _("Cannot import “%s”: "), name);
+}
+
+static gboolean
+run_import (Invocation  *inv,
+            GError     **error)
+{
+  const char *path = inv->args[0];
+  g_autoptr(Password) password = NULL;
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(RedressDocument) document = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *text_status = NULL;
+  ImportRun run = { 0 };
+
+  kase = redress_store_get_case (inv->store, inv->case_id, error);
+  if (kase == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (inv->password, "-") == 0)
+    {
+      password = read_password (error);
+      if (password == NULL)
+        return FALSE;
+    }
+  else if (inv->password != NULL && *inv->password != '\0')
+    password = g_strdup (inv->password);
+
+  run.cancellable = cancellable;
+  run.show_progress = isatty (STDERR_FILENO);
+  run.sigint_id = g_unix_signal_add (SIGINT, on_import_interrupted, &run);
+  run.sigterm_id = g_unix_signal_add (SIGTERM, on_import_interrupted, &run);
+
+  redress_store_import_document_async (inv->store, inv->case_id, inv->document_kind, path,
+                                       password, on_import_progress, &run, NULL, cancellable,
+                                       on_imported, &run);
+  g_clear_pointer (&password, password_free);
+
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  /* Ctrl+C on a terminal reaches the PDF reader too, which may be seen
+   * dying before the signal is seen here: let it be seen */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  import_run_clear_signals (&run);
+  import_run_clear_progress (&run);
+
+  if (run.error != NULL)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (&run.error);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       _("The import was cancelled: nothing was stored."));
+          return FALSE;
+        }
+      explain_import_error (&run.error, path, inv->password != NULL);
+      g_propagate_error (error, run.error);
+      return FALSE;
+    }
+
+  document = redress_store_get_document (inv->store, run.document_id, error);
+  if (document == NULL)
+    return FALSE;
+
+  title = case_title (kase);
+  name = g_filename_display_basename (path);
+  pages = g_strdup_printf (g_dngettext (NULL, "%u page", "%u pages",
+                                        redress_document_get_n_pages (document)),
+                           redress_document_get_n_pages (document));
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, run.document_id);
+  /* Translators: "Imported “notes.pdf” as document 4 of Case 3 (Study
+   * permit refused 2 March 2026): Officer’s notes, 12 pages." */
+  g_print (_("Imported “%s” as document %s of %s: %s, %s.\n"), name, id_text, title,
+           redress_document_kind_get_label (inv->document_kind), pages);
+  text_status = redress_document_dup_text_status (document);
+  if (text_status != NULL)
+    g_print ("%s\n", text_status);
+  g_print ("%" G_GINT64_FORMAT "\n", run.document_id);
+  return TRUE;
+}
+
+/* "Yes", "No (scanned)", "2 of 3 pages" */
+static char *
+document_text_summary (RedressDocument *document)
+{
+  guint n_pages = redress_document_get_n_pages (document);
+  guint without = redress_document_get_pages_without_text (document);
+
+  if (without == 0)
+    return g_strdup (_("Yes"));
+  if (without >= n_pages)
+    /* Translators: a document whose pages are all scanned images */
+    return g_strdup (_("No (scanned)"));
+  /* Translators: the pages of a document whose text could be read */
+  return g_strdup_printf (_("%u of %u pages"), n_pages - without, n_pages);
+}
+
+static gboolean
+run_documents (Invocation  *inv,
+               GError     **error)
+{
+  g_autoptr(RedressCase) kase = redress_store_get_case (inv->store, inv->case_id, error);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *title = NULL;
+
+  if (kase == NULL)
+    return FALSE;
+  documents = redress_store_list_documents (inv->store, inv->case_id, error);
+  if (documents == NULL)
+    return FALSE;
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "case");
+      json_builder_add_int_value (builder, inv->case_id);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < documents->len; i++)
+        {
+          RedressDocument *document = g_ptr_array_index (documents, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, redress_document_get_id (document));
+          json_add_string_or_null (builder, "kind",
+                                   redress_document_kind_to_string (redress_document_get_kind (document)));
+          json_add_string_or_null (builder, "file_name", redress_document_get_file_name (document));
+          json_builder_set_member_name (builder, "pages");
+          json_builder_add_int_value (builder, redress_document_get_n_pages (document));
+          json_builder_set_member_name (builder, "has_text");
+          json_builder_add_boolean_value (builder, redress_document_get_has_text (document));
+          json_builder_set_member_name (builder, "pages_without_text");
+          json_builder_add_int_value (builder, redress_document_get_pages_without_text (document));
+          json_add_string_or_null (builder, "sha256", redress_document_get_sha256 (document));
+          json_builder_set_member_name (builder, "size");
+          json_builder_add_int_value (builder, (gint64) redress_document_get_size (document));
+          json_add_string_or_null (builder, "created_at",
+                                   redress_document_get_created_at (document));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  title = case_title (kase);
+  if (documents->len == 0)
+    {
+      /* Translators: "Case 3 (Study permit refused 2 March 2026) has no documents." */
+      g_print (_("%s has no documents.\n"), title);
+      return TRUE;
+    }
+
+  g_print ("%s\n", title);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      RedressDocument *document = g_ptr_array_index (documents, i);
+      char **row = g_new0 (char *, 7);
+
+      row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, redress_document_get_id (document));
+      row[1] = g_strdup (redress_document_kind_get_label (redress_document_get_kind (document)));
+      row[2] = g_strdup_printf ("%u", redress_document_get_n_pages (document));
+      row[3] = g_format_size (redress_document_get_size (document));
+      row[4] = document_text_summary (document);
+      row[5] = g_strdup (redress_document_get_file_name (document));
+      g_ptr_array_add (rows, row);
+    }
+
+  {
+    /* Translators: "Text" is whether the text of the pages could be read */
+    const char *headers[] = { _("Id"), _("Kind"), _("Pages"), _("Size"), _("Text"), _("File") };
+    print_table (headers, G_N_ELEMENTS (headers), rows);
+  }
+  return TRUE;
+}
+
+/*
+ * A search hit's snippet on one line: the match markers become @open and
+ * @close, control characters and runs of white space (the page's line
+ * ends) one space.  @matches (nullable) receives each match's start and
+ * end (exclusive), in characters of the result, as pairs of guint.
+ */
+static char *
+snippet_one_line (const char *snippet,
+                  const char *open,
+                  const char *close,
+                  GArray     *matches)
+{
+  g_autofree char *valid = g_utf8_make_valid (snippet, -1);
+  GString *out = g_string_new (NULL);
+  guint n_chars = 0;
+  guint start = 0;
+  gboolean in_match = FALSE;
+  gboolean space = FALSE;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == (gunichar) REDRESS_SNIPPET_END[0])
+        {
+          if (in_match)
+            {
+              guint end = n_chars;
+
+              if (matches != NULL)
+                {
+                  g_array_append_val (matches, start);
+                  g_array_append_val (matches, end);
+                }
+              g_string_append (out, close);
+              n_chars += (guint) g_utf8_strlen (close, -1);
+              in_match = FALSE;
+            }
+          continue;
+        }
+      if (c != (gunichar) REDRESS_SNIPPET_START[0] &&
+          (g_unichar_isspace (c) || g_unichar_iscntrl (c) ||
+           g_unichar_type (c) == G_UNICODE_FORMAT))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          n_chars++;
+          space = FALSE;
+        }
+      if (c == (gunichar) REDRESS_SNIPPET_START[0])
+        {
+          if (!in_match)
+            {
+              g_string_append (out, open);
+              n_chars += (guint) g_utf8_strlen (open, -1);
+              start = n_chars;
+              in_match = TRUE;
+            }
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      n_chars++;
+    }
+  if (in_match)
+    {
+      if (matches != NULL)
+        {
+          g_array_append_val (matches, start);
+          g_array_append_val (matches, n_chars);
+        }
+      g_string_append (out, close);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+run_search (Invocation  *inv,
+            GError     **error)
+{
+  const char *query = inv->args[0];
+  g_autofree char *fts = redress_search_query_to_fts (query);
+  g_autoptr(GPtrArray) hits = NULL;
+
+  if (fts == NULL)
+    {
+      usage_error (error, _("“%s” holds no word to search for."), query);
+      return FALSE;
+    }
+  hits = redress_store_search_pages (inv->store, query, inv->limit_value, error);
+  if (hits == NULL)
+    return FALSE;
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "query", query);
+      json_builder_set_member_name (builder, "hits");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          RedressSearchHit *hit = g_ptr_array_index (hits, i);
+          g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_autofree char *snippet = snippet_one_line (redress_search_hit_get_snippet (hit),
+                                                       "", "", matches);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "case");
+          json_builder_add_int_value (builder, redress_search_hit_get_case_id (hit));
+          json_add_string_or_null (builder, "case_title", redress_search_hit_get_case_title (hit));
+          json_builder_set_member_name (builder, "client");
+          json_builder_add_int_value (builder, redress_search_hit_get_client_id (hit));
+          json_add_string_or_null (builder, "client_name",
+                                   redress_search_hit_get_client_name (hit));
+          json_builder_set_member_name (builder, "document");
+          json_builder_add_int_value (builder, redress_search_hit_get_document_id (hit));
+          json_add_string_or_null (builder, "file_name", redress_search_hit_get_file_name (hit));
+          json_add_string_or_null (builder, "kind",
+                                   redress_document_kind_to_string (redress_search_hit_get_kind (hit)));
+          json_builder_set_member_name (builder, "page");
+          json_builder_add_int_value (builder, redress_search_hit_get_page (hit));
+          json_add_string_or_null (builder, "snippet", snippet);
+          /* Where the words found are in "snippet", in characters */
+          json_builder_set_member_name (builder, "match");
+          json_builder_begin_array (builder);
+          for (guint m = 0; m + 1 < matches->len; m += 2)
+            {
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "start");
+              json_builder_add_int_value (builder, g_array_index (matches, guint, m));
+              json_builder_set_member_name (builder, "end");
+              json_builder_add_int_value (builder, g_array_index (matches, guint, m + 1));
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  if (hits->len == 0)
+    {
+      g_print (_("No page matches “%s”.\n"), query);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RedressSearchHit *hit = g_ptr_array_index (hits, i);
+      /* Translators: the marks around the words found in a search result */
+      g_autofree char *snippet = snippet_one_line (redress_search_hit_get_snippet (hit),
+                                                   _("«"), _("»"), NULL);
+      g_autofree char *case_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  redress_search_hit_get_case_id (hit));
+      g_autofree char *document_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                      redress_search_hit_get_document_id (hit));
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (i > 0)
+        g_print ("\n");
+      /* Translators: a search result: client name, case id and title, file
+       * name, document id, page: "Okafor, Chidinma — case 3 (Study permit
+       * refused 2 March 2026) — notes.pdf (document 5), page 2" */
+      g_print (_("%s — case %s (%s) — %s (document %s), page %u\n"),
+               redress_search_hit_get_client_name (hit), case_id,
+               redress_search_hit_get_case_title (hit), redress_search_hit_get_file_name (hit),
+               document_id, redress_search_hit_get_page (hit));
+      append_wrapped_width (out, snippet, 76);
+      {
+        g_auto(GStrv) lines = g_strsplit (out->str, "\n", -1);
+
+        for (guint l = 0; lines[l] != NULL && lines[l][0] != '\0'; l++)
+          g_print ("  %s\n", lines[l]);
+      }
+    }
+  return TRUE;
+}
+
+static gboolean
+document_export (Invocation  *inv,
+                 GError     **error)
+{
+  const char *destination = inv->args[1];
+  g_autoptr(RedressDocument) document = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *name = NULL;
+  gint64 id = 0;
+
+  if (!parse_id_listed (inv->args[0], id_listed_by ("document"), &id, error))
+    return FALSE;
+  document = redress_store_get_document (inv->store, id, error);
+  if (document == NULL)
+    return FALSE;
+
+  /* "-": the bytes on standard output, for a pipe */
+  if (g_str_equal (destination, "-"))
+    {
+      g_autoptr(GBytes) bytes = redress_store_dup_document_bytes (inv->store, id, error);
+      gsize size = 0;
+      const char *data;
+
+      if (bytes == NULL)
+        return FALSE;
+      data = g_bytes_get_data (bytes, &size);
+      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                       _("The document cannot be written to standard output: %s."),
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!redress_store_export_document (inv->store, id, destination, error))
+    return FALSE;
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  name = g_filename_display_name (destination);
+  /* Translators: "Saved document 5 (notes.pdf) as “copy.pdf”." */
+  g_print (_("Saved document %s (%s) as “%s”.\n"), id_text,
+           redress_document_get_file_name (document), name);
+  return TRUE;
+}
+
+static gboolean
+document_remove (Invocation  *inv,
+                 GError     **error)
+{
+  g_autoptr(RedressDocument) document = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 id = 0;
+
+  if (!parse_id_listed (inv->args[0], id_listed_by ("document"), &id, error))
+    return FALSE;
+  document = redress_store_get_document (inv->store, id, error);
+  if (document == NULL)
+    return FALSE;
+
+  /* Trash then purge, in one transaction: the CLI has no Undo */
+  if (!redress_store_begin (inv->store, error))
+    return FALSE;
+  if (!redress_store_trash_document (inv->store, id, error) ||
+      !redress_store_purge_document (inv->store, id, error))
+    {
+      redress_store_rollback (inv->store);
+      return FALSE;
+    }
+  if (!redress_store_commit (inv->store, error))
+    return FALSE;
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  /* Translators: "Document 5 (notes.pdf) was removed permanently." */
+  g_print (_("Document %s (%s) was removed permanently.\n"), id_text,
+           redress_document_get_file_name (document));
+  return TRUE;
+}
+
 /* Database ---------------------------------------------------------------- */
 
 static gboolean
@@ -1800,6 +2518,44 @@ static const Command commands[] = {
        "nearest. A deadline missed recently stays listed, since an extension may still be "
        "asked for."),
     WITH_WITHIN | WITH_TODAY | WITH_JSON, STORE_EXISTING, NULL, run_deadlines },
+  { NULL, "import", N_("FILE"), 1,
+    N_("Attach a PDF to a case (prints its id last)"),
+    N_("Reads the PDF in a separate process, under a time and a memory limit, then stores "
+       "the original file and the text of each page (for search) in the database, in one "
+       "step. A file that is not a PDF, is damaged, needs a password, is too large or cannot "
+       "be read in time is refused with the reason, and nothing is stored; so is an import "
+       "interrupted with Ctrl+C (exit status 130). Prints the id of the new document alone on "
+       "the last line; on a terminal, shows the pages read so far on standard error. With "
+       "--password -, the password is read from standard input (asked for without echo on a "
+       "terminal), so that it does not show in the list of processes."),
+    WITH_CASE | WITH_KIND | WITH_PASSWORD, STORE_EXISTING, NULL, run_import },
+  { NULL, "documents", NULL, 0,
+    N_("List the documents of a case"),
+    N_("For the case given by --case: each document’s id, kind, pages, size, whether its text "
+       "could be read (scanned pages have no text, and search does not see them) and file "
+       "name."),
+    WITH_CASE | WITH_JSON, STORE_EXISTING, NULL, run_documents },
+  { NULL, "search", N_("QUERY"), 1,
+    N_("Search the text of every case’s documents"),
+    N_("Finds the pages that hold every word of QUERY, in any case and with or without "
+       "accents; \"words in double quotes\" must follow each other, and a word ending in * "
+       "matches the words it begins. Quote QUERY for the shell: "
+       "redress-cli search '\"motif de refus\" étud*'. Best matches first, with the client, "
+       "case, document, page and the words around the match (between « and »)."),
+    WITH_JSON | WITH_LIMIT, STORE_EXISTING, NULL, run_search },
+  { "document", "export", N_("ID FILE"), 2,
+    N_("Save a document’s original file, byte for byte"),
+    N_("FILE is replaced if it exists; “-” writes the file to standard output. ID is listed by "
+       "“documents --case ID”."),
+    WITH_ID, STORE_EXISTING, NULL, document_export },
+  { "document", "remove", N_("ID"), 1,
+    N_("Remove a document from its case, permanently"),
+    N_("The removal is PERMANENT and is not confirmed: unlike the application, which offers "
+       "Undo, the command line removes the document for good, with the text of its pages, "
+       "their place in the search index and the original file (unless another document has "
+       "the same). The case’s timeline keeps a line saying it was removed. Export it first "
+       "(“document export ID FILE”) if it may be needed again."),
+    WITH_ID, STORE_EXISTING, NULL, document_remove },
   { NULL, "check", NULL, 0,
     N_("Check the database (prints “ok (schema N)”)"),
     N_("Exits with status 1 and says what is wrong if the database is damaged."),
@@ -1986,6 +2742,39 @@ command_context_new (Invocation *inv,
                           _("Count the days from this day instead of today"), _("YYYY-MM-DD"), 0);
       g_array_append_val (entries, entry);
     }
+  if (command->flags & WITH_KIND)
+    {
+      entry = make_entry ("kind", G_OPTION_ARG_STRING, &inv->kind,
+                          _("What the document is (required; kinds below)"), _("KIND"), 0);
+      g_array_append_val (entries, entry);
+
+      g_string_append_printf (description, "%s\n", _("Kinds of --kind:"));
+      for (guint k = 0; k < REDRESS_DOCUMENT_N_KINDS; k++)
+        {
+          g_string_append (description, "  ");
+          append_padded (description, redress_document_kind_to_string ((RedressDocumentKind) k),
+                         16);
+          g_string_append (description, redress_document_kind_get_label ((RedressDocumentKind) k));
+          g_string_append_c (description, '\n');
+        }
+      g_string_append_c (description, '\n');
+    }
+  if (command->flags & WITH_PASSWORD)
+    {
+      entry = make_entry ("password", G_OPTION_ARG_STRING, &inv->password,
+                          _("The PDF’s password; “-” reads it from standard input"),
+                          _("PASSWORD"), 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_LIMIT)
+    {
+      /* Translators: help of --limit N */
+      char *text = g_strdup_printf (_("Show at most N pages (default %d)"), DEFAULT_SEARCH_LIMIT);
+
+      g_ptr_array_add (strings, text);
+      entry = make_entry ("limit", G_OPTION_ARG_STRING, &inv->limit, text, _("N"), 0);
+      g_array_append_val (entries, entry);
+    }
   if (command->flags & WITH_MISREPRESENTATION)
     {
       entry = make_entry ("misrepresentation", G_OPTION_ARG_NONE, &inv->misrepresentation,
@@ -2129,6 +2918,13 @@ invocation_clear (Invocation *inv)
   g_free (inv->case_option);
   g_free (inv->today);
   g_free (inv->within);
+  g_free (inv->kind);
+  g_free (inv->limit);
+  if (inv->password != NULL)
+    {
+      explicit_bzero (inv->password, strlen (inv->password));
+      g_free (inv->password);
+    }
   g_clear_object (&inv->store);
   if (inv->record_class != NULL)
     g_type_class_unref (inv->record_class);
@@ -2139,6 +2935,8 @@ report_error (const GError *error,
               const char   *help_command)
 {
   g_printerr ("%s: %s\n", PROGRAM, error->message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return CLI_EXIT_INTERRUPTED;
   if (error->domain == G_OPTION_ERROR)
     {
       if (help_command != NULL)
@@ -2194,8 +2992,39 @@ check_command_options (Invocation  *inv,
           usage_error (error, _("--case is required."));
           return FALSE;
         }
-      if (!parse_id (inv->case_option, &inv->case_id, error))
+      if (!parse_id_listed (inv->case_option, id_listed_by ("case"), &inv->case_id, error))
         return FALSE;
+    }
+
+  if (command->flags & WITH_KIND)
+    {
+      g_autofree char *kinds = document_kinds_list ();
+
+      if (inv->kind == NULL)
+        {
+          usage_error (error, _("--kind is required: say what the document is (%s)."), kinds);
+          return FALSE;
+        }
+      if (!redress_document_kind_from_string (inv->kind, &inv->document_kind))
+        {
+          usage_error (error, _("--kind: “%s” is not a kind of document; the kinds are %s."),
+                       inv->kind, kinds);
+          return FALSE;
+        }
+    }
+
+  if (command->flags & WITH_LIMIT)
+    {
+      guint64 limit = DEFAULT_SEARCH_LIMIT;
+
+      if (inv->limit != NULL &&
+          !g_ascii_string_to_unsigned (inv->limit, 10, 1, MAX_SEARCH_LIMIT, &limit, NULL))
+        {
+          usage_error (error, _("--limit: “%s” is not a number from 1 to %d."),
+                       inv->limit, MAX_SEARCH_LIMIT);
+          return FALSE;
+        }
+      inv->limit_value = (guint) limit;
     }
 
   if (command->flags & WITH_WITHIN)
@@ -2278,7 +3107,7 @@ run_command (const Command  *command,
       gint64 id;
 
       if (!(g_strcmp0 (command->group, "client") == 0 && looks_like_file_number (inv.args[0])) &&
-          !parse_id (inv.args[0], &id, &error))
+          !parse_id_listed (inv.args[0], id_listed_by (command->group), &id, &error))
         goto out;
     }
 
@@ -2320,8 +3149,8 @@ run (int    argc,
     { NULL }
   };
 
-  g_string_append (summary, _("Keeps Redress client files, cases and the database in order from "
-                              "the command line."));
+  g_string_append (summary, _("Keeps Redress client files, cases, their documents and the "
+                              "database in order from the command line."));
   g_string_append_printf (summary, "\n\n%s\n", _("Commands:"));
   append_command_list (summary, NULL);
   g_string_truncate (summary, summary->len - 1);
@@ -2329,8 +3158,9 @@ run (int    argc,
                                  "for the options of a command."));
   append_wrapped (description, hint);
   append_wrapped (description, _("Errors are printed on standard error. The exit status is 1 when "
-                                 "a value is refused or a record is not found, and 2 when the "
-                                 "command is misused."));
+                                 "a value or a file is refused or a record is not found, 2 when "
+                                 "the command is misused, and 130 when an import is interrupted "
+                                 "(Ctrl+C)."));
 
   context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
   g_option_context_set_help_enabled (context, FALSE);
