@@ -836,8 +836,9 @@ redress_documents_view_init (RedressDocumentsView *self)
   self->passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (GTK_PANED (self->paned), 300);
+  gtk_paned_set_position (GTK_PANED (self->paned), 260);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
   gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
 
   side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

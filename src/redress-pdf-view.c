@@ -1181,7 +1181,8 @@ redress_pdf_view_init (RedressPdfView *self)
   gtk_widget_add_css_class (toolbar, "toolbar");
 
   self->page_entry = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->page_entry), 4);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->page_entry), 3);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->page_entry), 4);
   gtk_entry_set_input_purpose (GTK_ENTRY (self->page_entry), GTK_INPUT_PURPOSE_DIGITS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Go to page"), -1);
@@ -1209,7 +1210,8 @@ redress_pdf_view_init (RedressPdfView *self)
 
   self->search_entry = gtk_search_entry_new ();
   g_object_set (self->search_entry, "placeholder-text", _("Find"), NULL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 12);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 6);
+  gtk_widget_set_hexpand (self->search_entry, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find in document"), -1);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
