@@ -9,6 +9,7 @@
 #include "redress-client.h"
 #include "redress-event.h"
 #include "redress-firm.h"
+#include "redress-grounds.h"
 
 struct _RedressEvent
 {
@@ -129,6 +130,8 @@ entity_label (const char *entity)
     return _("Firm profile");
   if (g_strcmp0 (entity, "document") == 0)
     return _("Document");
+  if (g_strcmp0 (entity, "ground") == 0)
+    return _("Refusal ground");
   return entity;
 }
 
@@ -174,6 +177,27 @@ redress_event_dup_description (RedressEvent *self)
     return self->new_value
       ? g_strdup_printf (_("%s created: %s"), what, self->new_value)
       : g_strdup_printf (_("%s created"), what);
+  if (g_strcmp0 (self->entity, "ground") == 0)
+    {
+      const char *label = redress_ground_get_label (self->new_value);
+
+      if (label == NULL)
+        label = self->new_value ? self->new_value : "";
+      if (g_strcmp0 (self->kind, "suggested") == 0)
+        return g_strdup_printf (_("Ground suggested from the letter: %s"), label);
+      if (g_strcmp0 (self->kind, "confirmed") == 0)
+        return g_strdup_printf (_("Ground confirmed: %s"), label);
+      if (g_strcmp0 (self->kind, "dismissed") == 0)
+        return g_strdup_printf (_("Ground dismissed: %s"), label);
+      if (g_strcmp0 (self->kind, "added") == 0)
+        return g_strdup_printf (_("Ground added: %s"), label);
+      if (g_strcmp0 (self->kind, "restored") == 0)
+        return g_strdup_printf (_("Ground back among the suggestions: %s"), label);
+      if (g_strcmp0 (self->kind, "evidence-linked") == 0)
+        return g_strdup_printf (_("Evidence linked to a ground: %s"), label);
+      if (g_strcmp0 (self->kind, "evidence-unlinked") == 0)
+        return g_strdup_printf (_("Evidence unlinked from a ground: %s"), label);
+    }
   if (g_strcmp0 (self->kind, "added") == 0)
     return self->new_value
       ? g_strdup_printf (_("%s attached: %s"), what, self->new_value)

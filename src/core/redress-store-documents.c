@@ -9,7 +9,9 @@
 
 #include "redress-case.h"
 #include "redress-error.h"
+#include "redress-detector.h"
 #include "redress-store-documents.h"
+#include "redress-store-grounds-private.h"
 #include "redress-store-private.h"
 
 /*
@@ -217,6 +219,7 @@ typedef struct
   const char *file_name;
   RedressPdfExtraction *extraction;
   gint64 document_id;
+  guint n_grounds;      /* grounds suggested to the case */
 } NewDocument;
 
 static gboolean
@@ -260,6 +263,28 @@ insert_blob (RedressStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A refusal letter or decision notes: the grounds they state become
+ * suggestions on the case, in the import's transaction */
+static gboolean
+suggest_grounds (RedressStore  *self,
+                 gint64         client_id,
+                 NewDocument   *doc,
+                 GError       **error)
+{
+  GPtrArray *pages = doc->extraction->pages;
+  g_autofree const char **texts = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  if (doc->kind != REDRESS_DOCUMENT_REFUSAL_LETTER && doc->kind != REDRESS_DOCUMENT_DECISION_NOTES)
+    return TRUE;
+  texts = g_new0 (const char *, pages->len + 1);
+  for (guint i = 0; i < pages->len; i++)
+    texts[i] = ((RedressPdfPage *) g_ptr_array_index (pages, i))->text;
+  hits = redress_detector_detect (texts, pages->len, NULL, NULL);
+  return redress_store_suggest_grounds_tx (self, client_id, doc->case_id, doc->document_id, hits,
+                                           &doc->n_grounds, error);
 }
 
 static gboolean
@@ -340,7 +365,9 @@ insert_document_tx (RedressStore  *self,
         return FALSE;
     }
 
-  return log_event (self, client_id, doc->case_id, "added", doc->file_name, error);
+  if (!log_event (self, client_id, doc->case_id, "added", doc->file_name, error))
+    return FALSE;
+  return suggest_grounds (self, client_id, doc, error);
 }
 
 /* Writes an extraction as a new document of @case_id: all or nothing */
@@ -353,7 +380,7 @@ store_extraction (RedressStore          *self,
                   gint64                *document_id,
                   GError               **error)
 {
-  NewDocument doc = { case_id, kind, file_name, extraction, 0 };
+  NewDocument doc = { case_id, kind, file_name, extraction, 0, 0 };
 
   if (!redress_store_begin (self, error))
     return FALSE;
@@ -366,6 +393,8 @@ store_extraction (RedressStore          *self,
     return FALSE;
 
   announce (self, doc.document_id);
+  if (doc.n_grounds > 0)
+    g_signal_emit_by_name (self, "changed::ground", "ground", case_id);
   if (document_id != NULL)
     *document_id = doc.document_id;
   return TRUE;
@@ -1170,12 +1199,15 @@ has_word_character (const char *text,
  * Turns a search box's text into an FTS5 query that cannot be a syntax
  * error: every word is quoted (so AND, OR, NOT, NEAR, -, ^, :, ( are
  * words like any other), "several words" in double quotes are a phrase,
- * a word ending in * matches as a prefix, and all must match.  Accents and
+ * a word of three letters or more ending in * matches as a prefix, and
+ * all must match.  Accents and
  * case do not matter (the index ignores them).
  *
  * Returns: (transfer full) (nullable): the FTS5 query, or %NULL when
  *   @query holds no word to look for
  */
+#define MIN_PREFIX_CHARS 3
+
 char *
 redress_search_query_to_fts (const char *query)
 {
@@ -1230,7 +1262,10 @@ redress_search_query_to_fts (const char *query)
       g_string_append_c (fts, '"');
       g_string_append_len (fts, start, (gssize) length);
       g_string_append_c (fts, '"');
-      if (prefix)
+      /* A prefix of one or two letters would match most of the index
+       * (a* takes half a second over 100,000 pages): such a word is
+       * looked for whole */
+      if (prefix && g_utf8_strlen (start, (gssize) length) >= MIN_PREFIX_CHARS)
         g_string_append_c (fts, '*');
       n_terms++;
     }

@@ -255,12 +255,18 @@ test_import (Fixture       *f,
   documents = redress_store_list_documents (f->store, f->other_id, &error);
   g_assert_cmpuint (documents->len, ==, 0);
 
-  /* On the case's timeline */
+  /* On the case's timeline, with the ground the letter states (newest
+   * first): detection runs on the import of a refusal letter */
   events = redress_store_list_events (f->store, 0, f->case_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (redress_event_get_entity (g_ptr_array_index (events, 0)), ==, "document");
-  g_assert_cmpstr (redress_event_get_kind (g_ptr_array_index (events, 0)), ==, "added");
+  g_assert_cmpuint (events->len, >=, 2);
+  g_assert_cmpstr (redress_event_get_entity (g_ptr_array_index (events, 0)), ==, "ground");
+  g_assert_cmpstr (redress_event_get_kind (g_ptr_array_index (events, 0)), ==, "suggested");
   g_assert_cmpstr (redress_event_get_new_value (g_ptr_array_index (events, 0)), ==,
+                   "purpose-of-visit");
+  g_assert_cmpstr (redress_event_get_entity (g_ptr_array_index (events, 1)), ==, "document");
+  g_assert_cmpstr (redress_event_get_kind (g_ptr_array_index (events, 1)), ==, "added");
+  g_assert_cmpstr (redress_event_get_new_value (g_ptr_array_index (events, 1)), ==,
                    "refusal-letter.pdf");
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM pages"), ==, 4);

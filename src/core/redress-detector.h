@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define REDRESS_TYPE_GROUND_HIT (redress_ground_hit_get_type ())
+
+/**
+ * RedressGroundHit:
+ * @code: the ground's stable code (see redress-grounds.h)
+ * @provision: (nullable): the provision cited with it ("R179(b)", "A40(1)(a)")
+ * @page: the page (from 1) where @quote starts
+ * @start: byte offset of @quote's first character in the text of @page
+ * @end_page: the page where @quote ends (@page unless the sentence runs
+ *   over a page break)
+ * @end: byte offset just after @quote's last character in the text of
+ *   @end_page
+ * @quote: the sentence (or list item) as it reads on the page: original
+ *   characters, white space collapsed, hyphenation undone
+ * @language: the language of the wording matched, "en" or "fr"
+ * @document_id: the document, when the pages came from the store (else 0)
+ *
+ * A ground found in a letter, or a passage of the notes about one.
+ * Offsets are in bytes of the page text as extracted (the pages table);
+ * g_utf8_pointer_to_offset() gives the character index poppler's text
+ * layout uses.
+ */
+typedef struct
+{
+  char *code;
+  char *provision;
+  guint page;
+  gsize start;
+  guint end_page;
+  gsize end;
+  char *quote;
+  char *language;
+  gint64 document_id;
+} RedressGroundHit;
+
+GType             redress_ground_hit_get_type       (void) G_GNUC_CONST;
+RedressGroundHit *redress_ground_hit_copy           (const RedressGroundHit *hit);
+void              redress_ground_hit_free           (RedressGroundHit       *hit);
+
+GPtrArray        *redress_detector_detect           (const char * const     *pages,
+                                                     guint                   n_pages,
+                                                     const char             *language_hint,
+                                                     char                  **language);
+GPtrArray        *redress_detector_suggest_passages (const char             *code,
+                                                     const char * const     *pages,
+                                                     guint                   n_pages,
+                                                     guint                   max_passages);
+GStrv             redress_detector_find_provisions  (const char             *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedressGroundHit, redress_ground_hit_free)
+
+G_END_DECLS

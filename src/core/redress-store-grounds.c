@@ -1,0 +1,997 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-store-grounds"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "redress-error.h"
+#include "redress-grounds.h"
+#include "redress-store-documents.h"
+#include "redress-store-grounds-private.h"
+#include "redress-store-private.h"
+
+/*
+ * The grounds of a case (table case_grounds, one row per code) and the
+ * passages linked to them as evidence (table evidence), see
+ * data/sql/0006-grounds.sql.
+ *
+ * A ground is suggested by the detector (origin "detected"), then
+ * confirmed or dismissed by the consultant; a dismissal can be undone; a
+ * ground added by hand (origin "manual") is confirmed.  The consultant's
+ * decision is never changed by a later detection: a suggestion only adds
+ * a ground the case does not have, or gives its sentence to a ground that
+ * has none.
+ */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Helpers ---------------------------------------------------------------- */
+
+static gboolean
+sql_error (RedressStore  *self,
+           int            rc,
+           GError       **error)
+{
+  const char *detail = sqlite3_errmsg (redress_store_get_handle (self));
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY,
+                   _("The database is in use by another program (another Redress window or "
+                     "redress-cli). Try again in a moment."));
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("The change was refused because it would make the record inconsistent (%s)."),
+                   detail);
+      break;
+    default:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
+                   _("The database reported an error: %s."), detail);
+      break;
+    }
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (RedressStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (redress_store_get_handle (self), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sql_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+step_done (RedressStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, rc, error);
+  return TRUE;
+}
+
+static char *
+now_timestamp (RedressStore *self)
+{
+  g_autoptr(GDateTime) now = redress_store_dup_now (self);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_offset (sqlite3_stmt *stmt,
+             int           index,
+             gint64        value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* A line of the case's timeline (entity "ground") */
+static gboolean
+log_event (RedressStore  *self,
+           gint64         client_id,
+           gint64         case_id,
+           const char    *kind,
+           const char    *code,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *at = now_timestamp (self);
+
+  stmt = prepare (self,
+                  "INSERT INTO events (at, actor, entity, client_id, case_id, kind, new_value) "
+                  "VALUES (?, ?, 'ground', ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, redress_store_get_actor (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, client_id);
+  sqlite3_bind_int64 (stmt, 4, case_id);
+  sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, code, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, error);
+}
+
+static void
+announce (RedressStore *self,
+          gint64        case_id)
+{
+  g_signal_emit_by_name (self, "changed::ground", "ground", case_id);
+}
+
+/* The client of a live case; 0 with NOT_FOUND otherwise */
+static gint64
+case_client (RedressStore  *self,
+             gint64         case_id,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT c.client_id FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
+                  "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("There is no case with id %s."), id_text);
+    }
+  else
+    sql_error (self, rc, error);
+  return 0;
+}
+
+static gboolean
+check_code (const char  *code,
+            GError     **error)
+{
+  if (redress_ground_is_known (code))
+    return TRUE;
+  g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+               _("“%s” is not a ground of the catalogue."), code != NULL ? code : "");
+  return FALSE;
+}
+
+/* The state of a ground of a case: FALSE without error when it has none */
+static gboolean
+get_state (RedressStore        *self,
+           gint64               case_id,
+           const char          *code,
+           RedressGroundState  *state,
+           gboolean            *manual,
+           GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, "SELECT state, origin FROM case_grounds WHERE case_id = ? AND code = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      redress_ground_state_from_string ((const char *) sqlite3_column_text (stmt, 0), state);
+      if (manual != NULL)
+        *manual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "manual") == 0;
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    sql_error (self, rc, error);
+  return FALSE;
+}
+
+/* Suggestions ------------------------------------------------------------- */
+
+gboolean
+redress_store_suggest_grounds_tx (RedressStore  *self,
+                                  gint64         client_id,
+                                  gint64         case_id,
+                                  gint64         document_id,
+                                  GPtrArray     *hits,
+                                  guint         *n_new,
+                                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) fill = NULL;
+  g_autofree char *now = now_timestamp (self);
+  sqlite3 *db = redress_store_get_handle (self);
+  guint added = 0;
+
+  insert = prepare (self,
+                    "INSERT INTO case_grounds (case_id, code, state, origin, provision, quote, "
+                    "document_id, page, quote_start, quote_end, created_at, updated_at) "
+                    "VALUES (?1, ?2, 'suggested', 'detected', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) "
+                    "ON CONFLICT (case_id, code) DO NOTHING", error);
+  if (insert == NULL)
+    return FALSE;
+  /* A ground without a sentence (added by hand, or whose document was
+   * removed or is in the trash: a letter imported again) takes this one;
+   * its state stays the consultant's */
+  fill = prepare (self,
+                  "UPDATE case_grounds SET provision = coalesce(?3, provision), quote = ?4, "
+                  "document_id = ?5, page = ?6, quote_start = ?7, quote_end = ?8, updated_at = ?9 "
+                  "WHERE case_id = ?1 AND code = ?2 AND (document_id IS NULL OR document_id IN "
+                  "(SELECT id FROM documents WHERE deleted_at IS NOT NULL))", error);
+  if (fill == NULL)
+    return FALSE;
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      RedressGroundHit *hit = g_ptr_array_index (hits, i);
+      sqlite3_stmt *stmts[2] = { insert, fill };
+
+      if (!redress_ground_is_known (hit->code))
+        continue;
+      for (guint s = 0; s < 2; s++)
+        {
+          sqlite3_bind_int64 (stmts[s], 1, case_id);
+          sqlite3_bind_text (stmts[s], 2, hit->code, -1, SQLITE_STATIC);
+          bind_text_or_null (stmts[s], 3, hit->provision);
+          bind_text_or_null (stmts[s], 4, hit->quote);
+          sqlite3_bind_int64 (stmts[s], 5, document_id);
+          sqlite3_bind_int (stmts[s], 6, (int) MAX (hit->page, 1));
+          sqlite3_bind_int64 (stmts[s], 7, (gint64) hit->start);
+          /* The quote's end on its first page (a sentence that runs over
+           * a page break ends there on that page) */
+          bind_offset (stmts[s], 8, hit->end_page == hit->page ? (gint64) hit->end : -1);
+          sqlite3_bind_text (stmts[s], 9, now, -1, SQLITE_STATIC);
+        }
+      if (!step_done (self, insert, error))
+        return FALSE;
+      if (sqlite3_changes (db) > 0)
+        {
+          added++;
+          if (!log_event (self, client_id, case_id, "suggested", hit->code, error))
+            return FALSE;
+        }
+      else if (!step_done (self, fill, error))
+        return FALSE;
+    }
+  if (n_new != NULL)
+    *n_new = added;
+  return TRUE;
+}
+
+/**
+ * redress_store_suggest_grounds:
+ * @case_id: the case
+ * @document_id: the document the hits were found in
+ * @hits: (element-type RedressGroundHit): from redress_detector_detect()
+ * @n_new: (out) (optional): how many grounds the case did not have
+ *
+ * Stores the detector's findings as suggestions.  A ground the case has
+ * already keeps its state (confirmed and dismissed grounds stay so); it
+ * takes the new sentence if its own was from no document or from one in
+ * the trash.
+ */
+gboolean
+redress_store_suggest_grounds (RedressStore  *self,
+                               gint64         case_id,
+                               gint64         document_id,
+                               GPtrArray     *hits,
+                               guint         *n_new,
+                               GError       **error)
+{
+  gint64 client_id;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  client_id = case_client (self, case_id, error);
+  if (client_id == 0 ||
+      !redress_store_suggest_grounds_tx (self, client_id, case_id, document_id, hits, n_new,
+                                         error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  if (!redress_store_commit (self, error))
+    return FALSE;
+  announce (self, case_id);
+  return TRUE;
+}
+
+/**
+ * redress_store_detect_document_grounds:
+ * @document_id: a document of a case
+ * @n_new: (out) (optional): how many grounds the case did not have
+ *
+ * Runs the detector on a stored document's pages and stores what it finds
+ * as suggestions (see redress_store_suggest_grounds()).
+ */
+gboolean
+redress_store_detect_document_grounds (RedressStore  *self,
+                                       gint64         document_id,
+                                       guint         *n_new,
+                                       GError       **error)
+{
+  g_autoptr(RedressDocument) document = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  document = redress_store_get_document (self, document_id, error);
+  if (document == NULL)
+    return FALSE;
+  pages = redress_store_dup_document_text (self, document_id, error);
+  if (pages == NULL)
+    return FALSE;
+  hits = redress_detector_detect ((const char * const *) pages, g_strv_length (pages), NULL, NULL);
+  return redress_store_suggest_grounds (self, redress_document_get_case_id (document),
+                                        document_id, hits, n_new, error);
+}
+
+/* Decisions --------------------------------------------------------------- */
+
+typedef enum
+{
+  CHANGE_CONFIRM,
+  CHANGE_DISMISS,
+  CHANGE_UNDISMISS,
+  CHANGE_ADD,
+} Change;
+
+static gboolean
+set_state (RedressStore        *self,
+           gint64               case_id,
+           const char          *code,
+           RedressGroundState   state,
+           GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_timestamp (self);
+
+  stmt = prepare (self,
+                  "UPDATE case_grounds SET state = ?3, updated_at = ?4 "
+                  "WHERE case_id = ?1 AND code = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, redress_ground_state_to_string (state), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+/* Returns TRUE with *changed FALSE when there is nothing to do */
+static gboolean
+change_tx (RedressStore  *self,
+           gint64         case_id,
+           const char    *code,
+           Change         change,
+           gboolean      *changed,
+           GError       **error)
+{
+  RedressGroundState state = REDRESS_GROUND_SUGGESTED;
+  gboolean manual = FALSE, exists;
+  g_autoptr(GError) local_error = NULL;
+  gint64 client_id;
+
+  *changed = FALSE;
+  client_id = case_client (self, case_id, error);
+  if (client_id == 0)
+    return FALSE;
+  exists = get_state (self, case_id, code, &state, &manual, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (change == CHANGE_ADD && !exists)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *now = now_timestamp (self);
+
+      stmt = prepare (self,
+                      "INSERT INTO case_grounds (case_id, code, state, origin, created_at, "
+                      "updated_at) VALUES (?1, ?2, 'confirmed', 'manual', ?3, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      *changed = TRUE;
+      return log_event (self, client_id, case_id, "added", code, error);
+    }
+  if (!exists)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("This case has no ground “%s”."), code);
+      return FALSE;
+    }
+
+  switch (change)
+    {
+    case CHANGE_ADD:
+    case CHANGE_CONFIRM:
+      if (state == REDRESS_GROUND_CONFIRMED)
+        return TRUE;
+      *changed = TRUE;
+      return set_state (self, case_id, code, REDRESS_GROUND_CONFIRMED, error) &&
+             log_event (self, client_id, case_id, "confirmed", code, error);
+    case CHANGE_DISMISS:
+      if (state == REDRESS_GROUND_DISMISSED)
+        return TRUE;
+      *changed = TRUE;
+      return set_state (self, case_id, code, REDRESS_GROUND_DISMISSED, error) &&
+             log_event (self, client_id, case_id, "dismissed", code, error);
+    case CHANGE_UNDISMISS:
+      if (state != REDRESS_GROUND_DISMISSED)
+        return TRUE;
+      *changed = TRUE;
+      /* Back to what it was: a suggestion, or a ground added by hand */
+      return set_state (self, case_id, code,
+                        manual ? REDRESS_GROUND_CONFIRMED : REDRESS_GROUND_SUGGESTED, error) &&
+             log_event (self, client_id, case_id, "restored", code, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+change_ground (RedressStore  *self,
+               gint64         case_id,
+               const char    *code,
+               Change         change,
+               GError       **error)
+{
+  gboolean changed = FALSE;
+
+  if (!check_code (code, error))
+    return FALSE;
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  if (!change_tx (self, case_id, code, change, &changed, error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  if (!redress_store_commit (self, error))
+    return FALSE;
+  if (changed)
+    announce (self, case_id);
+  return TRUE;
+}
+
+/**
+ * redress_store_confirm_ground:
+ *
+ * Confirms a ground the case has (suggested or dismissed).  Confirmed
+ * grounds are those the remedies and the checklist answer.
+ */
+gboolean
+redress_store_confirm_ground (RedressStore  *self,
+                              gint64         case_id,
+                              const char    *code,
+                              GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  return change_ground (self, case_id, code, CHANGE_CONFIRM, error);
+}
+
+/**
+ * redress_store_dismiss_ground:
+ *
+ * Dismisses a ground (a suggestion the consultant disagrees with):
+ * redress_store_undismiss_ground() undoes it.
+ */
+gboolean
+redress_store_dismiss_ground (RedressStore  *self,
+                              gint64         case_id,
+                              const char    *code,
+                              GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  return change_ground (self, case_id, code, CHANGE_DISMISS, error);
+}
+
+/**
+ * redress_store_undismiss_ground:
+ *
+ * Undoes a dismissal: the ground is a suggestion again (confirmed, if it
+ * was added by hand).
+ */
+gboolean
+redress_store_undismiss_ground (RedressStore  *self,
+                                gint64         case_id,
+                                const char    *code,
+                                GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  return change_ground (self, case_id, code, CHANGE_UNDISMISS, error);
+}
+
+/**
+ * redress_store_add_ground:
+ * @code: a code of the catalogue
+ *
+ * Adds a ground by hand, confirmed.  A ground the case already has is
+ * confirmed.
+ */
+gboolean
+redress_store_add_ground (RedressStore  *self,
+                          gint64         case_id,
+                          const char    *code,
+                          GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  return change_ground (self, case_id, code, CHANGE_ADD, error);
+}
+
+/**
+ * redress_store_case_has_confirmed:
+ *
+ * Returns: whether the case has @code among its confirmed grounds (FALSE
+ *   as well when the database cannot be read)
+ */
+gboolean
+redress_store_case_has_confirmed (RedressStore *self,
+                                  gint64        case_id,
+                                  const char   *code)
+{
+  RedressGroundState state = REDRESS_GROUND_SUGGESTED;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (!get_state (self, case_id, code, &state, NULL, &error))
+    {
+      if (error != NULL)
+        g_warning ("Grounds of case %" G_GINT64_FORMAT ": %s", case_id, error->message);
+      return FALSE;
+    }
+  return state == REDRESS_GROUND_CONFIRMED;
+}
+
+/* Reading ----------------------------------------------------------------- */
+
+static int
+catalogue_rank (const char *code)
+{
+  const char * const *codes = redress_grounds_get_codes ();
+
+  for (int i = 0; codes[i] != NULL; i++)
+    if (strcmp (codes[i], code) == 0)
+      return i;
+  return G_MAXINT;
+}
+
+static int
+compare_grounds (gconstpointer a,
+                 gconstpointer b)
+{
+  RedressCaseGround *ga = *(RedressCaseGround **) a;
+  RedressCaseGround *gb = *(RedressCaseGround **) b;
+  int ra = catalogue_rank (redress_case_ground_get_code (ga));
+  int rb = catalogue_rank (redress_case_ground_get_code (gb));
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return g_strcmp0 (redress_case_ground_get_code (ga), redress_case_ground_get_code (gb));
+}
+
+static gint64
+column_offset (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, column);
+}
+
+/**
+ * redress_store_list_grounds:
+ *
+ * Returns: (transfer full) (element-type RedressCaseGround): the grounds of
+ *   the case (suggested, confirmed and dismissed), in catalogue order,
+ *   each with its evidence (from documents not in the trash)
+ */
+GPtrArray *
+redress_store_list_grounds (RedressStore  *self,
+                            gint64         case_id,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) grounds = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT code, state, origin, provision, quote, document_id, page, quote_start, "
+                  "quote_end, created_at, updated_at FROM case_grounds WHERE case_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RedressGroundState state = REDRESS_GROUND_SUGGESTED;
+      const char *origin = (const char *) sqlite3_column_text (stmt, 2);
+      RedressCaseGround *ground;
+
+      redress_ground_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &state);
+      ground = redress_case_ground_new (case_id, (const char *) sqlite3_column_text (stmt, 0),
+                                        state,
+                                        g_strcmp0 (origin, "manual") == 0
+                                          ? REDRESS_GROUND_MANUAL : REDRESS_GROUND_DETECTED);
+      redress_case_ground_set_quote (ground,
+                                     (const char *) sqlite3_column_text (stmt, 3),
+                                     (const char *) sqlite3_column_text (stmt, 4),
+                                     sqlite3_column_int64 (stmt, 5),
+                                     (guint) sqlite3_column_int (stmt, 6),
+                                     column_offset (stmt, 7), column_offset (stmt, 8));
+      redress_case_ground_set_times (ground, (const char *) sqlite3_column_text (stmt, 9),
+                                     (const char *) sqlite3_column_text (stmt, 10));
+      g_ptr_array_add (grounds, ground);
+      g_hash_table_insert (by_code, (gpointer) redress_case_ground_get_code (ground), ground);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self,
+                  "SELECT e.id, e.code, e.document_id, d.file_name, e.page, e.quote, "
+                  "e.quote_start, e.quote_end, e.created_at FROM evidence AS e "
+                  "JOIN documents AS d ON d.id = e.document_id "
+                  "WHERE e.case_id = ? AND d.deleted_at IS NULL ORDER BY e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RedressCaseGround *ground = g_hash_table_lookup (by_code, sqlite3_column_text (stmt, 1));
+      g_autoptr(RedressEvidence) evidence = NULL;
+
+      if (ground == NULL)
+        continue;
+      evidence = redress_evidence_new (sqlite3_column_int64 (stmt, 0), case_id,
+                                       (const char *) sqlite3_column_text (stmt, 1),
+                                       sqlite3_column_int64 (stmt, 2),
+                                       (const char *) sqlite3_column_text (stmt, 3),
+                                       (guint) sqlite3_column_int (stmt, 4),
+                                       (const char *) sqlite3_column_text (stmt, 5),
+                                       column_offset (stmt, 6), column_offset (stmt, 7),
+                                       (const char *) sqlite3_column_text (stmt, 8));
+      redress_case_ground_add_evidence (ground, evidence);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+
+  g_ptr_array_sort (grounds, compare_grounds);
+  return g_steal_pointer (&grounds);
+}
+
+/* Evidence ---------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 case_id;
+  const char *code;
+  gint64 document_id;
+  guint page;
+  const char *quote;
+  gint64 quote_start;
+  gint64 quote_end;
+  gint64 evidence_id;
+} NewEvidence;
+
+static gboolean
+link_tx (RedressStore  *self,
+         NewEvidence   *e,
+         GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_timestamp (self);
+  RedressGroundState state;
+  g_autoptr(GError) local_error = NULL;
+  gint64 client_id;
+  int rc;
+
+  client_id = case_client (self, e->case_id, error);
+  if (client_id == 0)
+    return FALSE;
+  if (!get_state (self, e->case_id, e->code, &state, NULL, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                     _("This case has no ground “%s”: add it first."), e->code);
+      return FALSE;
+    }
+
+  /* The passage must be on a page of a document of the same case */
+  stmt = prepare (self,
+                  "SELECT d.case_id, d.n_pages FROM documents AS d "
+                  "WHERE d.id = ? AND d.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->document_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sql_error (self, rc, error);
+  if (rc == SQLITE_DONE || sqlite3_column_int64 (stmt, 0) != e->case_id)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("Evidence must come from a document of the same case."));
+      return FALSE;
+    }
+  if (e->page < 1 || e->page > (guint) sqlite3_column_int (stmt, 1))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("This document has no page %u."), e->page);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self,
+                  "INSERT INTO evidence (case_id, code, document_id, page, quote, quote_start, "
+                  "quote_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->case_id);
+  sqlite3_bind_text (stmt, 2, e->code, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, e->document_id);
+  sqlite3_bind_int (stmt, 4, (int) e->page);
+  sqlite3_bind_text (stmt, 5, e->quote, -1, SQLITE_STATIC);
+  bind_offset (stmt, 6, e->quote_start);
+  bind_offset (stmt, 7, e->quote_end >= e->quote_start ? e->quote_end : -1);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  e->evidence_id = sqlite3_last_insert_rowid (redress_store_get_handle (self));
+  return log_event (self, client_id, e->case_id, "evidence-linked", e->code, error);
+}
+
+/**
+ * redress_store_link_evidence:
+ * @code: a ground the case has (in any state)
+ * @document_id: a document of the same case
+ * @page: the page of the passage (from 1)
+ * @quote: the passage
+ * @quote_start: byte offset of the passage in the page's text, -1 if unknown
+ * @quote_end: byte offset after the passage in the page's text, -1 if unknown
+ * @evidence_id: (out) (optional): the new link
+ *
+ * Links a passage of a document to a ground as evidence.
+ */
+gboolean
+redress_store_link_evidence (RedressStore  *self,
+                             gint64         case_id,
+                             const char    *code,
+                             gint64         document_id,
+                             guint          page,
+                             const char    *quote,
+                             gint64         quote_start,
+                             gint64         quote_end,
+                             gint64        *evidence_id,
+                             GError       **error)
+{
+  NewEvidence e = { case_id, code, document_id, page, quote, quote_start, quote_end, 0 };
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_code (code, error))
+    return FALSE;
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (quote != NULL ? quote : ""));
+
+    if (*stripped == '\0')
+      {
+        g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID, _("Select the passage to link."));
+        return FALSE;
+      }
+  }
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  if (!link_tx (self, &e, error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  if (!redress_store_commit (self, error))
+    return FALSE;
+  announce (self, case_id);
+  if (evidence_id != NULL)
+    *evidence_id = e.evidence_id;
+  return TRUE;
+}
+
+/**
+ * redress_store_unlink_evidence:
+ *
+ * Removes a passage from the evidence of its ground.
+ */
+gboolean
+redress_store_unlink_evidence (RedressStore  *self,
+                               gint64         evidence_id,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *code = NULL;
+  gint64 case_id, client_id;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self,
+                  "SELECT e.case_id, e.code, c.client_id FROM evidence AS e "
+                  "JOIN cases AS c ON c.id = e.case_id WHERE e.id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("This passage is not linked to a ground."));
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sql_error (self, rc, error);
+      goto failed;
+    }
+  case_id = sqlite3_column_int64 (stmt, 0);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  client_id = sqlite3_column_int64 (stmt, 2);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self, "DELETE FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  if (!step_done (self, stmt, error) ||
+      !log_event (self, client_id, case_id, "evidence-unlinked", code, error))
+    goto failed;
+  if (!redress_store_commit (self, error))
+    return FALSE;
+  announce (self, case_id);
+  return TRUE;
+
+failed:
+  redress_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * redress_store_suggest_passages:
+ * @code: a ground code
+ * @max_passages: the most passages wanted
+ *
+ * Passages of the case's officer's notes and decision notes (not in the
+ * trash) that bear on a ground, not already linked to it, to be accepted
+ * as evidence (see redress_detector_suggest_passages()).
+ *
+ * Returns: (transfer full) (element-type RedressGroundHit): the passages,
+ *   with their document_id, at most @max_passages of them
+ */
+GPtrArray *
+redress_store_suggest_passages (RedressStore  *self,
+                                gint64         case_id,
+                                const char    *code,
+                                guint          max_passages,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_ground_hit_free);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GHashTable) linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  if (!check_code (code, error))
+    return NULL;
+  documents = redress_store_list_documents (self, case_id, error);
+  if (documents == NULL)
+    return NULL;
+
+  stmt = prepare (self,
+                  "SELECT document_id, page, coalesce(quote_start, -1) FROM evidence "
+                  "WHERE case_id = ? AND code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (linked, g_strdup_printf ("%" G_GINT64_FORMAT ":%d:%" G_GINT64_FORMAT,
+                                               (gint64) sqlite3_column_int64 (stmt, 0),
+                                               sqlite3_column_int (stmt, 1),
+                                               (gint64) sqlite3_column_int64 (stmt, 2)));
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < documents->len && passages->len < max_passages; i++)
+    {
+      RedressDocument *document = g_ptr_array_index (documents, i);
+      RedressDocumentKind kind = redress_document_get_kind (document);
+      gint64 document_id = redress_document_get_id (document);
+      g_auto(GStrv) pages = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (kind != REDRESS_DOCUMENT_OFFICER_NOTES && kind != REDRESS_DOCUMENT_DECISION_NOTES)
+        continue;
+      pages = redress_store_dup_document_text (self, document_id, error);
+      if (pages == NULL)
+        return NULL;
+      found = redress_detector_suggest_passages (code, (const char * const *) pages,
+                                                 g_strv_length (pages), max_passages);
+      for (guint j = 0; j < found->len && passages->len < max_passages; j++)
+        {
+          RedressGroundHit *hit = g_ptr_array_index (found, j);
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u:%" G_GSIZE_FORMAT,
+                                                  document_id, hit->page, hit->start);
+
+          if (g_hash_table_contains (linked, key))
+            continue;
+          hit->document_id = document_id;
+          g_ptr_array_add (passages, g_steal_pointer (&found->pdata[j]));
+        }
+    }
+  return g_steal_pointer (&passages);
+}

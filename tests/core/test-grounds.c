@@ -1,0 +1,428 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "redress-store-documents.h"
+#include "redress-store-grounds.h"
+#include "redress-store-private.h"
+#include "test-pdf-util.h"
+#include "test-util.h"
+
+/*
+ * Grounds on a case: suggestions stored by the import of a refusal letter,
+ * confirm, dismiss and its undo, grounds added by hand, evidence linked
+ * and unlinked, passages suggested from the notes, a letter imported again
+ * (decisions stay), the timeline.
+ */
+
+#define LETTER \
+  "Dear Applicant,\n\n" \
+  "I am refusing your application because you have not established that you will leave " \
+  "Canada at the end of your stay, as required by paragraph 179(b) of the IRPR, based on the " \
+  "following factors:\n" \
+  "• You do not have significant family ties outside Canada.\n" \
+  "• The purpose of your visit to Canada is not consistent with a temporary stay given the " \
+  "details you have provided in your application.\n" \
+  "• Your assets and financial situation are insufficient to support the stated purpose of " \
+  "travel for yourself.\n\nVisa Section"
+
+#define NOTES \
+  "OFFICER DECISION NOTES\n\n" \
+  "I have reviewed the application. PA is single, no dependants; parents live in COR. " \
+  "Detailed bank statements show overall low funds. A large deposit made one week before " \
+  "the application is not explained. I am not satisfied the applicant will depart Canada."
+
+typedef struct
+{
+  char *dir;
+  RedressStore *store;
+  gint64 case_id;
+  gint64 other_case_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(RedressCase) other = NULL;
+
+  f->dir = test_make_tmpdir ();
+  f->store = test_open_store (f->dir, "redress.db");
+  test_set_now (f->store, "2026-03-02T14:05:00Z");
+  client = test_add_client (f->store, "Nguyen", "Thi", NULL);
+  kase = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
+                        "visitor-visa", "2026-02-20");
+  other = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
+                         "study-permit", "2026-01-10");
+  f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  f->other_case_id = redress_record_get_id (REDRESS_RECORD (other));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+import (Fixture             *f,
+        gint64               case_id,
+        RedressDocumentKind  kind,
+        const char          *name,
+        const char          *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  const TestPdfPage page = { 595, 842, text, FALSE };
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    test_pdf_write_cairo (path, &page, 1);
+  g_assert_true (redress_store_import_document (f->store, case_id, kind, path, NULL, NULL, NULL,
+                                                NULL, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static RedressCaseGround *
+find (GPtrArray  *grounds,
+      const char *code)
+{
+  for (guint i = 0; i < grounds->len; i++)
+    if (strcmp (redress_case_ground_get_code (g_ptr_array_index (grounds, i)), code) == 0)
+      return g_ptr_array_index (grounds, i);
+  return NULL;
+}
+
+static GPtrArray *
+list (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *grounds = redress_store_list_grounds (f->store, f->case_id, &error);
+
+  g_assert_no_error (error);
+  return grounds;
+}
+
+static RedressGroundState
+state_of (Fixture    *f,
+          const char *code)
+{
+  g_autoptr(GPtrArray) grounds = list (f);
+  RedressCaseGround *ground = find (grounds, code);
+
+  g_assert_nonnull (ground);
+  return redress_case_ground_get_state (ground);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql)
+{
+  return test_query_int (redress_store_get_handle (f->store), sql);
+}
+
+static void
+test_import_suggests (Fixture       *f,
+                      gconstpointer  data)
+{
+  TestChanges changes = { 0 };
+  gint64 letter;
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  RedressCaseGround *ground;
+  g_autofree char *text = NULL;
+
+  test_count_changes (f->store, &changes);
+  letter = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  grounds = list (f);
+  g_assert_cmpuint (grounds->len, ==, 3);
+
+  /* Catalogue order */
+  g_assert_cmpstr (redress_case_ground_get_code (g_ptr_array_index (grounds, 0)), ==, "family-ties");
+  g_assert_cmpstr (redress_case_ground_get_code (g_ptr_array_index (grounds, 1)), ==, "purpose-of-visit");
+  g_assert_cmpstr (redress_case_ground_get_code (g_ptr_array_index (grounds, 2)), ==, "finances");
+
+  ground = find (grounds, "family-ties");
+  g_assert_cmpint (redress_case_ground_get_state (ground), ==, REDRESS_GROUND_SUGGESTED);
+  g_assert_cmpint (redress_case_ground_get_origin (ground), ==, REDRESS_GROUND_DETECTED);
+  g_assert_cmpstr (redress_case_ground_get_label (ground), ==, "Family ties");
+  g_assert_cmpstr (redress_case_ground_get_provision (ground), ==, "R179(b)");
+  g_assert_cmpstr (redress_case_ground_get_quote (ground), ==,
+                   "You do not have significant family ties outside Canada.");
+  g_assert_cmpint (redress_case_ground_get_document_id (ground), ==, letter);
+  g_assert_cmpuint (redress_case_ground_get_page (ground), ==, 1);
+  g_assert_cmpstr (redress_case_ground_get_created_at (ground), ==, "2026-03-02T14:05:00Z");
+  g_assert_cmpuint (redress_case_ground_get_evidence (ground)->len, ==, 0);
+
+  /* The offsets are the quote's place in the stored page text */
+  text = redress_store_dup_page_text (f->store, letter, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (redress_case_ground_get_quote_start (ground), >=, 0);
+  g_assert_true (strncmp (text + redress_case_ground_get_quote_start (ground), "You do not have", 15) == 0);
+  g_assert_true (strncmp (text + redress_case_ground_get_quote_end (ground) - 7, "Canada.", 7) == 0);
+
+  g_assert_false (redress_store_case_has_confirmed (f->store, f->case_id, "family-ties"));
+  g_assert_cmpuint (changes.n, >=, 2);   /* the document, the grounds */
+
+  events = redress_store_list_events (f->store, 0, f->case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM events WHERE entity = 'ground' AND kind = 'suggested'"), ==, 3);
+
+  /* Other kinds of documents suggest nothing */
+  import (f, f->other_case_id, REDRESS_DOCUMENT_EVIDENCE, "letter-as-evidence.pdf", LETTER);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM case_grounds"), ==, 3);
+}
+
+static void
+test_decisions (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+
+  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (f, "family-ties"), ==, REDRESS_GROUND_CONFIRMED);
+  g_assert_true (redress_store_case_has_confirmed (f->store, f->case_id, "family-ties"));
+  /* Twice: nothing more */
+  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
+
+  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_cmpint (state_of (f, "finances"), ==, REDRESS_GROUND_DISMISSED);
+  g_assert_true (redress_store_undismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (f, "finances"), ==, REDRESS_GROUND_SUGGESTED);
+  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+
+  /* By hand: confirmed; its undo after a dismissal brings it back confirmed */
+  g_assert_true (redress_store_add_ground (f->store, f->case_id, "misrepresentation", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (f, "misrepresentation"), ==, REDRESS_GROUND_CONFIRMED);
+  g_assert_true (redress_store_case_has_confirmed (f->store, f->case_id, "misrepresentation"));
+  g_assert_false (redress_store_case_has_confirmed (f->store, f->other_case_id, "misrepresentation"));
+  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "misrepresentation", &error));
+  g_assert_false (redress_store_case_has_confirmed (f->store, f->case_id, "misrepresentation"));
+  g_assert_true (redress_store_undismiss_ground (f->store, f->case_id, "misrepresentation", &error));
+  g_assert_cmpint (state_of (f, "misrepresentation"), ==, REDRESS_GROUND_CONFIRMED);
+  /* Adding a suggested ground confirms it */
+  g_assert_true (redress_store_add_ground (f->store, f->case_id, "purpose-of-visit", &error));
+  g_assert_cmpint (state_of (f, "purpose-of-visit"), ==, REDRESS_GROUND_CONFIRMED);
+
+  /* Errors a caller can act on */
+  g_assert_false (redress_store_add_ground (f->store, f->case_id, "tea-leaves", &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (redress_store_confirm_ground (f->store, f->case_id, "medical", &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (redress_store_add_ground (f->store, 9999, "medical", &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The timeline, newest first */
+  events = redress_store_list_events (f->store, 0, f->case_id, &error);
+  g_assert_no_error (error);
+  {
+    static const char * const expected[][2] = {
+      { "confirmed", "purpose-of-visit" },
+      { "restored", "misrepresentation" },
+      { "dismissed", "misrepresentation" },
+      { "added", "misrepresentation" },
+      { "dismissed", "finances" },
+      { "restored", "finances" },
+      { "dismissed", "finances" },
+      { "confirmed", "family-ties" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        RedressEvent *event = g_ptr_array_index (events, i);
+
+        g_assert_cmpstr (redress_event_get_entity (event), ==, "ground");
+        g_assert_cmpstr (redress_event_get_kind (event), ==, expected[i][0]);
+        g_assert_cmpstr (redress_event_get_new_value (event), ==, expected[i][1]);
+      }
+  }
+}
+
+static void
+test_reimport_keeps_decisions (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) grounds = NULL;
+  gint64 first, second;
+  guint n_new = 99;
+
+  first = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+
+  /* Detection again on the same document: nothing new, nothing changed */
+  g_assert_true (redress_store_detect_document_grounds (f->store, first, &n_new, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_new, ==, 0);
+  g_assert_cmpint (state_of (f, "family-ties"), ==, REDRESS_GROUND_CONFIRMED);
+  g_assert_cmpint (state_of (f, "finances"), ==, REDRESS_GROUND_DISMISSED);
+
+  /* The letter removed and imported again */
+  g_assert_true (redress_store_trash_document (f->store, first, &error));
+  second = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  g_assert_cmpint (second, !=, first);
+  g_assert_true (redress_store_purge_document (f->store, first, &error));
+  g_assert_no_error (error);
+
+  grounds = list (f);
+  g_assert_cmpuint (grounds->len, ==, 3);
+  g_assert_cmpint (redress_case_ground_get_state (find (grounds, "family-ties")), ==,
+                   REDRESS_GROUND_CONFIRMED);
+  g_assert_cmpint (redress_case_ground_get_state (find (grounds, "finances")), ==,
+                   REDRESS_GROUND_DISMISSED);
+  g_assert_cmpint (redress_case_ground_get_state (find (grounds, "purpose-of-visit")), ==,
+                   REDRESS_GROUND_SUGGESTED);
+  /* ... with the new letter's sentence */
+  for (guint i = 0; i < grounds->len; i++)
+    g_assert_cmpint (redress_case_ground_get_document_id (g_ptr_array_index (grounds, i)), ==, second);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM events WHERE entity = 'ground' AND kind = 'suggested'"), ==, 3);
+
+  /* A manual ground takes the sentence of a letter that states it */
+  g_clear_pointer (&grounds, g_ptr_array_unref);
+  g_assert_true (redress_store_add_ground (f->store, f->other_case_id, "finances", &error));
+  import (f, f->other_case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  grounds = redress_store_list_grounds (f->store, f->other_case_id, &error);
+  g_assert_cmpint (redress_case_ground_get_state (find (grounds, "finances")), ==,
+                   REDRESS_GROUND_CONFIRMED);
+  g_assert_cmpint (redress_case_ground_get_origin (find (grounds, "finances")), ==,
+                   REDRESS_GROUND_MANUAL);
+  g_assert_nonnull (strstr (redress_case_ground_get_quote (find (grounds, "finances")),
+                            "financial situation"));
+
+  /* A purged suggestion's document takes the suggestion with it */
+  g_assert_true (redress_store_trash_document (f->store, second, &error));
+  g_assert_true (redress_store_purge_document (f->store, second, &error));
+  g_clear_pointer (&grounds, g_ptr_array_unref);
+  grounds = list (f);
+  g_assert_cmpuint (grounds->len, ==, 2);
+  g_assert_null (find (grounds, "purpose-of-visit"));
+  g_assert_cmpint (redress_case_ground_get_document_id (find (grounds, "family-ties")), ==, 0);
+  g_assert_nonnull (redress_case_ground_get_quote (find (grounds, "family-ties")));
+}
+
+static void
+test_evidence (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) passages = NULL;
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  RedressGroundHit *passage;
+  RedressEvidence *evidence;
+  gint64 notes, other_doc, evidence_id = 0;
+  GPtrArray *linked;
+
+  import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  notes = import (f, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES, "notes.pdf", NOTES);
+  other_doc = import (f, f->other_case_id, REDRESS_DOCUMENT_OFFICER_NOTES, "notes.pdf", NOTES);
+  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "finances", &error));
+
+  /* Passages about finances, from the notes (not from the letter) */
+  passages = redress_store_suggest_passages (f->store, f->case_id, "finances", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (passages->len, >=, 2);
+  passage = g_ptr_array_index (passages, 0);
+  g_assert_cmpint (passage->document_id, ==, notes);
+  g_assert_cmpstr (passage->quote, ==, "Detailed bank statements show overall low funds.");
+
+  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "finances", notes,
+                                              passage->page, passage->quote,
+                                              (gint64) passage->start, (gint64) passage->end,
+                                              &evidence_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (evidence_id, >, 0);
+
+  grounds = list (f);
+  linked = redress_case_ground_get_evidence (find (grounds, "finances"));
+  g_assert_cmpuint (linked->len, ==, 1);
+  evidence = g_ptr_array_index (linked, 0);
+  g_assert_cmpint (redress_evidence_get_id (evidence), ==, evidence_id);
+  g_assert_cmpint (redress_evidence_get_document_id (evidence), ==, notes);
+  g_assert_cmpstr (redress_evidence_get_file_name (evidence), ==, "notes.pdf");
+  g_assert_cmpuint (redress_evidence_get_page (evidence), ==, 1);
+  g_assert_cmpstr (redress_evidence_get_quote (evidence), ==, passage->quote);
+  g_assert_cmpint (redress_evidence_get_quote_start (evidence), ==, (gint64) passage->start);
+  g_assert_cmpstr (redress_evidence_get_code (evidence), ==, "finances");
+
+  /* Linked passages are not suggested again */
+  again = redress_store_suggest_passages (f->store, f->case_id, "finances", 5, &error);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpstr (((RedressGroundHit *) g_ptr_array_index (again, i))->quote, !=, passage->quote);
+
+  /* Refused: a document of another case, a page it has not, a ground the
+   * case does not have, an empty passage */
+  g_assert_false (redress_store_link_evidence (f->store, f->case_id, "finances", other_doc, 1,
+                                               "text", -1, -1, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 7,
+                                               "text", -1, -1, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (redress_store_link_evidence (f->store, f->case_id, "medical", notes, 1,
+                                               "text", -1, -1, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 1,
+                                               "  ", -1, -1, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Unlinked */
+  g_assert_true (redress_store_unlink_evidence (f->store, evidence_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (redress_store_unlink_evidence (f->store, evidence_id, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM events WHERE kind = 'evidence-linked'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM events WHERE kind = 'evidence-unlinked'"), ==, 1);
+
+  /* Evidence goes with its document */
+  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 1,
+                                              "Detailed bank statements", 0, 10, NULL, &error));
+  g_assert_true (redress_store_trash_document (f->store, notes, &error));
+  g_assert_true (redress_store_purge_document (f->store, notes, &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM evidence"), ==, 0);
+  g_assert_true (redress_store_check (f->store, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/grounds/import-suggests", test_import_suggests);
+  ADD ("/grounds/decisions", test_decisions);
+  ADD ("/grounds/reimport-keeps-decisions", test_reimport_keeps_decisions);
+  ADD ("/grounds/evidence", test_evidence);
+
+  status = g_test_run ();
+  test_pdf_shutdown ();
+  return status;
+}
