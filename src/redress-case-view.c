@@ -7,8 +7,10 @@
 
 #include "redress-case-view.h"
 #include "redress-documents-view.h"
+#include "redress-grounds-view.h"
 #include "redress-record-form.h"
 #include "redress-ui-util.h"
+#include "redress-window.h"
 
 /*
  * RedressCaseView: one refused application.  Its Overview holds the facts
@@ -23,6 +25,7 @@ struct _RedressCaseView
   AdwViewSwitcherTitle *title_widget;
   AdwViewStack *view_stack;
   RedressDocumentsView *documents_view;
+  RedressGroundsView *grounds_view;
   GtkBox *content_box;
   GtkWidget *archived_label;
   GtkLabel *heading_label;
@@ -149,7 +152,11 @@ fill_remedies (RedressCaseView *self)
 
   redress_list_box_clear (self->remedies_list);
 
-  remedies = redress_remedies_compute (self->kase, FALSE, NULL, &error);
+  remedies = redress_remedies_compute (self->kase,
+                                       redress_store_case_has_confirmed (self->store,
+                                                                         redress_record_get_id (REDRESS_RECORD (self->kase)),
+                                                                         "misrepresentation"),
+                                       NULL, &error);
   if (remedies == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -269,6 +276,7 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
   object_class->dispose = redress_case_view_dispose;
 
   g_type_ensure (REDRESS_TYPE_DOCUMENTS_VIEW);
+  g_type_ensure (REDRESS_TYPE_GROUNDS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/ca/redress/Redress/redress-case-view.ui");
@@ -281,15 +289,56 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, documents_view);
+  gtk_widget_class_bind_template_child (widget_class, RedressCaseView, grounds_view);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
+on_show_quote (RedressGroundsView *grounds,
+               gint64              document_id,
+               guint               page,
+               const char         *quote,
+               RedressCaseView    *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "documents");
+  redress_documents_view_show_document (self->documents_view, document_id, page > 0 ? page - 1 : 0,
+                                        quote);
+}
+
+static void
+on_link_selection (RedressGroundsView *grounds,
+                   const char         *code,
+                   RedressCaseView    *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id = 0;
+  guint page = 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *message;
+
+  if (!redress_documents_view_get_selection (self->documents_view, &document_id, &page, &text))
+    message = _("Select a passage in a document first (Documents), then link it here.");
+  else if (!redress_store_link_evidence (self->store,
+                                         redress_record_get_id (REDRESS_RECORD (self->kase)),
+                                         code, document_id, page, text, -1, -1, NULL, &error))
+    message = error->message;
+  else
+    message = _("Passage linked as evidence");
+  if (REDRESS_IS_WINDOW (root))
+    redress_window_add_toast (REDRESS_WINDOW (root), adw_toast_new (message));
+  redress_grounds_view_reload (grounds);
+}
+
+static void
 redress_case_view_init (RedressCaseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->grounds_view, "show-quote", G_CALLBACK (on_show_quote), self, 0);
+  g_signal_connect_object (self->grounds_view, "link-selection", G_CALLBACK (on_link_selection),
+                           self, 0);
 }
 
 void
@@ -308,6 +357,8 @@ redress_case_view_show (RedressCaseView *self,
   fill_remedies (self);
   redress_documents_view_set_case (self->documents_view, store,
                                    redress_record_get_id (REDRESS_RECORD (kase)));
+  redress_grounds_view_set_case (self->grounds_view, store,
+                                 redress_record_get_id (REDRESS_RECORD (kase)));
   redress_timeline_fill (self->timeline_list, self->store, 0,
                          redress_record_get_id (REDRESS_RECORD (kase)));
 }

@@ -976,3 +976,32 @@ redress_documents_view_get_pdf_view (RedressDocumentsView *self)
 
   return self->pdf_view;
 }
+
+/**
+ * redress_documents_view_get_selection:
+ * @page: (out): from 1
+ * @text: (out) (transfer full): the selected text
+ *
+ * Returns: %TRUE if text is selected in the document shown
+ */
+gboolean
+redress_documents_view_get_selection (RedressDocumentsView  *self,
+                                      gint64                *document_id,
+                                      guint                 *page,
+                                      char                 **text)
+{
+  g_autofree char *selected = NULL;
+  int selected_page;
+
+  g_return_val_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self), FALSE);
+
+  selected = redress_pdf_view_dup_selection (REDRESS_PDF_VIEW (self->pdf_view));
+  selected_page = redress_pdf_view_get_selection_page (REDRESS_PDF_VIEW (self->pdf_view));
+  if (selected == NULL || selected_page < 0 || self->shown_document == 0 ||
+      *g_strstrip (selected) == '\0')
+    return FALSE;
+  *document_id = self->shown_document;
+  *page = (guint) selected_page + 1;
+  *text = g_steal_pointer (&selected);
+  return TRUE;
+}

@@ -26,5 +26,9 @@ void       redress_documents_view_show_document (RedressDocumentsView *self,
                                                  const char           *highlight);
 guint      redress_documents_view_get_n_documents (RedressDocumentsView *self);
 GtkWidget *redress_documents_view_get_pdf_view  (RedressDocumentsView *self);
+gboolean   redress_documents_view_get_selection (RedressDocumentsView *self,
+                                                 gint64               *document_id,
+                                                 guint                *page,
+                                                 char                **text);
 
 G_END_DECLS

@@ -1518,3 +1518,16 @@ redress_pdf_view_get_n_rendered (RedressPdfView *self)
 
   return self->n_rendered;
 }
+
+/**
+ * redress_pdf_view_get_selection_page:
+ *
+ * Returns: the page (from 0) of the selected text, or -1
+ */
+int
+redress_pdf_view_get_selection_page (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), -1);
+
+  return self->selected_text != NULL ? self->select_page : -1;
+}

@@ -31,6 +31,7 @@ void        redress_pdf_view_set_zoom       (RedressPdfView *self,
                                              double          zoom);
 void        redress_pdf_view_zoom_fit_width (RedressPdfView *self);
 char       *redress_pdf_view_dup_selection  (RedressPdfView *self);
+int         redress_pdf_view_get_selection_page (RedressPdfView *self);
 guint       redress_pdf_view_get_n_rendered (RedressPdfView *self);
 
 G_END_DECLS

@@ -518,6 +518,12 @@ on_store_changed (RedressStore  *store,
           !redress_case_view_reload (self->case_view))
         redress_window_show_client (self, redress_case_get_client_id (kase));
     }
+  else if (g_strcmp0 (entity, "ground") == 0)
+    {
+      /* Grounds suggested by a letter just imported (the id is the case's) */
+      if (kase != NULL && redress_record_get_id (REDRESS_RECORD (kase)) == id)
+        redress_case_view_reload (self->case_view);
+    }
   /* Deadlines move with cases (and leave with archived clients) */
   if (g_strcmp0 (redress_window_get_page (self), "welcome") == 0)
     queue_refresh_deadlines (self);

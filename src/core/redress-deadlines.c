@@ -9,6 +9,7 @@
 
 #include "redress-deadlines.h"
 #include "redress-remedies.h"
+#include "redress-store-grounds.h"
 
 /*
  * The deadlines that fall due across all cases: every open remedy with a
@@ -217,7 +218,11 @@ redress_store_list_deadlines (RedressStore  *store,
             continue;
         }
 
-      remedies = redress_remedies_compute (kase, FALSE, &day, &local_error);
+      remedies = redress_remedies_compute (kase,
+                                           redress_store_case_has_confirmed (store,
+                                                                             redress_record_get_id (REDRESS_RECORD (kase)),
+                                                                             "misrepresentation"),
+                                           &day, &local_error);
       if (remedies == NULL)
         {
           g_warning ("No deadlines for case %" G_GINT64_FORMAT ": %s",

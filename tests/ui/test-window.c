@@ -105,7 +105,7 @@ find_row (GtkWidget  *root,
     {
       AdwPreferencesRow *found;
 
-      if (ADW_IS_PREFERENCES_ROW (child) &&
+      if (ADW_IS_PREFERENCES_ROW (child) && !gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) &&
           g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), prefix))
         return ADW_PREFERENCES_ROW (child);
       found = find_row (child, prefix);
@@ -540,6 +540,63 @@ test_window_documents (Fixture       *f,
   g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Page 2"));
 }
 
+static void
+test_window_grounds (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Haddad", 10);
+  g_autofree char *pdf = g_build_filename (f->dir, "refusal.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  const TestPdfPage pages[] = {
+    { 612, 792, "Immigration, Refugees and Citizenship Canada\n\nDear Applicant,\n\n"
+                "I am not satisfied that you will leave Canada at the end of your stay as a "
+                "temporary resident, as stipulated in paragraph 179(b) of the IRPR, based on your "
+                "family ties in Canada and in your country of residence.\n\nVisa Officer", FALSE },
+  };
+  RedressCaseView *view;
+  AdwPreferencesRow *row = NULL;
+  GtkWidget *confirm;
+  g_autoptr(GPtrArray) grounds = NULL;
+
+  test_pdf_write_cairo (pdf, pages, G_N_ELEMENTS (pages));
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (100);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  redress_documents_view_attach (redress_case_view_get_documents (view), file,
+                                 REDRESS_DOCUMENT_REFUSAL_LETTER);
+  for (guint i = 0; i < 200 && redress_documents_view_get_n_documents (redress_case_view_get_documents (view)) == 0; i++)
+    spin (50);
+
+  /* The letter's ground is suggested, with its provision and sentence */
+  redress_case_view_show_page (view, "grounds");
+  for (guint i = 0; i < 40 && row == NULL; i++)
+    {
+      spin (50);
+      row = find_row (GTK_WIDGET (view), "Family ties");
+    }
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (row), "R179(b)"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "family ties in Canada"));
+
+  /* Confirming it moves it to the confirmed grounds */
+  confirm = find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (confirm), ==, "Confirm the ground");
+  g_signal_emit_by_name (confirm, "clicked");
+  spin (100);
+  grounds = redress_store_list_grounds (f->store, redress_record_get_id (REDRESS_RECORD (kase)), NULL);
+  g_assert_nonnull (grounds);
+  g_assert_cmpuint (grounds->len, ==, 1);
+  g_assert_cmpint (redress_case_ground_get_state (g_ptr_array_index (grounds, 0)), ==,
+                   REDRESS_GROUND_CONFIRMED);
+  row = find_row (GTK_WIDGET (view), "Family ties");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP) != NULL);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Confirmed Grounds");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +626,7 @@ main (int   argc,
   ADD ("remedies", test_window_remedies);
   ADD ("start-page-deadlines", test_window_start_page_deadlines);
   ADD ("documents", test_window_documents);
+  ADD ("grounds", test_window_grounds);
 #undef ADD
 
   ret = g_test_run ();
