@@ -1531,3 +1531,37 @@ redress_pdf_view_get_selection_page (RedressPdfView *self)
 
   return self->selected_text != NULL ? self->select_page : -1;
 }
+
+/**
+ * redress_pdf_view_select_area:
+ * @page: from 0
+ *
+ * Selects the text in a rectangle of @page, in points from its top left
+ * corner, as dragging across it would.
+ */
+void
+redress_pdf_view_select_area (RedressPdfView *self,
+                              guint           page,
+                              double          x1,
+                              double          y1,
+                              double          x2,
+                              double          y2)
+{
+  Job *job;
+
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  if (page >= self->n_pages)
+    return;
+  self->select_page = (int) page;
+  self->selection.x1 = MIN (x1, x2);
+  self->selection.x2 = MAX (x1, x2);
+  self->selection.y1 = MIN (y1, y2);
+  self->selection.y2 = MAX (y1, y2);
+  redraw_pages (self);
+  job = g_new0 (Job, 1);
+  job->kind = JOB_SELECT;
+  job->page = page;
+  job->area = self->selection;
+  push_job (self, job);
+}

@@ -32,6 +32,12 @@ void        redress_pdf_view_set_zoom       (RedressPdfView *self,
 void        redress_pdf_view_zoom_fit_width (RedressPdfView *self);
 char       *redress_pdf_view_dup_selection  (RedressPdfView *self);
 int         redress_pdf_view_get_selection_page (RedressPdfView *self);
+void        redress_pdf_view_select_area    (RedressPdfView *self,
+                                             guint           page,
+                                             double          x1,
+                                             double          y1,
+                                             double          x2,
+                                             double          y2);
 guint       redress_pdf_view_get_n_rendered (RedressPdfView *self);
 
 G_END_DECLS

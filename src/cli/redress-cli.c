@@ -74,6 +74,9 @@ typedef struct
   char *kind;                         /* --kind KIND */
   char *password;                     /* --password PASSWORD, "-": standard input */
   char *limit;                        /* --limit N */
+  char *confirm;                      /* --confirm CODE[,CODE...] */
+  char *dismiss;                      /* --dismiss CODE[,CODE...] */
+  char *add;                          /* --add CODE[,CODE...] */
 
   gint64 case_id;                     /* --case, parsed */
   GDate today_date;                   /* --today, or today */
@@ -98,6 +101,7 @@ typedef enum
   WITH_KIND     = 1 << 11,  /* --kind KIND (required) */
   WITH_PASSWORD = 1 << 12,  /* --password PASSWORD */
   WITH_LIMIT    = 1 << 13,  /* --limit N */
+  WITH_GROUND_CHANGES = 1 << 14,  /* --confirm, --dismiss, --add CODE[,CODE...] */
 } CommandFlags;
 
 typedef enum
@@ -1519,10 +1523,15 @@ run_remedies (Invocation  *inv,
   g_autofree char *today = NULL;
   g_autofree char *title = NULL;
   g_autofree char *owner = NULL;
+  gboolean confirmed_ground = FALSE;
+  gboolean misrepresentation;
 
   if (kase == NULL)
     return FALSE;
-  remedies = redress_remedies_compute (kase, inv->misrepresentation, &inv->today_date, error);
+  confirmed_ground = redress_store_case_has_confirmed (inv->store, inv->case_id,
+                                                       "misrepresentation");
+  misrepresentation = inv->misrepresentation || confirmed_ground;
+  remedies = redress_remedies_compute (kase, misrepresentation, &inv->today_date, error);
   if (remedies == NULL)
     return FALSE;
   request = redress_notes_request_compute (kase, &inv->today_date, error);
@@ -1539,7 +1548,11 @@ run_remedies (Invocation  *inv,
       json_builder_add_int_value (builder, inv->case_id);
       json_add_string_or_null (builder, "today", today);
       json_builder_set_member_name (builder, "misrepresentation");
-      json_builder_add_boolean_value (builder, inv->misrepresentation);
+      json_builder_add_boolean_value (builder, misrepresentation);
+      /* Why it is assumed: "ground" (a confirmed ground), "option", or null */
+      json_add_string_or_null (builder, "misrepresentation_from",
+                               confirmed_ground ? "ground"
+                               : inv->misrepresentation ? "option" : NULL);
       json_builder_set_member_name (builder, "remedies");
       json_builder_begin_array (builder);
       for (guint i = 0; i < remedies->len; i++)
@@ -1565,11 +1578,15 @@ run_remedies (Invocation  *inv,
     /* Translators: the day the periods are counted to */
     g_string_append_printf (intro, _("Days left are counted from %s."), day);
     g_string_append_c (intro, ' ');
-    if (inv->misrepresentation)
+    if (confirmed_ground)
+      g_string_append (intro, _("A misrepresentation finding (A40) is assumed: the case has "
+                                "a confirmed misrepresentation ground."));
+    else if (inv->misrepresentation)
       g_string_append (intro, _("A misrepresentation finding (A40) is assumed, as "
                                 "--misrepresentation asks."));
     else
-      g_string_append (intro, _("No misrepresentation finding is assumed (see "
+      g_string_append (intro, _("No misrepresentation finding is assumed: the case has no "
+                                "confirmed misrepresentation ground (see "
                                 "--misrepresentation)."));
     g_string_append_c (intro, ' ');
     g_string_append (intro, _("These dates are computed from the case facts: verify them "
@@ -1885,7 +1902,8 @@ on_imported (GObject      *source,
 static void
 explain_import_error (GError     **error,
                       const char  *path,
-                      gboolean     password_given)
+                      gboolean     password_given,
+                      gboolean     reading)
 {
   g_autofree char *name = g_filename_display_basename (path);
   GError *e = *error;
@@ -1908,9 +1926,14 @@ explain_import_error (GError     **error,
       e->message = g_strdup_printf (_("%s Check it (upper and lower case count) and try "
                                       "again."), message);
     }
-  /* Translators: before the reason a PDF was refused: "Cannot import
-   * “notes.pdf”: This file is not a PDF." */
-  g_prefix_error (error, _("Cannot import “%s”: "), name);
+  if (reading)
+    /* Translators: before the reason a PDF could not be read: "Cannot read
+     * “letter.pdf”: This file is not a PDF." */
+    g_prefix_error (error, _("Cannot read “%s”: "), name);
+  else
+    /* Translators: before the reason a PDF was refused: "Cannot import
+     * “notes.pdf”: This file is not a PDF." */
+    g_prefix_error (error, _("Cannot import “%s”: "), name);
 }
 
 static gboolean
@@ -1970,7 +1993,7 @@ run_import (Invocation  *inv,
                        _("The import was cancelled: nothing was stored."));
           return FALSE;
         }
-      explain_import_error (&run.error, path, inv->password != NULL);
+      explain_import_error (&run.error, path, inv->password != NULL, FALSE);
       g_propagate_error (error, run.error);
       return FALSE;
     }
@@ -2437,6 +2460,428 @@ run_demo (Invocation  *inv,
 
 /* The commands -------------------------------------------------------------- */
 
+/* Refusal grounds ------------------------------------------------------------ */
+
+/* "travel-history, family-ties, ..." */
+static char *
+ground_codes_list (void)
+{
+  const char * const *codes = redress_grounds_get_codes ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, _(", "));
+      g_string_append (out, codes[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char *
+ground_origin_to_string (RedressGroundOrigin origin)
+{
+  return origin == REDRESS_GROUND_MANUAL ? "manual" : "detected";
+}
+
+static const char *
+ground_state_label (RedressGroundState state)
+{
+  switch (state)
+    {
+    case REDRESS_GROUND_SUGGESTED:
+      /* Translators: heading of the grounds the detector suggested */
+      return _("Suggested");
+    case REDRESS_GROUND_CONFIRMED:
+      return _("Confirmed");
+    case REDRESS_GROUND_DISMISSED:
+    default:
+      return _("Dismissed");
+    }
+}
+
+/* "Family ties (family-ties)" */
+static char *
+ground_title (const char *code)
+{
+  const char *label = redress_ground_get_label (code);
+
+  if (label == NULL)
+    return g_strdup (code);
+  /* Translators: a ground's label, then its code */
+  return g_strdup_printf (_("%s (%s)"), label, code);
+}
+
+static gboolean
+run_detect (Invocation  *inv,
+            GError     **error)
+{
+  const char *path = inv->args[0];
+  g_autoptr(Password) password = NULL;
+  g_autoptr(RedressPdfExtraction) extraction = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  GError *local_error = NULL;
+
+  if (g_strcmp0 (inv->password, "-") == 0)
+    {
+      password = read_password (error);
+      if (password == NULL)
+        return FALSE;
+    }
+  else if (inv->password != NULL && *inv->password != '\0')
+    password = g_strdup (inv->password);
+
+  extraction = redress_pdf_extract (path, password, NULL, NULL, NULL, NULL, &local_error);
+  g_clear_pointer (&password, password_free);
+  if (extraction == NULL)
+    {
+      explain_import_error (&local_error, path, inv->password != NULL, TRUE);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  texts = g_ptr_array_new ();
+  for (guint i = 0; i < extraction->pages->len; i++)
+    {
+      RedressPdfPage *page = g_ptr_array_index (extraction->pages, i);
+      g_ptr_array_add (texts, page->text);
+    }
+  g_ptr_array_add (texts, NULL);
+  hits = redress_detector_detect ((const char * const *) texts->pdata, extraction->pages->len,
+                                  NULL, &language);
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "language", language);
+      json_builder_set_member_name (builder, "grounds");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          RedressGroundHit *hit = g_ptr_array_index (hits, i);
+
+          json_builder_begin_object (builder);
+          json_add_string_or_null (builder, "code", hit->code);
+          json_add_string_or_null (builder, "label", redress_ground_get_label (hit->code));
+          json_add_string_or_null (builder, "provision", hit->provision);
+          json_builder_set_member_name (builder, "page");
+          json_builder_add_int_value (builder, hit->page);
+          json_add_string_or_null (builder, "quote", hit->quote);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  if (hits->len == 0)
+    {
+      /* Translators: the file name */
+      g_print (_("No refusal ground was found in “%s”.\n"), name);
+      return TRUE;
+    }
+
+  /* Translators: the number of grounds, then the file name */
+  g_print (g_dngettext (NULL, "%u refusal ground found in “%s”:\n",
+                        "%u refusal grounds found in “%s”:\n", hits->len),
+           hits->len, name);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RedressGroundHit *hit = g_ptr_array_index (hits, i);
+      g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *title = ground_title (hit->code);
+
+      g_print ("\n%s\n", title);
+      add_pair (pairs, _("Provision"), g_strdup (hit->provision ? hit->provision : "—"));
+      add_pair (pairs, _("Page"), g_strdup_printf ("%u", hit->page));
+      add_pair (pairs, _("Quote"), g_strdup_printf (_("“%s”"), hit->quote));
+      print_pairs_indented (pairs, 2, TRUE);
+    }
+  return TRUE;
+}
+
+/* Splits "a,b , c" into codes, each one known; an unknown code is refused
+ * with the list of the valid ones */
+static GStrv
+parse_ground_codes (const char  *option,
+                    const char  *text,
+                    GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *code = g_strstrip (parts[i]);
+
+      if (*code == '\0')
+        continue;
+      if (!redress_ground_is_known (code))
+        {
+          g_autofree char *codes = ground_codes_list ();
+
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                       _("--%s: “%s” is not a refusal ground; the grounds are %s."),
+                       option, code, codes);
+          return NULL;
+        }
+      g_strv_builder_add (builder, code);
+      n++;
+    }
+  if (n == 0)
+    {
+      g_autofree char *codes = ground_codes_list ();
+
+      usage_error (error, _("--%s: give one or more codes, separated by commas (%s)."),
+                   option, codes);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+json_add_case_ground (JsonBuilder       *builder,
+                      RedressCaseGround *ground)
+{
+  GPtrArray *evidence = redress_case_ground_get_evidence (ground);
+  const char *code = redress_case_ground_get_code (ground);
+
+  json_builder_begin_object (builder);
+  json_add_string_or_null (builder, "code", code);
+  json_add_string_or_null (builder, "label", redress_case_ground_get_label (ground));
+  json_add_string_or_null (builder, "state",
+                           redress_ground_state_to_string (redress_case_ground_get_state (ground)));
+  json_add_string_or_null (builder, "origin",
+                           ground_origin_to_string (redress_case_ground_get_origin (ground)));
+  json_add_string_or_null (builder, "provision", redress_case_ground_get_provision (ground));
+  json_add_string_or_null (builder, "quote", redress_case_ground_get_quote (ground));
+  json_add_id_or_null (builder, "document", redress_case_ground_get_document_id (ground));
+  json_add_id_or_null (builder, "page", redress_case_ground_get_page (ground));
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_array (builder);
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      RedressEvidence *item = g_ptr_array_index (evidence, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, redress_evidence_get_id (item));
+      json_add_id_or_null (builder, "document", redress_evidence_get_document_id (item));
+      json_add_string_or_null (builder, "file_name", redress_evidence_get_file_name (item));
+      json_add_id_or_null (builder, "page", redress_evidence_get_page (item));
+      json_add_string_or_null (builder, "quote", redress_evidence_get_quote (item));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* "notes.pdf, page 2" (the document's file name when it can be found) */
+static char *
+ground_place (RedressStore *store,
+              gint64        document_id,
+              const char   *file_name,
+              guint         page)
+{
+  g_autoptr(RedressDocument) document = NULL;
+  g_autofree char *id_text = NULL;
+
+  if (file_name == NULL && document_id > 0)
+    {
+      document = redress_store_get_document (store, document_id, NULL);
+      if (document != NULL)
+        file_name = redress_document_get_file_name (document);
+    }
+  if (file_name == NULL)
+    {
+      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+      /* Translators: a document without a file name, by its id */
+      file_name = id_text;
+    }
+  /* Translators: where a quote is: "notes.pdf, page 2" */
+  return g_strdup_printf (_("%s, page %u"), file_name, page);
+}
+
+static void
+print_case_grounds (Invocation *inv,
+                    GPtrArray  *grounds)
+{
+  static const RedressGroundState order[] = {
+    REDRESS_GROUND_SUGGESTED, REDRESS_GROUND_CONFIRMED, REDRESS_GROUND_DISMISSED,
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (order); s++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < grounds->len; i++)
+        if (redress_case_ground_get_state (g_ptr_array_index (grounds, i)) == order[s])
+          n++;
+      if (n == 0)
+        continue;
+
+      /* Translators: a heading, "Confirmed:" */
+      g_print (_("\n%s:\n"), ground_state_label (order[s]));
+      for (guint i = 0; i < grounds->len; i++)
+        {
+          RedressCaseGround *ground = g_ptr_array_index (grounds, i);
+          GPtrArray *evidence = redress_case_ground_get_evidence (ground);
+          g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *title = NULL;
+          const char *provision = redress_case_ground_get_provision (ground);
+          const char *quote = redress_case_ground_get_quote (ground);
+
+          if (redress_case_ground_get_state (ground) != order[s])
+            continue;
+          title = ground_title (redress_case_ground_get_code (ground));
+          g_print ("  %s\n", title);
+          add_pair (pairs, _("Origin"),
+                    g_strdup (redress_case_ground_get_origin (ground) == REDRESS_GROUND_MANUAL
+                              /* Translators: a ground added by hand */
+                              ? _("Added by hand")
+                              /* Translators: a ground found in a letter */
+                              : _("Found in the letter")));
+          if (provision != NULL)
+            add_pair (pairs, _("Provision"), g_strdup (provision));
+          if (quote != NULL)
+            {
+              add_pair (pairs, _("Quote"), g_strdup_printf (_("“%s”"), quote));
+              add_pair (pairs, _("In"),
+                        ground_place (inv->store, redress_case_ground_get_document_id (ground),
+                                      NULL, redress_case_ground_get_page (ground)));
+            }
+          for (guint e = 0; evidence != NULL && e < evidence->len; e++)
+            {
+              RedressEvidence *item = g_ptr_array_index (evidence, e);
+              g_autofree char *place =
+                ground_place (inv->store, redress_evidence_get_document_id (item),
+                              redress_evidence_get_file_name (item),
+                              redress_evidence_get_page (item));
+
+              g_autofree char *id_text =
+                g_strdup_printf ("%" G_GINT64_FORMAT, redress_evidence_get_id (item));
+
+              /* Translators: a passage linked to a ground: its id, where it
+               * is, then the passage */
+              add_pair (pairs, _("Evidence"),
+                        g_strdup_printf (_("%s — %s: “%s”"), id_text, place,
+                                         redress_evidence_get_quote (item)));
+            }
+          print_pairs_indented (pairs, 4, TRUE);
+        }
+    }
+}
+
+typedef gboolean (*GroundChangeFunc) (RedressStore  *self,
+                                      gint64         case_id,
+                                      const char    *code,
+                                      GError       **error);
+
+static gboolean
+run_grounds (Invocation  *inv,
+             GError     **error)
+{
+  g_autoptr(RedressCase) kase = redress_store_get_case (inv->store, inv->case_id, error);
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *title = NULL;
+  const char *option = NULL;
+  const char *text = NULL;
+  GroundChangeFunc change = NULL;
+  guint n_changes = (inv->confirm != NULL) + (inv->dismiss != NULL) + (inv->add != NULL);
+
+  if (n_changes > 1)
+    {
+      usage_error (error, _("Give one of --confirm, --dismiss and --add at a time."));
+      return FALSE;
+    }
+  if (kase == NULL)
+    return FALSE;
+
+  if (inv->confirm != NULL)
+    {
+      option = "confirm";
+      text = inv->confirm;
+      change = redress_store_confirm_ground;
+    }
+  else if (inv->dismiss != NULL)
+    {
+      option = "dismiss";
+      text = inv->dismiss;
+      change = redress_store_dismiss_ground;
+    }
+  else if (inv->add != NULL)
+    {
+      option = "add";
+      text = inv->add;
+      change = redress_store_add_ground;
+    }
+
+  if (change != NULL)
+    {
+      codes = parse_ground_codes (option, text, error);
+      if (codes == NULL)
+        return FALSE;
+      for (guint i = 0; codes[i] != NULL; i++)
+        if (!change (inv->store, inv->case_id, codes[i], error))
+          return FALSE;
+    }
+
+  grounds = redress_store_list_grounds (inv->store, inv->case_id, error);
+  if (grounds == NULL)
+    return FALSE;
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "case");
+      json_builder_add_int_value (builder, inv->case_id);
+      json_builder_set_member_name (builder, "grounds");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < grounds->len; i++)
+        json_add_case_ground (builder, g_ptr_array_index (grounds, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      g_autofree char *ground = ground_title (codes[i]);
+
+      if (change == redress_store_confirm_ground)
+        /* Translators: "Confirmed Family ties (family-ties)." */
+        g_print (_("Confirmed %s.\n"), ground);
+      else if (change == redress_store_dismiss_ground)
+        g_print (_("Dismissed %s.\n"), ground);
+      else
+        /* Translators: a ground added by hand, confirmed */
+        g_print (_("Added %s, confirmed.\n"), ground);
+    }
+
+  title = case_title (kase);
+  if (grounds->len == 0)
+    {
+      /* Translators: "Case 3 (...) has no refusal grounds yet." */
+      g_print (_("%s has no refusal grounds yet: import the refusal letter, or add them with "
+                 "--add CODE.\n"), title);
+      return TRUE;
+    }
+  g_print ("%s\n", title);
+  print_case_grounds (inv, grounds);
+  return TRUE;
+}
+
 static const Command commands[] = {
   { "client", "add", NULL, 0,
     N_("Create a client file (prints its id last)"),
@@ -2535,6 +2980,22 @@ static const Command commands[] = {
        "could be read (scanned pages have no text, and search does not see them) and file "
        "name."),
     WITH_CASE | WITH_JSON, STORE_EXISTING, NULL, run_documents },
+  { NULL, "detect", N_("FILE"), 1,
+    N_("Find the refusal grounds a letter states"),
+    N_("Reads the PDF in a separate process (nothing is stored) and prints each refusal "
+       "ground its text states: the ground, the provision cited, the page and the sentence "
+       "that says it. The factors an officer may consider, listed in a letter’s preamble, are "
+       "not grounds. With --password -, the password is read from standard input."),
+    WITH_PASSWORD | WITH_JSON, STORE_NONE, NULL, run_detect },
+  { NULL, "grounds", NULL, 0,
+    N_("Show, confirm, dismiss or add the refusal grounds of a case"),
+    N_("For the case given by --case: the grounds suggested from its refusal letter or "
+       "decision notes, those confirmed and those dismissed, each with the sentence that "
+       "states it and the passages linked to it as evidence. --confirm, --dismiss and --add "
+       "take one code or several separated by commas; --add adds a ground by hand, "
+       "confirmed. Confirmed grounds are those the remedies use. Each change is on the "
+       "case’s timeline."),
+    WITH_CASE | WITH_GROUND_CHANGES | WITH_JSON, STORE_EXISTING, NULL, run_grounds },
   { NULL, "search", N_("QUERY"), 1,
     N_("Search the text of every case’s documents"),
     N_("Finds the pages that hold every word of QUERY, in any case and with or without "
@@ -2775,10 +3236,29 @@ command_context_new (Invocation *inv,
       entry = make_entry ("limit", G_OPTION_ARG_STRING, &inv->limit, text, _("N"), 0);
       g_array_append_val (entries, entry);
     }
+  if (command->flags & WITH_GROUND_CHANGES)
+    {
+      g_autofree char *codes = ground_codes_list ();
+
+      entry = make_entry ("confirm", G_OPTION_ARG_STRING, &inv->confirm,
+                          _("Confirm these suggested grounds"), _("CODE[,CODE…]"), 0);
+      g_array_append_val (entries, entry);
+      entry = make_entry ("dismiss", G_OPTION_ARG_STRING, &inv->dismiss,
+                          _("Dismiss these grounds"), _("CODE[,CODE…]"), 0);
+      g_array_append_val (entries, entry);
+      entry = make_entry ("add", G_OPTION_ARG_STRING, &inv->add,
+                          _("Add these grounds by hand, confirmed"), _("CODE[,CODE…]"), 0);
+      g_array_append_val (entries, entry);
+
+      g_string_append_printf (description, "%s\n", _("Codes of the grounds:"));
+      append_wrapped (description, codes);
+      g_string_append_c (description, '\n');
+    }
   if (command->flags & WITH_MISREPRESENTATION)
     {
       entry = make_entry ("misrepresentation", G_OPTION_ARG_NONE, &inv->misrepresentation,
-                          _("Assume a misrepresentation finding (A40) until grounds are recorded"),
+                          _("Assume a misrepresentation finding (A40) even without a confirmed "
+                            "misrepresentation ground"),
                           NULL, 0);
       g_array_append_val (entries, entry);
     }
@@ -2920,6 +3400,9 @@ invocation_clear (Invocation *inv)
   g_free (inv->within);
   g_free (inv->kind);
   g_free (inv->limit);
+  g_free (inv->confirm);
+  g_free (inv->dismiss);
+  g_free (inv->add);
   if (inv->password != NULL)
     {
       explicit_bzero (inv->password, strlen (inv->password));

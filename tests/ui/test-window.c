@@ -595,6 +595,33 @@ test_window_grounds (Fixture       *f,
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
                      gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))), ==,
                    "Confirmed Grounds");
+
+  /* Select the letter's sentence in the reader and link it as evidence */
+  {
+    RedressPdfView *reader = REDRESS_PDF_VIEW (redress_documents_view_get_pdf_view (
+                                                 redress_case_view_get_documents (view)));
+    GtkWidget *link;
+    g_autofree char *selected = NULL;
+
+    for (guint i = 0; i < 100 && redress_pdf_view_get_n_pages (reader) == 0; i++)
+      spin (50);
+    redress_pdf_view_select_area (reader, 0, 0, 0, 612, 792);
+    for (guint i = 0; i < 100 && selected == NULL; i++)
+      {
+        spin (50);
+        selected = redress_pdf_view_dup_selection (reader);
+      }
+    g_assert_nonnull (strstr (selected, "family ties"));
+
+    link = find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, NULL);
+    while (link != NULL &&
+           g_strcmp0 (gtk_widget_get_tooltip_text (link), "Link the text selected in the document") != 0)
+      link = gtk_widget_get_next_sibling (link);
+    g_assert_nonnull (link);
+    g_signal_emit_by_name (link, "clicked");
+    spin (100);
+    g_assert_nonnull (find_row (GTK_WIDGET (view), "Evidence for “Family ties”"));
+  }
 }
 
 int
