@@ -53,40 +53,7 @@ sql_error (RedressStore  *self,
            int            rc,
            GError       **error)
 {
-  const char *detail = sqlite3_errmsg (handle (self));
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY,
-                   _("The database is in use by another program (another Redress window or "
-                     "redress-cli). Try again in a moment."));
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
-                   _("“%s” is not a Redress database, or it is damaged (%s). "
-                     "Restore it from a backup."),
-                   redress_store_get_path (self), detail);
-      break;
-    case SQLITE_FULL:
-    case SQLITE_IOERR:
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                   _("The database could not be written: %s. Check that the disk is not full."),
-                   detail);
-      break;
-    case SQLITE_CONSTRAINT:
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
-                   _("The change was refused because it would make the record inconsistent (%s)."),
-                   detail);
-      break;
-    default:
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
-                   _("The database reported an error: %s."), detail);
-      break;
-    }
-  return FALSE;
+  return redress_store_sql_error (self, rc, error);
 }
 
 static sqlite3_stmt *
@@ -128,10 +95,7 @@ step_done (RedressStore  *self,
 static char *
 now_timestamp (RedressStore *self)
 {
-  g_autoptr(GDateTime) now = redress_store_dup_now (self);
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return redress_store_now_timestamp (self);
 }
 
 static gboolean
@@ -154,21 +118,7 @@ log_event (RedressStore  *self,
            const char    *file_name,
            GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *at = now_timestamp (self);
-
-  stmt = prepare (self,
-                  "INSERT INTO events (at, actor, entity, client_id, case_id, kind, new_value) "
-                  "VALUES (?, ?, 'document', ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, redress_store_get_actor (self), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, client_id);
-  sqlite3_bind_int64 (stmt, 4, case_id);
-  sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, file_name, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
+  return redress_store_log_event (self, "document", client_id, case_id, kind, file_name, error);
 }
 
 static void

@@ -13,4 +13,17 @@ gboolean  redress_store_migrate_file_to (const char   *path,
                                          GError      **error);
 sqlite3  *redress_store_get_handle      (RedressStore *self);
 
+/* Shared by the parts of the store kept in other files */
+gboolean  redress_store_sql_error       (RedressStore  *self,
+                                         int            rc,
+                                         GError       **error);
+char     *redress_store_now_timestamp   (RedressStore  *self);
+gboolean  redress_store_log_event       (RedressStore  *self,
+                                         const char    *entity,
+                                         gint64         client_id,
+                                         gint64         case_id,
+                                         const char    *kind,
+                                         const char    *new_value,
+                                         GError       **error);
+
 G_END_DECLS

@@ -2077,3 +2077,31 @@ redress_store_restore (const char  *database,
   restored = redress_store_open (database, error);
   return restored != NULL;
 }
+
+/* For the other parts of the store (documents, grounds) */
+
+gboolean
+redress_store_sql_error (RedressStore  *self,
+                         int            rc,
+                         GError       **error)
+{
+  return store_error (self, rc, error);
+}
+
+char *
+redress_store_now_timestamp (RedressStore *self)
+{
+  return now_timestamp (self);
+}
+
+gboolean
+redress_store_log_event (RedressStore  *self,
+                         const char    *entity,
+                         gint64         client_id,
+                         gint64         case_id,
+                         const char    *kind,
+                         const char    *new_value,
+                         GError       **error)
+{
+  return log_event (self, entity, client_id, case_id, kind, NULL, NULL, new_value, error);
+}
