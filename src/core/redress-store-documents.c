@@ -61,16 +61,7 @@ prepare (RedressStore  *self,
          const char    *sql,
          GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (handle (self), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      sql_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
+  return redress_store_prepare_owned (self, sql, error);
 }
 
 static gboolean
@@ -78,18 +69,7 @@ step_done (RedressStore  *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    {
-      sql_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return redress_store_step_done (self, stmt, error);
 }
 
 static char *

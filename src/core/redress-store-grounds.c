@@ -43,16 +43,7 @@ prepare (RedressStore  *self,
          const char    *sql,
          GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (redress_store_get_handle (self), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      sql_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
+  return redress_store_prepare_owned (self, sql, error);
 }
 
 static gboolean
@@ -60,14 +51,7 @@ step_done (RedressStore  *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return sql_error (self, rc, error);
-  return TRUE;
+  return redress_store_step_done (self, stmt, error);
 }
 
 static char *

@@ -18,6 +18,12 @@ gboolean  redress_store_sql_error       (RedressStore  *self,
                                          int            rc,
                                          GError       **error);
 char     *redress_store_now_timestamp   (RedressStore  *self);
+sqlite3_stmt *redress_store_prepare_owned (RedressStore *self,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean  redress_store_step_done       (RedressStore  *self,
+                                         sqlite3_stmt  *stmt,
+                                         GError       **error);
 gboolean  redress_store_log_event       (RedressStore  *self,
                                          const char    *entity,
                                          gint64         client_id,

@@ -2105,3 +2105,29 @@ redress_store_log_event (RedressStore  *self,
 {
   return log_event (self, entity, client_id, case_id, kind, NULL, NULL, new_value, error);
 }
+
+/* A statement the caller owns (finalize it): for queries run rarely */
+sqlite3_stmt *
+redress_store_prepare_owned (RedressStore  *self,
+                             const char    *sql,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      store_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+redress_store_step_done (RedressStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  return step_done (self, stmt, error);
+}
