@@ -47,37 +47,6 @@ handle (RedressStore *self)
   return redress_store_get_handle (self);
 }
 
-/* SQLite's errors, in the words redress-store.c uses */
-static gboolean
-sql_error (RedressStore  *self,
-           int            rc,
-           GError       **error)
-{
-  return redress_store_sql_error (self, rc, error);
-}
-
-static sqlite3_stmt *
-prepare (RedressStore  *self,
-         const char    *sql,
-         GError       **error)
-{
-  return redress_store_prepare_owned (self, sql, error);
-}
-
-static gboolean
-step_done (RedressStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  return redress_store_step_done (self, stmt, error);
-}
-
-static char *
-now_timestamp (RedressStore *self)
-{
-  return redress_store_now_timestamp (self);
-}
-
 static gboolean
 not_found (gint64    document_id,
            GError  **error)
@@ -119,7 +88,7 @@ live_case_client (RedressStore  *self,
   gint64 client_id = 0;
   int rc;
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT c.client_id FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
                   "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
   if (stmt == NULL)
@@ -136,7 +105,7 @@ live_case_client (RedressStore  *self,
                    _("There is no case with id %s."), id_text);
     }
   else
-    sql_error (self, rc, error);
+    redress_store_sql_error (self, rc, error);
   return client_id;
 }
 
@@ -163,7 +132,7 @@ insert_blob (RedressStore  *self,
   gconstpointer data = g_bytes_get_data (bytes, &size);
   int rc;
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "INSERT INTO blobs (sha256, size, data) VALUES (?1, ?2, ?3) "
                   "ON CONFLICT (sha256) DO NOTHING", error);
   if (stmt == NULL)
@@ -171,7 +140,7 @@ insert_blob (RedressStore  *self,
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
   sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!redress_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (handle (self)) > 0)
     return TRUE;
@@ -179,13 +148,13 @@ insert_blob (RedressStore  *self,
   /* Already there (another document has the same content): the same size
    * at least, or the stored copy is not what its name says */
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prepare (self, "SELECT size FROM blobs WHERE sha256 = ?", error);
+  stmt = redress_store_prepare_owned (self, "SELECT size FROM blobs WHERE sha256 = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return sql_error (self, rc, error);
+    return redress_store_sql_error (self, rc, error);
   if ((gsize) sqlite3_column_int64 (stmt, 0) != size)
     {
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
@@ -224,7 +193,7 @@ insert_document_tx (RedressStore  *self,
 {
   RedressPdfExtraction *x = doc->extraction;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_timestamp (self);
+  g_autofree char *now = redress_store_now_timestamp (self);
   gint64 client_id;
   int rc;
 
@@ -233,7 +202,7 @@ insert_document_tx (RedressStore  *self,
     return FALSE;
 
   /* The same file twice in one case is a slip of the hand */
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT file_name FROM documents WHERE case_id = ? AND sha256 = ? "
                   "AND deleted_at IS NULL", error);
   if (stmt == NULL)
@@ -249,13 +218,13 @@ insert_document_tx (RedressStore  *self,
       return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return sql_error (self, rc, error);
+    return redress_store_sql_error (self, rc, error);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!insert_blob (self, x->data, x->sha256, error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "INSERT INTO documents (case_id, kind, file_name, sha256, n_pages, has_text, "
                   "pages_without_text, created_at, updated_at) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -270,13 +239,13 @@ insert_document_tx (RedressStore  *self,
   sqlite3_bind_int (stmt, 7, (int) x->pages_without_text);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!redress_store_step_done (self, stmt, error))
     return FALSE;
   doc->document_id = sqlite3_last_insert_rowid (handle (self));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* The index follows through the pages_fts_insert trigger */
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "INSERT INTO pages (document_id, page_no, text, width, height, rotation) "
                   "VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -291,7 +260,7 @@ insert_document_tx (RedressStore  *self,
       sqlite3_bind_double (stmt, 4, page->width);
       sqlite3_bind_double (stmt, 5, page->height);
       sqlite3_bind_int (stmt, 6, page->rotation);
-      if (!step_done (self, stmt, error))
+      if (!redress_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -702,7 +671,7 @@ redress_store_list_documents (RedressStore  *self,
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  stmt = prepare (self, DOCUMENT_COLUMNS
+  stmt = redress_store_prepare_owned (self, DOCUMENT_COLUMNS
                   "WHERE d.case_id = ? AND d.deleted_at IS NULL ORDER BY d.id", error);
   if (stmt == NULL)
     return NULL;
@@ -711,7 +680,7 @@ redress_store_list_documents (RedressStore  *self,
     g_ptr_array_add (documents, document_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       return NULL;
     }
   return g_steal_pointer (&documents);
@@ -733,7 +702,7 @@ redress_store_get_document (RedressStore  *self,
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  stmt = prepare (self, DOCUMENT_COLUMNS "WHERE d.id = ? AND d.deleted_at IS NULL", error);
+  stmt = redress_store_prepare_owned (self, DOCUMENT_COLUMNS "WHERE d.id = ? AND d.deleted_at IS NULL", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -743,7 +712,7 @@ redress_store_get_document (RedressStore  *self,
   if (rc == SQLITE_DONE)
     not_found (document_id, error);
   else
-    sql_error (self, rc, error);
+    redress_store_sql_error (self, rc, error);
   return NULL;
 }
 
@@ -765,7 +734,7 @@ redress_store_dup_document_bytes (RedressStore  *self,
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT b.sha256, b.data FROM documents AS d JOIN blobs AS b "
                   "ON b.sha256 = d.sha256 WHERE d.id = ? AND d.deleted_at IS NULL", error);
   if (stmt == NULL)
@@ -779,7 +748,7 @@ redress_store_dup_document_bytes (RedressStore  *self,
     }
   if (rc != SQLITE_ROW)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       return NULL;
     }
   bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1));
@@ -851,7 +820,7 @@ redress_store_dup_page_text (RedressStore  *self,
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT g.text FROM pages AS g JOIN documents AS d ON d.id = g.document_id "
                   "WHERE g.document_id = ? AND g.page_no = ? AND d.deleted_at IS NULL", error);
   if (stmt == NULL)
@@ -865,7 +834,7 @@ redress_store_dup_page_text (RedressStore  *self,
     g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
                  _("This document has no page %u."), page_no);
   else
-    sql_error (self, rc, error);
+    redress_store_sql_error (self, rc, error);
   return NULL;
 }
 
@@ -890,7 +859,7 @@ redress_store_dup_document_text (RedressStore  *self,
   document = redress_store_get_document (self, document_id, error);
   if (document == NULL)
     return NULL;
-  stmt = prepare (self, "SELECT text FROM pages WHERE document_id = ? ORDER BY page_no", error);
+  stmt = redress_store_prepare_owned (self, "SELECT text FROM pages WHERE document_id = ? ORDER BY page_no", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -898,7 +867,7 @@ redress_store_dup_document_text (RedressStore  *self,
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       return NULL;
     }
   return g_strv_builder_end (builder);
@@ -927,7 +896,7 @@ redress_store_get_page_geometry (RedressStore  *self,
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT width, height, rotation FROM pages "
                   "WHERE document_id = ? AND page_no = ?", error);
   if (stmt == NULL)
@@ -942,7 +911,7 @@ redress_store_get_page_geometry (RedressStore  *self,
       return FALSE;
     }
   if (rc != SQLITE_ROW)
-    return sql_error (self, rc, error);
+    return redress_store_sql_error (self, rc, error);
   if (width != NULL)
     *width = sqlite3_column_double (stmt, 0);
   if (height != NULL)
@@ -966,12 +935,12 @@ trash_tx (RedressStore  *self,
           GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_timestamp (self);
+  g_autofree char *now = redress_store_now_timestamp (self);
   g_autofree char *file_name = NULL;
   gint64 case_id, client_id;
   int rc;
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT d.case_id, c.client_id, d.file_name FROM documents AS d "
                   "JOIN cases AS c ON c.id = d.case_id "
                   "WHERE d.id = ? AND (d.deleted_at IS NULL) = ?", error);
@@ -983,13 +952,13 @@ trash_tx (RedressStore  *self,
   if (rc == SQLITE_DONE)
     return not_found (change->document_id, error);
   if (rc != SQLITE_ROW)
-    return sql_error (self, rc, error);
+    return redress_store_sql_error (self, rc, error);
   case_id = sqlite3_column_int64 (stmt, 0);
   client_id = sqlite3_column_int64 (stmt, 1);
   file_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   change->trash
                     ? "UPDATE documents SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"
                     : "UPDATE documents SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
@@ -998,7 +967,7 @@ trash_tx (RedressStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, change->document_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!redress_store_step_done (self, stmt, error))
     return FALSE;
 
   return log_event (self, client_id, case_id, change->trash ? "deleted" : "restored",
@@ -1065,10 +1034,10 @@ purge (RedressStore  *self,
     return FALSE;
   /* Pages, their index entries and the blob no other document uses go
    * with it (foreign keys and triggers of 0005-documents.sql) */
-  stmt = prepare (self, sql, error);
+  stmt = redress_store_prepare_owned (self, sql, error);
   if (stmt != NULL && document_id > 0)
     sqlite3_bind_int64 (stmt, 1, document_id);
-  if (stmt == NULL || !step_done (self, stmt, error))
+  if (stmt == NULL || !redress_store_step_done (self, stmt, error))
     {
       redress_store_rollback (self);
       return FALSE;
@@ -1248,7 +1217,7 @@ redress_store_search_pages (RedressStore  *self,
     return g_steal_pointer (&hits);
 
   /* Where the window of ranked pages starts (rowids grow with imports) */
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT min(rowid) FROM (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?1 "
                   "ORDER BY rowid DESC LIMIT ?2)", error);
   if (stmt == NULL)
@@ -1258,7 +1227,7 @@ redress_store_search_pages (RedressStore  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       return NULL;
     }
   if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
@@ -1268,7 +1237,7 @@ redress_store_search_pages (RedressStore  *self,
 
   /* pages_fts drives the query: FTS5 yields rows by rank and the LIMIT
    * stops it early, so snippets are made for the hits returned only */
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT p.id, p.family_name, p.given_names, c.id, c.application_type, "
                   "c.decision_date, d.id, d.file_name, d.kind, g.page_no, "
                   "snippet(pages_fts, 0, char(1), char(2), '…', 24) "
@@ -1308,7 +1277,7 @@ redress_store_search_pages (RedressStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       return NULL;
     }
   return g_steal_pointer (&hits);

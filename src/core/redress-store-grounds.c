@@ -30,36 +30,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* Helpers ---------------------------------------------------------------- */
 
-static gboolean
-sql_error (RedressStore  *self,
-           int            rc,
-           GError       **error)
-{
-  return redress_store_sql_error (self, rc, error);
-}
-
-static sqlite3_stmt *
-prepare (RedressStore  *self,
-         const char    *sql,
-         GError       **error)
-{
-  return redress_store_prepare_owned (self, sql, error);
-}
-
-static gboolean
-step_done (RedressStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  return redress_store_step_done (self, stmt, error);
-}
-
-static char *
-now_timestamp (RedressStore *self)
-{
-  return redress_store_now_timestamp (self);
-}
-
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           index,
@@ -110,7 +80,7 @@ case_client (RedressStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT c.client_id FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
                   "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
   if (stmt == NULL)
@@ -127,7 +97,7 @@ case_client (RedressStore  *self,
                    _("There is no case with id %s."), id_text);
     }
   else
-    sql_error (self, rc, error);
+    redress_store_sql_error (self, rc, error);
   return 0;
 }
 
@@ -154,7 +124,7 @@ get_state (RedressStore        *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT state, origin FROM case_grounds WHERE case_id = ? AND code = ?",
+  stmt = redress_store_prepare_owned (self, "SELECT state, origin FROM case_grounds WHERE case_id = ? AND code = ?",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -169,7 +139,7 @@ get_state (RedressStore        *self,
       return TRUE;
     }
   if (rc != SQLITE_DONE)
-    sql_error (self, rc, error);
+    redress_store_sql_error (self, rc, error);
   return FALSE;
 }
 
@@ -186,11 +156,11 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) fill = NULL;
-  g_autofree char *now = now_timestamp (self);
+  g_autofree char *now = redress_store_now_timestamp (self);
   sqlite3 *db = redress_store_get_handle (self);
   guint added = 0;
 
-  insert = prepare (self,
+  insert = redress_store_prepare_owned (self,
                     "INSERT INTO case_grounds (case_id, code, state, origin, provision, quote, "
                     "document_id, page, quote_start, quote_end, created_at, updated_at) "
                     "VALUES (?1, ?2, 'suggested', 'detected', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) "
@@ -200,7 +170,7 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
   /* A ground without a sentence (added by hand, or whose document was
    * removed or is in the trash: a letter imported again) takes this one;
    * its state stays the consultant's */
-  fill = prepare (self,
+  fill = redress_store_prepare_owned (self,
                   "UPDATE case_grounds SET provision = coalesce(?3, provision), quote = ?4, "
                   "document_id = ?5, page = ?6, quote_start = ?7, quote_end = ?8, updated_at = ?9 "
                   "WHERE case_id = ?1 AND code = ?2 AND (document_id IS NULL OR document_id IN "
@@ -229,7 +199,7 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
           bind_offset (stmts[s], 8, hit->end_page == hit->page ? (gint64) hit->end : -1);
           sqlite3_bind_text (stmts[s], 9, now, -1, SQLITE_STATIC);
         }
-      if (!step_done (self, insert, error))
+      if (!redress_store_step_done (self, insert, error))
         return FALSE;
       if (sqlite3_changes (db) > 0)
         {
@@ -237,7 +207,7 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
           if (!log_event (self, client_id, case_id, "suggested", hit->code, error))
             return FALSE;
         }
-      else if (!step_done (self, fill, error))
+      else if (!redress_store_step_done (self, fill, error))
         return FALSE;
     }
   if (n_new != NULL)
@@ -335,9 +305,9 @@ set_state (RedressStore        *self,
            GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_timestamp (self);
+  g_autofree char *now = redress_store_now_timestamp (self);
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "UPDATE case_grounds SET state = ?3, updated_at = ?4 "
                   "WHERE case_id = ?1 AND code = ?2", error);
   if (stmt == NULL)
@@ -346,7 +316,7 @@ set_state (RedressStore        *self,
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, redress_ground_state_to_string (state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return redress_store_step_done (self, stmt, error);
 }
 
 /* Returns TRUE with *changed FALSE when there is nothing to do */
@@ -377,9 +347,9 @@ change_tx (RedressStore  *self,
   if (change == CHANGE_ADD && !exists)
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autofree char *now = now_timestamp (self);
+      g_autofree char *now = redress_store_now_timestamp (self);
 
-      stmt = prepare (self,
+      stmt = redress_store_prepare_owned (self,
                       "INSERT INTO case_grounds (case_id, code, state, origin, created_at, "
                       "updated_at) VALUES (?1, ?2, 'confirmed', 'manual', ?3, ?3)", error);
       if (stmt == NULL)
@@ -387,7 +357,7 @@ change_tx (RedressStore  *self,
       sqlite3_bind_int64 (stmt, 1, case_id);
       sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
+      if (!redress_store_step_done (self, stmt, error))
         return FALSE;
       *changed = TRUE;
       return log_event (self, client_id, case_id, "added", code, error);
@@ -596,7 +566,7 @@ redress_store_list_grounds (RedressStore  *self,
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT code, state, origin, provision, quote, document_id, page, quote_start, "
                   "quote_end, created_at, updated_at FROM case_grounds WHERE case_id = ?", error);
   if (stmt == NULL)
@@ -626,12 +596,12 @@ redress_store_list_grounds (RedressStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       return NULL;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT e.id, e.code, e.document_id, d.file_name, e.page, e.quote, "
                   "e.quote_start, e.quote_end, e.created_at FROM evidence AS e "
                   "JOIN documents AS d ON d.id = e.document_id "
@@ -658,7 +628,7 @@ redress_store_list_grounds (RedressStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       return NULL;
     }
 
@@ -686,7 +656,7 @@ link_tx (RedressStore  *self,
          GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_timestamp (self);
+  g_autofree char *now = redress_store_now_timestamp (self);
   RedressGroundState state;
   g_autoptr(GError) local_error = NULL;
   gint64 client_id;
@@ -706,7 +676,7 @@ link_tx (RedressStore  *self,
     }
 
   /* The passage must be on a page of a document of the same case */
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT d.case_id, d.n_pages FROM documents AS d "
                   "WHERE d.id = ? AND d.deleted_at IS NULL", error);
   if (stmt == NULL)
@@ -714,7 +684,7 @@ link_tx (RedressStore  *self,
   sqlite3_bind_int64 (stmt, 1, e->document_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sql_error (self, rc, error);
+    return redress_store_sql_error (self, rc, error);
   if (rc == SQLITE_DONE || sqlite3_column_int64 (stmt, 0) != e->case_id)
     {
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
@@ -729,7 +699,7 @@ link_tx (RedressStore  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "INSERT INTO evidence (case_id, code, document_id, page, quote, quote_start, "
                   "quote_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -742,7 +712,7 @@ link_tx (RedressStore  *self,
   bind_offset (stmt, 6, e->quote_start);
   bind_offset (stmt, 7, e->quote_end >= e->quote_start ? e->quote_end : -1);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!redress_store_step_done (self, stmt, error))
     return FALSE;
   e->evidence_id = sqlite3_last_insert_rowid (redress_store_get_handle (self));
   return log_event (self, client_id, e->case_id, "evidence-linked", e->code, error);
@@ -822,7 +792,7 @@ redress_store_unlink_evidence (RedressStore  *self,
 
   if (!redress_store_begin (self, error))
     return FALSE;
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT e.case_id, e.code, c.client_id FROM evidence AS e "
                   "JOIN cases AS c ON c.id = e.case_id WHERE e.id = ?", error);
   if (stmt == NULL)
@@ -837,7 +807,7 @@ redress_store_unlink_evidence (RedressStore  *self,
     }
   if (rc != SQLITE_ROW)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       goto failed;
     }
   case_id = sqlite3_column_int64 (stmt, 0);
@@ -845,11 +815,11 @@ redress_store_unlink_evidence (RedressStore  *self,
   client_id = sqlite3_column_int64 (stmt, 2);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self, "DELETE FROM evidence WHERE id = ?", error);
+  stmt = redress_store_prepare_owned (self, "DELETE FROM evidence WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
-  if (!step_done (self, stmt, error) ||
+  if (!redress_store_step_done (self, stmt, error) ||
       !log_event (self, client_id, case_id, "evidence-unlinked", code, error))
     goto failed;
   if (!redress_store_commit (self, error))
@@ -895,7 +865,7 @@ redress_store_suggest_passages (RedressStore  *self,
   if (documents == NULL)
     return NULL;
 
-  stmt = prepare (self,
+  stmt = redress_store_prepare_owned (self,
                   "SELECT document_id, page, coalesce(quote_start, -1) FROM evidence "
                   "WHERE case_id = ? AND code = ?", error);
   if (stmt == NULL)
@@ -909,7 +879,7 @@ redress_store_suggest_passages (RedressStore  *self,
                                                (gint64) sqlite3_column_int64 (stmt, 2)));
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, rc, error);
+      redress_store_sql_error (self, rc, error);
       return NULL;
     }
 
