@@ -39,6 +39,7 @@ struct _RedressDocumentsView
   gint64 shown_document;
   GHashTable *passwords;      /* document id -> password, for this session */
 
+  int password_wanted;        /* -1: no; else whether the last one was wrong */
   GQueue *queue;              /* Pending imports */
   gboolean importing;
   GCancellable *cancellable;
@@ -166,6 +167,7 @@ show_document (RedressDocumentsView *self,
   if (document_id == self->shown_document)
     return;
   self->shown_document = document_id;
+  self->password_wanted = -1;
   if (document_id == 0)
     {
       redress_pdf_view_clear (REDRESS_PDF_VIEW (self->pdf_view));
@@ -372,18 +374,15 @@ on_password_response (AdwMessageDialog     *dialog,
   start_next_import (self);
 }
 
-static void
-ask_password (RedressDocumentsView *self,
-              Pending              *pending,
-              gboolean              wrong)
+/* Asks for a password; the entry is the dialog's extra child */
+static GtkWidget *
+password_dialog_new (RedressDocumentsView *self,
+                     const char           *body,
+                     const char           *accept_label,
+                     GCallback             on_response)
 {
-  g_autofree char *name = g_file_get_basename (pending->file);
-  g_autofree char *body = NULL;
   GtkWidget *dialog, *entry;
 
-  body = wrong ? g_strdup_printf (_("The password for “%s” is wrong. Try again."), name)
-               : g_strdup_printf (_("“%s” is protected by a password. Enter it to attach the "
-                                    "document; it is not stored."), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Password Required"), body);
   entry = gtk_password_entry_new ();
@@ -394,16 +393,32 @@ ask_password (RedressDocumentsView *self,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "open", _("_Attach"),
+                                    "open", accept_label,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", on_response, self, 0);
+  return dialog;
+}
+
+static void
+ask_password (RedressDocumentsView *self,
+              Pending              *pending,
+              gboolean              wrong)
+{
+  g_autofree char *name = g_file_get_basename (pending->file);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = wrong ? g_strdup_printf (_("The password for “%s” is wrong. Try again."), name)
+               : g_strdup_printf (_("“%s” is protected by a password. Enter it to attach the "
+                                    "document; it is not stored."), name);
+  dialog = password_dialog_new (self, body, _("_Attach"), G_CALLBACK (on_password_response));
   g_object_set_data (G_OBJECT (dialog), "pending", pending);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
 }
 
 /**
@@ -736,34 +751,40 @@ on_view_password_response (AdwMessageDialog     *dialog,
 /* Passwords are kept for the session only: reopening a protected document
  * later asks again */
 static void
+ask_view_password (RedressDocumentsView *self,
+                   gboolean              wrong)
+{
+  GtkWidget *dialog;
+
+  self->password_wanted = -1;
+  dialog = password_dialog_new (self,
+                                wrong ? _("The password is wrong. Try again.")
+                                      : _("This document is protected by a password. Redress "
+                                          "does not keep passwords: enter it to read the "
+                                          "document."),
+                                _("_Open"), G_CALLBACK (on_view_password_response));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Asked when the page is in view: opening a case must not pop up a
+ * dialog about a document the consultant has not looked for */
+static void
 on_password_needed (RedressPdfView       *view,
                     gboolean              wrong,
                     RedressDocumentsView *self)
 {
-  GtkWidget *dialog, *entry;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ask_view_password (self, wrong);
+  else
+    self->password_wanted = wrong;
+}
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Password Required"),
-                                   wrong ? _("The password is wrong. Try again.")
-                                         : _("This document is protected by a password. Redress "
-                                             "does not keep passwords: enter it to read the "
-                                             "document."));
-  entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Password"), -1);
-  g_object_set (entry, "activates-default", TRUE, NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_view_password_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+on_map (GtkWidget            *widget,
+        RedressDocumentsView *self)
+{
+  if (self->password_wanted >= 0)
+    ask_view_password (self, self->password_wanted);
 }
 
 static void
@@ -833,6 +854,8 @@ redress_documents_view_init (RedressDocumentsView *self)
   GtkDropTarget *drop;
 
   self->queue = g_queue_new ();
+  self->password_wanted = -1;
+  g_signal_connect (self, "map", G_CALLBACK (on_map), self);
   self->passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
