@@ -19,3 +19,7 @@
 #include "redress-store.h"
 #include "redress-store-documents.h"
 #include "redress-store-grounds.h"
+#include "redress-catalog.h"
+#include "redress-checklist.h"
+#include "redress-store-checklist.h"
+#include "redress-report.h"

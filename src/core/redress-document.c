@@ -80,6 +80,14 @@ redress_document_kind_get_label (RedressDocumentKind kind)
   return _(kinds[kind].label);
 }
 
+const char *
+redress_document_kind_get_msgid (RedressDocumentKind kind)
+{
+  g_return_val_if_fail (kind < REDRESS_DOCUMENT_N_KINDS, NULL);
+
+  return kinds[kind].label;
+}
+
 static void
 redress_document_finalize (GObject *object)
 {

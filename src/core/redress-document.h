@@ -32,6 +32,8 @@ gboolean    redress_document_kind_from_string (const char          *text,
                                                RedressDocumentKind *kind);
 /* "Refusal letter", ... translated */
 const char *redress_document_kind_get_label   (RedressDocumentKind  kind);
+/* The same, untranslated (to translate with a RedressCatalog) */
+const char *redress_document_kind_get_msgid   (RedressDocumentKind  kind);
 
 #define REDRESS_TYPE_DOCUMENT (redress_document_get_type ())
 

@@ -150,6 +150,33 @@ redress_event_dup_description (RedressEvent *self)
 
   what = entity_label (self->entity);
 
+  if (g_strcmp0 (self->entity, "checklist") == 0)
+    {
+      const char *item = self->new_value ? self->new_value : "";
+
+      if (g_strcmp0 (self->kind, "drafted") == 0)
+        return g_strdup (_("Checklist drafted"));
+      if (g_strcmp0 (self->kind, "redrafted") == 0)
+        return g_strdup (_("Checklist updated from the grounds"));
+      if (g_strcmp0 (self->kind, "to-request") == 0)
+        return g_strdup_printf (_("Checklist item to request: %s"), item);
+      if (g_strcmp0 (self->kind, "requested") == 0)
+        return g_strdup_printf (_("Checklist item requested: %s"), item);
+      if (g_strcmp0 (self->kind, "received") == 0)
+        return g_strdup_printf (_("Checklist item received: %s"), item);
+      if (g_strcmp0 (self->kind, "not-applicable") == 0)
+        return g_strdup_printf (_("Checklist item marked not applicable: %s"), item);
+      if (g_strcmp0 (self->kind, "edited") == 0)
+        return g_strdup_printf (_("Checklist item edited: %s"), item);
+      if (g_strcmp0 (self->kind, "added") == 0)
+        return g_strdup_printf (_("Checklist item added: %s"), item);
+      if (g_strcmp0 (self->kind, "moved") == 0)
+        return g_strdup_printf (_("Checklist item moved: %s"), item);
+      if (g_strcmp0 (self->kind, "removed") == 0)
+        return g_strdup_printf (_("Checklist item removed: %s"), item);
+      if (g_strcmp0 (self->kind, "restored") == 0)
+        return g_strdup_printf (_("Checklist item restored: %s"), item);
+    }
   if (g_strcmp0 (self->kind, "changed") == 0)
     {
       const RedressFieldDef *def = lookup_field (self->entity, self->field);

@@ -287,6 +287,14 @@ redress_ground_get_label (const char *code)
   return i < 0 ? NULL : _(ground_text[i].label);
 }
 
+const char *
+redress_ground_get_msgid (const char *code)
+{
+  int i = text_index (code);
+
+  return i < 0 ? NULL : ground_text[i].label;
+}
+
 /**
  * redress_ground_get_description:
  *

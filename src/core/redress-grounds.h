@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 const char * const *redress_grounds_get_codes         (void);
 gboolean            redress_ground_is_known           (const char *code);
 const char         *redress_ground_get_label          (const char *code);
+/* The label untranslated (to translate with a RedressCatalog) */
+const char         *redress_ground_get_msgid          (const char *code);
 const char         *redress_ground_get_description    (const char *code);
 const char * const *redress_ground_get_provisions     (const char *code);
 GStrv               redress_grounds_search            (const char *query);

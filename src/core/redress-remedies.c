@@ -131,6 +131,25 @@ rule_string (GKeyFile   *keyfile,
   return g_key_file_get_locale_string (keyfile, group, key, NULL, NULL);
 }
 
+/**
+ * redress_remedy_dup_source:
+ * @language: "en" or "fr"
+ *
+ * Returns: (transfer full) (nullable): the provision the remedy @code
+ *   rests on, as the consultant cites it in @language
+ */
+char *
+redress_remedy_dup_source (const char *code,
+                           const char *language)
+{
+  GKeyFile *keyfile = rules (NULL);
+
+  if (keyfile == NULL || code == NULL)
+    return NULL;
+  return g_key_file_get_locale_string (keyfile, code, "source",
+                                       g_strcmp0 (language, "en") == 0 ? "C" : language, NULL);
+}
+
 /* Dates ------------------------------------------------------------------- */
 
 void

@@ -62,6 +62,9 @@ void                 redress_remedy_free              (RedressRemedy       *reme
 void                 redress_notes_request_free       (RedressNotesRequest *request);
 const char          *redress_remedy_label             (const char          *code);
 const char * const  *redress_remedy_codes             (void);
+/* The provision a remedy rests on, in @language ("en", "fr") */
+char                *redress_remedy_dup_source        (const char          *code,
+                                                       const char          *language);
 
 GPtrArray           *redress_remedies_compute         (RedressCase         *kase,
                                                        gboolean             misrepresentation,

@@ -1,0 +1,887 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-store-checklist"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "redress-checklist-private.h"
+#include "redress-error.h"
+#include "redress-field.h"
+#include "redress-grounds.h"
+#include "redress-store-checklist.h"
+#include "redress-store-grounds.h"
+#include "redress-store-private.h"
+
+/*
+ * The checklist of a case (table checklist_items, one list per path, see
+ * data/sql/0007-checklist.sql) and its drafting from the templates
+ * (data/checklist.ini).
+ *
+ * Drafting merges: it adds the template items the path and the confirmed
+ * grounds call for and the checklist lacks, and removes only drafted items
+ * nobody touched whose ground is no longer confirmed (or that no longer
+ * apply to the application).  Items the consultant changed, added or
+ * removed stay as they are; a removed item is kept (removed_at) so that
+ * Undo brings it back and a redraft does not draft it again.
+ */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+#define ITEM_COLUMNS "id, case_id, path, code, template, text, state, due, note, position, edited"
+
+/* Helpers ---------------------------------------------------------------- */
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+announce (RedressStore *self,
+          gint64        case_id)
+{
+  g_signal_emit_by_name (self, "changed::checklist", "checklist", case_id);
+}
+
+static gboolean
+check_path (const char  *path,
+            GError     **error)
+{
+  if (redress_checklist_has_path (path))
+    return TRUE;
+  if (path == NULL || *path == '\0' || g_str_equal (path, "undecided"))
+    g_set_error_literal (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                         _("Choose the case’s path (restoration, new application, judicial review, "
+                           "appeal…) before drafting its checklist."));
+  else
+    g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                 /* Translators: %s is what the user typed */
+                 _("“%s” is not a path with a checklist: use restoration, new-application, "
+                   "judicial-review, appeal, reconsideration or humanitarian."), path);
+  return FALSE;
+}
+
+static void
+not_found (gint64   id,
+           GError **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+               _("There is no checklist item with id %s."), id_text);
+}
+
+/* The client and application type of a live case; 0 with NOT_FOUND
+ * otherwise */
+static gint64
+case_info (RedressStore  *self,
+           gint64         case_id,
+           char         **application_type,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = redress_store_prepare_owned (self,
+                  "SELECT c.client_id, c.application_type FROM cases AS c "
+                  "JOIN clients AS p ON p.id = c.client_id "
+                  "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (application_type != NULL)
+        *application_type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      return sqlite3_column_int64 (stmt, 0);
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("There is no case with id %s."), id_text);
+    }
+  else
+    redress_store_sql_error (self, rc, error);
+  return 0;
+}
+
+static RedressChecklistItem *
+item_from_row (sqlite3_stmt *stmt)
+{
+  RedressChecklistItem *item;
+  RedressItemState state = REDRESS_ITEM_TO_REQUEST;
+
+  item = redress_checklist_item_new (sqlite3_column_int64 (stmt, 0),
+                                     sqlite3_column_int64 (stmt, 1),
+                                     (const char *) sqlite3_column_text (stmt, 2),
+                                     (const char *) sqlite3_column_text (stmt, 3),
+                                     (const char *) sqlite3_column_text (stmt, 4),
+                                     (const char *) sqlite3_column_text (stmt, 5));
+  redress_item_state_from_string ((const char *) sqlite3_column_text (stmt, 6), &state);
+  redress_checklist_item_set_values (item, state,
+                                     (const char *) sqlite3_column_text (stmt, 7),
+                                     (const char *) sqlite3_column_text (stmt, 8),
+                                     sqlite3_column_int64 (stmt, 9),
+                                     sqlite3_column_int (stmt, 10) != 0);
+  return item;
+}
+
+/* A live item (not removed unless @removed_too), or NULL with NOT_FOUND */
+static RedressChecklistItem *
+get_item (RedressStore  *self,
+          gint64         item_id,
+          gboolean       removed_too,
+          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = redress_store_prepare_owned (self,
+                  "SELECT " ITEM_COLUMNS " FROM checklist_items AS i "
+                  "WHERE id = ?1 AND (?2 OR removed_at IS NULL) AND EXISTS "
+                  "(SELECT 1 FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
+                  " WHERE c.id = i.case_id AND c.deleted_at IS NULL AND p.deleted_at IS NULL)",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_int (stmt, 2, removed_too);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return item_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    not_found (item_id, error);
+  else
+    redress_store_sql_error (self, rc, error);
+  return NULL;
+}
+
+/* The codes of the case's confirmed grounds, in the catalogue's order */
+static GStrv
+confirmed_codes (RedressStore  *self,
+                 gint64         case_id,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) grounds = redress_store_list_grounds (self, case_id, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *codes = redress_grounds_get_codes ();
+
+  if (grounds == NULL)
+    return NULL;
+  for (guint c = 0; codes[c] != NULL; c++)
+    for (guint i = 0; i < grounds->len; i++)
+      {
+        RedressCaseGround *ground = g_ptr_array_index (grounds, i);
+
+        if (redress_case_ground_get_state (ground) == REDRESS_GROUND_CONFIRMED &&
+            g_str_equal (redress_case_ground_get_code (ground), codes[c]))
+          g_strv_builder_add (builder, codes[c]);
+      }
+  return g_strv_builder_end (builder);
+}
+
+/* Drafting --------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 id;
+  char *template_id;
+  gboolean edited;
+  gboolean removed;
+} Existing;
+
+static void
+existing_clear (gpointer data)
+{
+  g_free (((Existing *) data)->template_id);
+}
+
+/* Works out a draft; with @apply, makes it (inside the caller's
+ * transaction) */
+static gboolean
+draft_tx (RedressStore             *self,
+          gint64                    case_id,
+          const char               *path,
+          gboolean                  apply,
+          RedressChecklistChanges  *changes,
+          GError                  **error)
+{
+  g_autofree char *application_type = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(GArray) wanted = NULL;
+  g_autoptr(GArray) existing = g_array_new (FALSE, TRUE, sizeof (Existing));
+  g_autoptr(GHashTable) have = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) want = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  gint64 client_id, position = 0;
+  int rc;
+
+  memset (changes, 0, sizeof *changes);
+  g_array_set_clear_func (existing, existing_clear);
+
+  client_id = case_info (self, case_id, &application_type, error);
+  if (client_id == 0)
+    return FALSE;
+  codes = confirmed_codes (self, case_id, error);
+  if (codes == NULL)
+    return FALSE;
+  wanted = redress_checklist_draft_items (path, application_type, (const char * const *) codes);
+  for (guint i = 0; i < wanted->len; i++)
+    g_hash_table_add (want, (gpointer) g_array_index (wanted, RedressDraftItem, i).template_id);
+
+  stmt = redress_store_prepare_owned (self,
+                  "SELECT id, template, edited, removed_at IS NOT NULL, position "
+                  "FROM checklist_items WHERE case_id = ? AND path = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Existing e = { 0 };
+
+      e.id = sqlite3_column_int64 (stmt, 0);
+      e.template_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      e.edited = sqlite3_column_int (stmt, 2) != 0;
+      e.removed = sqlite3_column_int (stmt, 3) != 0;
+      position = MAX (position, sqlite3_column_int64 (stmt, 4));
+      g_array_append_val (existing, e);
+    }
+  if (rc != SQLITE_DONE)
+    return redress_store_sql_error (self, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      Existing *e = &g_array_index (existing, Existing, i);
+
+      if (e->template_id == NULL)
+        continue;
+      g_hash_table_add (have, e->template_id);
+      if (g_hash_table_contains (want, e->template_id))
+        continue;
+      if (e->edited && !e->removed)
+        {
+          changes->n_kept++;
+          continue;
+        }
+      if (!e->removed)
+        changes->n_removed++;
+      if (apply)
+        {
+          g_autoptr(sqlite3_stmt) del = NULL;
+
+          /* Untouched, or removed by hand: its ground is gone, so is it */
+          del = redress_store_prepare_owned (self, "DELETE FROM checklist_items WHERE id = ?", error);
+          if (del == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (del, 1, e->id);
+          if (!redress_store_step_done (self, del, error))
+            return FALSE;
+        }
+    }
+
+  now = redress_store_now_timestamp (self);
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      RedressDraftItem *item = &g_array_index (wanted, RedressDraftItem, i);
+      g_autoptr(sqlite3_stmt) ins = NULL;
+
+      if (g_hash_table_contains (have, item->template_id))
+        continue;
+      changes->n_added++;
+      if (!apply)
+        continue;
+      ins = redress_store_prepare_owned (self,
+                      "INSERT INTO checklist_items (case_id, path, code, template, position, "
+                      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+      if (ins == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (ins, 1, case_id);
+      sqlite3_bind_text (ins, 2, path, -1, SQLITE_STATIC);
+      bind_text_or_null (ins, 3, item->code);
+      sqlite3_bind_text (ins, 4, item->template_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (ins, 5, ++position);
+      sqlite3_bind_text (ins, 6, now, -1, SQLITE_STATIC);
+      if (!redress_store_step_done (self, ins, error))
+        return FALSE;
+    }
+
+  if (apply && (changes->n_added > 0 || changes->n_removed > 0))
+    {
+      g_autofree char *summary = g_strdup_printf ("%s +%u -%u", path, changes->n_added,
+                                                  changes->n_removed);
+
+      if (!redress_store_log_event (self, "checklist", client_id, case_id,
+                                    existing->len == 0 ? "drafted" : "redrafted", summary, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * redress_store_draft_checklist:
+ * @path: "restoration", "new-application", "judicial-review", "appeal",
+ *   "reconsideration" or "humanitarian"
+ * @changes: (out) (optional): what the draft did
+ *
+ * Drafts the checklist of a case for a path from its confirmed grounds,
+ * or brings an existing one up to date with them, keeping every change
+ * the consultant made (see the top of this file).
+ */
+gboolean
+redress_store_draft_checklist (RedressStore             *self,
+                               gint64                    case_id,
+                               const char               *path,
+                               RedressChecklistChanges  *changes,
+                               GError                  **error)
+{
+  RedressChecklistChanges local = { 0 };
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  if (changes == NULL)
+    changes = &local;
+  memset (changes, 0, sizeof *changes);
+  if (!check_path (path, error))
+    return FALSE;
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  if (!draft_tx (self, case_id, path, TRUE, changes, error))
+    {
+      redress_store_rollback (self);
+      memset (changes, 0, sizeof *changes);
+      return FALSE;
+    }
+  if (!redress_store_commit (self, error))
+    {
+      memset (changes, 0, sizeof *changes);
+      return FALSE;
+    }
+  if (changes->n_added > 0 || changes->n_removed > 0)
+    announce (self, case_id);
+  return TRUE;
+}
+
+/**
+ * redress_store_checklist_pending:
+ * @changes: (out): what a draft would do now
+ *
+ * Works out, without changing anything, what redress_store_draft_checklist()
+ * would add and remove: the checklist is out of date when it would do
+ * anything.
+ */
+gboolean
+redress_store_checklist_pending (RedressStore             *self,
+                                 gint64                    case_id,
+                                 const char               *path,
+                                 RedressChecklistChanges  *changes,
+                                 GError                  **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  memset (changes, 0, sizeof *changes);
+  if (!check_path (path, error))
+    return FALSE;
+  return draft_tx (self, case_id, path, FALSE, changes, error);
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+/* The rank of an item's group: the base items, then the grounds in the
+ * catalogue's order */
+static guint
+group_rank (const char *code)
+{
+  const char * const *codes = redress_grounds_get_codes ();
+
+  if (code == NULL)
+    return 0;
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], code))
+      return i + 1;
+  return G_MAXUINT;
+}
+
+static gint
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  RedressChecklistItem *x = *(RedressChecklistItem **) a;
+  RedressChecklistItem *y = *(RedressChecklistItem **) b;
+  guint gx = group_rank (redress_checklist_item_get_code (x));
+  guint gy = group_rank (redress_checklist_item_get_code (y));
+  gint64 px, py;
+
+  if (gx != gy)
+    return gx < gy ? -1 : 1;
+  if (gx == G_MAXUINT)
+    {
+      int c = g_strcmp0 (redress_checklist_item_get_code (x), redress_checklist_item_get_code (y));
+      if (c != 0)
+        return c;
+    }
+  px = redress_checklist_item_get_position (x);
+  py = redress_checklist_item_get_position (y);
+  return px < py ? -1 : px > py ? 1 : 0;
+}
+
+/**
+ * redress_store_list_checklist:
+ *
+ * Returns: (transfer container) (element-type RedressChecklistItem): the
+ *   items of the case's checklist for @path (empty before it is drafted),
+ *   grouped and in order; %NULL on error
+ */
+GPtrArray *
+redress_store_list_checklist (RedressStore  *self,
+                              gint64         case_id,
+                              const char    *path,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+
+  if (!check_path (path, error))
+    return NULL;
+  if (case_info (self, case_id, NULL, error) == 0)
+    return NULL;
+  stmt = redress_store_prepare_owned (self,
+                  "SELECT " ITEM_COLUMNS " FROM checklist_items "
+                  "WHERE case_id = ? AND path = ? AND removed_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, item_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      redress_store_sql_error (self, rc, error);
+      return NULL;
+    }
+  g_ptr_array_sort (items, compare_items);
+  return g_steal_pointer (&items);
+}
+
+/**
+ * redress_store_get_checklist_item:
+ *
+ * Returns: (transfer full): a live item, or %NULL with
+ *   %REDRESS_ERROR_NOT_FOUND
+ */
+RedressChecklistItem *
+redress_store_get_checklist_item (RedressStore  *self,
+                                  gint64         item_id,
+                                  GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
+  return get_item (self, item_id, FALSE, error);
+}
+
+/* Writing ---------------------------------------------------------------- */
+
+typedef gboolean (*ItemChange) (RedressStore          *self,
+                                RedressChecklistItem  *item,
+                                gpointer               data,
+                                const char           **kind,
+                                GError               **error);
+
+/* Runs @change on an item in a transaction, logs it on the timeline as
+ * @kind (set by the change; NULL when it changed nothing), announces it */
+static gboolean
+change_item (RedressStore  *self,
+             gint64         item_id,
+             gboolean       removed_too,
+             ItemChange     change,
+             gpointer       data,
+             GError       **error)
+{
+  g_autoptr(RedressChecklistItem) item = NULL;
+  const char *kind = NULL;
+  gint64 case_id, client_id;
+
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  item = get_item (self, item_id, removed_too, error);
+  if (item == NULL)
+    goto fail;
+  case_id = redress_checklist_item_get_case_id (item);
+  client_id = case_info (self, case_id, NULL, error);
+  if (client_id == 0)
+    goto fail;
+  if (!change (self, item, data, &kind, error))
+    goto fail;
+  if (kind != NULL &&
+      !redress_store_log_event (self, "checklist", client_id, case_id, kind,
+                                redress_checklist_item_get_text (item), error))
+    goto fail;
+  if (!redress_store_commit (self, error))
+    return FALSE;
+  if (kind != NULL)
+    announce (self, case_id);
+  return TRUE;
+
+fail:
+  redress_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+set_state_change (RedressStore          *self,
+                  RedressChecklistItem  *item,
+                  gpointer               data,
+                  const char           **kind,
+                  GError               **error)
+{
+  RedressItemState state = GPOINTER_TO_UINT (data);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = redress_store_now_timestamp (self);
+
+  if (redress_checklist_item_get_state (item) == state)
+    return TRUE;
+  stmt = redress_store_prepare_owned (self,
+                  "UPDATE checklist_items SET state = ?2, edited = 1, updated_at = ?3 WHERE id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_id (item));
+  sqlite3_bind_text (stmt, 2, redress_item_state_to_string (state), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  if (!redress_store_step_done (self, stmt, error))
+    return FALSE;
+  *kind = redress_item_state_to_string (state);
+  return TRUE;
+}
+
+/**
+ * redress_store_set_checklist_item_state:
+ *
+ * Sets where an item stands (requested, received...).  The item then
+ * counts as changed by hand: a redraft keeps it.
+ */
+gboolean
+redress_store_set_checklist_item_state (RedressStore      *self,
+                                        gint64             item_id,
+                                        RedressItemState   state,
+                                        GError           **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state < REDRESS_ITEM_N_STATES, FALSE);
+  return change_item (self, item_id, FALSE, set_state_change, GUINT_TO_POINTER (state), error);
+}
+
+typedef struct
+{
+  char *text;
+  char *due;
+  char *note;
+} Edit;
+
+static gboolean
+edit_change (RedressStore          *self,
+             RedressChecklistItem  *item,
+             gpointer               data,
+             const char           **kind,
+             GError               **error)
+{
+  Edit *edit = data;
+  const char *template_text = redress_checklist_template_text (redress_checklist_item_get_template (item));
+  const char *text = edit->text;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = redress_store_now_timestamp (self);
+
+  /* The template's wording, in English or in the user's language, stays
+   * the template's: it goes into each document in that document's
+   * language */
+  if (template_text != NULL &&
+      (text == NULL || g_str_equal (text, template_text) ||
+       g_str_equal (text, g_dgettext (GETTEXT_PACKAGE, template_text))))
+    text = NULL;
+  if (text == NULL && template_text == NULL)
+    text = redress_checklist_item_get_custom_text (item);
+
+  if (g_strcmp0 (text, redress_checklist_item_get_custom_text (item)) == 0 &&
+      g_strcmp0 (edit->due, redress_checklist_item_get_due (item)) == 0 &&
+      g_strcmp0 (edit->note, redress_checklist_item_get_note (item)) == 0)
+    return TRUE;
+
+  stmt = redress_store_prepare_owned (self,
+                  "UPDATE checklist_items SET text = ?2, due = ?3, note = ?4, edited = 1, "
+                  "updated_at = ?5 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_id (item));
+  bind_text_or_null (stmt, 2, text);
+  bind_text_or_null (stmt, 3, edit->due);
+  bind_text_or_null (stmt, 4, edit->note);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (!redress_store_step_done (self, stmt, error))
+    return FALSE;
+  *kind = "edited";
+  return TRUE;
+}
+
+/* NULL for nothing; trims white space */
+static char *
+clean_text (const char *text)
+{
+  char *clean;
+
+  if (text == NULL)
+    return NULL;
+  clean = g_strstrip (g_strdup (text));
+  if (*clean == '\0')
+    g_clear_pointer (&clean, g_free);
+  return clean;
+}
+
+/**
+ * redress_store_edit_checklist_item:
+ *
+ * Rewords an item and sets its due date and note.  An empty @text keeps
+ * the wording the item has; the template's wording gives it back its
+ * translations.
+ */
+gboolean
+redress_store_edit_checklist_item (RedressStore  *self,
+                                   gint64         item_id,
+                                   const char    *text,
+                                   const char    *due,
+                                   const char    *note,
+                                   GError       **error)
+{
+  Edit edit = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  edit.due = clean_text (due);
+  if (edit.due != NULL && !redress_date_parse (edit.due, NULL, error))
+    {
+      g_free (edit.due);
+      return FALSE;
+    }
+  edit.text = clean_text (text);
+  edit.note = clean_text (note);
+  ok = change_item (self, item_id, FALSE, edit_change, &edit, error);
+  g_free (edit.text);
+  g_free (edit.due);
+  g_free (edit.note);
+  return ok;
+}
+
+/**
+ * redress_store_add_checklist_item:
+ * @code: (nullable): the ground whose group the item goes in; %NULL for
+ *   the path's base items
+ * @item_id: (out) (optional): the new item's id
+ *
+ * Adds an item of the consultant's own at the end of its group.
+ */
+gboolean
+redress_store_add_checklist_item (RedressStore  *self,
+                                  gint64         case_id,
+                                  const char    *path,
+                                  const char    *code,
+                                  const char    *text,
+                                  gint64        *item_id,
+                                  GError       **error)
+{
+  g_autofree char *clean = clean_text (text);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  gint64 client_id;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  if (!check_path (path, error))
+    return FALSE;
+  if (code != NULL && !redress_ground_is_known (code))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("“%s” is not a ground of the catalogue."), code);
+      return FALSE;
+    }
+  if (clean == NULL)
+    {
+      g_set_error_literal (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                           _("Write what the client should gather."));
+      return FALSE;
+    }
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  client_id = case_info (self, case_id, NULL, error);
+  if (client_id == 0)
+    goto fail;
+  now = redress_store_now_timestamp (self);
+  stmt = redress_store_prepare_owned (self,
+                  "INSERT INTO checklist_items (case_id, path, code, text, edited, position, "
+                  "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 1, "
+                  "(SELECT coalesce(max(position), 0) + 1 FROM checklist_items "
+                  " WHERE case_id = ?1 AND path = ?2), ?5, ?5)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, code);
+  sqlite3_bind_text (stmt, 4, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (!redress_store_step_done (self, stmt, error))
+    goto fail;
+  if (item_id != NULL)
+    *item_id = sqlite3_last_insert_rowid (redress_store_get_handle (self));
+  if (!redress_store_log_event (self, "checklist", client_id, case_id, "added", clean, error))
+    goto fail;
+  if (!redress_store_commit (self, error))
+    return FALSE;
+  announce (self, case_id);
+  return TRUE;
+
+fail:
+  redress_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+move_change (RedressStore          *self,
+             RedressChecklistItem  *item,
+             gpointer               data,
+             const char           **kind,
+             GError               **error)
+{
+  int delta = GPOINTER_TO_INT (data);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) swap = NULL;
+  gint64 other_id, other_position, position = redress_checklist_item_get_position (item);
+  int rc;
+
+  /* The neighbour in the same group, above or below */
+  stmt = redress_store_prepare_owned (self, delta < 0
+                  ? "SELECT id, position FROM checklist_items WHERE case_id = ?1 AND path = ?2 "
+                    "AND code IS ?3 AND removed_at IS NULL AND position < ?4 "
+                    "ORDER BY position DESC LIMIT 1"
+                  : "SELECT id, position FROM checklist_items WHERE case_id = ?1 AND path = ?2 "
+                    "AND code IS ?3 AND removed_at IS NULL AND position > ?4 "
+                    "ORDER BY position ASC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_case_id (item));
+  sqlite3_bind_text (stmt, 2, redress_checklist_item_get_path (item), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, redress_checklist_item_get_code (item));
+  sqlite3_bind_int64 (stmt, 4, position);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE; /* already first or last */
+  if (rc != SQLITE_ROW)
+    return redress_store_sql_error (self, rc, error);
+  other_id = sqlite3_column_int64 (stmt, 0);
+  other_position = sqlite3_column_int64 (stmt, 1);
+
+  swap = redress_store_prepare_owned (self,
+                  "UPDATE checklist_items SET position = CASE id WHEN ?1 THEN ?4 ELSE ?3 END "
+                  "WHERE id IN (?1, ?2)", error);
+  if (swap == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (swap, 1, redress_checklist_item_get_id (item));
+  sqlite3_bind_int64 (swap, 2, other_id);
+  sqlite3_bind_int64 (swap, 3, position);
+  sqlite3_bind_int64 (swap, 4, other_position);
+  if (!redress_store_step_done (self, swap, error))
+    return FALSE;
+  *kind = "moved";
+  return TRUE;
+}
+
+/**
+ * redress_store_move_checklist_item:
+ * @delta: < 0 to move it up, > 0 down
+ *
+ * Moves an item one place up or down within its group; an item already
+ * first (or last) stays.
+ */
+gboolean
+redress_store_move_checklist_item (RedressStore  *self,
+                                   gint64         item_id,
+                                   int            delta,
+                                   GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  if (delta == 0)
+    return TRUE;
+  return change_item (self, item_id, FALSE, move_change, GINT_TO_POINTER (delta), error);
+}
+
+static gboolean
+removal_change (RedressStore          *self,
+                RedressChecklistItem  *item,
+                gpointer               data,
+                const char           **kind,
+                GError               **error)
+{
+  gboolean remove = GPOINTER_TO_INT (data);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = redress_store_now_timestamp (self);
+
+  stmt = redress_store_prepare_owned (self, remove
+                  ? "UPDATE checklist_items SET removed_at = ?2, updated_at = ?2 "
+                    "WHERE id = ?1 AND removed_at IS NULL"
+                  : "UPDATE checklist_items SET removed_at = NULL, updated_at = ?2 "
+                    "WHERE id = ?1 AND removed_at IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_id (item));
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  if (!redress_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (redress_store_get_handle (self)) > 0)
+    *kind = remove ? "removed" : "restored";
+  return TRUE;
+}
+
+/**
+ * redress_store_remove_checklist_item:
+ *
+ * Removes an item from the checklist.  The row stays:
+ * redress_store_restore_checklist_item() brings it back where it was, and
+ * a redraft does not draft it again.
+ */
+gboolean
+redress_store_remove_checklist_item (RedressStore  *self,
+                                     gint64         item_id,
+                                     GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  return change_item (self, item_id, FALSE, removal_change, GINT_TO_POINTER (TRUE), error);
+}
+
+/**
+ * redress_store_restore_checklist_item:
+ *
+ * Undoes redress_store_remove_checklist_item().
+ */
+gboolean
+redress_store_restore_checklist_item (RedressStore  *self,
+                                      gint64         item_id,
+                                      GError       **error)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  return change_item (self, item_id, TRUE, removal_change, GINT_TO_POINTER (FALSE), error);
+}

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <poppler.h>
+
+#include "test-pdf-util.h"
+#include "test-util.h"
+
+/*
+ * The checklist and the response outline as PDF, read back with poppler:
+ * the letterhead, the client, each ground's quote and items are text, in
+ * English and in French; a checklist of 120 items paginates without
+ * cutting an item; the drawing of a page on an image surface (the way
+ * printing draws) is the PDF's; bad requests give clear errors and write
+ * nothing.
+ */
+
+#define LETTER \
+  "Dear Applicant,\n\n" \
+  "I am refusing your application because you have not established that you will leave " \
+  "Canada at the end of your stay, as required by paragraph 179(b) of the IRPR, based on the " \
+  "following factors:\n" \
+  "• You do not have significant family ties outside Canada.\n" \
+  "• Your assets and financial situation are insufficient to support the stated purpose of " \
+  "travel for yourself.\n\nVisa Section"
+
+#define NOTES \
+  "OFFICER DECISION NOTES\n\n" \
+  "I have reviewed the application. PA is single, no dependants; parents live in COR. " \
+  "Detailed bank statements show overall low funds. A large deposit made one week before " \
+  "the application is not explained."
+
+#define EVIDENCE "Detailed bank statements show overall low funds."
+
+typedef struct
+{
+  char *dir;
+  RedressStore *store;
+  gint64 client_id;
+  gint64 case_id;
+  char *client_name;
+  char *file_number;
+} Fixture;
+
+static gint64
+import (Fixture             *f,
+        RedressDocumentKind  kind,
+        const char          *name,
+        const char          *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  const TestPdfPage page = { 612, 792, text, FALSE };
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  test_pdf_write_cairo (path, &page, 1);
+  g_assert_true (redress_store_import_document (f->store, f->case_id, kind, path, NULL, NULL, NULL,
+                                                NULL, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(RedressFirm) firm = NULL;
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 notes;
+
+  f->dir = test_make_tmpdir ();
+  f->store = test_open_store (f->dir, "redress.db");
+  test_set_now (f->store, "2026-03-02T14:05:00Z");
+
+  firm = redress_store_get_firm (f->store, &error);
+  g_assert_no_error (error);
+  redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME, "Maple Immigration Consulting");
+  redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_ADDRESS, "100 Queen Street West, Toronto ON");
+  redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_LICENCE, "R712345");
+  redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_EMAIL, "office@maple.example");
+  g_assert_true (redress_store_update_firm (f->store, firm, &error));
+  g_assert_no_error (error);
+
+  client = test_add_client (f->store, "Díaz", "Ana", NULL);
+  f->client_id = redress_record_get_id (REDRESS_RECORD (client));
+  f->client_name = redress_client_dup_display_name (client);
+  f->file_number = g_strdup (redress_client_get_file_number (client));
+  kase = test_add_case (f->store, f->client_id, "visitor-record", "2026-02-20");
+  f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_PATH, "restoration");
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECIDED_IN_CANADA, "true");
+  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_no_error (error);
+
+  /* The letter's grounds, confirmed; a passage of the notes as evidence */
+  import (f, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  grounds = redress_store_list_grounds (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grounds->len, ==, 2);
+  for (guint i = 0; i < grounds->len; i++)
+    {
+      g_assert_true (redress_store_confirm_ground (f->store, f->case_id,
+                                                   redress_case_ground_get_code (g_ptr_array_index (grounds, i)),
+                                                   &error));
+      g_assert_no_error (error);
+    }
+  notes = import (f, REDRESS_DOCUMENT_OFFICER_NOTES, "notes.pdf", NOTES);
+  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 1, EVIDENCE,
+                                              -1, -1, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->client_name);
+  g_free (f->file_number);
+}
+
+/* White space collapsed: PDF text comes back with the lines broken */
+static char *
+collapse (const char *text)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+}
+
+typedef struct
+{
+  PopplerDocument *document;
+  GPtrArray *pages;   /* the text of each page, white space collapsed */
+  char *all;
+} Pdf;
+
+static void
+pdf_free (Pdf *pdf)
+{
+  g_object_unref (pdf->document);
+  g_ptr_array_unref (pdf->pages);
+  g_free (pdf->all);
+  g_free (pdf);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pdf, pdf_free)
+#ifndef POPPLER_PAGE_AUTOPTR
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#endif
+
+static Pdf *
+pdf_read (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GString) all = g_string_new (NULL);
+  Pdf *pdf = g_new0 (Pdf, 1);
+
+  pdf->document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  pdf->pages = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf->document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf->document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      char *flat = collapse (text);
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat (width, ==, REDRESS_REPORT_PAGE_WIDTH);
+      g_assert_cmpfloat (height, ==, REDRESS_REPORT_PAGE_HEIGHT);
+      g_ptr_array_add (pdf->pages, flat);
+      g_string_append_printf (all, "%s ", flat);
+    }
+  pdf->all = g_string_free (g_steal_pointer (&all), FALSE);
+  return pdf;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *flat = collapse (needle);
+
+  if (strstr (haystack, flat) == NULL)
+    g_error ("“%s” is not in the PDF's text: %s", flat, haystack);
+}
+
+static char *
+export (Fixture       *f,
+        RedressReport *report,
+        const char    *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (redress_report_write_pdf (report, file, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+check_checklist (Fixture    *f,
+                 const char *language,
+                 gboolean    by_default)
+{
+  RedressCatalog *catalog = redress_catalog_get (language, NULL);
+  g_autoptr(RedressReport) report = NULL;
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  const char *other;
+
+  report = redress_report_new_checklist (f->store, f->case_id, NULL, by_default ? NULL : language, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redress_report_get_language (report), ==, language);
+  path = export (f, report, "checklist.pdf");
+  pdf = pdf_read (path);
+
+  g_object_get (pdf->document, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, redress_report_get_title (report));
+
+  /* The letterhead, the client, the heading */
+  assert_contains (pdf->all, "Maple Immigration Consulting");
+  assert_contains (pdf->all, "100 Queen Street West, Toronto ON");
+  assert_contains (pdf->all, "R712345");
+  assert_contains (pdf->all, f->client_name);
+  assert_contains (pdf->all, f->file_number);
+  assert_contains (pdf->all, redress_catalog_gettext (catalog, "Document checklist"));
+  assert_contains (pdf->all, redress_catalog_gettext (catalog, "Restoration of status"));
+  assert_contains (pdf->all, redress_catalog_pgettext (catalog, "month", "March"));
+  assert_contains (pdf->all, "IRPR");
+
+  /* Each ground: its label, the officer's words; the evidence */
+  grounds = redress_store_list_grounds (f->store, f->case_id, &error);
+  for (guint i = 0; i < grounds->len; i++)
+    {
+      RedressCaseGround *ground = g_ptr_array_index (grounds, i);
+
+      assert_contains (pdf->all, redress_catalog_gettext (catalog, redress_ground_get_msgid (redress_case_ground_get_code (ground))));
+      assert_contains (pdf->all, redress_case_ground_get_quote (ground));
+    }
+  assert_contains (pdf->all, EVIDENCE);
+
+  /* Every item, in the document's language */
+  items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, 10);
+  for (guint i = 0; i < items->len; i++)
+    assert_contains (pdf->all, redress_checklist_item_get_text_in (g_ptr_array_index (items, i), catalog));
+  assert_contains (pdf->all, redress_item_state_get_label_in (REDRESS_ITEM_TO_REQUEST, catalog));
+
+  /* And not in the other language */
+  other = g_str_equal (language, "fr") ? "en" : "fr";
+  g_assert_null (strstr (pdf->all, redress_catalog_gettext (redress_catalog_get (other, NULL), "Document checklist")));
+  g_assert_null (strstr (pdf->all, redress_checklist_item_get_text_in (g_ptr_array_index (items, 0),
+                                                                        redress_catalog_get (other, NULL))));
+}
+
+static void
+test_checklist_english (Fixture       *f,
+                        gconstpointer  data)
+{
+  check_checklist (f, "en", FALSE);
+}
+
+/* French when asked, and by default for a client who prefers French */
+static void
+test_checklist_french (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check_checklist (f, "fr", FALSE);
+
+  client = redress_store_get_client (f->store, f->client_id, &error);
+  redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_LANGUAGE, "fr");
+  g_assert_true (redress_store_update_client (f->store, client, &error));
+  g_assert_no_error (error);
+  check_checklist (f, "fr", TRUE);
+}
+
+/* 120 items: several pages, every item whole on one page, the pages
+ * numbered; drafting and exporting it is the benchmark's job */
+static void
+test_pagination (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RedressReport) report = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  g_autofree char *path = NULL;
+  guint n_pages;
+
+  items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  if (items == NULL)
+    {
+      g_clear_error (&error);
+      g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
+      items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+    }
+  g_assert_no_error (error);
+  for (guint i = items->len; i < 120; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Item%03u begins: a document with a long description "
+                                               "that takes more than one line of the page, so that "
+                                               "a page break could fall inside it if the layout "
+                                               "allowed it; it ends%03u", i, i);
+
+      g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration",
+                                                       i % 2 ? "finances" : NULL, text, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  report = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  g_assert_no_error (error);
+  path = export (f, report, "long.pdf");
+  pdf = pdf_read (path);
+  n_pages = pdf->pages->len;
+  g_test_message ("120 items on %u pages", n_pages);
+  g_assert_cmpuint (n_pages, >=, 4);
+  g_assert_cmpuint (redress_report_get_n_pages (report), ==, n_pages);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", p + 1, n_pages);
+
+      assert_contains (g_ptr_array_index (pdf->pages, p), number);
+    }
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *begins = g_strdup_printf ("Item%03u begins", i);
+      g_autofree char *ends = g_strdup_printf ("ends%03u", i);
+      int begin_page = -1, end_page = -1;
+
+      for (guint p = 0; p < n_pages; p++)
+        {
+          const char *text = g_ptr_array_index (pdf->pages, p);
+
+          if (strstr (text, begins) != NULL)
+            {
+              g_assert_cmpint (begin_page, ==, -1);
+              begin_page = (int) p;
+            }
+          if (strstr (text, ends) != NULL)
+            {
+              g_assert_cmpint (end_page, ==, -1);
+              end_page = (int) p;
+            }
+        }
+      if (i < items->len)
+        continue; /* a drafted item: checked by the other tests */
+      g_assert_cmpint (begin_page, >=, 0);
+      g_assert_cmpint (begin_page, ==, end_page);
+    }
+}
+
+/* Dark pixels in a region of an image surface */
+static guint
+count_ink (cairo_surface_t *surface,
+           int              x0,
+           int              y0,
+           int              x1,
+           int              y1)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = *(guint32 *) (data + y * stride + x * 4);
+
+        if (((pixel >> 16) & 0xff) < 128 && ((pixel >> 8) & 0xff) < 128 && (pixel & 0xff) < 128)
+          n++;
+      }
+  return n;
+}
+
+/* A page drawn on an image surface, as printing draws it (the print
+ * operation hands the same functions a cairo context in points): the
+ * same pages as the PDF, with ink where the PDF has text */
+static void
+test_draw_image (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RedressReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface, *poppler_surface;
+  cairo_t *cr;
+  guint n_pages, ink, poppler_ink;
+
+  report = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  g_assert_no_error (error);
+  path = export (f, report, "checklist.pdf");
+  pdf = pdf_read (path);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  n_pages = redress_report_paginate (report, cr, 612, 792);
+  g_assert_cmpuint (n_pages, ==, pdf->pages->len);
+  redress_report_draw_page (report, cr, 0);
+  cairo_destroy (cr);
+
+  /* The same page as poppler draws it from the PDF */
+  poppler_surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cr = cairo_create (poppler_surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (pdf->document, 0);
+
+    poppler_page_render (page, cr);
+  }
+  cairo_destroy (cr);
+
+  /* Ink in the letterhead (top), the items (middle), the footer; none in
+   * the margins; about as much ink as the PDF's page */
+  g_assert_cmpuint (count_ink (surface, 54, 40, 558, 100), >, 200);
+  g_assert_cmpuint (count_ink (surface, 54, 300, 558, 700), >, 1000);
+  g_assert_cmpuint (count_ink (surface, 54, 730, 558, 760), >, 50);
+  g_assert_cmpuint (count_ink (surface, 0, 0, 40, 792), ==, 0);
+  g_assert_cmpuint (count_ink (surface, 572, 0, 612, 792), ==, 0);
+  ink = count_ink (surface, 0, 0, 612, 792);
+  poppler_ink = count_ink (poppler_surface, 0, 0, 612, 792);
+  g_test_message ("dark pixels: drawn %u, from the PDF %u", ink, poppler_ink);
+  g_assert_cmpfloat ((double) ink, >, 0.8 * poppler_ink);
+  g_assert_cmpfloat ((double) ink, <, 1.25 * poppler_ink);
+
+  if (g_getenv ("REDRESS_TEST_KEEP_PNG") != NULL)
+    cairo_surface_write_to_png (surface, g_getenv ("REDRESS_TEST_KEEP_PNG"));
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (poppler_surface);
+}
+
+/* The outline: for each ground, the concern, the evidence planned and
+ * its state */
+static void
+test_outline (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RedressReport) report = NULL;
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  g_autofree char *path = NULL;
+  RedressChecklistItem *ticked = NULL;
+
+  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
+  items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len && ticked == NULL; i++)
+    if (g_strcmp0 (redress_checklist_item_get_code (g_ptr_array_index (items, i)), "finances") == 0)
+      ticked = g_ptr_array_index (items, i);
+  g_assert_nonnull (ticked);
+  g_assert_true (redress_store_set_checklist_item_state (f->store, redress_checklist_item_get_id (ticked),
+                                                         REDRESS_ITEM_RECEIVED, &error));
+  g_assert_no_error (error);
+
+  report = redress_report_new_outline (f->store, f->case_id, "en", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (redress_report_get_title (report), "Response outline"));
+  path = export (f, report, "outline.pdf");
+  pdf = pdf_read (path);
+
+  assert_contains (pdf->all, "Response outline");
+  assert_contains (pdf->all, "Maple Immigration Consulting");
+  assert_contains (pdf->all, f->client_name);
+  assert_contains (pdf->all, "1. ");
+  assert_contains (pdf->all, "2. ");
+  grounds = redress_store_list_grounds (f->store, f->case_id, &error);
+  for (guint i = 0; i < grounds->len; i++)
+    {
+      RedressCaseGround *ground = g_ptr_array_index (grounds, i);
+
+      assert_contains (pdf->all, redress_case_ground_get_quote (ground));
+      assert_contains (pdf->all, "Refusal letter, page 1");
+    }
+  assert_contains (pdf->all, "Officer’s concern");
+  assert_contains (pdf->all, "Evidence planned");
+  assert_contains (pdf->all, EVIDENCE);
+  assert_contains (pdf->all, "notes.pdf, page 1");
+  assert_contains (pdf->all, redress_checklist_item_get_text (ticked));
+  assert_contains (pdf->all, "Received");
+  /* Base items are not evidence for a ground */
+  g_assert_null (strstr (pdf->all, redress_checklist_template_text ("restoration-form")));
+}
+
+/* Bad requests: clear errors, no file written */
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RedressReport) report = NULL;
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing_dir = g_build_filename (f->dir, "no-such-folder", "checklist.pdf", NULL);
+  g_autofree char *kept = g_build_filename (f->dir, "kept.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (missing_dir);
+
+  g_assert_null (redress_report_new_checklist (f->store, f->case_id, NULL, "de", &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (redress_report_new_checklist (f->store, 4242, NULL, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (redress_report_new_checklist (f->store, f->case_id, "appeal-to-the-queen", NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  report = redress_report_new_checklist (f->store, f->case_id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (redress_report_write_pdf (report, file, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "checklist.pdf"));
+  g_clear_error (&error);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  /* Replacing a file: done whole */
+  g_assert_true (g_file_set_contents (kept, "old", -1, NULL));
+  g_clear_object (&file);
+  file = g_file_new_for_path (kept);
+  g_assert_true (redress_report_write_pdf (report, file, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  }
+
+  /* No path: no checklist, but an outline */
+  kase = redress_store_get_case (f->store, f->case_id, &error);
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_PATH, "undecided");
+  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_no_error (error);
+  g_clear_object (&report);
+  g_assert_null (redress_report_new_checklist (f->store, f->case_id, NULL, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  g_clear_error (&error);
+  report = redress_report_new_outline (f->store, f->case_id, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *path = export (f, report, "outline.pdf");
+    g_autoptr(Pdf) pdf = pdf_read (path);
+
+    assert_contains (pdf->all, "choose the case’s path");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/report/checklist/english", test_checklist_english);
+  ADD ("/report/checklist/french", test_checklist_french);
+  ADD ("/report/checklist/pagination", test_pagination);
+  ADD ("/report/checklist/draw-image", test_draw_image);
+  ADD ("/report/outline", test_outline);
+  ADD ("/report/errors", test_errors);
+
+  status = g_test_run ();
+  pango_cairo_font_map_set_default (NULL);
+  test_pdf_shutdown ();
+  return status;
+}
