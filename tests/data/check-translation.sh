@@ -7,15 +7,7 @@ set -eu
 root=$1; lang=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$root"
-xgettext --files-from=po/POTFILES.in --directory=. --from-code=UTF-8 \
-  --add-comments=Translators --package-name=redress -o "$tmp/redress.pot" \
-  --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
-  --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
-  --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
-  --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
-  --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
-  --flag=g_printerr:1:c-format --flag=g_print:1:c-format
+sh po/make-pot.sh "$tmp/redress.pot"
 msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$tmp/redress.pot" -o "$tmp/merged.po"
 msgfmt --check --statistics -o /dev/null "po/$lang.po"
 stats=$(msgfmt --check --statistics -o /dev/null "$tmp/merged.po" 2>&1)

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Extracts every translatable string of Redress into a template:
+# the sources listed in po/POTFILES.in, then the "text" keys of the
+# checklist's templates (GKeyFile syntax, read by xgettext as a Desktop
+# file).  Used by tests/data/check-translation.sh; translators update a
+# language with:
+#   sh po/make-pot.sh /tmp/redress.pot && msgmerge -U po/fr.po /tmp/redress.pot
+# usage (from the source root): make-pot.sh OUTPUT
+set -eu
+out=$1
+xgettext --files-from=po/POTFILES.in --directory=. --from-code=UTF-8 \
+  --add-comments=Translators --package-name=redress -o "$out" \
+  --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+  --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+  --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
+  --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
+  --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
+  --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
+  --flag=g_printerr:1:c-format --flag=g_print:1:c-format
+xgettext --join-existing --language=Desktop --keyword --keyword=text --from-code=UTF-8 \
+  --add-comments=Translators --package-name=redress -o "$out" data/checklist.ini
