@@ -526,11 +526,20 @@ report_new (RedressStore  *store,
   sources->path = g_strdup (path ? path : redress_record_get_value (REDRESS_RECORD (sources->kase), REDRESS_CASE_PATH));
   if (need_path || path != NULL || redress_checklist_has_path (sources->path))
     {
-      if (!redress_store_draft_checklist (store, case_id, sources->path, NULL, error))
-        return NULL;
+      /* The checklist as the consultant left it: drafted when it has no
+       * items yet, never merged behind the consultant's back */
       sources->items = redress_store_list_checklist (store, case_id, sources->path, error);
       if (sources->items == NULL)
         return NULL;
+      if (sources->items->len == 0)
+        {
+          g_clear_pointer (&sources->items, g_ptr_array_unref);
+          if (!redress_store_draft_checklist (store, case_id, sources->path, NULL, error))
+            return NULL;
+          sources->items = redress_store_list_checklist (store, case_id, sources->path, error);
+          if (sources->items == NULL)
+            return NULL;
+        }
     }
   sources->grounds = redress_store_list_grounds (store, case_id, error);
   if (sources->grounds == NULL)
@@ -564,8 +573,8 @@ set_title (RedressReport *self,
 /**
  * redress_report_new_checklist:
  *
- * Reads the checklist of a case (drafting it or bringing it up to date
- * first) and lays it out as the document the client receives.
+ * Reads the checklist of a case as it stands (drafting it first when it
+ * has no items) and lays it out as the document the client receives.
  *
  * Returns: (transfer full): the report, or %NULL with an error (no such
  *   case, no path chosen, a language without translations)

@@ -25,7 +25,9 @@ G_DECLARE_FINAL_TYPE (RedressReport, redress_report, REDRESS, REPORT, GObject)
 #define REDRESS_REPORT_PAGE_HEIGHT 792.0
 
 /* @path: NULL for the case's; @language: "en", "fr" or NULL for the
- * client's preferred language.  The checklist is drafted (merged) first. */
+ * client's preferred language.  The checklist is taken as it stands (a
+ * checklist with no items is drafted first): bring it up to date with
+ * redress_store_draft_checklist() beforehand when that is wanted. */
 RedressReport *redress_report_new_checklist (RedressStore   *store,
                                              gint64          case_id,
                                              const char     *path,

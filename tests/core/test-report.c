@@ -508,6 +508,41 @@ test_outline (Fixture       *f,
   g_assert_null (strstr (pdf->all, redress_checklist_template_text ("restoration-form")));
 }
 
+/* The report shows the checklist as the consultant left it: a ground
+ * confirmed since is not merged in behind the consultant's back */
+static void
+test_as_it_stands (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RedressReport) before = NULL;
+  g_autoptr(RedressReport) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *passports = redress_checklist_template_text ("passports");
+
+  before = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  g_assert_no_error (error);
+  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
+  g_assert_no_error (error);
+  after = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *path = export (f, after, "stale.pdf");
+    g_autoptr(Pdf) pdf = pdf_read (path);
+
+    g_assert_null (strstr (pdf->all, passports));
+  }
+  g_clear_object (&after);
+  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
+  g_assert_no_error (error);
+  after = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  {
+    g_autofree char *path = export (f, after, "fresh.pdf");
+    g_autoptr(Pdf) pdf = pdf_read (path);
+
+    assert_contains (pdf->all, passports);
+  }
+}
+
 /* Bad requests: clear errors, no file written */
 static void
 test_errors (Fixture       *f,
@@ -585,6 +620,7 @@ main (int   argc,
   ADD ("/report/checklist/french", test_checklist_french);
   ADD ("/report/checklist/pagination", test_pagination);
   ADD ("/report/checklist/draw-image", test_draw_image);
+  ADD ("/report/checklist/as-it-stands", test_as_it_stands);
   ADD ("/report/outline", test_outline);
   ADD ("/report/errors", test_errors);
 
