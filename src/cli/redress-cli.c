@@ -77,12 +77,21 @@ typedef struct
   char *confirm;                      /* --confirm CODE[,CODE...] */
   char *dismiss;                      /* --dismiss CODE[,CODE...] */
   char *add;                          /* --add CODE[,CODE...] */
+  char *path;                         /* --path PATH (a checklist's) */
+  char *language;                     /* --language LANG */
+  char *pdf;                          /* --pdf FILE */
+  char *item;                         /* --item ID (a checklist item) */
+  char *state;                        /* --state STATE */
+  char *due;                          /* --due YYYY-MM-DD, "" for none */
+  char *note;                         /* --note TEXT, "" for none */
 
   gint64 case_id;                     /* --case, parsed */
   GDate today_date;                   /* --today, or today */
   int within_days;                    /* --within, parsed */
   RedressDocumentKind document_kind;  /* --kind, parsed */
   guint limit_value;                  /* --limit, parsed */
+  gint64 item_id;                     /* --item, parsed */
+  RedressItemState item_state;        /* --state, parsed */
 } Invocation;
 
 typedef enum
@@ -102,6 +111,11 @@ typedef enum
   WITH_PASSWORD = 1 << 12,  /* --password PASSWORD */
   WITH_LIMIT    = 1 << 13,  /* --limit N */
   WITH_GROUND_CHANGES = 1 << 14,  /* --confirm, --dismiss, --add CODE[,CODE...] */
+  WITH_PATH     = 1 << 15,  /* --path PATH (a path that has a checklist) */
+  WITH_LANGUAGE = 1 << 16,  /* --language LANG (of a document) */
+  WITH_PDF      = 1 << 17,  /* --pdf FILE */
+  PDF_REQUIRED  = 1 << 18,  /* --pdf must be given */
+  WITH_ITEM_CHANGES = 1 << 19,  /* --item ID with --state, --due, --note */
 } CommandFlags;
 
 typedef enum
@@ -2882,6 +2896,414 @@ run_grounds (Invocation  *inv,
   return TRUE;
 }
 
+/* Checklist and reports ----------------------------------------------------- */
+
+/* Joins @words with ", " */
+static char *
+join_words (const char * const *words)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, _(", "));
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* "restoration, new-application, ..." */
+static char *
+checklist_paths_list (void)
+{
+  return join_words (redress_checklist_get_paths ());
+}
+
+/* "en, fr" */
+static char *
+languages_list (void)
+{
+  return join_words (redress_catalog_get_languages ());
+}
+
+static gboolean
+is_document_language (const char *language)
+{
+  return g_strv_contains (redress_catalog_get_languages (), language);
+}
+
+/* "to-request, requested, received, not-applicable" */
+static char *
+item_states_list (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < REDRESS_ITEM_N_STATES; i++)
+    {
+      if (i > 0)
+        g_string_append (out, _(", "));
+      g_string_append (out, redress_item_state_to_string ((RedressItemState) i));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* "Restoration of status" */
+static const char *
+checklist_path_label (const char *path)
+{
+  const char *label = redress_field_choice_label (redress_case_field_def (REDRESS_CASE_PATH),
+                                                  path);
+
+  return label != NULL ? label : path;
+}
+
+/* The path whose checklist is wanted: --path, or the case's; a case whose
+ * path is not chosen yet has none */
+static const char *
+checklist_path (Invocation   *inv,
+                RedressCase  *kase,
+                GError      **error)
+{
+  const char *path = inv->path;
+
+  if (path == NULL)
+    path = redress_record_get_value (REDRESS_RECORD (kase), REDRESS_CASE_PATH);
+  if (path == NULL || !redress_checklist_has_path (path))
+    {
+      g_autofree char *title = case_title (kase);
+      g_autofree char *paths = checklist_paths_list ();
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, inv->case_id);
+
+      /* Translators: the case, the command that chooses its path, the
+       * codes of the paths */
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("%s has no path chosen yet, so it has no checklist: choose one with "
+                     "“%s case set %s --path CODE”, or give --path CODE (%s)."),
+                   title, PROGRAM, id, paths);
+      return NULL;
+    }
+  return path;
+}
+
+/* Applies --state, --due and --note to the item --item, in one step */
+static gboolean
+change_checklist_item (Invocation            *inv,
+                       RedressChecklistItem **changed,
+                       GError               **error)
+{
+  g_autoptr(RedressChecklistItem) item = NULL;
+  const char *due;
+  const char *note;
+
+  item = redress_store_get_checklist_item (inv->store, inv->item_id, error);
+  if (item == NULL)
+    return FALSE;
+  if (redress_checklist_item_get_case_id (item) != inv->case_id)
+    {
+      g_autofree char *item_text = g_strdup_printf ("%" G_GINT64_FORMAT, inv->item_id);
+      g_autofree char *case_text = g_strdup_printf ("%" G_GINT64_FORMAT, inv->case_id);
+
+      /* Translators: the item's id, the case's id, the command that lists the items */
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("Item %s is not on the checklist of case %s: its items are listed by "
+                     "“%s checklist --case %s”."),
+                   item_text, case_text, PROGRAM, case_text);
+      return FALSE;
+    }
+
+  /* What is not given stays as it is; the wording too */
+  due = inv->due != NULL ? inv->due : redress_checklist_item_get_due (item);
+  note = inv->note != NULL ? inv->note : redress_checklist_item_get_note (item);
+
+  if (!redress_store_begin (inv->store, error))
+    return FALSE;
+  if ((inv->state != NULL &&
+       !redress_store_set_checklist_item_state (inv->store, inv->item_id, inv->item_state, error)) ||
+      ((inv->due != NULL || inv->note != NULL) &&
+       !redress_store_edit_checklist_item (inv->store, inv->item_id,
+                                           redress_checklist_item_get_custom_text (item),
+                                           due, note, error)))
+    {
+      redress_store_rollback (inv->store);
+      return FALSE;
+    }
+  if (!redress_store_commit (inv->store, error))
+    return FALSE;
+
+  *changed = redress_store_get_checklist_item (inv->store, inv->item_id, error);
+  return *changed != NULL;
+}
+
+static const char *
+checklist_item_text (RedressChecklistItem *item,
+                     RedressCatalog       *catalog)
+{
+  if (catalog != NULL)
+    return redress_checklist_item_get_text_in (item, catalog);
+  return redress_checklist_item_get_text (item);
+}
+
+static void
+json_add_checklist_item (JsonBuilder          *builder,
+                         RedressChecklistItem *item,
+                         RedressCatalog       *catalog)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, redress_checklist_item_get_id (item));
+  json_add_string_or_null (builder, "ground", redress_checklist_item_get_code (item));
+  json_add_string_or_null (builder, "template", redress_checklist_item_get_template (item));
+  json_add_string_or_null (builder, "text", checklist_item_text (item, catalog));
+  json_add_string_or_null (builder, "state",
+                           redress_item_state_to_string (redress_checklist_item_get_state (item)));
+  json_add_string_or_null (builder, "due", redress_checklist_item_get_due (item));
+  json_add_string_or_null (builder, "note", redress_checklist_item_get_note (item));
+  json_builder_set_member_name (builder, "edited");
+  json_builder_add_boolean_value (builder, redress_checklist_item_get_edited (item));
+  json_builder_end_object (builder);
+}
+
+/* What the draft did, in words; nothing when it changed nothing */
+static void
+print_checklist_changes (const RedressChecklistChanges *changes)
+{
+  if (changes->n_added > 0)
+    g_print (g_dngettext (NULL, "%u item was added to the checklist.\n",
+                          "%u items were added to the checklist.\n", changes->n_added),
+             changes->n_added);
+  if (changes->n_removed > 0)
+    g_print (g_dngettext (NULL, "%u item was removed: its ground is no longer confirmed.\n",
+                          "%u items were removed: their ground is no longer confirmed.\n",
+                          changes->n_removed),
+             changes->n_removed);
+  if (changes->n_kept > 0)
+    g_print (g_dngettext (NULL, "%u item was kept, as it was changed by hand, although its "
+                          "ground is no longer confirmed.\n",
+                          "%u items were kept, as they were changed by hand, although their "
+                          "ground is no longer confirmed.\n", changes->n_kept),
+             changes->n_kept);
+}
+
+/* "Received, due 2026-12-01: Sent by email" */
+static void
+print_item_changed (RedressChecklistItem *item,
+                    RedressCatalog       *catalog)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, redress_checklist_item_get_id (item));
+  const char *state = _(redress_item_state_get_label (redress_checklist_item_get_state (item)));
+
+  /* Translators: "Item 12 (Bank statements …) is now: Received." */
+  g_print (_("Item %s (%s) is now: %s.\n"), id, checklist_item_text (item, catalog), state);
+}
+
+/* The checklist grouped: the path's own items, then each ground's */
+static void
+print_checklist (GPtrArray      *items,
+                 const char     *path,
+                 RedressCatalog *catalog)
+{
+  const char *group = NULL;
+  guint id_width = 0;
+  guint state_width = 0;
+  guint indent;
+
+  if (items->len == 0)
+    {
+      g_print ("\n%s\n", _("The checklist is empty."));
+      return;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RedressChecklistItem *item = g_ptr_array_index (items, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             redress_checklist_item_get_id (item));
+
+      id_width = MAX (id_width, (guint) strlen (id));
+    }
+  for (guint s = 0; s < REDRESS_ITEM_N_STATES; s++)
+    state_width = MAX (state_width,
+                       (guint) g_utf8_strlen (_(redress_item_state_get_label ((RedressItemState) s)),
+                                              -1));
+  indent = 2 + id_width + 2 + state_width + 2;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RedressChecklistItem *item = g_ptr_array_index (items, i);
+      const char *code = redress_checklist_item_get_code (item);
+      const char *due = redress_checklist_item_get_due (item);
+      const char *note = redress_checklist_item_get_note (item);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             redress_checklist_item_get_id (item));
+      g_autoptr(GString) folded = g_string_new (NULL);
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_auto(GStrv) lines = NULL;
+
+      if (i == 0 || g_strcmp0 (code, group) != 0)
+        {
+          g_autofree char *heading = code ? ground_title (code) : NULL;
+
+          g_print ("\n%s\n", code ? heading : checklist_path_label (path));
+          group = code;
+        }
+
+      append_wrapped_width (folded, checklist_item_text (item, catalog),
+                            MAX (78 - (glong) indent, 30));
+      if (due != NULL)
+        {
+          g_autofree char *day = redress_date_format_long (due);
+
+          /* Translators: when a checklist item is due */
+          g_string_append_printf (folded, _("Due: %s"), day);
+          g_string_append_c (folded, '\n');
+        }
+      if (note != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("Note: %s"), note);
+
+          append_wrapped_width (folded, text, MAX (78 - (glong) indent, 30));
+        }
+      g_string_truncate (folded, folded->len - 1);
+      lines = g_strsplit (folded->str, "\n", -1);
+
+      append_padded (line, "", 2);
+      append_padded (line, id, id_width + 2);
+      append_padded (line, _(redress_item_state_get_label (redress_checklist_item_get_state (item))),
+                     state_width + 2);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          if (l > 0)
+            {
+              g_string_append_c (line, '\n');
+              append_padded (line, "", indent);
+            }
+          g_string_append (line, lines[l]);
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+/* Writes @report to --pdf and says so */
+static gboolean
+write_report (Invocation     *inv,
+              RedressReport  *report,
+              GError        **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (inv->pdf);
+  g_autofree char *name = g_filename_display_name (inv->pdf);
+
+  if (!redress_report_write_pdf (report, file, error))
+    return FALSE;
+  /* Translators: the file written, then the document's title */
+  g_print (_("Wrote “%s”: %s.\n"), name, redress_report_get_title (report));
+  return TRUE;
+}
+
+static gboolean
+run_checklist (Invocation  *inv,
+               GError     **error)
+{
+  g_autoptr(RedressCase) kase = redress_store_get_case (inv->store, inv->case_id, error);
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(RedressChecklistItem) changed = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  RedressChecklistChanges changes = { 0 };
+  RedressCatalog *catalog = NULL;
+  const char *path;
+
+  if (kase == NULL)
+    return FALSE;
+  path = checklist_path (inv, kase, error);
+  if (path == NULL)
+    return FALSE;
+  if (inv->language != NULL && inv->pdf == NULL)
+    {
+      catalog = redress_catalog_get (inv->language, error);
+      if (catalog == NULL)
+        return FALSE;
+    }
+
+  /* Merged with the confirmed grounds first, keeping every change by hand */
+  if (!redress_store_draft_checklist (inv->store, inv->case_id, path, &changes, error))
+    return FALSE;
+  if (inv->item != NULL && !change_checklist_item (inv, &changed, error))
+    return FALSE;
+
+  if (inv->pdf != NULL)
+    {
+      g_autoptr(RedressReport) report = NULL;
+
+      if (changed != NULL)
+        print_item_changed (changed, NULL);
+      report = redress_report_new_checklist (inv->store, inv->case_id, path, inv->language,
+                                             error);
+      return report != NULL && write_report (inv, report, error);
+    }
+
+  items = redress_store_list_checklist (inv->store, inv->case_id, path, error);
+  if (items == NULL)
+    return FALSE;
+
+  if (inv->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "case");
+      json_builder_add_int_value (builder, inv->case_id);
+      json_add_string_or_null (builder, "path", path);
+      /* What this run's draft did */
+      json_builder_set_member_name (builder, "drafted");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "added");
+      json_builder_add_int_value (builder, changes.n_added);
+      json_builder_set_member_name (builder, "removed");
+      json_builder_add_int_value (builder, changes.n_removed);
+      json_builder_set_member_name (builder, "kept");
+      json_builder_add_int_value (builder, changes.n_kept);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < items->len; i++)
+        json_add_checklist_item (builder, g_ptr_array_index (items, i), catalog);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  client = redress_store_get_client (inv->store, redress_case_get_client_id (kase), error);
+  if (client == NULL)
+    return FALSE;
+  print_checklist_changes (&changes);
+  if (changed != NULL)
+    print_item_changed (changed, catalog);
+  {
+    g_autofree char *title = case_title (kase);
+    g_autofree char *owner = client_title (client);
+
+    /* Translators: "Checklist of Case 3 (…): Restoration of status" */
+    g_print (_("Checklist of %s: %s\n"), title, checklist_path_label (path));
+    g_print ("%s\n", owner);
+  }
+  print_checklist (items, path, catalog);
+  return TRUE;
+}
+
+static gboolean
+run_outline (Invocation  *inv,
+             GError     **error)
+{
+  g_autoptr(RedressCase) kase = redress_store_get_case (inv->store, inv->case_id, error);
+  g_autoptr(RedressReport) report = NULL;
+
+  if (kase == NULL)
+    return FALSE;
+  report = redress_report_new_outline (inv->store, inv->case_id, inv->language, error);
+  return report != NULL && write_report (inv, report, error);
+}
+
 static const Command commands[] = {
   { "client", "add", NULL, 0,
     N_("Create a client file (prints its id last)"),
@@ -2996,6 +3418,26 @@ static const Command commands[] = {
        "confirmed. Confirmed grounds are those the remedies use. Each change is on the "
        "case’s timeline."),
     WITH_CASE | WITH_GROUND_CHANGES | WITH_JSON, STORE_EXISTING, NULL, run_grounds },
+  { NULL, "checklist", NULL, 0,
+    N_("Show the documents to gather for a case, change one, or write them as a PDF"),
+    N_("For the case given by --case, on the case’s path (or the one --path gives): what the "
+       "client gathers, the path’s own items first, then those answering each confirmed "
+       "refusal ground. The checklist is drafted again first: the items of a newly confirmed "
+       "ground are added, those of a ground no longer confirmed are removed unless they were "
+       "changed, and every change made by hand is kept. --item changes the item of that id "
+       "(its id is listed with it): --state says where it stands, --due when it is due and "
+       "--note adds a note (\"\" clears them). --pdf writes the checklist for the client, on "
+       "the firm’s letterhead, in the client’s preferred language unless --language gives "
+       "another; with --json, --language gives the language of the items’ text."),
+    WITH_CASE | WITH_PATH | WITH_LANGUAGE | WITH_PDF | WITH_ITEM_CHANGES | WITH_JSON,
+    STORE_EXISTING, NULL, run_checklist },
+  { NULL, "outline", NULL, 0,
+    N_("Write the response outline of a case as a PDF"),
+    N_("For the case given by --case: each confirmed refusal ground with the officer’s words, "
+       "the evidence planned and where it stands, written to the file --pdf gives, in the "
+       "client’s preferred language unless --language gives another. The file is replaced "
+       "only once the whole document is written."),
+    WITH_CASE | WITH_LANGUAGE | WITH_PDF | PDF_REQUIRED, STORE_EXISTING, NULL, run_outline },
   { NULL, "search", N_("QUERY"), 1,
     N_("Search the text of every case’s documents"),
     N_("Finds the pages that hold every word of QUERY, in any case and with or without "
@@ -3254,6 +3696,80 @@ command_context_new (Invocation *inv,
       append_wrapped (description, codes);
       g_string_append_c (description, '\n');
     }
+  if (command->flags & WITH_PATH)
+    {
+      const char * const *paths = redress_checklist_get_paths ();
+      guint width = 0;
+
+      entry = make_entry ("path", G_OPTION_ARG_STRING, &inv->path,
+                          _("The path whose checklist it is (default: the case’s; codes below)"),
+                          _("CODE"), 0);
+      g_array_append_val (entries, entry);
+
+      g_string_append_printf (description, "%s\n", _("Codes of --path:"));
+      for (guint p = 0; paths[p] != NULL; p++)
+        width = MAX (width, (guint) strlen (paths[p]));
+      for (guint p = 0; paths[p] != NULL; p++)
+        {
+          g_string_append (description, "  ");
+          append_padded (description, paths[p], width + 2);
+          g_string_append (description, checklist_path_label (paths[p]));
+          g_string_append_c (description, '\n');
+        }
+      g_string_append_c (description, '\n');
+    }
+  if (command->flags & WITH_ITEM_CHANGES)
+    {
+      guint width = 0;
+
+      entry = make_entry ("item", G_OPTION_ARG_STRING, &inv->item,
+                          _("Change the checklist item ID (with --state, --due or --note)"),
+                          _("ID"), 0);
+      g_array_append_val (entries, entry);
+      entry = make_entry ("state", G_OPTION_ARG_STRING, &inv->state,
+                          _("Where the item stands (states below)"), _("STATE"), 0);
+      g_array_append_val (entries, entry);
+      entry = make_entry ("due", G_OPTION_ARG_STRING, &inv->due,
+                          _("When the item is due (\"\" for no date)"), _("YYYY-MM-DD"), 0);
+      g_array_append_val (entries, entry);
+      entry = make_entry ("note", G_OPTION_ARG_STRING, &inv->note,
+                          _("A note on the item (\"\" for none)"), _("TEXT"), 0);
+      g_array_append_val (entries, entry);
+
+      g_string_append_printf (description, "%s\n", _("States of --state:"));
+      for (guint st = 0; st < REDRESS_ITEM_N_STATES; st++)
+        width = MAX (width, (guint) strlen (redress_item_state_to_string ((RedressItemState) st)));
+      for (guint st = 0; st < REDRESS_ITEM_N_STATES; st++)
+        {
+          g_string_append (description, "  ");
+          append_padded (description, redress_item_state_to_string ((RedressItemState) st),
+                         width + 2);
+          g_string_append (description, _(redress_item_state_get_label ((RedressItemState) st)));
+          g_string_append_c (description, '\n');
+        }
+      g_string_append_c (description, '\n');
+    }
+  if (command->flags & WITH_LANGUAGE)
+    {
+      g_autofree char *languages = languages_list ();
+      /* Translators: help of --language LANG; the codes of the languages */
+      char *text = g_strdup_printf (_("The language of the document (%s; default: the "
+                                      "client’s preferred language)"), languages);
+
+      g_ptr_array_add (strings, text);
+      entry = make_entry ("language", G_OPTION_ARG_STRING, &inv->language, text, _("LANG"), 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_PDF)
+    {
+      entry = make_entry ("pdf", G_OPTION_ARG_FILENAME, &inv->pdf,
+                          (command->flags & PDF_REQUIRED)
+                            ? _("Write the PDF FILE (required; replaced if it exists)")
+                            : _("Write the checklist for the client to the PDF FILE (replaced if "
+                                "it exists)"),
+                          _("FILE"), 0);
+      g_array_append_val (entries, entry);
+    }
   if (command->flags & WITH_MISREPRESENTATION)
     {
       entry = make_entry ("misrepresentation", G_OPTION_ARG_NONE, &inv->misrepresentation,
@@ -3403,6 +3919,13 @@ invocation_clear (Invocation *inv)
   g_free (inv->confirm);
   g_free (inv->dismiss);
   g_free (inv->add);
+  g_free (inv->path);
+  g_free (inv->language);
+  g_free (inv->pdf);
+  g_free (inv->item);
+  g_free (inv->state);
+  g_free (inv->due);
+  g_free (inv->note);
   if (inv->password != NULL)
     {
       explicit_bzero (inv->password, strlen (inv->password));
@@ -3493,6 +4016,93 @@ check_command_options (Invocation  *inv,
           usage_error (error, _("--kind: “%s” is not a kind of document; the kinds are %s."),
                        inv->kind, kinds);
           return FALSE;
+        }
+    }
+
+  if ((command->flags & WITH_PATH) && inv->path != NULL &&
+      !redress_checklist_has_path (inv->path))
+    {
+      g_autofree char *paths = checklist_paths_list ();
+
+      usage_error (error, _("--path: “%s” is not a path that has a checklist; the paths are %s."),
+                   inv->path, paths);
+      return FALSE;
+    }
+
+  if ((command->flags & WITH_LANGUAGE) && inv->language != NULL &&
+      !is_document_language (inv->language))
+    {
+      g_autofree char *languages = languages_list ();
+
+      usage_error (error, _("--language: “%s” is not a language documents are written in; the "
+                            "languages are %s."), inv->language, languages);
+      return FALSE;
+    }
+
+  if (command->flags & WITH_PDF)
+    {
+      if ((command->flags & PDF_REQUIRED) && inv->pdf == NULL)
+        {
+          usage_error (error, _("--pdf is required: give the file to write."));
+          return FALSE;
+        }
+      if (inv->pdf != NULL && *inv->pdf == '\0')
+        {
+          usage_error (error, _("--pdf: give the name of the file to write."));
+          return FALSE;
+        }
+      if (inv->pdf != NULL && inv->json)
+        {
+          usage_error (error, _("--%s and --%s cannot be used together."), "pdf", "json");
+          return FALSE;
+        }
+    }
+
+  if (command->flags & WITH_ITEM_CHANGES)
+    {
+      if (inv->item == NULL)
+        {
+          const char *option = inv->state ? "state" : inv->due ? "due" : inv->note ? "note" : NULL;
+
+          if (option != NULL)
+            {
+              usage_error (error, _("--%s changes an item: give the item with --item ID."),
+                           option);
+              return FALSE;
+            }
+        }
+      else
+        {
+          g_autofree char *listed_by = g_strdup_printf ("%s checklist --case ID", PROGRAM);
+
+          if (!parse_id_listed (inv->item, listed_by, &inv->item_id, error))
+            return FALSE;
+          if (inv->state == NULL && inv->due == NULL && inv->note == NULL)
+            {
+              usage_error (error, _("--item: say what to change with --state, --due or "
+                                    "--note."));
+              return FALSE;
+            }
+        }
+      if (inv->state != NULL && !redress_item_state_from_string (inv->state, &inv->item_state))
+        {
+          g_autofree char *states = item_states_list ();
+
+          usage_error (error, _("--state: “%s” is not a state of an item; the states are %s."),
+                       inv->state, states);
+          return FALSE;
+        }
+      if (inv->due != NULL && *inv->due != '\0')
+        {
+          GDate date;
+
+          g_date_clear (&date, 1);
+          if (!redress_date_parse (inv->due, &date, error))
+            {
+              /* Translators: the option before the core's message about the date */
+              g_prefix_error (error, _("--due: "));
+              return FALSE;
+            }
         }
     }
 
@@ -3738,8 +4348,11 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("REDRESS_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* REDRESS_LOCALEDIR: translations of an uninstalled build (tests) */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname (PROGRAM);

@@ -40,7 +40,7 @@ RedressReport *redress_report_new_outline   (RedressStore   *store,
                                              GError        **error);
 
 const char    *redress_report_get_language  (RedressReport  *self);
-/* "Document checklist — Ana Díaz", in the report's language */
+/* "Document checklist — Díaz, Ana", in the report’s language */
 const char    *redress_report_get_title     (RedressReport  *self);
 /* A file name for the export: "checklist-2026-0012-restoration.pdf" */
 char          *redress_report_dup_file_name (RedressReport  *self);
