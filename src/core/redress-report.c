@@ -237,7 +237,7 @@ add_heading (RedressReport *self,
   g_autoptr(GPtrArray) contact = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *client_name = redress_client_dup_display_name (client);
   const char *file_number = redress_client_get_file_number (client);
-  const char *uci = redress_client_get_uci (client);
+  g_autofree char *uci = redress_uci_format (redress_client_get_uci (client));
 
   self->firm_name = g_strdup (name);
   if (name != NULL && *name != '\0')
