@@ -3091,7 +3091,7 @@ print_item_changed (RedressChecklistItem *item,
                     RedressCatalog       *catalog)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, redress_checklist_item_get_id (item));
-  const char *state = _(redress_item_state_get_label (redress_checklist_item_get_state (item)));
+  const char *state = redress_item_state_get_label (redress_checklist_item_get_state (item));
 
   /* Translators: "Item 12 (Bank statements …) is now: Received." */
   g_print (_("Item %s (%s) is now: %s.\n"), id, checklist_item_text (item, catalog), state);
@@ -3124,7 +3124,7 @@ print_checklist (GPtrArray      *items,
     }
   for (guint s = 0; s < REDRESS_ITEM_N_STATES; s++)
     state_width = MAX (state_width,
-                       (guint) g_utf8_strlen (_(redress_item_state_get_label ((RedressItemState) s)),
+                       (guint) g_utf8_strlen (redress_item_state_get_label ((RedressItemState) s),
                                               -1));
   indent = 2 + id_width + 2 + state_width + 2;
 
@@ -3169,7 +3169,7 @@ print_checklist (GPtrArray      *items,
 
       append_padded (line, "", 2);
       append_padded (line, id, id_width + 2);
-      append_padded (line, _(redress_item_state_get_label (redress_checklist_item_get_state (item))),
+      append_padded (line, redress_item_state_get_label (redress_checklist_item_get_state (item)),
                      state_width + 2);
       for (guint l = 0; lines[l] != NULL; l++)
         {
@@ -3744,7 +3744,7 @@ command_context_new (Invocation *inv,
           g_string_append (description, "  ");
           append_padded (description, redress_item_state_to_string ((RedressItemState) st),
                          width + 2);
-          g_string_append (description, _(redress_item_state_get_label ((RedressItemState) st)));
+          g_string_append (description, redress_item_state_get_label ((RedressItemState) st));
           g_string_append_c (description, '\n');
         }
       g_string_append_c (description, '\n');

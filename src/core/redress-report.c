@@ -193,6 +193,15 @@ format_date (RedressReport *self,
 
   if (iso == NULL || !redress_date_parse (iso, &date, NULL))
     return g_strdup (iso);
+  /* The first of a month has a format of its own (French writes "1er") */
+  if (g_date_get_day (&date) == 1)
+    /* Translators: a date in a document for the client, on the first of
+     * a month: %1$s the month's name, %2$d the day (1), %3$d the year */
+    return g_strdup_printf (redress_catalog_pgettext (self->catalog, "first of the month",
+                                                      NC_("first of the month", "%1$s %2$d, %3$d")),
+                            redress_catalog_pgettext (self->catalog, "month",
+                                                      months[g_date_get_month (&date) - 1]),
+                            (int) g_date_get_day (&date), (int) g_date_get_year (&date));
   /* Translators: a date in a document for the client: %1$s the month's
    * name, %2$d the day, %3$d the year; put them in your language's order */
   return g_strdup_printf (T (N_("%1$s %2$d, %3$d")),

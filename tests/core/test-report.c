@@ -292,6 +292,19 @@ test_checklist_french (Fixture       *f,
   g_assert_true (redress_store_update_client (f->store, client, &error));
   g_assert_no_error (error);
   check_checklist (f, "fr", TRUE);
+
+  /* The first of a month, the French way */
+  test_set_now (f->store, "2026-04-01T15:00:00Z");
+  {
+    g_autoptr(RedressReport) report = redress_report_new_checklist (f->store, f->case_id, NULL, NULL, &error);
+    g_autofree char *path = NULL;
+    g_autoptr(Pdf) pdf = NULL;
+
+    g_assert_no_error (error);
+    path = export (f, report, "first.pdf");
+    pdf = pdf_read (path);
+    assert_contains (pdf->all, "1er avril 2026");
+  }
 }
 
 /* 120 items: several pages, every item whole on one page, the pages
