@@ -88,7 +88,7 @@ rules (GError **error)
       g_autoptr(GBytes) bytes = g_resources_lookup_data (RULES_RESOURCE, 0, error);
 
       if (bytes == NULL ||
-          !g_key_file_load_from_bytes (loaded, bytes, G_KEY_FILE_NONE, error))
+          !g_key_file_load_from_bytes (loaded, bytes, G_KEY_FILE_KEEP_TRANSLATIONS, error))
         {
           g_prefix_error (error, _("The remedy rules cannot be read: "));
           return NULL;

@@ -242,7 +242,15 @@ check_checklist (Fixture    *f,
   assert_contains (pdf->all, redress_catalog_gettext (catalog, "Document checklist"));
   assert_contains (pdf->all, redress_catalog_gettext (catalog, "Restoration of status"));
   assert_contains (pdf->all, redress_catalog_pgettext (catalog, "month", "March"));
-  assert_contains (pdf->all, "IRPR");
+  /* The path's deadline, with its source in the document's language */
+  {
+    g_autofree char *source = redress_remedy_dup_source ("restoration", language);
+    const char *file_by = g_str_equal (language, "fr") ? "21 mai 2026" : "May 21, 2026";
+
+    g_assert_cmpstr (source, ==, g_str_equal (language, "fr") ? "RIPR, art. 182" : "IRPR s.182");
+    assert_contains (pdf->all, source);
+    assert_contains (pdf->all, file_by);
+  }
 
   /* Each ground: its label, the officer's words; the evidence */
   grounds = redress_store_list_grounds (f->store, f->case_id, &error);
