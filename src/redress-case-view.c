@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-case-view.h"
+#include "redress-checklist-view.h"
 #include "redress-documents-view.h"
 #include "redress-grounds-view.h"
 #include "redress-record-form.h"
@@ -26,6 +27,7 @@ struct _RedressCaseView
   AdwViewStack *view_stack;
   RedressDocumentsView *documents_view;
   RedressGroundsView *grounds_view;
+  RedressChecklistView *checklist_view;
   GtkBox *content_box;
   GtkWidget *archived_label;
   GtkLabel *heading_label;
@@ -36,6 +38,7 @@ struct _RedressCaseView
   GtkWidget *form;
 
   RedressStore *store;
+  gulong checklist_handler;
   RedressCase *kase;
 };
 
@@ -255,12 +258,25 @@ ensure_form (RedressCaseView *self)
   gtk_box_insert_child_after (self->content_box, self->form, self->remedies_group);
 }
 
+/* The checklist writes on the case's timeline */
+static void
+on_checklist_changed (RedressStore    *store,
+                      const char      *entity,
+                      gint64           id,
+                      RedressCaseView *self)
+{
+  if (self->kase != NULL && redress_record_get_id (REDRESS_RECORD (self->kase)) == id)
+    redress_timeline_fill (self->timeline_list, self->store, 0, id);
+}
+
 static void
 redress_case_view_dispose (GObject *object)
 {
   RedressCaseView *self = (RedressCaseView *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_CASE_VIEW);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->checklist_handler, self->store);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
 
@@ -277,6 +293,7 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
 
   g_type_ensure (REDRESS_TYPE_DOCUMENTS_VIEW);
   g_type_ensure (REDRESS_TYPE_GROUNDS_VIEW);
+  g_type_ensure (REDRESS_TYPE_CHECKLIST_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/ca/redress/Redress/redress-case-view.ui");
@@ -290,6 +307,7 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, documents_view);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, grounds_view);
+  gtk_widget_class_bind_template_child (widget_class, RedressCaseView, checklist_view);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -328,8 +346,24 @@ on_link_selection (RedressGroundsView *grounds,
   else
     message = _("Passage linked as evidence");
   if (REDRESS_IS_WINDOW (root))
-    redress_window_add_toast (REDRESS_WINDOW (root), adw_toast_new (message));
+    redress_window_add_toast (REDRESS_WINDOW (root), redress_toast_new_text (message));
   redress_grounds_view_reload (grounds);
+}
+
+static void
+on_show_overview (RedressChecklistView *checklist,
+                  RedressCaseView      *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  /* The path is chosen there */
+  if (self->form != NULL)
+    {
+      GtkWidget *row = redress_record_form_get_row (REDRESS_RECORD_FORM (self->form),
+                                                    REDRESS_CASE_PATH);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+    }
 }
 
 static void
@@ -338,6 +372,8 @@ redress_case_view_init (RedressCaseView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->grounds_view, "show-quote", G_CALLBACK (on_show_quote), self, 0);
   g_signal_connect_object (self->grounds_view, "link-selection", G_CALLBACK (on_link_selection),
+                           self, 0);
+  g_signal_connect_object (self->checklist_view, "show-overview", G_CALLBACK (on_show_overview),
                            self, 0);
 }
 
@@ -350,7 +386,15 @@ redress_case_view_show (RedressCaseView *self,
   g_return_if_fail (REDRESS_IS_STORE (store));
   g_return_if_fail (REDRESS_IS_CASE (kase));
 
-  g_set_object (&self->store, store);
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_clear_signal_handler (&self->checklist_handler, self->store);
+      g_set_object (&self->store, store);
+      self->checklist_handler = g_signal_connect_object (store, "changed::checklist",
+                                                         G_CALLBACK (on_checklist_changed), self,
+                                                         0);
+    }
   g_set_object (&self->kase, kase);
   ensure_form (self);
   update_header (self);
@@ -359,6 +403,8 @@ redress_case_view_show (RedressCaseView *self,
                                    redress_record_get_id (REDRESS_RECORD (kase)));
   redress_grounds_view_set_case (self->grounds_view, store,
                                  redress_record_get_id (REDRESS_RECORD (kase)));
+  redress_checklist_view_set_case (self->checklist_view, store,
+                                   redress_record_get_id (REDRESS_RECORD (kase)));
   redress_timeline_fill (self->timeline_list, self->store, 0,
                          redress_record_get_id (REDRESS_RECORD (kase)));
 }
@@ -408,7 +454,7 @@ redress_case_view_get_form (RedressCaseView *self)
 
 /**
  * redress_case_view_show_page:
- * @name: "overview" or "documents"
+ * @name: "overview", "grounds", "documents" or "checklist"
  */
 void
 redress_case_view_show_page (RedressCaseView *self,

@@ -8,6 +8,7 @@
 
 #include "redress-documents-view.h"
 #include "redress-pdf-view.h"
+#include "redress-ui-util.h"
 #include "redress-window.h"
 
 /*
@@ -306,7 +307,7 @@ import_done_cb (GObject      *source,
     }
   {
     g_autofree char *message = g_strdup_printf (_("“%s” attached"), name);
-    add_toast (self, adw_toast_new (message));
+    add_toast (self, redress_toast_new_text (message));
   }
   pending_free (pending);
   self->shown_document = 0;
@@ -661,7 +662,7 @@ remove_cb (GtkWidget  *widget,
     }
   message = g_strdup_printf (_("“%s” removed"),
                              document ? redress_document_get_file_name (document) : "");
-  toast = adw_toast_new (message);
+  toast = redress_toast_new_text (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   undo = g_new0 (RemoveUndo, 1);

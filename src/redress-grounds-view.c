@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-grounds-view.h"
+#include "redress-ui-util.h"
 #include "redress-window.h"
 
 /*
@@ -57,7 +58,7 @@ static void
 report (RedressGroundsView *self,
         GError             *error)
 {
-  add_toast (self, adw_toast_new (error->message));
+  add_toast (self, redress_toast_new_text (error->message));
 }
 
 /* Actions on one ground: the code travels as the button's data */
@@ -125,7 +126,7 @@ on_dismiss (GtkButton          *button,
       return;
     }
   message = g_strdup_printf (_("“%s” dismissed"), redress_ground_get_label (code));
-  toast = adw_toast_new (message);
+  toast = redress_toast_new_text (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   undo = g_new0 (Undismiss, 1);
   undo->store = g_object_ref (self->store);

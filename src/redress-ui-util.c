@@ -158,3 +158,17 @@ redress_deadline_row_new (RedressDeadline *deadline,
                                     redress_deadline_get_case_id (deadline));
   return row;
 }
+
+/**
+ * redress_toast_new_text:
+ * @text: plain text: a message, a file name, an error
+ *
+ * Returns: (transfer floating): a toast showing @text
+ */
+AdwToast *
+redress_toast_new_text (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  return adw_toast_new (escaped);
+}

@@ -18,4 +18,8 @@ GtkWidget *redress_days_left_label_new (int           days_left,
 GtkWidget *redress_deadline_row_new     (RedressDeadline *deadline,
                                          gboolean         show_case);
 
+/* A toast whose title is @text as it is (a toast's title is markup: a
+ * file or client name with "&" or "<" would not show) */
+AdwToast  *redress_toast_new_text      (const char      *text);
+
 G_END_DECLS

@@ -108,7 +108,7 @@ on_undo_clicked (AdwToast *toast,
   if (!ok)
     {
       if (undo->window != NULL)
-        redress_window_add_toast (undo->window, adw_toast_new (error->message));
+        redress_window_add_toast (undo->window, redress_toast_new_text (error->message));
       return;
     }
 
@@ -139,7 +139,7 @@ show_undo_toast (RedressWindow *self,
                  UndoKind       kind,
                  gboolean       previous_archived)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = redress_toast_new_text (message);
   UndoData *undo = g_new0 (UndoData, 1);
 
   g_set_weak_pointer (&undo->window, self);
@@ -240,7 +240,7 @@ search_documents (RedressWindow *self)
   hits = redress_store_search_pages (self->store, query, 200, &error);
   if (hits == NULL)
     {
-      redress_window_add_toast (self, adw_toast_new (error->message));
+      redress_window_add_toast (self, redress_toast_new_text (error->message));
       return;
     }
   for (guint i = 0; i < hits->len; i++)
@@ -445,7 +445,7 @@ redress_window_show_client (RedressWindow *self,
   client = redress_store_get_client (self->store, client_id, &error);
   if (client == NULL)
     {
-      redress_window_add_toast (self, adw_toast_new (error->message));
+      redress_window_add_toast (self, redress_toast_new_text (error->message));
       return;
     }
 
@@ -468,7 +468,7 @@ redress_window_show_case (RedressWindow *self,
   kase = redress_store_get_case (self->store, case_id, &error);
   if (kase == NULL)
     {
-      redress_window_add_toast (self, adw_toast_new (error->message));
+      redress_window_add_toast (self, redress_toast_new_text (error->message));
       return;
     }
 
@@ -693,7 +693,7 @@ on_client_created (RedressRecordDialog *dialog,
   redress_window_show_client (self, redress_record_get_id (record));
   message = g_strdup_printf (_("Client file %s created"),
                              redress_client_get_file_number (REDRESS_CLIENT (record)));
-  redress_window_add_toast (self, adw_toast_new (message));
+  redress_window_add_toast (self, redress_toast_new_text (message));
 }
 
 static void
@@ -847,7 +847,7 @@ set_archived (RedressWindow *self,
 
   if (!redress_store_set_archived (self->store, keep, archived, &error))
     {
-      redress_window_add_toast (self, adw_toast_new (error->message));
+      redress_window_add_toast (self, redress_toast_new_text (error->message));
       return;
     }
 
@@ -905,7 +905,7 @@ delete_client_action (GSimpleAction *action,
   client = g_object_ref (shown);
   if (!redress_store_trash (self->store, REDRESS_RECORD (client), &error))
     {
-      redress_window_add_toast (self, adw_toast_new (error->message));
+      redress_window_add_toast (self, redress_toast_new_text (error->message));
       return;
     }
   name = redress_client_dup_display_name (client);
@@ -929,7 +929,7 @@ delete_case_action (GSimpleAction *action,
   kase = g_object_ref (shown);
   if (!redress_store_trash (self->store, REDRESS_RECORD (kase), &error))
     {
-      redress_window_add_toast (self, adw_toast_new (error->message));
+      redress_window_add_toast (self, redress_toast_new_text (error->message));
       return;
     }
   show_undo_toast (self, _("Case deleted"), REDRESS_RECORD (kase), UNDO_TRASH, FALSE);

@@ -472,8 +472,7 @@ add_ground_heading (RedressReport     *self,
   add_text (self, "Sans Bold 12.5", 16, heading)->keep_with_next = TRUE;
   if (ground == NULL || redress_case_ground_get_state (ground) != REDRESS_GROUND_CONFIRMED)
     add_text (self, "Sans Italic 9.5", 2,
-              T (N_("This ground is no longer confirmed; its items stay because they were changed "
-                    "by hand.")))->keep_with_next = TRUE;
+              T (N_("This ground is no longer among the confirmed grounds of the refusal.")))->keep_with_next = TRUE;
 }
 
 typedef struct

@@ -1,0 +1,1750 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-checklist-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "redress-checklist-view.h"
+#include "redress-print.h"
+#include "redress-ui-util.h"
+#include "redress-window.h"
+
+/*
+ * RedressChecklistView: what the client gathers for the path chosen on
+ * the Overview, drafted by the core from the path and the confirmed
+ * grounds: the path's base items, then one group per ground with the
+ * officer's words.  Each item is ticked when received, or given a state,
+ * a due date, a note, another wording; it can be moved, removed (Undo)
+ * or added by hand.  When the confirmed grounds change, the view offers
+ * to update the checklist.  The checklist and the response outline are
+ * exported as PDF or printed, in the client's language or another.
+ *
+ * Store changes are followed: the rows are updated in place when the
+ * items stay the same (the focus stays where it is), rebuilt otherwise.
+ *
+ * Signal: "show-overview" asks the case view for its Overview, where the
+ * path is chosen.
+ */
+struct _RedressChecklistView
+{
+  GtkWidget parent_instance;
+
+  /* template */
+  GtkStack *stack;
+  AdwStatusPage *no_path_page;
+  GtkWidget *scroller;
+  GtkLabel *heading_label;
+  GtkLabel *progress_label;
+  GtkRevealer *pending_revealer;
+  AdwActionRow *pending_row;
+  GtkBox *groups_box;
+  GMenuModel *item_menu;
+
+  RedressStore *store;
+  gulong checklist_handler;
+  gulong ground_handler;
+  gint64 case_id;
+  char *path;              /* the case's path, when it has a checklist */
+  char *language;          /* of the exported and printed documents */
+  char *auto_drafted;      /* "case:path" drafted when first shown */
+  char *layout;            /* the groups and items shown, to update in place */
+  GHashTable *rows;        /* item id → its row (borrowed) */
+  gboolean updating;       /* controls follow the store: not a user's change */
+  guint reload_idle;
+  GCancellable *cancellable;
+  GtkPrintOperation *print_operation;
+};
+
+G_DEFINE_FINAL_TYPE (RedressChecklistView, redress_checklist_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SHOW_OVERVIEW,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum
+{
+  REPORT_CHECKLIST,
+  REPORT_OUTLINE,
+} ReportKind;
+
+/* The title of the path's own items */
+static const struct
+{
+  const char *path;
+  const char *title;
+} base_titles[] = {
+  { "restoration", N_("For the Restoration of Status") },
+  { "new-application", N_("For the New Application") },
+  { "judicial-review", N_("For the Judicial Review") },
+  { "appeal", N_("For the Appeal to the IAD") },
+  { "reconsideration", N_("For the Reconsideration Request") },
+  { "humanitarian", N_("For the Humanitarian and Compassionate Application") },
+};
+
+static const char *state_labels[REDRESS_ITEM_N_STATES + 1];
+
+/* Helpers ----------------------------------------------------------------- */
+
+static void
+add_toast (RedressChecklistView *self,
+           AdwToast             *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (REDRESS_IS_WINDOW (root))
+    redress_window_add_toast (REDRESS_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+
+static void
+report_error (RedressChecklistView *self,
+              GError               *error)
+{
+  add_toast (self, redress_toast_new_text (error->message));
+}
+
+static const char *
+base_title (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (base_titles); i++)
+    if (g_strcmp0 (base_titles[i].path, path) == 0)
+      return _(base_titles[i].title);
+  return redress_field_choice_label (redress_case_field_def (REDRESS_CASE_PATH), path);
+}
+
+static gint64
+row_item_id (GtkWidget *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "item-id");
+
+  return id ? *id : 0;
+}
+
+static GtkWidget *
+row_of (GtkWidget *widget)
+{
+  return gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+}
+
+/* The item id of the row holding the keyboard focus, or 0 */
+static gint64
+focused_item (RedressChecklistView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    {
+      if (focus == GTK_WIDGET (self))
+        break;
+      if (row_item_id (focus) != 0)
+        return row_item_id (focus);
+    }
+  return 0;
+}
+
+static RedressClient *
+get_client (RedressChecklistView *self)
+{
+  g_autoptr(RedressCase) kase = redress_store_get_case (self->store, self->case_id, NULL);
+
+  if (kase == NULL)
+    return NULL;
+  return redress_store_get_client (self->store, redress_case_get_client_id (kase), NULL);
+}
+
+/* The client's preferred language, else the desktop's if French */
+static char *
+default_language (RedressChecklistView *self)
+{
+  g_autoptr(RedressClient) client = get_client (self);
+  const char *language = client ? redress_client_get_language (client) : NULL;
+  const char * const *names = g_get_language_names ();
+
+  if (language != NULL && *language != '\0')
+    return g_strdup (language);
+  if (names[0] != NULL && g_str_has_prefix (names[0], "fr"))
+    return g_strdup ("fr");
+  return g_strdup ("en");
+}
+
+static void
+update_actions (RedressChecklistView *self)
+{
+  gboolean ready = self->store != NULL && self->path != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.add-item", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.update", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.export-checklist", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.export-outline", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.print", ready);
+}
+
+/* Rows -------------------------------------------------------------------- */
+
+static void
+set_item_state (RedressChecklistView *self,
+                GtkWidget            *row,
+                RedressItemState      state)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!redress_store_set_checklist_item_state (self->store, row_item_id (row), state, &error))
+    {
+      report_error (self, error);
+      redress_checklist_view_reload (self);
+    }
+}
+
+static void
+on_received_toggled (GtkCheckButton       *check,
+                     RedressChecklistView *self)
+{
+  GtkWidget *row = row_of (GTK_WIDGET (check));
+
+  if (self->updating || row == NULL)
+    return;
+  set_item_state (self, row,
+                  gtk_check_button_get_active (check) ? REDRESS_ITEM_RECEIVED : REDRESS_ITEM_TO_REQUEST);
+}
+
+static void
+on_state_selected (GtkDropDown          *dropdown,
+                   GParamSpec           *pspec,
+                   RedressChecklistView *self)
+{
+  GtkWidget *row = row_of (GTK_WIDGET (dropdown));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || row == NULL || selected >= REDRESS_ITEM_N_STATES)
+    return;
+  if (selected == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "state")))
+    return;
+  set_item_state (self, row, (RedressItemState) selected);
+}
+
+static char *
+item_subtitle (RedressChecklistItem *item)
+{
+  const char *due = redress_checklist_item_get_due (item);
+  const char *note = redress_checklist_item_get_note (item);
+  g_autofree char *due_text = NULL;
+
+  if (due != NULL && *due != '\0')
+    {
+      g_autofree char *date = redress_date_format_long (due);
+
+      /* Translators: a checklist item's due date */
+      due_text = g_strdup_printf (_("Due %s"), date);
+    }
+  if (note != NULL && *note == '\0')
+    note = NULL;
+
+  if (due_text != NULL && note != NULL)
+    /* Translators: a checklist item's due date, then its note */
+    return g_strdup_printf (_("%s — %s"), due_text, note);
+  if (due_text != NULL)
+    return g_steal_pointer (&due_text);
+  return g_strdup (note);
+}
+
+/* Shows @item in @row; @first and @last: its place in its group */
+static void
+update_row (RedressChecklistView *self,
+            GtkWidget            *row,
+            RedressChecklistItem *item,
+            gboolean              first,
+            gboolean              last)
+{
+  GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+  GtkWidget *dropdown = g_object_get_data (G_OBJECT (row), "dropdown");
+  GActionMap *actions = g_object_get_data (G_OBJECT (row), "actions");
+  RedressItemState state = redress_checklist_item_get_state (item);
+  g_autofree char *subtitle = item_subtitle (item);
+  const char *text = redress_checklist_item_get_text (item);
+
+  self->updating = TRUE;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  {
+    /* Translators: accessible name of an item's check box */
+    g_autofree char *label = g_strdup_printf (_("Received: %s"), text);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), state == REDRESS_ITEM_RECEIVED);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), state);
+  g_object_set_data (G_OBJECT (row), "state", GUINT_TO_POINTER (state));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-up")),
+                               !first);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-down")),
+                               !last);
+  self->updating = FALSE;
+}
+
+static void edit_item_action (GSimpleAction *action, GVariant *param, gpointer user_data);
+static void move_up_action (GSimpleAction *action, GVariant *param, gpointer user_data);
+static void move_down_action (GSimpleAction *action, GVariant *param, gpointer user_data);
+static void remove_item_action (GSimpleAction *action, GVariant *param, gpointer user_data);
+
+static const GActionEntry item_entries[] = {
+  { "edit", edit_item_action },
+  { "move-up", move_up_action },
+  { "move-down", move_down_action },
+  { "remove", remove_item_action },
+};
+
+static void
+on_row_activated (AdwActionRow         *row,
+                  RedressChecklistView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (row), "item.edit", NULL);
+}
+
+static void
+add_row_shortcut (GtkEventController *controller,
+                  guint               key,
+                  GdkModifierType     modifiers,
+                  const char         *action)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers),
+                                                          gtk_named_action_new (action)));
+}
+
+static GtkWidget *
+item_row_new (RedressChecklistView *self,
+              RedressChecklistItem *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (state_labels);
+  GtkWidget *menu = gtk_menu_button_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  gint64 id = redress_checklist_item_get_id (item);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Edit the item"));
+  g_object_set_data_full (G_OBJECT (row), "item-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self, 0);
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, C_("checklist item", "Received"));
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_received_toggled), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  /* Light, as a combo row's: the drop-down's own button goes flat */
+  if (GTK_IS_BUTTON (gtk_widget_get_first_child (dropdown)))
+    gtk_widget_add_css_class (gtk_widget_get_first_child (dropdown), "flat");
+  gtk_widget_set_tooltip_text (dropdown, _("Where the item stands"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("State"), -1);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_state_selected), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), self->item_menu);
+  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu, "flat");
+  gtk_widget_set_tooltip_text (menu, _("Item Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Item Menu"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), item_entries,
+                                   G_N_ELEMENTS (item_entries), row);
+  gtk_widget_insert_action_group (row, "item", G_ACTION_GROUP (actions));
+
+  /* Alt+Up/Down move the item, Delete removes it (with Undo) */
+  add_row_shortcut (shortcuts, GDK_KEY_Up, GDK_ALT_MASK, "item.move-up");
+  add_row_shortcut (shortcuts, GDK_KEY_Down, GDK_ALT_MASK, "item.move-down");
+  add_row_shortcut (shortcuts, GDK_KEY_Delete, 0, "item.remove");
+  gtk_widget_add_controller (row, shortcuts);
+
+  g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data (G_OBJECT (row), "dropdown", dropdown);
+  g_object_set_data_full (G_OBJECT (row), "actions", g_object_ref (actions), g_object_unref);
+  return row;
+}
+
+/* Groups ------------------------------------------------------------------ */
+
+/* The description of a ground's group: the officer's sentence, or why the
+ * items stay when the ground is no longer confirmed */
+static char *
+ground_description (RedressCaseGround *ground)
+{
+  const char *quote = ground ? redress_case_ground_get_quote (ground) : NULL;
+  g_autofree char *said = NULL;
+
+  if (quote != NULL && redress_case_ground_get_document_id (ground) > 0)
+    /* Translators: the officer's sentence, then its page */
+    said = g_strdup_printf (_("“%s” — page %u"), quote, redress_case_ground_get_page (ground));
+  else if (quote != NULL)
+    said = g_strdup_printf (_("“%s”"), quote);
+
+  if (ground == NULL || redress_case_ground_get_state (ground) != REDRESS_GROUND_CONFIRMED)
+    {
+      const char *why = _("This ground is no longer confirmed. Updating the checklist removes "
+                          "its items, except those you changed.");
+
+      return said ? g_strdup_printf ("%s\n%s", why, said) : g_strdup (why);
+    }
+  if (said == NULL)
+    return g_strdup (_("Added by hand: no sentence of the letter is linked to it."));
+  return g_steal_pointer (&said);
+}
+
+static GtkWidget *
+group_new (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_title);
+  if (description != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
+    }
+  return group;
+}
+
+typedef struct
+{
+  char *code;         /* NULL: the path's base items */
+  char *title;
+  char *description;
+  guint start;        /* its items in the list */
+  guint n_items;
+} Group;
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->code);
+  g_free (group->title);
+  g_free (group->description);
+  g_free (group);
+}
+
+/* The items in their groups, as the core lists them (base first) */
+static GPtrArray *
+make_groups (RedressChecklistView *self,
+             GPtrArray            *items,
+             GHashTable           *grounds)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func (group_free);
+  Group *group = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *code = redress_checklist_item_get_code (g_ptr_array_index (items, i));
+
+      if (group == NULL || g_strcmp0 (group->code, code) != 0)
+        {
+          group = g_new0 (Group, 1);
+          group->code = g_strdup (code);
+          group->start = i;
+          if (code == NULL)
+            {
+              group->title = g_strdup (base_title (self->path));
+              group->description = g_strdup (_("What every application on this path needs."));
+            }
+          else
+            {
+              const char *label = redress_ground_get_label (code);
+
+              group->title = g_strdup (label ? label : code);
+              group->description = ground_description (g_hash_table_lookup (grounds, code));
+            }
+          g_ptr_array_add (groups, group);
+        }
+      group->n_items++;
+    }
+  return groups;
+}
+
+static char *
+make_layout (GPtrArray *groups,
+             GPtrArray *items)
+{
+  GString *layout = g_string_new (NULL);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      g_string_append_printf (layout, "[%s|%s|%s]", group->code ? group->code : "",
+                              group->title, group->description);
+      for (guint j = group->start; j < group->start + group->n_items; j++)
+        g_string_append_printf (layout, "%" G_GINT64_FORMAT ",",
+                                redress_checklist_item_get_id (g_ptr_array_index (items, j)));
+    }
+  return g_string_free (layout, FALSE);
+}
+
+static void
+clear_groups (RedressChecklistView *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->rows);
+  g_clear_pointer (&self->layout, g_free);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+}
+
+static void
+fill_groups (RedressChecklistView *self,
+             GPtrArray            *groups,
+             GPtrArray            *items,
+             char                 *layout)
+{
+  gint64 focused = focused_item (self);
+
+  clear_groups (self);
+  self->layout = layout;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+      GtkWidget *widget = group_new (group->title, group->description);
+
+      for (guint j = group->start; j < group->start + group->n_items; j++)
+        {
+          RedressChecklistItem *item = g_ptr_array_index (items, j);
+          GtkWidget *row = item_row_new (self, item);
+
+          update_row (self, row, item, j == group->start, j + 1 == group->start + group->n_items);
+          g_hash_table_insert (self->rows, g_memdup2 (&(gint64) { redress_checklist_item_get_id (item) },
+                                                      sizeof (gint64)), row);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (widget), row);
+        }
+      gtk_box_append (self->groups_box, widget);
+    }
+
+  if (items->len == 0)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No items"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add the documents the client should provide."));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      gtk_box_append (self->groups_box, group);
+    }
+
+  /* The row that had the focus keeps it, wherever it moved */
+  if (focused != 0)
+    {
+      GtkWidget *row = g_hash_table_lookup (self->rows, &focused);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+    }
+}
+
+static void
+update_progress (RedressChecklistView *self,
+                 GPtrArray            *items)
+{
+  guint total = 0, received = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RedressItemState state = redress_checklist_item_get_state (g_ptr_array_index (items, i));
+
+      if (state == REDRESS_ITEM_NOT_APPLICABLE)
+        continue;
+      total++;
+      if (state == REDRESS_ITEM_RECEIVED)
+        received++;
+    }
+  if (total == 0)
+    text = g_strdup (_("Nothing to gather yet"));
+  else
+    /* Translators: checklist progress: received, total */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item received",
+                                         "%u of %u items received", total), received, total);
+  gtk_label_set_text (self->progress_label, text);
+}
+
+static void
+update_pending (RedressChecklistView *self,
+                guint                 n_items)
+{
+  RedressChecklistChanges changes = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) subtitle = NULL;
+
+  if (n_items == 0 ||
+      !redress_store_checklist_pending (self->store, self->case_id, self->path, &changes, &error))
+    {
+      if (error != NULL)
+        g_warning ("Cannot tell whether the checklist is up to date: %s", error->message);
+      gtk_revealer_set_reveal_child (self->pending_revealer, FALSE);
+      return;
+    }
+  if (changes.n_added == 0 && changes.n_removed == 0)
+    {
+      gtk_revealer_set_reveal_child (self->pending_revealer, FALSE);
+      return;
+    }
+
+  subtitle = g_string_new (NULL);
+  if (changes.n_added > 0)
+    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u item to add",
+                                                   "%u items to add", changes.n_added),
+                            changes.n_added);
+  if (changes.n_removed > 0)
+    {
+      g_autofree char *removed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item to remove",
+                                                               "%u items to remove",
+                                                               changes.n_removed),
+                                                  changes.n_removed);
+
+      if (subtitle->len > 0)
+        {
+          g_autofree char *both = NULL;
+
+          /* Translators: "3 items to add, 2 items to remove" */
+          both = g_strdup_printf (_("%s, %s"), subtitle->str, removed);
+          g_string_assign (subtitle, both);
+        }
+      else
+        g_string_assign (subtitle, removed);
+    }
+  if (changes.n_kept > 0)
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append_printf (subtitle,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u item you changed stays",
+                                           "%u items you changed stay", changes.n_kept),
+                              changes.n_kept);
+    }
+  adw_action_row_set_subtitle (self->pending_row, subtitle->str);
+  gtk_revealer_set_reveal_child (self->pending_revealer, TRUE);
+}
+
+static void
+show_no_path (RedressChecklistView *self)
+{
+  g_clear_pointer (&self->path, g_free);
+  clear_groups (self);
+  gtk_revealer_set_reveal_child (self->pending_revealer, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "no-path");
+  update_actions (self);
+}
+
+static gboolean
+draft (RedressChecklistView     *self,
+       RedressChecklistChanges  *changes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!redress_store_draft_checklist (self->store, self->case_id, self->path, changes, &error))
+    {
+      report_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+redress_checklist_view_reload (RedressChecklistView *self)
+{
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GHashTable) by_code = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *layout = NULL;
+  g_autofree char *draft_key = NULL;
+  const char *path;
+
+  g_return_if_fail (REDRESS_IS_CHECKLIST_VIEW (self));
+
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  if (self->store == NULL || self->case_id <= 0)
+    {
+      show_no_path (self);
+      return;
+    }
+
+  kase = redress_store_get_case (self->store, self->case_id, NULL);
+  path = kase ? redress_record_get_value (REDRESS_RECORD (kase), REDRESS_CASE_PATH) : NULL;
+  if (path == NULL || !redress_checklist_has_path (path))
+    {
+      show_no_path (self);
+      return;
+    }
+  if (g_strcmp0 (self->path, path) != 0)
+    {
+      g_free (self->path);
+      self->path = g_strdup (path);
+      clear_groups (self);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "checklist");
+  update_actions (self);
+
+  items = redress_store_list_checklist (self->store, self->case_id, self->path, &error);
+  if (items == NULL)
+    {
+      clear_groups (self);
+      gtk_box_append (self->groups_box, gtk_label_new (error->message));
+      return;
+    }
+
+  /* Drafted the first time it is shown (the draft announces itself, and
+   * the view follows) */
+  draft_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", self->case_id, self->path);
+  if (items->len == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      g_strcmp0 (self->auto_drafted, draft_key) != 0)
+    {
+      g_free (self->auto_drafted);
+      self->auto_drafted = g_steal_pointer (&draft_key);
+      if (draft (self, NULL))
+        {
+          g_clear_pointer (&items, g_ptr_array_unref);
+          items = redress_store_list_checklist (self->store, self->case_id, self->path, &error);
+          if (items == NULL)
+            {
+              report_error (self, error);
+              return;
+            }
+        }
+    }
+
+  by_code = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  grounds = redress_store_list_grounds (self->store, self->case_id, NULL);
+  for (guint i = 0; grounds && i < grounds->len; i++)
+    {
+      RedressCaseGround *ground = g_ptr_array_index (grounds, i);
+
+      g_hash_table_insert (by_code, (gpointer) redress_case_ground_get_code (ground),
+                           g_object_ref (ground));
+    }
+
+  groups = make_groups (self, items, by_code);
+  layout = make_layout (groups, items);
+  if (g_strcmp0 (layout, self->layout) == 0 && items->len > 0)
+    {
+      /* The same items in the same places: follow their values in place */
+      for (guint i = 0; i < groups->len; i++)
+        {
+          Group *group = g_ptr_array_index (groups, i);
+
+          for (guint j = group->start; j < group->start + group->n_items; j++)
+            {
+              RedressChecklistItem *item = g_ptr_array_index (items, j);
+              gint64 id = redress_checklist_item_get_id (item);
+              GtkWidget *row = g_hash_table_lookup (self->rows, &id);
+
+              if (row != NULL)
+                update_row (self, row, item, j == group->start,
+                            j + 1 == group->start + group->n_items);
+            }
+        }
+    }
+  else
+    fill_groups (self, groups, items, g_steal_pointer (&layout));
+
+  update_progress (self, items);
+  update_pending (self, items->len);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  RedressChecklistView *self = data;
+
+  self->reload_idle = 0;
+  redress_checklist_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several changes in a row reload once */
+static void
+queue_reload (RedressChecklistView *self)
+{
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
+static void
+on_store_changed (RedressStore         *store,
+                  const char           *entity,
+                  gint64                id,
+                  RedressChecklistView *self)
+{
+  if (id == self->case_id)
+    queue_reload (self);
+}
+
+/* Item actions ------------------------------------------------------------ */
+
+static RedressChecklistView *
+view_of (GtkWidget *row)
+{
+  return REDRESS_CHECKLIST_VIEW (gtk_widget_get_ancestor (row, REDRESS_TYPE_CHECKLIST_VIEW));
+}
+
+static void
+move_item (GtkWidget *row,
+           int        delta)
+{
+  RedressChecklistView *self = view_of (row);
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL)
+    return;
+  /* The moved row keeps the focus when the list is rebuilt */
+  gtk_widget_grab_focus (row);
+  if (!redress_store_move_checklist_item (self->store, row_item_id (row), delta, &error))
+    report_error (self, error);
+}
+
+static void
+move_up_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  move_item (user_data, -1);
+}
+
+static void
+move_down_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  move_item (user_data, 1);
+}
+
+typedef struct
+{
+  RedressStore *store;
+  gint64 item_id;
+} Restore;
+
+static void
+restore_free (gpointer data)
+{
+  Restore *restore = data;
+
+  g_clear_object (&restore->store);
+  g_free (restore);
+}
+
+static void
+on_restore_clicked (AdwToast *toast,
+                    Restore  *restore)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The store announces it: the view that shows the case follows */
+  if (!redress_store_restore_checklist_item (restore->store, restore->item_id, &error))
+    g_warning ("Cannot bring the checklist item back: %s", error->message);
+}
+
+static void
+remove_item_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWidget *row = user_data;
+  RedressChecklistView *self = view_of (row);
+  g_autoptr(GError) error = NULL;
+  gint64 id = row_item_id (row);
+  GtkWidget *next;
+  AdwToast *toast;
+  Restore *restore;
+
+  if (self == NULL)
+    return;
+  /* The focus goes to a neighbour rather than back to the top */
+  next = gtk_widget_get_next_sibling (row);
+  if (next == NULL)
+    next = gtk_widget_get_prev_sibling (row);
+  if (next != NULL)
+    gtk_widget_grab_focus (next);
+
+  if (!redress_store_remove_checklist_item (self->store, id, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+  toast = adw_toast_new (_("Item removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  restore = g_new0 (Restore, 1);
+  restore->store = g_object_ref (self->store);
+  restore->item_id = id;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_restore_clicked), restore,
+                         (GClosureNotify) (void (*) (void)) restore_free, 0);
+  add_toast (self, toast);
+}
+
+/* The item dialog: editing an item, or adding one ------------------------- */
+
+typedef struct
+{
+  RedressChecklistView *view;
+  RedressStore *store;
+  gint64 case_id;
+  char *path;
+  RedressChecklistItem *item;   /* NULL: a new item */
+  GPtrArray *codes;             /* for a new item: the groups offered (NULL: base) */
+  GtkWidget *window;
+  GtkWidget *text_row;
+  GtkWidget *group_row;
+  GtkWidget *due_row;
+  GtkWidget *note_row;
+  GtkWidget *error_label;
+} ItemDialog;
+
+static void
+item_dialog_free (gpointer data)
+{
+  ItemDialog *dialog = data;
+
+  g_clear_object (&dialog->view);
+  g_clear_object (&dialog->store);
+  g_clear_object (&dialog->item);
+  g_clear_pointer (&dialog->codes, g_ptr_array_unref);
+  g_free (dialog->path);
+  g_free (dialog);
+}
+
+static void
+item_dialog_show_error (ItemDialog *dialog,
+                        GtkWidget  *row,
+                        const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (dialog->error_label), message);
+  gtk_widget_set_visible (dialog->error_label, TRUE);
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_grab_focus (row);
+    }
+}
+
+static char *
+row_text (GtkWidget *row)
+{
+  return row ? g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)))) : NULL;
+}
+
+/* Stores what the dialog says; %FALSE (and why, beside the field) if the
+ * store refused it */
+static gboolean
+item_dialog_save (ItemDialog *dialog)
+{
+  g_autofree char *text = row_text (dialog->text_row);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *rows[] = { dialog->text_row, dialog->due_row, dialog->note_row };
+
+  gtk_widget_set_visible (dialog->error_label, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i] != NULL)
+      gtk_widget_remove_css_class (rows[i], "error");
+
+  if (*text == '\0')
+    {
+      item_dialog_show_error (dialog, dialog->text_row,
+                              _("Say what the client should provide."));
+      return FALSE;
+    }
+
+  if (dialog->item != NULL)
+    {
+      g_autofree char *due = row_text (dialog->due_row);
+      g_autofree char *note = row_text (dialog->note_row);
+      const char *template_id = redress_checklist_item_get_template (dialog->item);
+      const char *wording = text;
+
+      if (*due != '\0' && !redress_date_parse (due, NULL, &error))
+        {
+          item_dialog_show_error (dialog, dialog->due_row, error->message);
+          return FALSE;
+        }
+      /* The template's own words, in any language, keep the item in the
+       * language of each document */
+      if (template_id != NULL &&
+          (g_strcmp0 (text, redress_checklist_template_text (template_id)) == 0 ||
+           g_strcmp0 (text, g_dgettext (GETTEXT_PACKAGE,
+                                        redress_checklist_template_text (template_id))) == 0))
+        wording = NULL;
+      if (!redress_store_edit_checklist_item (dialog->store,
+                                              redress_checklist_item_get_id (dialog->item),
+                                              wording, due, note, &error))
+        {
+          item_dialog_show_error (dialog, NULL, error->message);
+          return FALSE;
+        }
+    }
+  else
+    {
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (dialog->group_row));
+      const char *code = selected < dialog->codes->len ? g_ptr_array_index (dialog->codes, selected)
+                                                       : NULL;
+
+      if (!redress_store_add_checklist_item (dialog->store, dialog->case_id, dialog->path, code,
+                                             text, NULL, &error))
+        {
+          item_dialog_show_error (dialog, NULL, error->message);
+          return FALSE;
+        }
+      add_toast (dialog->view, adw_toast_new (_("Item added")));
+    }
+  return TRUE;
+}
+
+static void
+on_item_dialog_save (GtkWidget  *button,
+                     ItemDialog *dialog)
+{
+  if (item_dialog_save (dialog))
+    gtk_window_destroy (GTK_WINDOW (dialog->window));
+}
+
+static void
+on_item_dialog_entry_activated (AdwEntryRow *row,
+                                ItemDialog  *dialog)
+{
+  on_item_dialog_save (NULL, dialog);
+}
+
+static void
+on_original_wording (GtkButton  *button,
+                     ItemDialog *dialog)
+{
+  const char *text = redress_checklist_template_text (redress_checklist_item_get_template (dialog->item));
+
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (dialog->text_row), g_dgettext (GETTEXT_PACKAGE, text));
+  gtk_widget_grab_focus (dialog->text_row);
+}
+
+static GtkWidget *
+item_dialog_entry (ItemDialog *dialog,
+                   GtkWidget  *list,
+                   const char *title,
+                   const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_item_dialog_entry_activated), dialog);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static ItemDialog *
+item_dialog_new (RedressChecklistView *self,
+                 RedressChecklistItem *item)
+{
+  ItemDialog *dialog = g_new0 (ItemDialog, 1);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *box, *header, *cancel, *save, *clamp, *inner, *list;
+
+  dialog->view = g_object_ref (self);
+  dialog->store = g_object_ref (self->store);
+  dialog->case_id = self->case_id;
+  dialog->path = g_strdup (self->path);
+  dialog->item = item ? g_object_ref (item) : NULL;
+
+  dialog->window = g_object_new (ADW_TYPE_WINDOW,
+                                 "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 "modal", TRUE,
+                                 "destroy-with-parent", TRUE,
+                                 "title", item ? _("Edit Item") : _("Add Item"),
+                                 "default-width", 600,
+                                 NULL);
+  g_object_set_data_full (G_OBJECT (dialog->window), "item-dialog", dialog, item_dialog_free);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  save = gtk_button_new_with_mnemonic (item ? _("_Save") : _("_Add"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect (save, "clicked", G_CALLBACK (on_item_dialog_save), dialog);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_window_set_default_widget (GTK_WINDOW (dialog->window), save);
+  gtk_box_append (GTK_BOX (box), header);
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (inner, 18);
+  gtk_widget_set_margin_bottom (inner, 18);
+  gtk_widget_set_margin_start (inner, 12);
+  gtk_widget_set_margin_end (inner, 12);
+
+  dialog->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (dialog->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (dialog->error_label), 0);
+  gtk_widget_add_css_class (dialog->error_label, "error");
+  gtk_widget_set_visible (dialog->error_label, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->error_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
+  gtk_box_append (GTK_BOX (inner), dialog->error_label);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  item ? _("Edit Item") : _("Add Item"), -1);
+  gtk_box_append (GTK_BOX (inner), list);
+
+  dialog->text_row = item_dialog_entry (dialog, list, _("_What the Client Provides"),
+                                        item ? redress_checklist_item_get_text (item) : NULL);
+  if (item != NULL)
+    {
+      dialog->due_row = item_dialog_entry (dialog, list, _("_Due Date (YYYY-MM-DD)"),
+                                           redress_checklist_item_get_due (item));
+      dialog->note_row = item_dialog_entry (dialog, list, _("_Note"),
+                                            redress_checklist_item_get_note (item));
+      if (redress_checklist_item_get_custom_text (item) != NULL &&
+          redress_checklist_item_get_template (item) != NULL)
+        {
+          GtkWidget *reset = gtk_button_new_with_mnemonic (_("Use the _Original Wording"));
+
+          gtk_widget_set_halign (reset, GTK_ALIGN_START);
+          g_signal_connect (reset, "clicked", G_CALLBACK (on_original_wording), dialog);
+          gtk_box_append (GTK_BOX (inner), reset);
+        }
+    }
+  else
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      g_autoptr(GPtrArray) grounds = redress_store_list_grounds (self->store, self->case_id, NULL);
+
+      dialog->codes = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (dialog->codes, NULL);
+      gtk_string_list_append (names, base_title (self->path));
+      for (guint i = 0; grounds && i < grounds->len; i++)
+        {
+          RedressCaseGround *ground = g_ptr_array_index (grounds, i);
+
+          if (redress_case_ground_get_state (ground) != REDRESS_GROUND_CONFIRMED)
+            continue;
+          g_ptr_array_add (dialog->codes, g_strdup (redress_case_ground_get_code (ground)));
+          gtk_string_list_append (names, redress_case_ground_get_label (ground));
+        }
+      dialog->group_row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->group_row), _("_Group"));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (dialog->group_row), TRUE);
+      adw_combo_row_set_model (ADW_COMBO_ROW (dialog->group_row), G_LIST_MODEL (names));
+      gtk_list_box_append (GTK_LIST_BOX (list), dialog->group_row);
+    }
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), inner);
+  gtk_box_append (GTK_BOX (box), clamp);
+  adw_window_set_content (ADW_WINDOW (dialog->window), box);
+  return dialog;
+}
+
+static void
+edit_item_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  RedressChecklistView *self = view_of (user_data);
+  g_autoptr(RedressChecklistItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemDialog *dialog;
+
+  if (self == NULL)
+    return;
+  item = redress_store_get_checklist_item (self->store, row_item_id (user_data), &error);
+  if (item == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  dialog = item_dialog_new (self, item);
+  gtk_window_present (GTK_WINDOW (dialog->window));
+}
+
+/* View actions ------------------------------------------------------------ */
+
+static void
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ItemDialog *dialog = item_dialog_new (REDRESS_CHECKLIST_VIEW (widget), NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog->window));
+}
+
+static void
+update_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
+  RedressChecklistChanges changes = { 0, };
+  g_autofree char *message = NULL;
+
+  if (!draft (self, &changes))
+    return;
+  /* Translators: after updating a checklist from the grounds */
+  message = g_strdup_printf (_("Checklist updated: %u added, %u removed"), changes.n_added,
+                             changes.n_removed);
+  add_toast (self, redress_toast_new_text (message));
+  redress_checklist_view_reload (self);
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  g_signal_emit (widget, signals[SHOW_OVERVIEW], 0);
+}
+
+static RedressReport *
+new_report (RedressChecklistView  *self,
+            ReportKind             kind,
+            GError               **error)
+{
+  if (kind == REPORT_OUTLINE)
+    return redress_report_new_outline (self->store, self->case_id, self->language, error);
+  return redress_report_new_checklist (self->store, self->case_id, self->path, self->language,
+                                       error);
+}
+
+static void
+show_failure (RedressChecklistView *self,
+              const char           *heading,
+              GError               *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Export: the PDF is written in a worker thread, which alone touches the
+ * report from then on */
+
+typedef struct
+{
+  RedressReport *report;
+  GFile *file;
+  ReportKind kind;
+} Export;
+
+static void
+export_free (gpointer data)
+{
+  Export *export = data;
+
+  g_clear_object (&export->report);
+  g_clear_object (&export->file);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Export *export = task_data;
+  GError *error = NULL;
+
+  if (!redress_report_write_pdf (export->report, export->file, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_open_export (AdwToast *toast,
+                char     *uri)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkWindow *window = app ? gtk_application_get_active_window (app) : NULL;
+
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (source);
+  Export *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_failure (self, _("The PDF Could Not Be Written"), error);
+      return;
+    }
+  toast = adw_toast_new (export->kind == REPORT_OUTLINE ? _("Response outline exported")
+                                                        : _("Checklist exported"));
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_export),
+                         g_file_get_uri (export->file),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  add_toast (self, toast);
+}
+
+/* Takes @export, whose file is set */
+static void
+write_export (RedressChecklistView *self,
+              Export               *export)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, write_export);
+  g_task_set_task_data (task, export, export_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_export_response (GtkNativeDialog      *chooser,
+                    int                   response,
+                    RedressChecklistView *self)
+{
+  Export *export = g_object_steal_data (G_OBJECT (chooser), "export");
+
+  if (response == GTK_RESPONSE_ACCEPT && export != NULL)
+    {
+      export->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      write_export (self, g_steal_pointer (&export));
+    }
+  g_clear_pointer (&export, export_free);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* The report, read from the store here, in the thread that owns it; %NULL
+ * (and the reason shown) if it cannot be prepared */
+static Export *
+export_new (RedressChecklistView *self,
+            ReportKind            kind)
+{
+  g_autoptr(GError) error = NULL;
+  Export *data = g_new0 (Export, 1);
+
+  data->kind = kind;
+  data->report = new_report (self, kind, &error);
+  if (data->report == NULL)
+    {
+      export_free (data);
+      show_failure (self, kind == REPORT_OUTLINE ? _("The Outline Could Not Be Prepared")
+                                                 : _("The Checklist Could Not Be Prepared"),
+                    error);
+      return NULL;
+    }
+  return data;
+}
+
+static void
+export (RedressChecklistView *self,
+        ReportKind            kind)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  Export *data;
+
+  data = export_new (self, kind);
+  if (data == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (kind == REPORT_OUTLINE ? _("Export Response Outline")
+                                                                : _("Export Checklist"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = redress_report_dup_file_name (data->report);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "export", data, export_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_checklist_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  export (REDRESS_CHECKLIST_VIEW (widget), REPORT_CHECKLIST);
+}
+
+static void
+export_outline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  export (REDRESS_CHECKLIST_VIEW (widget), REPORT_OUTLINE);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               RedressChecklistView    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_failure (self, _("The Checklist Could Not Be Printed"), error);
+    }
+  if (self->print_operation == operation)
+    g_clear_object (&self->print_operation);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
+  g_autoptr(RedressReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkPrintOperationResult result;
+
+  if (self->print_operation != NULL)
+    return;  /* one at a time */
+  report = new_report (self, REPORT_CHECKLIST, &error);
+  if (report == NULL)
+    {
+      show_failure (self, _("The Checklist Could Not Be Prepared"), error);
+      return;
+    }
+  self->print_operation = redress_print_operation_new (report);
+  gtk_print_operation_set_allow_async (self->print_operation, TRUE);
+  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (on_print_done), self, 0);
+  result = gtk_print_operation_run (self->print_operation,
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_failure (self, _("The Checklist Could Not Be Printed"), error);
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    g_clear_object (&self->print_operation);
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+redress_checklist_view_map (GtkWidget *widget)
+{
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (redress_checklist_view_parent_class)->map (widget);
+  /* Shown for the first time: a checklist not drafted yet is drafted */
+  if (self->path != NULL && g_hash_table_size (self->rows) == 0)
+    queue_reload (self);
+}
+
+static void
+disconnect_store (RedressChecklistView *self)
+{
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->checklist_handler, self->store);
+      g_clear_signal_handler (&self->ground_handler, self->store);
+    }
+}
+
+static void
+redress_checklist_view_dispose (GObject *object)
+{
+  RedressChecklistView *self = (RedressChecklistView *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  disconnect_store (self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->print_operation);
+  if (self->rows != NULL)
+    g_hash_table_remove_all (self->rows);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_CHECKLIST_VIEW);
+
+  G_OBJECT_CLASS (redress_checklist_view_parent_class)->dispose (object);
+}
+
+static void
+redress_checklist_view_finalize (GObject *object)
+{
+  RedressChecklistView *self = (RedressChecklistView *) object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_free (self->path);
+  g_free (self->language);
+  g_free (self->auto_drafted);
+  g_free (self->layout);
+
+  G_OBJECT_CLASS (redress_checklist_view_parent_class)->finalize (object);
+}
+
+static void
+redress_checklist_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redress_checklist_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_LANGUAGE:
+      redress_checklist_view_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redress_checklist_view_class_init (RedressChecklistViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = redress_checklist_view_dispose;
+  object_class->finalize = redress_checklist_view_finalize;
+  object_class->get_property = redress_checklist_view_get_property;
+  object_class->set_property = redress_checklist_view_set_property;
+  widget_class->map = redress_checklist_view_map;
+
+  /**
+   * RedressChecklistView:document-language:
+   *
+   * The language of the exported and printed documents: "en" or "fr"
+   * (the client's preferred language until the consultant picks one).
+   */
+  properties[PROP_DOCUMENT_LANGUAGE] =
+    g_param_spec_string ("document-language", NULL, NULL, "en",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SHOW_OVERVIEW] =
+    g_signal_new ("show-overview", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/ca/redress/Redress/redress-checklist-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, no_path_page);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, pending_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, pending_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, item_menu);
+
+  gtk_widget_class_install_action (widget_class, "checklist.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "checklist.update", NULL, update_action);
+  gtk_widget_class_install_action (widget_class, "checklist.export-checklist", NULL,
+                                   export_checklist_action);
+  gtk_widget_class_install_action (widget_class, "checklist.export-outline", NULL,
+                                   export_outline_action);
+  gtk_widget_class_install_action (widget_class, "checklist.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "checklist.show-overview", NULL,
+                                   show_overview_action);
+  gtk_widget_class_install_property_action (widget_class, "checklist.language",
+                                            "document-language");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  for (guint i = 0; i < REDRESS_ITEM_N_STATES; i++)
+    state_labels[i] = _(redress_item_state_get_label ((RedressItemState) i));
+  state_labels[REDRESS_ITEM_N_STATES] = NULL;
+}
+
+static void
+redress_checklist_view_init (RedressChecklistView *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
+  self->language = g_strdup ("en");
+  gtk_label_set_text (self->heading_label, _("Document Checklist"));
+
+  /* Ctrl+P prints wherever the focus is, while the checklist is shown */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("checklist.print")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  update_actions (self);
+}
+
+/* Public API -------------------------------------------------------------- */
+
+/**
+ * redress_checklist_view_set_case:
+ * @store: the store
+ * @case_id: the case whose checklist is shown
+ *
+ * Shows the checklist of the case's path (drafted when the view is first
+ * shown), and follows the store from then on.
+ */
+void
+redress_checklist_view_set_case (RedressChecklistView *self,
+                                 RedressStore         *store,
+                                 gint64                case_id)
+{
+  g_return_if_fail (REDRESS_IS_CHECKLIST_VIEW (self));
+  g_return_if_fail (REDRESS_IS_STORE (store));
+
+  if (self->store != store)
+    {
+      disconnect_store (self);
+      g_set_object (&self->store, store);
+      self->checklist_handler = g_signal_connect_object (store, "changed::checklist",
+                                                         G_CALLBACK (on_store_changed), self, 0);
+      self->ground_handler = g_signal_connect_object (store, "changed::ground",
+                                                      G_CALLBACK (on_store_changed), self, 0);
+    }
+  if (self->case_id != case_id)
+    {
+      g_autofree char *language = NULL;
+
+      self->case_id = case_id;
+      clear_groups (self);
+      language = default_language (self);
+      redress_checklist_view_set_language (self, language);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                                0);
+    }
+  redress_checklist_view_reload (self);
+}
+
+/**
+ * redress_checklist_view_get_language:
+ *
+ * Returns: the language of the documents exported and printed
+ */
+const char *
+redress_checklist_view_get_language (RedressChecklistView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CHECKLIST_VIEW (self), NULL);
+
+  return self->language;
+}
+
+void
+redress_checklist_view_set_language (RedressChecklistView *self,
+                                     const char           *language)
+{
+  g_return_if_fail (REDRESS_IS_CHECKLIST_VIEW (self));
+
+  if (language == NULL || *language == '\0')
+    language = "en";
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_LANGUAGE]);
+}
+
+/**
+ * redress_checklist_view_export_pdf:
+ * @outline: %TRUE for the response outline, %FALSE for the checklist
+ * @file: where to write it
+ *
+ * What the Export menu does once a file is chosen: writes the document in
+ * the view's document language, in a worker thread, then says so in a
+ * toast (or why it failed).
+ */
+void
+redress_checklist_view_export_pdf (RedressChecklistView *self,
+                                   gboolean              outline,
+                                   GFile                *file)
+{
+  Export *data;
+
+  g_return_if_fail (REDRESS_IS_CHECKLIST_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->path != NULL);
+
+  data = export_new (self, outline ? REPORT_OUTLINE : REPORT_CHECKLIST);
+  if (data == NULL)
+    return;
+  data->file = g_object_ref (file);
+  write_export (self, data);
+}
