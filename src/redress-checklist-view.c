@@ -291,6 +291,11 @@ update_row (RedressChecklistView *self,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), state == REDRESS_ITEM_RECEIVED);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), state);
   g_object_set_data (G_OBJECT (row), "state", GUINT_TO_POINTER (state));
+  /* An item that does not apply steps back */
+  if (state == REDRESS_ITEM_NOT_APPLICABLE)
+    gtk_widget_add_css_class (row, "dim-label");
+  else
+    gtk_widget_remove_css_class (row, "dim-label");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-up")),
                                !first);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-down")),
