@@ -396,6 +396,38 @@ item_row_new (RedressChecklistView *self,
 
 /* The description of a ground's group: the officer's sentence, or why the
  * items stay when the ground is no longer confirmed */
+/* The passages of the notes linked to the ground, under its sentence
+ * (long ones shortened: the exported documents quote them whole) */
+static char *
+add_evidence (RedressCaseGround *ground,
+              const char        *said)
+{
+  GPtrArray *evidence = redress_case_ground_get_evidence (ground);
+  GString *text = g_string_new (said);
+
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      RedressEvidence *e = g_ptr_array_index (evidence, i);
+      const char *quote = redress_evidence_get_quote (e);
+      g_autofree char *shown = NULL;
+
+      if (g_utf8_strlen (quote, -1) > 240)
+        {
+          g_autofree char *start = g_utf8_substring (quote, 0, 240);
+
+          shown = g_strconcat (start, "…", NULL);
+        }
+      else
+        shown = g_strdup (quote);
+      g_string_append_c (text, '\n');
+      /* Translators: a passage of the officer's notes linked to a ground,
+       * then the document's file name and the page */
+      g_string_append_printf (text, _("From the officer’s notes: “%s” — %s, page %u"), shown,
+                              redress_evidence_get_file_name (e), redress_evidence_get_page (e));
+    }
+  return g_string_free (text, FALSE);
+}
+
 static char *
 ground_description (RedressCaseGround *ground)
 {
@@ -416,8 +448,8 @@ ground_description (RedressCaseGround *ground)
       return said ? g_strdup_printf ("%s\n%s", why, said) : g_strdup (why);
     }
   if (said == NULL)
-    return g_strdup (_("Added by hand: no sentence of the letter is linked to it."));
-  return g_steal_pointer (&said);
+    said = g_strdup (_("Added by hand: no sentence of the letter is linked to it."));
+  return add_evidence (ground, said);
 }
 
 static GtkWidget *

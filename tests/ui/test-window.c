@@ -703,12 +703,27 @@ test_window_checklist (Fixture       *f,
 {
   g_autoptr(RedressCase) kase = add_checklist_case (f, "Mensah");
   gint64 case_id = redress_record_get_id (REDRESS_RECORD (kase));
-  RedressChecklistView *view = show_checklist (f, kase);
+  g_autofree char *pdf = g_build_filename (f->dir, "notes.pdf", NULL);
+  const TestPdfPage page = { 612, 792, "PA has low funds. Detailed bank statements show overall low funds.", FALSE };
+  RedressChecklistView *view;
   const char *bank = redress_checklist_template_text ("bank-statements");
   const char *form = redress_checklist_template_text ("restoration-form");
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
   AdwPreferencesRow *row;
   GtkWidget *group;
+  gint64 notes = 0;
+
+  /* A passage of the officer's notes, linked to the ground */
+  test_pdf_write_cairo (pdf, &page, 1);
+  g_assert_true (redress_store_import_document (f->store, case_id, REDRESS_DOCUMENT_OFFICER_NOTES, pdf,
+                                                NULL, NULL, NULL, NULL, &notes, &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_store_link_evidence (f->store, case_id, "finances", notes, 1,
+                                              "Detailed bank statements show overall low funds.",
+                                              -1, -1, NULL, &error));
+  g_assert_no_error (error);
+  view = show_checklist (f, kase);
 
   /* Drafted when shown: the path's items and the ground's, in groups */
   g_assert_nonnull (bank);
@@ -723,6 +738,10 @@ test_window_checklist (Fixture       *f,
   group = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP);
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
                    redress_ground_get_label ("finances"));
+  /* Headed by the officer's concern: here the passage of the notes */
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "From the officer’s notes: “Detailed bank statements show overall low "
+                            "funds.” — notes.pdf, page 1"));
 
   items = redress_store_list_checklist (f->store, case_id, "restoration", NULL);
   g_assert_nonnull (items);
