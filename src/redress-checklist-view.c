@@ -1018,7 +1018,7 @@ item_dialog_save (ItemDialog *dialog)
   if (*text == '\0')
     {
       item_dialog_show_error (dialog, dialog->text_row,
-                              _("Say what the client should provide."));
+                              _("Write what the client should gather."));
       return FALSE;
     }
 
@@ -1026,24 +1026,17 @@ item_dialog_save (ItemDialog *dialog)
     {
       g_autofree char *due = row_text (dialog->due_row);
       g_autofree char *note = row_text (dialog->note_row);
-      const char *template_id = redress_checklist_item_get_template (dialog->item);
-      const char *wording = text;
 
       if (*due != '\0' && !redress_date_parse (due, NULL, &error))
         {
           item_dialog_show_error (dialog, dialog->due_row, error->message);
           return FALSE;
         }
-      /* The template's own words, in any language, keep the item in the
-       * language of each document */
-      if (template_id != NULL &&
-          (g_strcmp0 (text, redress_checklist_template_text (template_id)) == 0 ||
-           g_strcmp0 (text, g_dgettext (GETTEXT_PACKAGE,
-                                        redress_checklist_template_text (template_id))) == 0))
-        wording = NULL;
+      /* The template's own words keep the item in the language of each
+       * document: the store sees to it */
       if (!redress_store_edit_checklist_item (dialog->store,
                                               redress_checklist_item_get_id (dialog->item),
-                                              wording, due, note, &error))
+                                              text, due, note, &error))
         {
           item_dialog_show_error (dialog, NULL, error->message);
           return FALSE;
