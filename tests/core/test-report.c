@@ -564,6 +564,53 @@ test_as_it_stands (Fixture       *f,
   }
 }
 
+/* What a consultant types goes in as text, never as markup; an item
+ * longer than a page breaks between lines instead of running off it */
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RedressReport) report = NULL;
+  g_autoptr(GString) long_text = g_string_new ("Start of the long item.");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  g_autofree char *path = NULL;
+  guint pages_with_words = 0;
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (long_text, " word%04u", i);
+  g_string_append (long_text, " End of the long item.");
+  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
+  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", NULL,
+                                                   "<b>Fish & Chips</b> <span>“receipt”</span>",
+                                                   NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", "finances",
+                                                   long_text->str, NULL, &error));
+  g_assert_no_error (error);
+
+  report = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  g_assert_no_error (error);
+  path = export (f, report, "hostile.pdf");
+  pdf = pdf_read (path);
+  assert_contains (pdf->all, "<b>Fish & Chips</b> <span>“receipt”</span>");
+  assert_contains (pdf->all, "Start of the long item.");
+  assert_contains (pdf->all, "End of the long item.");
+  /* Every word once, the item spread over several pages */
+  for (guint i = 0; i < 1500; i += 97)
+    {
+      g_autofree char *word = g_strdup_printf ("word%04u", i);
+      const char *at = strstr (pdf->all, word);
+
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, word));
+    }
+  for (guint p = 0; p < pdf->pages->len; p++)
+    if (strstr (g_ptr_array_index (pdf->pages, p), "word0") != NULL)
+      pages_with_words++;
+  g_assert_cmpuint (pages_with_words, >=, 2);
+}
+
 /* Bad requests: clear errors, no file written */
 static void
 test_errors (Fixture       *f,
@@ -642,6 +689,7 @@ main (int   argc,
   ADD ("/report/checklist/pagination", test_pagination);
   ADD ("/report/checklist/draw-image", test_draw_image);
   ADD ("/report/checklist/as-it-stands", test_as_it_stands);
+  ADD ("/report/checklist/hostile-text", test_hostile_text);
   ADD ("/report/outline", test_outline);
   ADD ("/report/errors", test_errors);
 
