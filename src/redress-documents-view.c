@@ -257,7 +257,8 @@ on_progress (guint    done,
     return;
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), (double) done / total);
   /* Translators: import progress: pages read so far, of how many */
-  text = g_strdup_printf (_("%u of %u pages read"), done, total);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u page read",
+                                       "%u of %u pages read", total), done, total);
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
 }
 

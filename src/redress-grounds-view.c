@@ -478,8 +478,9 @@ redress_grounds_view_reload (RedressGroundsView *self)
                          _("Found in the refusal letter or the decision notes. Confirm each one "
                            "the officer relied on; dismiss the others."));
   confirmed = group_new (_("Confirmed Grounds"),
-                         _("What the remedies and the checklist answer. Select a passage in a "
-                           "document, then link it here as evidence."));
+                         _("The grounds the remedies take into account and the checklist "
+                           "answers. Select a passage in a document, then link it here as "
+                           "evidence."));
   dismissed = group_new (_("Dismissed"), NULL);
 
   for (guint i = 0; i < grounds->len; i++)

@@ -221,9 +221,11 @@ redress_event_dup_description (RedressEvent *self)
       if (g_strcmp0 (self->kind, "restored") == 0)
         return g_strdup_printf (_("Ground back among the suggestions: %s"), label);
       if (g_strcmp0 (self->kind, "evidence-linked") == 0)
-        return g_strdup_printf (_("Evidence linked to a ground: %s"), label);
+        /* Translators: timeline entry; %s is a ground (Family ties) */
+        return g_strdup_printf (_("Passage linked as evidence for “%s”"), label);
       if (g_strcmp0 (self->kind, "evidence-unlinked") == 0)
-        return g_strdup_printf (_("Evidence unlinked from a ground: %s"), label);
+        /* Translators: timeline entry; %s is a ground (Family ties) */
+        return g_strdup_printf (_("Passage no longer evidence for “%s”"), label);
     }
   if (g_strcmp0 (self->kind, "added") == 0)
     return self->new_value

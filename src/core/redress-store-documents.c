@@ -1107,6 +1107,26 @@ has_word_character (const char *text,
  */
 #define MIN_PREFIX_CHARS 3
 
+/* The quote that closes a phrase opened by @c, or 0 when @c opens none:
+ * "…", “…”, «…» (French), „…“ */
+static gunichar
+closing_quote (gunichar c)
+{
+  switch (c)
+    {
+    case '"':
+      return '"';
+    case 0x201C: /* “ */
+      return 0x201D;
+    case 0x00AB: /* « */
+      return 0x00BB;
+    case 0x201E: /* „ */
+      return 0x201C;
+    default:
+      return 0;
+    }
+}
+
 char *
 redress_search_query_to_fts (const char *query)
 {
@@ -1131,20 +1151,23 @@ redress_search_query_to_fts (const char *query)
           p = g_utf8_next_char (p);
           continue;
         }
-      if (*p == '"')
+      if (closing_quote (g_utf8_get_char (p)) != 0)
         {
-          /* A phrase, up to the closing quote or the end */
-          start = ++p;
-          while (*p && *p != '"')
-            p++;
+          /* A phrase, up to its closing quote (or a straight one) or the end */
+          gunichar close = closing_quote (g_utf8_get_char (p));
+
+          start = p = g_utf8_next_char (p);
+          while (*p && g_utf8_get_char (p) != close && *p != '"')
+            p = g_utf8_next_char (p);
           length = (gsize) (p - start);
-          if (*p == '"')
-            p++;
+          if (*p)
+            p = g_utf8_next_char (p);
         }
       else
         {
           start = p;
-          while (*p && *p != '"' && !g_unichar_isspace (g_utf8_get_char (p)))
+          while (*p && closing_quote (g_utf8_get_char (p)) == 0 &&
+                 !g_unichar_isspace (g_utf8_get_char (p)))
             p = g_utf8_next_char (p);
           length = (gsize) (p - start);
           while (length > 0 && start[length - 1] == '*')

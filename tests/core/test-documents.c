@@ -507,6 +507,12 @@ test_query_syntax (Fixture       *f,
     { "AND OR NOT", "\"AND\" \"OR\" \"NOT\"" },
     { "NEAR(a b)", "\"NEAR(a\" \"b)\"" },
     { "a\"b", "\"a\" \"b\"" },
+    /* Typographic quotes, as a word processor or a French keyboard types them */
+    { "“family ties” refused", "\"family ties\" \"refused\"" },
+    { "« liens familiaux » refus", "\" liens familiaux \" \"refus\"" },
+    { "„study plan“", "\"study plan\"" },
+    /* A straight quote inside ends the phrase: the query stays valid */
+    { "“has \"inner\" quote”", "\"has \" \"inner\" \" quote”\"" },
     { "* - ^ :", NULL },
     { "", NULL },
     { "\"\"", NULL },
