@@ -1,33 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define _GNU_SOURCE  /* memfd_create */
 #define G_LOG_DOMAIN "redress-pdf-view"
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <poppler.h>
 
+#include "redress-pdf-server.h"
 #include "redress-pdf-view.h"
 
 /*
  * RedressPdfView: reads a PDF — continuous pages, zoom, search with every
  * hit highlighted, text selection to copy.
  *
- * The document was checked by the import worker process before it was
- * stored; here poppler still only ever runs on one worker thread (a
- * poppler document is used by one thread at a time), so a slow page never
- * stalls the window.  Pages are rendered when they come into view, at the
+ * Poppler never runs in Redress itself: redress-pdf-worker opens, draws
+ * and searches the document in a process of its own (RedressPdfServer),
+ * talked to from one worker thread here, so that a slow page never stalls
+ * the window and a hostile one never ends it.  Pages are rendered when they come into view, at the
  * current zoom, and kept in a cache with a byte budget.  Results come back
  * to the main thread tagged with a generation: anything computed for a
  * document or zoom that is no longer shown is dropped.
  */
 
 #define CACHE_BUDGET_BYTES   (96 * 1024 * 1024)
-#define MAX_PAGE_PIXELS      (4096.0 * 4096.0)    /* very large pages render smaller */
 #define PAGE_SPACING         12
 #define ZOOM_MIN             0.01      /* a 35,000-pixel page still fits */
 #define ZOOM_MAX             4.0
@@ -35,10 +30,19 @@
 
 /* Engine: the document and the one thread that touches it ------------------ */
 
+/* The document is opened, drawn and searched by redress-pdf-worker in a
+ * process of its own (RedressPdfServer): a PDF that crashes or hangs
+ * poppler ends that process, never Redress.  A server that had to be
+ * stopped is started again for the next request, a few times. */
+#define MAX_RESTARTS 3
+
 typedef struct
 {
   gatomicrefcount ref;
-  PopplerDocument *doc;     /* only touched on the worker thread */
+  RedressPdfServer *server; /* only touched on the worker thread */
+  GBytes *pdf;              /* to start the server again */
+  char *password;
+  guint restarts;
   int generation;           /* atomic: bumped for each new document or zoom */
 } Engine;
 
@@ -54,7 +58,9 @@ engine_unref (Engine *engine)
 {
   if (g_atomic_ref_count_dec (&engine->ref))
     {
-      g_clear_object (&engine->doc);
+      g_clear_pointer (&engine->server, redress_pdf_server_free);
+      g_clear_pointer (&engine->pdf, g_bytes_unref);
+      g_free (engine->password);
       g_free (engine);
     }
 }
@@ -79,14 +85,14 @@ typedef struct
   guint page;
   double scale;
   char *text;
-  PopplerRectangle area;    /* selection, in points, top-left origin */
+  RedressPdfRect area;    /* selection, in points, top-left origin */
   /* out */
   GError *error;
   guint n_pages;
   GArray *sizes;            /* double pairs: width, height in points */
   GBytes *pixels;
   int width, height, stride;
-  GPtrArray *matches;       /* per page: GArray of PopplerRectangle (top-left origin) */
+  GPtrArray *matches;       /* per page: GArray of RedressPdfRect (top-left origin) */
   char *selected;
 } Job;
 
@@ -163,10 +169,11 @@ struct _RedressPdfView
   GHashTable *cache;        /* page index -> CacheEntry */
   gsize cache_bytes;
   GHashTable *pending;      /* page indexes being rendered */
+  GHashTable *failed;       /* page indexes the reader could not draw */
   GHashTable *bound;        /* page index -> the page widget showing it */
   guint n_rendered;
 
-  GPtrArray *matches;       /* per page: GArray of PopplerRectangle, or NULL */
+  GPtrArray *matches;       /* per page: GArray of RedressPdfRect, or NULL */
   guint n_matches;
   int match_page;
   int match_index;
@@ -174,7 +181,7 @@ struct _RedressPdfView
   int reveal_page;          /* -1, or the page to show once loaded */
   char *reveal_text;
   int select_page;          /* -1 when nothing is selected */
-  PopplerRectangle selection;
+  RedressPdfRect selection;
   char *selected_text;
 };
 
@@ -190,62 +197,32 @@ static guint signals[N_SIGNALS];
 static void request_render (RedressPdfView *self, guint page);
 static void update_labels (RedressPdfView *self);
 
-/* Converting poppler's search rectangles (origin at the bottom left) to
- * the top-left origin everything else here uses: in one place only. */
-static PopplerRectangle
-to_top_left (const PopplerRectangle *rect,
-             double                  page_height)
-{
-  PopplerRectangle out;
-
-  out.x1 = MIN (rect->x1, rect->x2);
-  out.x2 = MAX (rect->x1, rect->x2);
-  out.y1 = page_height - MAX (rect->y1, rect->y2);
-  out.y2 = page_height - MIN (rect->y1, rect->y2);
-  return out;
-}
-
 /* Worker thread ------------------------------------------------------------- */
 
 static gboolean deliver_job (gpointer data);
-
-/* poppler 22.12 crashes opening from bytes with a wrong password: the
- * bytes go through an anonymous in-memory file that poppler opens by path */
-static PopplerDocument *
-open_document (GBytes      *pdf,
-               const char  *password,
-               GError     **error)
-{
-  gsize size = 0;
-  const guint8 *data = g_bytes_get_data (pdf, &size);
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-  PopplerDocument *doc;
-  int fd = memfd_create ("redress-pdf", MFD_CLOEXEC);
-
-  if (fd < 0)
-    return poppler_document_new_from_bytes (pdf, password, error);
-  for (gsize done = 0; done < size;)
-    {
-      gssize n = write (fd, data + done, size - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          close (fd);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
-          return NULL;
-        }
-      done += (gsize) n;
-    }
-  path = g_strdup_printf ("/proc/self/fd/%d", fd);
-  uri = g_filename_to_uri (path, NULL, error);
-  doc = uri ? poppler_document_new_from_file (uri, password, error) : NULL;
-  close (fd);  /* poppler holds its own */
-  return doc;
-}
 static gboolean refit_idle (gpointer data);
+
+/* The server of the engine's document, started again if it had to be
+ * stopped (a page that crashed the reader, a search that took too long):
+ * NULL with an error once it failed too often */
+static RedressPdfServer *
+engine_server (Engine  *engine,
+               GError **error)
+{
+  if (redress_pdf_server_is_alive (engine->server))
+    return engine->server;
+  if (engine->pdf == NULL || engine->restarts >= MAX_RESTARTS)
+    {
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_FAILED,
+                   _("This document could not be shown: the PDF reader stopped on it. "
+                     "It may be damaged or built to overload readers."));
+      return NULL;
+    }
+  engine->restarts++;
+  g_clear_pointer (&engine->server, redress_pdf_server_free);
+  engine->server = redress_pdf_server_open (engine->pdf, engine->password, error);
+  return engine->server;
+}
 
 static void
 run_job (gpointer data,
@@ -253,6 +230,7 @@ run_job (gpointer data,
 {
   Job *job = data;
   Engine *engine = job->engine;
+  RedressPdfServer *server;
 
   /* Stale before it started: the document or the zoom changed */
   if (job->kind != JOB_LOAD && job->generation != (guint) g_atomic_int_get (&engine->generation))
@@ -261,22 +239,22 @@ run_job (gpointer data,
   switch (job->kind)
     {
     case JOB_LOAD:
-      g_clear_object (&engine->doc);
-      engine->doc = open_document (job->pdf, job->password, &job->error);
-      if (engine->doc != NULL)
+      g_clear_pointer (&engine->server, redress_pdf_server_free);
+      g_clear_pointer (&engine->pdf, g_bytes_unref);
+      g_clear_pointer (&engine->password, g_free);
+      engine->restarts = 0;
+      engine->server = redress_pdf_server_open (job->pdf, job->password, &job->error);
+      if (engine->server != NULL)
         {
-          job->n_pages = (guint) MAX (poppler_document_get_n_pages (engine->doc), 0);
+          engine->pdf = g_bytes_ref (job->pdf);
+          engine->password = g_strdup (job->password);
+          job->n_pages = redress_pdf_server_get_n_pages (engine->server);
           job->sizes = g_array_sized_new (FALSE, FALSE, sizeof (double), job->n_pages * 2);
           for (guint i = 0; i < job->n_pages; i++)
             {
-              PopplerPage *page = poppler_document_get_page (engine->doc, (int) i);
-              double w = 612, h = 792;   /* a page poppler cannot return shows blank */
+              double w, h;
 
-              if (page != NULL)
-                {
-                  poppler_page_get_size (page, &w, &h);
-                  g_object_unref (page);
-                }
+              redress_pdf_server_get_page_size (engine->server, i, &w, &h);
               g_array_append_val (job->sizes, w);
               g_array_append_val (job->sizes, h);
             }
@@ -284,85 +262,23 @@ run_job (gpointer data,
       break;
 
     case JOB_RENDER:
-      if (engine->doc != NULL)
-        {
-          PopplerPage *page = poppler_document_get_page (engine->doc, (int) job->page);
-          cairo_surface_t *surface;
-          cairo_t *cr;
-          double w, h, scale = job->scale;
-
-          /* (poppler 22.12 has no g_autoptr for its types) */
-          if (page == NULL)
-            break;
-          poppler_page_get_size (page, &w, &h);
-          if (w * h * scale * scale > MAX_PAGE_PIXELS)
-            scale = sqrt (MAX_PAGE_PIXELS / (w * h));
-          job->width = MAX (1, (int) ceil (w * scale));
-          job->height = MAX (1, (int) ceil (h * scale));
-          surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
-          cr = cairo_create (surface);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_paint (cr);
-          cairo_scale (cr, scale, scale);
-          poppler_page_render (page, cr);
-          g_object_unref (page);
-          cairo_destroy (cr);
-          cairo_surface_flush (surface);
-          job->stride = cairo_image_surface_get_stride (surface);
-          /* Handed to the texture without a copy */
-          job->pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                                    (gsize) job->stride * (gsize) job->height,
-                                                    (GDestroyNotify) cairo_surface_destroy,
-                                                    surface);
-        }
+      server = engine_server (engine, &job->error);
+      if (server != NULL)
+        job->pixels = redress_pdf_server_render (server, job->page, job->scale, &job->width,
+                                                 &job->height, &job->stride, &job->error);
       break;
 
     case JOB_SEARCH:
-      if (engine->doc != NULL)
-        {
-          int n = poppler_document_get_n_pages (engine->doc);
-
-          job->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-          for (int i = 0; i < n; i++)
-            {
-              PopplerPage *page = poppler_document_get_page (engine->doc, i);
-              GArray *rects = g_array_new (FALSE, FALSE, sizeof (PopplerRectangle));
-              GList *found;
-              double w = 0, h = 0;
-
-              g_ptr_array_add (job->matches, rects);
-              if (page == NULL)
-                continue;
-              if (job->generation != (guint) g_atomic_int_get (&engine->generation))
-                {
-                  g_object_unref (page);
-                  break;
-                }
-              poppler_page_get_size (page, &w, &h);
-              found = poppler_page_find_text_with_options (page, job->text, POPPLER_FIND_DEFAULT);
-              g_object_unref (page);
-              for (GList *l = found; l != NULL; l = l->next)
-                {
-                  PopplerRectangle rect = to_top_left (l->data, h);
-                  g_array_append_val (rects, rect);
-                }
-              g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
-            }
-        }
+      server = engine_server (engine, &job->error);
+      if (server != NULL)
+        job->matches = redress_pdf_server_find (server, job->text, &job->error);
       break;
 
     case JOB_SELECT:
-      if (engine->doc != NULL)
-        {
-          PopplerPage *page = poppler_document_get_page (engine->doc, (int) job->page);
-
-          if (page != NULL)
-            {
-              job->selected = poppler_page_get_selected_text (page, POPPLER_SELECTION_GLYPH,
-                                                              &job->area);
-              g_object_unref (page);
-            }
-        }
+      server = engine_server (engine, &job->error);
+      if (server != NULL)
+        job->selected = redress_pdf_server_get_text_in_area (server, job->page, &job->area,
+                                                             &job->error);
       break;
 
     default:
@@ -420,6 +336,7 @@ cache_clear (RedressPdfView *self)
 {
   g_hash_table_remove_all (self->cache);
   g_hash_table_remove_all (self->pending);
+  g_hash_table_remove_all (self->failed);
   self->cache_bytes = 0;
 }
 
@@ -485,7 +402,8 @@ deliver_job (gpointer data)
   switch (job->kind)
     {
     case JOB_LOAD:
-      if (g_error_matches (job->error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+      if (g_error_matches (job->error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD) ||
+          g_error_matches (job->error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD))
         {
           set_status (self, _("This Document Is Protected by a Password"),
                       job->password ? _("The password is wrong.") : NULL);
@@ -533,6 +451,12 @@ deliver_job (gpointer data)
 
     case JOB_RENDER:
       g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
+      if (job->pixels == NULL && job->error != NULL)
+        {
+          /* Not asked again: the page stays blank, the others show */
+          g_message ("Page %u not drawn: %s", job->page + 1, job->error->message);
+          g_hash_table_add (self->failed, GUINT_TO_POINTER (job->page));
+        }
       if (job->pixels != NULL)
         {
           CacheEntry *entry = g_new0 (CacheEntry, 1);
@@ -587,7 +511,8 @@ request_render (RedressPdfView *self,
 {
   Job *job;
 
-  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
+  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)) ||
+      g_hash_table_contains (self->failed, GUINT_TO_POINTER (page)))
     return;
   g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
   job = g_new0 (Job, 1);
@@ -632,7 +557,7 @@ redress_pdf_page_widget_measure (GtkWidget      *widget,
 
 static void
 append_rect (GtkSnapshot            *snapshot,
-             const PopplerRectangle *rect,
+             const RedressPdfRect *rect,
              double                  zoom,
              const GdkRGBA          *color)
 {
@@ -681,7 +606,7 @@ redress_pdf_page_widget_snapshot (GtkWidget   *widget,
       GArray *rects = g_ptr_array_index (view->matches, self->item->index);
 
       for (guint i = 0; i < rects->len; i++)
-        append_rect (snapshot, &g_array_index (rects, PopplerRectangle, i), view->zoom,
+        append_rect (snapshot, &g_array_index (rects, RedressPdfRect, i), view->zoom,
                      ((int) self->item->index == view->match_page && (int) i == view->match_index)
                        ? &current : &hit);
     }
@@ -1107,6 +1032,7 @@ redress_pdf_view_finalize (GObject *object)
   g_clear_pointer (&self->engine, engine_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->failed, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_free (self->selected_text);
@@ -1165,6 +1091,7 @@ redress_pdf_view_init (RedressPdfView *self)
   self->pool = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, cache_entry_free);
   self->pending = g_hash_table_new (NULL, NULL);
+  self->failed = g_hash_table_new (NULL, NULL);
   self->bound = g_hash_table_new (NULL, NULL);
   self->zoom = 1.0;
   self->fit_width = TRUE;
@@ -1433,7 +1360,7 @@ redress_pdf_view_next_match (RedressPdfView *self,
                              gboolean        backwards)
 {
   int page, index;
-  PopplerRectangle *rect;
+  RedressPdfRect *rect;
 
   g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
 
@@ -1460,7 +1387,7 @@ redress_pdf_view_next_match (RedressPdfView *self,
 
   self->match_page = page;
   self->match_index = index;
-  rect = &g_array_index ((GArray *) g_ptr_array_index (self->matches, page), PopplerRectangle, index);
+  rect = &g_array_index ((GArray *) g_ptr_array_index (self->matches, page), RedressPdfRect, index);
   scroll_to (self, MAX (0, page_top (self, (guint) page) + rect->y1 * self->zoom - 80));
   update_labels (self);
   redraw_pages (self);

@@ -22,6 +22,7 @@
 #include "redress-error.h"
 #include "redress-pdf-config.h"
 #include "redress-pdf-import.h"
+#include "redress-pdf-import-private.h"
 
 /*
  * Reading a PDF the consultant dropped on Redress: the file's bytes are
@@ -412,6 +413,95 @@ child_setup (gpointer data)
     }
 }
 
+/**
+ * redress_pdf_file_from_bytes:
+ *
+ * Returns: a descriptor of a sealed anonymous file holding @bytes, or -1
+ *   with an error
+ */
+int
+redress_pdf_file_from_bytes (GBytes  *bytes,
+                             GError **error)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gboolean sealable = FALSE;
+  int fd = create_anonymous_file (&sealable, error);
+
+  if (fd < 0)
+    return -1;
+  for (gsize done = 0; done < size;)
+    {
+      gssize n = write (fd, data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                       _("There is no room to read the file: %s."), g_strerror (saved_errno));
+          return -1;
+        }
+      done += (gsize) n;
+    }
+#if defined(__linux__) && defined(F_ADD_SEALS)
+  if (sealable)
+    fcntl (fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+#endif
+  return fd;
+}
+
+/**
+ * redress_pdf_spawn_worker:
+ *
+ * Returns: (transfer full): the worker, or %NULL with
+ *   %REDRESS_PDF_ERROR_NO_READER
+ */
+GSubprocess *
+redress_pdf_spawn_worker (int                  pdf_fd,
+                          int                  stdin_fd,
+                          const char * const  *args,
+                          GSubprocessFlags     flags,
+                          guint64              memory_limit,
+                          guint                cpu_seconds,
+                          GError             **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *worker = redress_pdf_dup_worker_path ();
+  ChildLimits *child_limits = g_new0 (ChildLimits, 1);
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, worker);
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (g_getenv ("REDRESS_PDF_WORKER_STDERR") == NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDERR_SILENCE;
+  launcher = g_subprocess_launcher_new (flags);
+  if (stdin_fd >= 0)
+    g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
+  g_subprocess_launcher_take_fd (launcher, fcntl (pdf_fd, F_DUPFD_CLOEXEC, 3), 3);
+#if !REDRESS_SANITIZED
+  child_limits->memory_limit = memory_limit;
+#endif
+  child_limits->cpu_seconds = cpu_seconds;
+  child_limits->parent = getpid ();
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, child_limits, g_free);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &local_error);
+  if (process == NULL)
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_READER,
+                 _("The PDF reader of Redress (%s) could not be started: %s. "
+                   "Reinstall Redress."), worker, local_error->message);
+  return process;
+}
+
 typedef enum
 {
   STATE_HELLO,
@@ -784,15 +874,10 @@ run_worker (int                        fd,
             GError                   **error)
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *worker = redress_pdf_dup_worker_path ();
   g_autoptr(GPtrArray) pages = NULL;
   GSource *timeout = NULL;
   GSource *cancel = NULL;
-  ChildLimits child_limits = { 0, };
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE;
-  const char *argv[] = { worker, NULL };
   int password_pipe[2];
   gsize password_length = password ? strlen (password) : 0;
   Run run = { 0, };
@@ -825,27 +910,12 @@ run_worker (int                        fd,
     }
   close (password_pipe[1]);
 
-  if (g_getenv ("REDRESS_PDF_WORKER_STDERR") == NULL)
-    flags |= G_SUBPROCESS_FLAGS_STDERR_SILENCE;
-  launcher = g_subprocess_launcher_new (flags);
-  g_subprocess_launcher_take_stdin_fd (launcher, password_pipe[0]);
-  g_subprocess_launcher_take_fd (launcher, fcntl (fd, F_DUPFD_CLOEXEC, 3), 3);
-
-#if !REDRESS_SANITIZED
-  child_limits.memory_limit = limits->memory_limit;
-#endif
-  child_limits.cpu_seconds = limits->timeout_ms / 1000 + 2;
-  child_limits.parent = getpid ();
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, &child_limits, NULL);
-
-  run.process = g_subprocess_launcher_spawnv (launcher, argv, &local_error);
+  /* The CPU limit backs up the wall-clock timer below */
+  run.process = redress_pdf_spawn_worker (fd, password_pipe[0], NULL, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                          limits->memory_limit, limits->timeout_ms / 1000 + 2,
+                                          error);
   if (run.process == NULL)
-    {
-      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_READER,
-                   _("The PDF reader of Redress (%s) could not be started: %s. "
-                     "Reinstall Redress."), worker, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   g_main_context_push_thread_default (context);
 

@@ -7,9 +7,11 @@
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cairo.h>
 #include <glib.h>
 #include <poppler.h>
 
@@ -33,9 +35,26 @@
  * or, at any point, `ERROR <code> [<page_no>]` and exit status 2, where
  * <code> is one of not-pdf, damaged, encrypted-needs-password,
  * wrong-password, no-pages, page-unreadable, internal.
+ *
+ * With --serve, it shows the document to the reader of Redress instead
+ * (src/core/redress-pdf-server.c): the password comes first on stdin as
+ * `P <n_bytes>\n<bytes>`; the answer is `REDRESS-PDF 1`, then
+ * `DOC <n_pages>` and one `SIZE <width> <height>` per page (or ERROR as
+ * above).  Then, one request at a time on stdin, until end of file:
+ *
+ *   R <page> <scale>\n             PIXELS <width> <height> <stride>\n<bytes>
+ *                                  (ARGB32 in this machine's byte order)
+ *   F <n_bytes>\n<text>             FOUND <n_pages>\n, then one line per page:
+ *                                  <n> and n times <x1> <y1> <x2> <y2>
+ *                                  (points, origin at the top left)
+ *   S <page> <x1> <y1> <x2> <y2>\n  TEXT <n_bytes>\n<text>
+ *
+ * A request it cannot serve gets `ERROR <code>` and the next is read.
  */
 
 #define PDF_FD 3
+#define MAX_PAGE_PIXELS (4096.0 * 4096.0)
+#define MAX_REQUEST_BYTES (1 << 20)
 #define MAX_PASSWORD 4096
 #define EXIT_REFUSED 2
 #define EXIT_USAGE 64
@@ -300,6 +319,224 @@ looks_like_pdf (int fd)
   return FALSE;
 }
 
+/* Serving the reader ------------------------------------------------------ */
+
+static void
+write_double (double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  printf (" %s", g_ascii_formatd (text, sizeof text, "%.3f", value));
+}
+
+static void
+serve_render (PopplerDocument *document,
+              int              n_pages,
+              int              index,
+              double           scale)
+{
+  PopplerPage *page = index >= 0 && index < n_pages ? poppler_document_get_page (document, index) : NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w = 0, h = 0;
+  int width, height, stride;
+
+  /* For the tests: a page that crashes or hangs the reader, on demand */
+  if (index + 1 == (int) g_ascii_strtoll (g_getenv ("REDRESS_PDF_WORKER_CRASH_PAGE") ?: "0", NULL, 10))
+    abort ();
+  if (index + 1 == (int) g_ascii_strtoll (g_getenv ("REDRESS_PDF_WORKER_HANG_PAGE") ?: "0", NULL, 10))
+    for (;;)
+      g_usleep (G_USEC_PER_SEC);
+  if (page == NULL || !(scale > 0 && scale <= 64))
+    {
+      g_clear_object (&page);
+      printf ("ERROR page-unreadable\n");
+      return;
+    }
+  poppler_page_get_size (page, &w, &h);
+  if (w * h * scale * scale > MAX_PAGE_PIXELS)
+    scale = sqrt (MAX_PAGE_PIXELS / (w * h));
+  width = MAX (1, (int) ceil (w * scale));
+  height = MAX (1, (int) ceil (h * scale));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  g_object_unref (page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    printf ("ERROR page-unreadable\n");
+  else
+    {
+      stride = cairo_image_surface_get_stride (surface);
+      printf ("PIXELS %d %d %d\n", width, height, stride);
+      fwrite (cairo_image_surface_get_data (surface), 1, (size_t) stride * (size_t) height, stdout);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+serve_find (PopplerDocument *document,
+            int              n_pages,
+            const char      *text)
+{
+  printf ("FOUND %d\n", n_pages);
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      GList *found = NULL;
+      double w = 0, h = 0;
+
+      if (page != NULL)
+        {
+          poppler_page_get_size (page, &w, &h);
+          found = poppler_page_find_text_with_options (page, text, POPPLER_FIND_DEFAULT);
+          g_object_unref (page);
+        }
+      printf ("%u", g_list_length (found));
+      for (GList *l = found; l != NULL; l = l->next)
+        {
+          PopplerRectangle *rect = l->data;
+
+          /* poppler's origin is the bottom left */
+          write_double (MIN (rect->x1, rect->x2));
+          write_double (h - MAX (rect->y1, rect->y2));
+          write_double (MAX (rect->x1, rect->x2));
+          write_double (h - MIN (rect->y1, rect->y2));
+        }
+      printf ("\n");
+      g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+    }
+}
+
+static void
+serve_select (PopplerDocument  *document,
+              int               n_pages,
+              int               index,
+              PopplerRectangle *area)
+{
+  PopplerPage *page = index >= 0 && index < n_pages ? poppler_document_get_page (document, index) : NULL;
+  g_autofree char *text = NULL;
+
+  if (page == NULL)
+    {
+      printf ("ERROR page-unreadable\n");
+      return;
+    }
+  text = poppler_page_get_selected_text (page, POPPLER_SELECTION_GLYPH, area);
+  g_object_unref (page);
+  printf ("TEXT %" G_GSIZE_FORMAT "\n", text ? strlen (text) : 0);
+  if (text != NULL)
+    fwrite (text, 1, strlen (text), stdout);
+}
+
+/* The payload of a request: @length bytes from stdin, NUL-terminated */
+static char *
+read_payload (const char *length_text)
+{
+  guint64 length = g_ascii_strtoull (length_text, NULL, 10);
+  char *payload;
+
+  if (length > MAX_REQUEST_BYTES)
+    return NULL;
+  payload = g_malloc (length + 1);
+  if (fread (payload, 1, length, stdin) != length)
+    {
+      g_free (payload);
+      return NULL;
+    }
+  payload[length] = '\0';
+  return payload;
+}
+
+static int
+serve (void)
+{
+  PopplerDocument *document = NULL;
+  g_autofree char *password = NULL;
+  const char *code = NULL;
+  char line[256];
+  int n_pages;
+
+  setvbuf (stdout, NULL, _IOFBF, 1 << 16);
+  printf ("REDRESS-PDF 1\n");
+  if (fgets (line, sizeof line, stdin) == NULL || line[0] != 'P' || line[1] != ' ' ||
+      (password = read_payload (line + 2)) == NULL)
+    return fail ("internal", 0);
+  if (*password == '\0')
+    g_clear_pointer (&password, g_free);
+  if (!check_input (PDF_FD))
+    return fail ("internal", 0);
+  if (!looks_like_pdf (PDF_FD))
+    return fail ("not-pdf", 0);
+  document = open_document (PDF_FD, password, &code);
+  if (document == NULL)
+    return fail (code, 0);
+  n_pages = poppler_document_get_n_pages (document);
+  if (n_pages <= 0)
+    {
+      g_object_unref (document);
+      return fail ("no-pages", 0);
+    }
+  printf ("DOC %d\n", n_pages);
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      double w = 612, h = 792;   /* a page poppler cannot return shows blank */
+
+      if (page != NULL)
+        {
+          poppler_page_get_size (page, &w, &h);
+          g_object_unref (page);
+        }
+      printf ("SIZE");
+      write_double (w);
+      write_double (h);
+      printf ("\n");
+    }
+  fflush (stdout);
+
+  while (fgets (line, sizeof line, stdin) != NULL)
+    {
+      char **words = g_strsplit (g_strstrip (line), " ", 6);
+      guint n_words = g_strv_length (words);
+
+      if (n_words == 3 && g_str_equal (words[0], "R"))
+        serve_render (document, n_pages, (int) g_ascii_strtoll (words[1], NULL, 10),
+                      g_ascii_strtod (words[2], NULL));
+      else if (n_words == 2 && g_str_equal (words[0], "F"))
+        {
+          g_autofree char *text = read_payload (words[1]);
+
+          if (text == NULL)
+            {
+              g_strfreev (words);
+              break;
+            }
+          serve_find (document, n_pages, text);
+        }
+      else if (n_words == 6 && g_str_equal (words[0], "S"))
+        {
+          PopplerRectangle area;
+
+          area.x1 = g_ascii_strtod (words[2], NULL);
+          area.y1 = g_ascii_strtod (words[3], NULL);
+          area.x2 = g_ascii_strtod (words[4], NULL);
+          area.y2 = g_ascii_strtod (words[5], NULL);
+          serve_select (document, n_pages, (int) g_ascii_strtoll (words[1], NULL, 10), &area);
+        }
+      else
+        printf ("ERROR internal\n");
+      g_strfreev (words);
+      fflush (stdout);
+    }
+  g_object_unref (document);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +547,8 @@ main (int   argc,
   int n_pages;
   int status = 0;
 
+  if (argc == 2 && g_str_equal (argv[1], "--serve") && fcntl (PDF_FD, F_GETFD) >= 0)
+    return serve ();
   if (argc != 1 || fcntl (PDF_FD, F_GETFD) < 0)
     {
       fprintf (stderr, "redress-pdf-worker: a helper of Redress, not meant to be run by hand.\n"

@@ -9,6 +9,11 @@
  * in-memory file (poppler 22.12 crashes opening bytes with a wrong
  * password); poppler_document_new_from_bytes() is measured too.
  *
+ * The reader now does all of this in redress-pdf-worker --serve, a
+ * process of its own (RedressPdfServer): measured too, from the bytes to
+ * the pixels back in Redress, with the in-process steps as the reference
+ * (same run, interleaved).
+ *
  * Exits 0 whatever the timings; non-zero only if the page is not rendered.
  */
 #define _GNU_SOURCE  /* memfd_create */
@@ -23,6 +28,7 @@
 #include <poppler.h>
 
 #include "bench-util.h"
+#include "redress-pdf-server.h"
 
 #define PROGRAM "bench-first-page"
 #define N_RUNS 7
@@ -180,6 +186,56 @@ open_and_render (RedressStore *store,
   return steps;
 }
 
+/* As the reader does it: a server process opens the document, measures
+ * its pages and draws page 1 */
+static Steps
+open_and_render_server (RedressStore *store,
+                        gint64        document_id,
+                        guint         expected_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(RedressPdfServer) server = NULL;
+  const guint8 *data;
+  double width, height;
+  int w = 0, h = 0, stride = 0;
+  guint inked = 0;
+  Steps steps = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  gint64 mark = start;
+
+  bytes = redress_store_dup_document_bytes (store, document_id, &error);
+  if (bytes == NULL)
+    bench_die (PROGRAM, "document bytes", error);
+  steps.bytes_ms = bench_ms_since (mark);
+
+  mark = g_get_monotonic_time ();
+  server = redress_pdf_server_open (bytes, NULL, &error);
+  if (server == NULL)
+    bench_die (PROGRAM, "reader process", error);
+  if (redress_pdf_server_get_n_pages (server) != expected_pages)
+    bench_die (PROGRAM, "the reader sees another number of pages", NULL);
+  steps.open_ms = bench_ms_since (mark);
+
+  mark = g_get_monotonic_time ();
+  redress_pdf_server_get_page_size (server, 0, &width, &height);
+  pixels = redress_pdf_server_render (server, 0, FIT_WIDTH / width, &w, &h, &stride, &error);
+  if (pixels == NULL)
+    bench_die (PROGRAM, "page 1", error);
+  steps.render_ms = bench_ms_since (mark);
+  steps.total_ms = bench_ms_since (start);
+
+  data = g_bytes_get_data (pixels, NULL);
+  for (int y = 0; y < h && inked == 0; y++)
+    for (int x = 0; x < w; x++)
+      if ((((const guint32 *) (gconstpointer) (data + (gsize) y * (gsize) stride))[x] & 0xffffff) != 0xffffff)
+        inked++;
+  if (inked == 0)
+    bench_die (PROGRAM, "page 1 rendered blank", NULL);
+  return steps;
+}
+
 static double
 median_of (const Steps *runs,
            guint        n,
@@ -280,6 +336,7 @@ main (int   argc,
   g_autoptr(RedressDocument) document = NULL;
   Steps memfd_runs[N_RUNS];
   Steps bytes_runs[N_RUNS];
+  Steps server_runs[N_RUNS];
   gint64 case_id = 0, document_id = 0;
   guint n_pages;
 
@@ -300,11 +357,14 @@ main (int   argc,
     {
       memfd_runs[i] = open_and_render (store, document_id, OPEN_MEMFD, n_pages);
       bytes_runs[i] = open_and_render (store, document_id, OPEN_BYTES, n_pages);
+      server_runs[i] = open_and_render_server (store, document_id, n_pages);
     }
 
   printf ("Redress first page benchmark: %s, %u pages, %u runs each\n", description, n_pages,
           N_RUNS);
-  report ("as the viewer opens it (bytes through an in-memory file):", memfd_runs, N_RUNS);
+  report ("as the reader does it: redress-pdf-worker --serve, a process of its own\n"
+          "  (open = start the process + open + size of every page):", server_runs, N_RUNS);
+  report ("in this process, for reference (bytes through an in-memory file):", memfd_runs, N_RUNS);
   report ("with poppler_document_new_from_bytes:", bytes_runs, N_RUNS);
   other_pages_reference (store, document_id, n_pages);
 

@@ -543,6 +543,48 @@ test_window_documents (Fixture       *f,
   g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Page 2"));
 }
 
+/* A page that crashes the PDF reader ends the reader's process, not
+ * Redress: that page stays blank, the others show */
+static void
+test_window_reader_crash (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Abara", 10);
+  g_autofree char *pdf = g_build_filename (f->dir, "hostile.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  const TestPdfPage pages[] = {
+    { 612, 792, "This page crashes the reader.", FALSE },
+    { 612, 792, "This page shows.", FALSE },
+  };
+  RedressCaseView *view;
+  RedressDocumentsView *documents;
+  RedressPdfView *reader;
+
+  test_pdf_write_cairo (pdf, pages, G_N_ELEMENTS (pages));
+  g_setenv ("REDRESS_PDF_WORKER_CRASH_PAGE", "1", TRUE);
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (100);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  redress_case_view_show_page (view, "documents");
+  documents = redress_case_view_get_documents (view);
+  reader = REDRESS_PDF_VIEW (redress_documents_view_get_pdf_view (documents));
+  redress_documents_view_attach (documents, file, REDRESS_DOCUMENT_OFFICER_NOTES);
+  for (guint i = 0; i < 200 && redress_pdf_view_get_n_pages (reader) == 0; i++)
+    spin (50);
+  g_assert_cmpuint (redress_pdf_view_get_n_pages (reader), ==, 2);
+  spin (500);
+  redress_pdf_view_go_to_page (reader, 1);
+  for (guint i = 0; i < 200 && redress_pdf_view_get_n_rendered (reader) == 0; i++)
+    spin (50);
+  g_unsetenv ("REDRESS_PDF_WORKER_CRASH_PAGE");
+  /* Still here, the second page drawn, the document still searchable */
+  g_assert_cmpuint (redress_pdf_view_get_n_rendered (reader), >=, 1);
+  redress_pdf_view_search (reader, "shows");
+  for (guint i = 0; i < 100 && redress_pdf_view_get_n_matches (reader) == 0; i++)
+    spin (50);
+  g_assert_cmpuint (redress_pdf_view_get_n_matches (reader), ==, 1);
+}
+
 static void
 test_window_grounds (Fixture       *f,
                      gconstpointer  data)
@@ -1090,6 +1132,7 @@ main (int   argc,
   ADD ("remedies", test_window_remedies);
   ADD ("start-page-deadlines", test_window_start_page_deadlines);
   ADD ("documents", test_window_documents);
+  ADD ("reader-crash", test_window_reader_crash);
   ADD ("grounds", test_window_grounds);
   ADD ("checklist-no-path", test_window_checklist_no_path);
   ADD ("checklist", test_window_checklist);

@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-pdf-server"
+
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+
+#include "redress-error.h"
+#include "redress-pdf-import-private.h"
+#include "redress-pdf-server.h"
+
+/*
+ * The reader's side of `redress-pdf-worker --serve` (the protocol is
+ * described at the top of src/worker/redress-pdf-worker.c).  Each answer
+ * must come within a time limit; an answer that does not come, a process
+ * that ends or says something unexpected is stopped, and the server is
+ * gone.
+ */
+
+#define OPEN_TIMEOUT_MS    30000
+#define RENDER_TIMEOUT_MS  20000
+#define FIND_TIMEOUT_MS    60000
+#define SELECT_TIMEOUT_MS  10000
+#define MAX_LINE           (1 << 20)
+#define MAX_PIXELS_BYTES   ((gsize) 4096 * 4096 * 4 + (1 << 16))
+
+struct _RedressPdfServer
+{
+  GSubprocess *process;
+  int in_fd;              /* its stdin */
+  int out_fd;             /* its stdout */
+  GByteArray *buffer;     /* read ahead */
+  gint64 deadline;
+  guint n_pages;
+  GArray *sizes;          /* double pairs */
+};
+
+static void
+stop (RedressPdfServer *self)
+{
+  if (self->process != NULL)
+    {
+      g_subprocess_force_exit (self->process);
+      g_clear_object (&self->process);
+    }
+}
+
+void
+redress_pdf_server_free (RedressPdfServer *self)
+{
+  if (self == NULL)
+    return;
+  if (self->process != NULL)
+    {
+      /* End of its input: it ends; if it does not, it is stopped */
+      g_subprocess_force_exit (self->process);
+      g_clear_object (&self->process);
+    }
+  g_clear_pointer (&self->buffer, g_byte_array_unref);
+  g_clear_pointer (&self->sizes, g_array_unref);
+  g_free (self);
+}
+
+gboolean
+redress_pdf_server_is_alive (RedressPdfServer *self)
+{
+  return self != NULL && self->process != NULL;
+}
+
+/* The process failed: stopped, and the error says why */
+static gboolean
+failed (RedressPdfServer  *self,
+        gboolean           timed_out,
+        GError           **error)
+{
+  stop (self);
+  if (timed_out)
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_TIMED_OUT,
+                 _("This document could not be shown in time: the PDF reader was stopped. "
+                   "It may be damaged or built to overload readers."));
+  else
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_FAILED,
+                 _("This document could not be shown: the PDF reader stopped on it. "
+                   "It may be damaged or built to overload readers."));
+  return FALSE;
+}
+
+/* Reads more into the buffer before the deadline */
+static gboolean
+fill (RedressPdfServer  *self,
+      GError           **error)
+{
+  guint8 chunk[65536];
+
+  for (;;)
+    {
+      struct pollfd pfd = { self->out_fd, POLLIN, 0 };
+      gint64 left = (self->deadline - g_get_monotonic_time ()) / 1000;
+      gssize n;
+      int rc;
+
+      if (left <= 0)
+        return failed (self, TRUE, error);
+      rc = poll (&pfd, 1, (int) MIN (left, G_MAXINT));
+      if (rc < 0 && errno == EINTR)
+        continue;
+      if (rc == 0)
+        return failed (self, TRUE, error);
+      n = read (self->out_fd, chunk, sizeof chunk);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n <= 0)
+        return failed (self, FALSE, error);
+      g_byte_array_append (self->buffer, chunk, (guint) n);
+      return TRUE;
+    }
+}
+
+/* The next line of the answer, without its newline */
+static char *
+read_line (RedressPdfServer  *self,
+           GError           **error)
+{
+  for (;;)
+    {
+      guint8 *newline = self->buffer->len > 0 ? memchr (self->buffer->data, '\n', self->buffer->len) : NULL;
+
+      if (newline != NULL)
+        {
+          gsize length = (gsize) (newline - self->buffer->data);
+          char *line = g_strndup ((const char *) self->buffer->data, length);
+
+          g_byte_array_remove_range (self->buffer, 0, (guint) length + 1);
+          return line;
+        }
+      if (self->buffer->len > MAX_LINE)
+        {
+          failed (self, FALSE, error);
+          return NULL;
+        }
+      if (!fill (self, error))
+        return NULL;
+    }
+}
+
+static GBytes *
+read_bytes (RedressPdfServer  *self,
+            gsize              length,
+            GError           **error)
+{
+  while (self->buffer->len < length)
+    if (!fill (self, error))
+      return NULL;
+  {
+    GBytes *bytes = g_bytes_new (self->buffer->data, length);
+
+    g_byte_array_remove_range (self->buffer, 0, (guint) length);
+    return bytes;
+  }
+}
+
+static gboolean
+send (RedressPdfServer  *self,
+      const char        *data,
+      gsize              length,
+      GError           **error)
+{
+  for (gsize done = 0; done < length;)
+    {
+      gssize n = write (self->in_fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return failed (self, FALSE, error);
+      done += (gsize) n;
+    }
+  return TRUE;
+}
+
+/* A request: its line, then its payload (if any), answered before
+ * @timeout_ms */
+static gboolean
+request (RedressPdfServer  *self,
+         const char        *line,
+         const char        *payload,
+         gsize              payload_length,
+         guint              timeout_ms,
+         GError           **error)
+{
+  const char *limit = g_getenv ("REDRESS_PDF_SERVER_TIMEOUT_MS");
+
+  if (self->process == NULL)
+    return failed (self, FALSE, error);
+  /* Shorter for the tests */
+  if (limit != NULL && g_ascii_strtoull (limit, NULL, 10) > 0)
+    timeout_ms = (guint) MIN (g_ascii_strtoull (limit, NULL, 10), timeout_ms);
+  self->deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  return send (self, line, strlen (line), error) &&
+         (payload_length == 0 || send (self, payload, payload_length, error));
+}
+
+/* "ERROR <code>": the worker's refusal as an error; FALSE otherwise */
+static gboolean
+refusal (const char  *line,
+         GError     **error)
+{
+  const char *code;
+
+  if (!g_str_has_prefix (line, "ERROR "))
+    return FALSE;
+  code = line + strlen ("ERROR ");
+  if (g_str_has_prefix (code, "encrypted-needs-password"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD,
+                 _("This PDF is protected by a password."));
+  else if (g_str_has_prefix (code, "wrong-password"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD,
+                 _("The password is wrong."));
+  else if (g_str_has_prefix (code, "not-pdf"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
+                 _("This file is not a PDF."));
+  else if (g_str_has_prefix (code, "no-pages"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_PAGES,
+                 _("This PDF has no pages."));
+  else if (g_str_has_prefix (code, "page-unreadable"))
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
+                 _("A page of this PDF is damaged and cannot be read."));
+  else
+    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_DAMAGED,
+                 _("This PDF is damaged and cannot be read."));
+  return TRUE;
+}
+
+static gboolean
+parse_words (const char  *line,
+             const char  *keyword,
+             guint        n_numbers,
+             double      *numbers)
+{
+  g_auto(GStrv) words = g_strsplit (line, " ", -1);
+
+  if (g_strv_length (words) != n_numbers + 1 || g_strcmp0 (words[0], keyword) != 0)
+    return FALSE;
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      char *end = NULL;
+
+      numbers[i] = g_ascii_strtod (words[i + 1], &end);
+      if (end == words[i + 1] || *end != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * redress_pdf_server_open:
+ * @password: (nullable): the document's password
+ *
+ * Starts the reader's process on @pdf and reads the size of its pages.
+ *
+ * Returns: (transfer full): the server, or %NULL with an error
+ */
+RedressPdfServer *
+redress_pdf_server_open (GBytes      *pdf,
+                         const char  *password,
+                         GError     **error)
+{
+  g_autoptr(RedressPdfServer) self = g_new0 (RedressPdfServer, 1);
+  const char * const args[] = { "--serve", NULL };
+  g_autofree char *hello = NULL;
+  g_autofree char *doc = NULL;
+  g_autofree char *header = NULL;
+  gsize password_length = password ? strlen (password) : 0;
+  RedressPdfLimits limits;
+  double n_pages = 0;
+  int fd;
+
+  /* A reader that died must not take Redress with it when Redress
+   * writes to it (GIO's sockets ignore SIGPIPE for the same reason) */
+  signal (SIGPIPE, SIG_IGN);
+
+  self->buffer = g_byte_array_new ();
+  self->sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  fd = redress_pdf_file_from_bytes (pdf, error);
+  if (fd < 0)
+    return NULL;
+  redress_pdf_limits_get_default (&limits);
+  /* No CPU limit: the process lives as long as the document is shown, and
+   * each request has its own time limit */
+  self->process = redress_pdf_spawn_worker (fd, -1, args,
+                                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                            limits.memory_limit, 0, error);
+  close (fd);
+  if (self->process == NULL)
+    return NULL;
+  self->in_fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (g_subprocess_get_stdin_pipe (self->process)));
+  self->out_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (self->process)));
+
+  header = g_strdup_printf ("P %" G_GSIZE_FORMAT "\n", password_length);
+  if (!request (self, header, password, password_length, OPEN_TIMEOUT_MS, error))
+    return NULL;
+  hello = read_line (self, error);
+  if (hello == NULL)
+    return NULL;
+  if (!g_str_equal (hello, "REDRESS-PDF 1"))
+    {
+      failed (self, FALSE, error);
+      return NULL;
+    }
+  doc = read_line (self, error);
+  if (doc == NULL)
+    return NULL;
+  if (refusal (doc, error))
+    {
+      stop (self);
+      return NULL;
+    }
+  if (!parse_words (doc, "DOC", 1, &n_pages) || n_pages < 1 || n_pages > G_MAXINT)
+    {
+      failed (self, FALSE, error);
+      return NULL;
+    }
+  self->n_pages = (guint) n_pages;
+  for (guint i = 0; i < self->n_pages; i++)
+    {
+      g_autofree char *line = read_line (self, error);
+      double size[2];
+
+      if (line == NULL)
+        return NULL;
+      if (!parse_words (line, "SIZE", 2, size) || !(size[0] > 0) || !(size[1] > 0))
+        {
+          failed (self, FALSE, error);
+          return NULL;
+        }
+      g_array_append_vals (self->sizes, size, 2);
+    }
+  return g_steal_pointer (&self);
+}
+
+guint
+redress_pdf_server_get_n_pages (RedressPdfServer *self)
+{
+  return self->n_pages;
+}
+
+void
+redress_pdf_server_get_page_size (RedressPdfServer *self,
+                                  guint             page,
+                                  double           *width,
+                                  double           *height)
+{
+  g_return_if_fail (page < self->n_pages);
+  *width = g_array_index (self->sizes, double, 2 * page);
+  *height = g_array_index (self->sizes, double, 2 * page + 1);
+}
+
+/**
+ * redress_pdf_server_render:
+ *
+ * Returns: (transfer full): the pixels of page @page (from 0), or %NULL
+ *   with an error
+ */
+GBytes *
+redress_pdf_server_render (RedressPdfServer  *self,
+                           guint              page,
+                           double             scale,
+                           int               *width,
+                           int               *height,
+                           int               *stride,
+                           GError           **error)
+{
+  g_autofree char *line = NULL;
+  g_autofree char *answer = NULL;
+  char scale_text[G_ASCII_DTOSTR_BUF_SIZE];
+  double size[3];
+
+  g_ascii_formatd (scale_text, sizeof scale_text, "%.6f", scale);
+  line = g_strdup_printf ("R %u %s\n", page, scale_text);
+  if (!request (self, line, NULL, 0, RENDER_TIMEOUT_MS, error))
+    return NULL;
+  answer = read_line (self, error);
+  if (answer == NULL || refusal (answer, error))
+    return NULL;
+  if (!parse_words (answer, "PIXELS", 3, size) || size[0] < 1 || size[1] < 1 ||
+      size[2] < size[0] * 4 || size[2] * size[1] > MAX_PIXELS_BYTES)
+    {
+      failed (self, FALSE, error);
+      return NULL;
+    }
+  *width = (int) size[0];
+  *height = (int) size[1];
+  *stride = (int) size[2];
+  return read_bytes (self, (gsize) *stride * (gsize) *height, error);
+}
+
+/**
+ * redress_pdf_server_find:
+ *
+ * Returns: (transfer container) (element-type GArray): for each page, the
+ *   rectangles of @text's matches; %NULL with an error
+ */
+GPtrArray *
+redress_pdf_server_find (RedressPdfServer  *self,
+                         const char        *text,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree char *line = g_strdup_printf ("F %" G_GSIZE_FORMAT "\n", strlen (text));
+  g_autofree char *answer = NULL;
+  double n_pages = 0;
+
+  if (!request (self, line, text, strlen (text), FIND_TIMEOUT_MS, error))
+    return NULL;
+  answer = read_line (self, error);
+  if (answer == NULL || refusal (answer, error))
+    return NULL;
+  if (!parse_words (answer, "FOUND", 1, &n_pages) || n_pages != self->n_pages)
+    {
+      failed (self, FALSE, error);
+      return NULL;
+    }
+  for (guint i = 0; i < self->n_pages; i++)
+    {
+      g_autofree char *page_line = read_line (self, error);
+      g_auto(GStrv) words = NULL;
+      GArray *rects;
+      guint64 n;
+
+      if (page_line == NULL)
+        return NULL;
+      words = g_strsplit (page_line, " ", -1);
+      n = g_ascii_strtoull (words[0], NULL, 10);
+      if (g_strv_length (words) != 1 + 4 * n)
+        {
+          failed (self, FALSE, error);
+          return NULL;
+        }
+      rects = g_array_sized_new (FALSE, FALSE, sizeof (RedressPdfRect), (guint) n);
+      for (guint64 k = 0; k < n; k++)
+        {
+          RedressPdfRect rect;
+
+          rect.x1 = g_ascii_strtod (words[1 + 4 * k], NULL);
+          rect.y1 = g_ascii_strtod (words[2 + 4 * k], NULL);
+          rect.x2 = g_ascii_strtod (words[3 + 4 * k], NULL);
+          rect.y2 = g_ascii_strtod (words[4 + 4 * k], NULL);
+          g_array_append_val (rects, rect);
+        }
+      g_ptr_array_add (matches, rects);
+    }
+  return g_steal_pointer (&matches);
+}
+
+/**
+ * redress_pdf_server_get_text_in_area:
+ *
+ * Returns: (transfer full): the text of page @page inside @area (points,
+ *   top-left origin), or %NULL with an error
+ */
+char *
+redress_pdf_server_get_text_in_area (RedressPdfServer     *self,
+                                     guint                 page,
+                                     const RedressPdfRect *area,
+                                     GError              **error)
+{
+  char numbers[4][G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *line = NULL;
+  g_autofree char *answer = NULL;
+  g_autoptr(GBytes) text = NULL;
+  double length = 0;
+
+  g_ascii_formatd (numbers[0], sizeof numbers[0], "%.3f", area->x1);
+  g_ascii_formatd (numbers[1], sizeof numbers[1], "%.3f", area->y1);
+  g_ascii_formatd (numbers[2], sizeof numbers[2], "%.3f", area->x2);
+  g_ascii_formatd (numbers[3], sizeof numbers[3], "%.3f", area->y2);
+  line = g_strdup_printf ("S %u %s %s %s %s\n", page, numbers[0], numbers[1], numbers[2], numbers[3]);
+  if (!request (self, line, NULL, 0, SELECT_TIMEOUT_MS, error))
+    return NULL;
+  answer = read_line (self, error);
+  if (answer == NULL || refusal (answer, error))
+    return NULL;
+  if (!parse_words (answer, "TEXT", 1, &length) || length < 0 || length > MAX_LINE)
+    {
+      failed (self, FALSE, error);
+      return NULL;
+    }
+  text = read_bytes (self, (gsize) length, error);
+  if (text == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (text, NULL), (gsize) length);
+}
