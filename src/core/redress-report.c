@@ -451,20 +451,78 @@ find_ground (GPtrArray  *grounds,
   return NULL;
 }
 
+/* A provision as the catalogue writes it (R179(b), A40(1)(a)) as a
+ * client reads it: "IRPR 179(b)", "IRPA 40(1)(a)"; in French the
+ * regulations are the RIPR, the act the LIPR, and a paragraph's letter
+ * loses its opening parenthesis ("RIPR 179b)", "LIPR 40(1)a)").  Any
+ * other text is left as it is. */
+static char *
+format_provision (RedressReport *self,
+                  const char    *provision)
+{
+  g_autoptr(GRegex) shape = g_regex_new ("^([RA])([0-9]+(?:\\.[0-9]+)?)((?:\\([0-9a-z.]+\\))*)$",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  gboolean french = g_strcmp0 (redress_catalog_get_language (self->catalog), "fr") == 0;
+  g_autofree char *act = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *parts = NULL;
+  GString *text;
+
+  if (provision == NULL || !g_regex_match (shape, provision, 0, &match))
+    return g_strdup (provision);
+  act = g_match_info_fetch (match, 1);
+  section = g_match_info_fetch (match, 2);
+  parts = g_match_info_fetch (match, 3);
+  /* Translators: the Regulations (IRPR) and the Act (IRPA), as cited */
+  text = g_string_new (g_str_equal (act, "R") ? T (N_("IRPR")) : T (N_("IRPA")));
+  g_string_append_printf (text, " %s", section);
+  for (const char *p = parts; *p != '\0'; p++)
+    {
+      /* (b) -> b) in French; (1) stays */
+      if (french && *p == '(' && g_ascii_isalpha (p[1]))
+        continue;
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The provision of a ground that fits the application: the one the letter
+ * cited, else the catalogue's for study or work permits, else its first */
+static const char *
+pick_provision (const char        *code,
+                RedressCaseGround *ground,
+                const char        *application_type)
+{
+  const char * const *provisions = redress_ground_get_provisions (code);
+  const char *prefix = NULL;
+
+  if (ground != NULL && redress_case_ground_get_provision (ground) != NULL)
+    return redress_case_ground_get_provision (ground);
+  if (provisions == NULL || provisions[0] == NULL)
+    return NULL;
+  if (g_str_has_prefix (application_type ? application_type : "", "study-permit"))
+    prefix = "R216";
+  else if (g_str_has_prefix (application_type ? application_type : "", "work-permit"))
+    prefix = "R200";
+  for (guint i = 0; prefix != NULL && provisions[i] != NULL; i++)
+    if (g_str_has_prefix (provisions[i], prefix))
+      return provisions[i];
+  return provisions[0];
+}
+
 /* The heading of a ground: its label and provision */
 static void
 add_ground_heading (RedressReport     *self,
                     const char        *code,
                     RedressCaseGround *ground,
+                    const char        *application_type,
                     const char        *number)
 {
   const char *label = redress_ground_get_msgid (code);
-  const char *provision = ground ? redress_case_ground_get_provision (ground) : NULL;
-  const char * const *provisions = redress_ground_get_provisions (code);
+  g_autofree char *provision = format_provision (self, pick_provision (code, ground, application_type));
   g_autofree char *heading = NULL;
 
-  if (provision == NULL && provisions != NULL)
-    provision = provisions[0];
   if (provision != NULL)
     heading = g_strdup_printf ("%s%s (%s)", number, label ? T (label) : code, provision);
   else
@@ -642,7 +700,8 @@ redress_report_new_checklist (RedressStore  *store,
             {
               RedressCaseGround *ground = find_ground (sources.grounds, code);
 
-              add_ground_heading (self, code, ground, "");
+              add_ground_heading (self, code, ground,
+                                  redress_case_get_application_type (sources.kase), "");
               if (ground != NULL)
                 add_officer_words (self, store, ground);
               ((Block *) g_ptr_array_index (self->blocks, self->blocks->len - 1))->keep_with_next = TRUE;
@@ -711,7 +770,8 @@ redress_report_new_outline (RedressStore  *store,
       if (ground == NULL || redress_case_ground_get_state (ground) != REDRESS_GROUND_CONFIRMED)
         continue;
       prefix = g_strdup_printf ("%u. ", ++number);
-      add_ground_heading (self, *codes, ground, prefix);
+      add_ground_heading (self, *codes, ground,
+                          redress_case_get_application_type (sources.kase), prefix);
       add_text (self, "Sans Bold 10.5", 6, T (N_("Officer’s concern")))->keep_with_next = TRUE;
       add_officer_words (self, store, ground);
       add_text (self, "Sans Bold 10.5", 8, T (N_("Evidence planned")))->keep_with_next = TRUE;

@@ -262,6 +262,8 @@ check_checklist (Fixture    *f,
       assert_contains (pdf->all, redress_case_ground_get_quote (ground));
     }
   assert_contains (pdf->all, EVIDENCE);
+  /* The provision as the client's language cites it */
+  assert_contains (pdf->all, g_str_equal (language, "fr") ? "(RIPR 179b))" : "(IRPR 179(b))");
 
   /* Every item, in the document's language */
   items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
