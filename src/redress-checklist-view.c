@@ -37,6 +37,7 @@ struct _RedressChecklistView
   GtkWidget *scroller;
   GtkLabel *heading_label;
   GtkLabel *progress_label;
+  GtkLabel *deadline_label;
   GtkRevealer *pending_revealer;
   AdwActionRow *pending_row;
   GtkBox *groups_box;
@@ -633,6 +634,65 @@ update_progress (RedressChecklistView *self,
   gtk_label_set_text (self->progress_label, text);
 }
 
+/* The path's remedy and the day to file by, as the Overview computes it */
+static void
+update_deadline (RedressChecklistView *self,
+                 RedressCase          *kase)
+{
+  GtkWidget *label = GTK_WIDGET (self->deadline_label);
+  g_autoptr(GPtrArray) remedies = NULL;
+  g_autofree char *text = NULL;
+  RedressRemedy *remedy;
+  GDate today;
+
+  redress_date_today (&today);
+  remedies = redress_remedies_compute (kase,
+                                       redress_store_case_has_confirmed (self->store, self->case_id,
+                                                                         "misrepresentation"),
+                                       &today, NULL);
+  remedy = redress_remedies_find_for_path (remedies, self->path);
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "dim-label");
+  if (remedy == NULL)
+    {
+      gtk_widget_set_visible (label, FALSE);
+      return;
+    }
+  if (!remedy->available)
+    {
+      /* Translators: %s is a remedy (Restoration of status) */
+      text = g_strdup_printf (_("%s does not look open on the dates recorded: see the Overview."),
+                              redress_remedy_label (remedy->code));
+      gtk_widget_add_css_class (label, "error");
+    }
+  else if (remedy->file_by == NULL)
+    {
+      /* Translators: %s is a remedy (New application) */
+      text = g_strdup_printf (_("%s: no deadline"), redress_remedy_label (remedy->code));
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else
+    {
+      g_autofree char *date = redress_date_format_long (remedy->file_by);
+
+      if (remedy->days_left < 0)
+        /* Translators: a remedy, the day to file by (past) */
+        text = g_strdup_printf (_("%s: the day to file by, %s, has passed"),
+                                redress_remedy_label (remedy->code), date);
+      else
+        /* Translators: a remedy, the day to file by, the days left */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: file by %s (%d day left)",
+                                             "%s: file by %s (%d days left)",
+                                             (gulong) remedy->days_left),
+                                redress_remedy_label (remedy->code), date, remedy->days_left);
+      gtk_widget_add_css_class (label, remedy->days_left < 0 ? "error"
+                                       : remedy->days_left <= 7 ? "warning" : "dim-label");
+    }
+  gtk_label_set_text (self->deadline_label, text);
+  gtk_widget_set_visible (label, TRUE);
+}
+
 static void
 update_pending (RedressChecklistView *self,
                 guint                 n_items)
@@ -752,6 +812,7 @@ redress_checklist_view_reload (RedressChecklistView *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "checklist");
   update_actions (self);
+  update_deadline (self, kase);
 
   items = redress_store_list_checklist (self->store, self->case_id, self->path, &error);
   if (items == NULL)
@@ -1636,6 +1697,7 @@ redress_checklist_view_class_init (RedressChecklistViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, scroller);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, pending_revealer);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, pending_row);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, groups_box);

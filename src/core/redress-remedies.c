@@ -132,6 +132,31 @@ rule_string (GKeyFile   *keyfile,
 }
 
 /**
+ * redress_remedies_find_for_path:
+ * @remedies: (element-type RedressRemedy): from redress_remedies_compute()
+ * @path: a case's path ("restoration", "appeal"...)
+ *
+ * Returns: (transfer none) (nullable): the remedy the path leads to
+ */
+RedressRemedy *
+redress_remedies_find_for_path (GPtrArray  *remedies,
+                                const char *path)
+{
+  RedressRemedy *found = NULL;
+
+  for (guint i = 0; remedies != NULL && path != NULL && i < remedies->len; i++)
+    {
+      RedressRemedy *remedy = g_ptr_array_index (remedies, i);
+
+      if (g_str_equal (path, "appeal")
+          ? g_str_has_prefix (remedy->code, "iad-") && (found == NULL || (!found->available && remedy->available))
+          : g_str_equal (path, remedy->code))
+        found = remedy;
+    }
+  return found;
+}
+
+/**
  * redress_remedy_dup_source:
  * @language: "en" or "fr"
  *

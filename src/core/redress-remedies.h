@@ -62,6 +62,10 @@ void                 redress_remedy_free              (RedressRemedy       *reme
 void                 redress_notes_request_free       (RedressNotesRequest *request);
 const char          *redress_remedy_label             (const char          *code);
 const char * const  *redress_remedy_codes             (void);
+/* The remedy of @remedies that a case's path leads to (for "appeal", the
+ * IAD appeal that is open, else the first); NULL for none */
+RedressRemedy       *redress_remedies_find_for_path   (GPtrArray           *remedies,
+                                                       const char          *path);
 /* The provision a remedy rests on, in @language ("en", "fr") */
 char                *redress_remedy_dup_source        (const char          *code,
                                                        const char          *language);

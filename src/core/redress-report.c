@@ -317,15 +317,7 @@ deadline_line (RedressReport *self,
                                                                          redress_record_get_id (REDRESS_RECORD (kase)),
                                                                          "misrepresentation"),
                                        &today, NULL);
-  for (guint i = 0; remedies != NULL && i < remedies->len; i++)
-    {
-      RedressRemedy *r = g_ptr_array_index (remedies, i);
-
-      if (g_strcmp0 (path, "appeal") == 0
-          ? g_str_has_prefix (r->code, "iad-") && (remedy == NULL || (!remedy->available && r->available))
-          : g_strcmp0 (path, r->code) == 0)
-        remedy = r;
-    }
+  remedy = redress_remedies_find_for_path (remedies, path);
   if (remedy == NULL)
     return NULL;
 

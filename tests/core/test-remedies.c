@@ -886,6 +886,35 @@ test_deadlines_empty (Fixture       *f,
   g_assert_cmpuint (deadlines->len, ==, 0);
 }
 
+/* The remedy a case's path leads to; an appeal is the IAD appeal open */
+static void
+test_find_for_path (void)
+{
+  g_autoptr(GPtrArray) remedies = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_remedy_free);
+  const struct { const char *code; gboolean available; } given[] = {
+    { "judicial-review", FALSE },
+    { "iad-sponsorship-appeal", FALSE },
+    { "iad-residency-appeal", TRUE },
+    { "iad-removal-appeal", FALSE },
+    { "restoration", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      RedressRemedy *remedy = g_new0 (RedressRemedy, 1);
+
+      remedy->code = g_strdup (given[i].code);
+      remedy->available = given[i].available;
+      g_ptr_array_add (remedies, remedy);
+    }
+  g_assert_cmpstr (redress_remedies_find_for_path (remedies, "restoration")->code, ==, "restoration");
+  g_assert_cmpstr (redress_remedies_find_for_path (remedies, "judicial-review")->code, ==, "judicial-review");
+  g_assert_cmpstr (redress_remedies_find_for_path (remedies, "appeal")->code, ==, "iad-residency-appeal");
+  g_assert_null (redress_remedies_find_for_path (remedies, "humanitarian"));
+  g_assert_null (redress_remedies_find_for_path (remedies, NULL));
+  g_assert_null (redress_remedies_find_for_path (NULL, "appeal"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/remedies/working-days", test_working_days);
   g_test_add_func ("/remedies/next-working-day", test_next_working_day);
   g_test_add_func ("/remedies/days-between", test_days_between);
+  g_test_add_func ("/remedies/find-for-path", test_find_for_path);
   for (guint i = 0; i < G_N_ELEMENTS (notes_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/remedies/notes-request/%s", notes_rows[i].name);

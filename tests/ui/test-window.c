@@ -780,6 +780,14 @@ test_window_checklist (Fixture       *f,
   group = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP);
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
                    redress_ground_get_label ("finances"));
+  /* The path's deadline, as the Overview computes it */
+  {
+    g_autofree char *prefix = g_strdup_printf ("%s: file by ", redress_remedy_label ("restoration"));
+    GtkWidget *deadline = find_label (GTK_WIDGET (view), prefix);
+
+    g_assert_nonnull (deadline);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (deadline)), "days left)"));
+  }
   /* Headed by the officer's concern: here the passage of the notes */
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
                             "From the officer’s notes: “Detailed bank statements show overall low "
