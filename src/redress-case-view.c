@@ -334,7 +334,6 @@ on_link_selection (RedressGroundsView *grounds,
   g_autoptr(GError) error = NULL;
   gint64 document_id = 0;
   guint page = 0;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *message;
 
   if (!redress_documents_view_get_selection (self->documents_view, &document_id, &page, &text))
@@ -345,8 +344,7 @@ on_link_selection (RedressGroundsView *grounds,
     message = error->message;
   else
     message = _("Passage linked as evidence");
-  if (REDRESS_IS_WINDOW (root))
-    redress_window_add_toast (REDRESS_WINDOW (root), redress_toast_new_text (message));
+  redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (message));
   redress_grounds_view_reload (grounds);
 }
 

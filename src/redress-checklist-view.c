@@ -99,24 +99,13 @@ static const char *state_labels[REDRESS_ITEM_N_STATES + 1];
 
 /* Helpers ----------------------------------------------------------------- */
 
-static void
-add_toast (RedressChecklistView *self,
-           AdwToast             *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (REDRESS_IS_WINDOW (root))
-    redress_window_add_toast (REDRESS_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 
 static void
 report_error (RedressChecklistView *self,
               GError               *error)
 {
-  add_toast (self, redress_toast_new_text (error->message));
+  redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (error->message));
 }
 
 static const char *
@@ -1008,7 +997,7 @@ remove_item_action (GSimpleAction *action,
   restore->item_id = id;
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_restore_clicked), restore,
                          (GClosureNotify) (void (*) (void)) restore_free, 0);
-  add_toast (self, toast);
+  redress_window_add_toast_for (GTK_WIDGET (self), toast);
 }
 
 /* The item dialog: editing an item, or adding one ------------------------- */
@@ -1115,7 +1104,7 @@ item_dialog_save (ItemDialog *dialog)
           item_dialog_show_error (dialog, NULL, error->message);
           return FALSE;
         }
-      add_toast (dialog->view, adw_toast_new (_("Item added")));
+      redress_window_add_toast_for (GTK_WIDGET (dialog->view), adw_toast_new (_("Item added")));
     }
   return TRUE;
 }
@@ -1319,7 +1308,7 @@ update_action (GtkWidget  *widget,
   /* Translators: after updating a checklist from the grounds */
   message = g_strdup_printf (_("Checklist updated: %u added, %u removed"), changes.n_added,
                              changes.n_removed);
-  add_toast (self, redress_toast_new_text (message));
+  redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (message));
   redress_checklist_view_reload (self);
 }
 
@@ -1423,7 +1412,7 @@ export_done_cb (GObject      *source,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_export),
                          g_file_get_uri (export->file),
                          (GClosureNotify) (void (*) (void)) g_free, 0);
-  add_toast (self, toast);
+  redress_window_add_toast_for (GTK_WIDGET (self), toast);
 }
 
 /* Takes @export, whose file is set */

@@ -65,17 +65,6 @@ pending_free (Pending *pending)
 
 static void start_next_import (RedressDocumentsView *self);
 
-static void
-add_toast (RedressDocumentsView *self,
-           AdwToast             *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (REDRESS_IS_WINDOW (root))
-    redress_window_add_toast (REDRESS_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 static void
 show_error (RedressDocumentsView *self,
@@ -282,7 +271,7 @@ import_done_cb (GObject      *source,
   if (!redress_store_import_document_finish (REDRESS_STORE (source), result, &document_id, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_toast (self, adw_toast_new (_("Import cancelled: nothing was attached")));
+        redress_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("Import cancelled: nothing was attached")));
       else if (g_error_matches (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD) ||
                g_error_matches (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD))
         {
@@ -308,7 +297,7 @@ import_done_cb (GObject      *source,
     }
   {
     g_autofree char *message = g_strdup_printf (_("“%s” attached"), name);
-    add_toast (self, redress_toast_new_text (message));
+    redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (message));
   }
   pending_free (pending);
   self->shown_document = 0;
@@ -673,7 +662,7 @@ remove_cb (GtkWidget  *widget,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_remove_undo), undo);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_remove_dismissed), undo,
                          (GClosureNotify) (void (*) (void)) remove_undo_free, 0);
-  add_toast (self, toast);
+  redress_window_add_toast_for (GTK_WIDGET (self), toast);
   self->shown_document = 0;
   redress_documents_view_reload (self);
 }
@@ -695,7 +684,7 @@ on_export_response (GtkNativeDialog      *chooser,
         show_error (self, _("The Copy Was Not Saved"),
                     error ? error->message : _("Choose a folder on this computer."));
       else
-        add_toast (self, adw_toast_new (_("Copy saved")));
+        redress_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("Copy saved")));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

@@ -42,23 +42,12 @@ static guint signals[N_SIGNALS];
 
 #define MAX_PASSAGES 5
 
-static void
-add_toast (RedressGroundsView *self,
-           AdwToast           *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (REDRESS_IS_WINDOW (root))
-    redress_window_add_toast (REDRESS_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 static void
 report (RedressGroundsView *self,
         GError             *error)
 {
-  add_toast (self, redress_toast_new_text (error->message));
+  redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (error->message));
 }
 
 /* Actions on one ground: the code travels as the button's data */
@@ -135,7 +124,7 @@ on_dismiss (GtkButton          *button,
   g_set_weak_pointer (&undo->view, self);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undismiss_clicked), undo,
                          (GClosureNotify) (void (*) (void)) undismiss_free, 0);
-  add_toast (self, toast);
+  redress_window_add_toast_for (GTK_WIDGET (self), toast);
   redress_grounds_view_reload (self);
 }
 

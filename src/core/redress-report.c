@@ -628,6 +628,33 @@ set_title (RedressReport *self,
                        self->firm_name && *self->firm_name ? " · " : "", client_name);
 }
 
+/* A report read from the store, headed by the letterhead and its title */
+static RedressReport *
+report_begin (RedressStore  *store,
+              gint64         case_id,
+              const char    *path,
+              gboolean       need_path,
+              const char    *language,
+              ReportKind     kind,
+              const char    *title_msgid,
+              const char    *file_prefix,
+              Sources       *sources,
+              GError       **error)
+{
+  g_autoptr(RedressReport) self = report_new (store, case_id, path, need_path, language, sources, error);
+  g_autofree char *date_iso = NULL;
+  g_autofree char *date_text = NULL;
+
+  if (self == NULL)
+    return NULL;
+  self->kind = kind;
+  date_iso = today_iso (store);
+  date_text = format_date (self, date_iso);
+  add_heading (self, sources->firm, sources->client, T (title_msgid), date_text);
+  set_title (self, sources, title_msgid, file_prefix);
+  return g_steal_pointer (&self);
+}
+
 /**
  * redress_report_new_checklist:
  *
@@ -646,8 +673,6 @@ redress_report_new_checklist (RedressStore  *store,
 {
   g_auto(Sources) sources = { 0 };
   g_autoptr(RedressReport) self = NULL;
-  g_autofree char *date_iso = NULL;
-  g_autofree char *date_text = NULL;
   g_autofree char *path_line = NULL;
   g_autofree char *deadline = NULL;
   const char *group = "";
@@ -655,15 +680,10 @@ redress_report_new_checklist (RedressStore  *store,
 
   g_return_val_if_fail (REDRESS_IS_STORE (store), NULL);
 
-  self = report_new (store, case_id, path, TRUE, language, &sources, error);
+  self = report_begin (store, case_id, path, TRUE, language, REPORT_CHECKLIST,
+                       N_("Document checklist"), "checklist", &sources, error);
   if (self == NULL)
     return NULL;
-  self->kind = REPORT_CHECKLIST;
-
-  date_iso = today_iso (store);
-  date_text = format_date (self, date_iso);
-  add_heading (self, sources.firm, sources.client, T (N_("Document checklist")), date_text);
-  set_title (self, &sources, N_("Document checklist"), "checklist");
 
   /* Translators: the remedy the checklist prepares (Restoration of status) */
   path_line = g_strdup_printf (T (N_("Path: %s")), T (path_msgid (sources.path)));
@@ -728,21 +748,14 @@ redress_report_new_outline (RedressStore  *store,
 {
   g_auto(Sources) sources = { 0 };
   g_autoptr(RedressReport) self = NULL;
-  g_autofree char *date_iso = NULL;
-  g_autofree char *date_text = NULL;
   guint number = 0;
 
   g_return_val_if_fail (REDRESS_IS_STORE (store), NULL);
 
-  self = report_new (store, case_id, NULL, FALSE, language, &sources, error);
+  self = report_begin (store, case_id, NULL, FALSE, language, REPORT_OUTLINE,
+                       N_("Response outline"), "outline", &sources, error);
   if (self == NULL)
     return NULL;
-  self->kind = REPORT_OUTLINE;
-
-  date_iso = today_iso (store);
-  date_text = format_date (self, date_iso);
-  add_heading (self, sources.firm, sources.client, T (N_("Response outline")), date_text);
-  set_title (self, &sources, N_("Response outline"), "outline");
   if (redress_checklist_has_path (sources.path))
     {
       g_autofree char *path_line = g_strdup_printf (T (N_("Path: %s")), T (path_msgid (sources.path)));

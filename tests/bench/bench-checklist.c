@@ -22,23 +22,6 @@
 #define N_RUNS 5
 #define N_ITEMS 120
 
-static double
-time_pdftotext (const char *pdftotext,
-                const char *pdf,
-                const char *txt)
-{
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { pdftotext, pdf, txt, NULL };
-  int status = 0;
-  gint64 start = g_get_monotonic_time ();
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                     NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    bench_die (PROGRAM, "pdftotext", error);
-  return bench_ms_since (start);
-}
-
 static guint
 prepare (RedressStore *store,
          gint64        case_id)
@@ -117,12 +100,7 @@ main (int   argc,
   if (n_items != N_ITEMS)
     bench_die (PROGRAM, "the checklist does not have 120 items", NULL);
 
-  pdftotext = g_strdup (g_getenv ("REDRESS_PDFTOTEXT"));
-  if (pdftotext == NULL || !g_file_test (pdftotext, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_free (pdftotext);
-      pdftotext = g_find_program_in_path ("pdftotext");
-    }
+  pdftotext = bench_find_pdftotext ();
 
   /* Warm-up, not counted: fonts loaded, the database in the page cache */
   time_export (store, case_id, pdf, &n_pages);
@@ -133,7 +111,7 @@ main (int   argc,
       g_array_append_val (export_ms, ms);
       if (pdftotext != NULL)
         {
-          ms = time_pdftotext (pdftotext, pdf, txt);
+          ms = bench_time_pdftotext (PROGRAM, pdftotext, pdf, txt);
           g_array_append_val (reference_ms, ms);
         }
     }

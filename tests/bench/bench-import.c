@@ -22,22 +22,6 @@
 #define N_RUNS 3
 #define TARGET_RATIO 1.3
 
-static double
-time_pdftotext (const char *pdftotext,
-                const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { pdftotext, pdf, "/dev/null", NULL };
-  int status = 0;
-  gint64 start = g_get_monotonic_time ();
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                     NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    bench_die (PROGRAM, "pdftotext", error);
-  return bench_ms_since (start);
-}
-
 /* One import into a fresh database; checks what it stored */
 static double
 time_import (const char *dir,
@@ -142,17 +126,12 @@ main (int   argc,
     bench_die (PROGRAM, pdf, NULL);
   size_text = g_format_size ((guint64) st.st_size);
 
-  pdftotext = g_strdup (g_getenv ("REDRESS_PDFTOTEXT"));
-  if (pdftotext == NULL || !g_file_test (pdftotext, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_free (pdftotext);
-      pdftotext = g_find_program_in_path ("pdftotext");
-    }
+  pdftotext = bench_find_pdftotext ();
 
   /* Warm-up, not counted: the file, poppler and the worker in the page cache */
   time_import (dir, pdf, 0, &n_pages);
   if (pdftotext != NULL)
-    time_pdftotext (pdftotext, pdf);
+    bench_time_pdftotext (PROGRAM, pdftotext, pdf, "/dev/null");
 
   /* Interleaved, so that a noisy moment costs both */
   for (guint run = 1; run <= N_RUNS; run++)
@@ -161,7 +140,7 @@ main (int   argc,
 
       if (pdftotext != NULL)
         {
-          ms = time_pdftotext (pdftotext, pdf);
+          ms = bench_time_pdftotext (PROGRAM, pdftotext, pdf, "/dev/null");
           g_array_append_val (reference_ms, ms);
         }
       ms = time_import (dir, pdf, run, &n_pages);

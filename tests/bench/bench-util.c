@@ -163,3 +163,31 @@ bench_store_new (const char *program,
   *case_id = redress_record_get_id (REDRESS_RECORD (kase));
   return g_steal_pointer (&store);
 }
+
+char *
+bench_find_pdftotext (void)
+{
+  const char *configured = g_getenv ("REDRESS_PDFTOTEXT");
+
+  if (configured != NULL && g_file_test (configured, G_FILE_TEST_IS_EXECUTABLE))
+    return g_strdup (configured);
+  return g_find_program_in_path ("pdftotext");
+}
+
+double
+bench_time_pdftotext (const char *program,
+                      const char *pdftotext,
+                      const char *pdf,
+                      const char *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, pdf, out, NULL };
+  int status = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    bench_die (program, "pdftotext", error);
+  return bench_ms_since (start);
+}

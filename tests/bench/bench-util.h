@@ -39,4 +39,13 @@ RedressStore *bench_store_new   (const char  *program,
                                  const char  *name,
                                  gint64      *case_id);
 
+/* pdftotext, the reference of the document benchmarks: $REDRESS_PDFTOTEXT
+ * or the one on the PATH; NULL when there is none */
+char         *bench_find_pdftotext (void);
+/* Milliseconds `pdftotext PDF OUT` took (OUT: /dev/null, or a file) */
+double        bench_time_pdftotext (const char  *program,
+                                    const char  *pdftotext,
+                                    const char  *pdf,
+                                    const char  *out);
+
 G_END_DECLS
