@@ -12,7 +12,6 @@
 #include "redress-field.h"
 #include "redress-grounds.h"
 #include "redress-store-checklist.h"
-#include "redress-store-grounds.h"
 #include "redress-store-private.h"
 
 /*
@@ -28,22 +27,9 @@
  * Undo brings it back and a redraft does not draft it again.
  */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 #define ITEM_COLUMNS "id, case_id, path, code, template, text, state, due, note, position, edited"
 
 /* Helpers ---------------------------------------------------------------- */
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
 
 static void
 announce (RedressStore *self,
@@ -78,43 +64,6 @@ not_found (gint64   id,
 
   g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
                _("There is no checklist item with id %s."), id_text);
-}
-
-/* The client and application type of a live case; 0 with NOT_FOUND
- * otherwise */
-static gint64
-case_info (RedressStore  *self,
-           gint64         case_id,
-           char         **application_type,
-           GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = redress_store_prepare_owned (self,
-                  "SELECT c.client_id, c.application_type FROM cases AS c "
-                  "JOIN clients AS p ON p.id = c.client_id "
-                  "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (application_type != NULL)
-        *application_type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      return sqlite3_column_int64 (stmt, 0);
-    }
-  if (rc == SQLITE_DONE)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                   _("There is no case with id %s."), id_text);
-    }
-  else
-    redress_store_sql_error (self, rc, error);
-  return 0;
 }
 
 static RedressChecklistItem *
@@ -168,28 +117,44 @@ get_item (RedressStore  *self,
   return NULL;
 }
 
-/* The codes of the case's confirmed grounds, in the catalogue's order */
-static GStrv
-confirmed_codes (RedressStore  *self,
-                 gint64         case_id,
-                 GError       **error)
+/* What a draft rests on: the application's type and the codes of the
+ * confirmed grounds, in the catalogue's order */
+static gboolean
+draft_facts (RedressStore  *self,
+             gint64         case_id,
+             char         **application_type,
+             GStrv         *codes,
+             GError       **error)
 {
-  g_autoptr(GPtrArray) grounds = redress_store_list_grounds (self, case_id, error);
+  g_autoptr(sqlite3_stmt) type = NULL;
+  g_autoptr(sqlite3_stmt) grounds = NULL;
+  g_autoptr(GHashTable) confirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char * const *codes = redress_grounds_get_codes ();
+  const char * const *catalogue = redress_grounds_get_codes ();
+  int rc;
 
+  type = redress_store_prepare_owned (self, "SELECT application_type FROM cases WHERE id = ?", error);
+  grounds = type ? redress_store_prepare_owned (self,
+                     "SELECT code FROM case_grounds WHERE case_id = ? AND state = 'confirmed'", error)
+                 : NULL;
   if (grounds == NULL)
-    return NULL;
-  for (guint c = 0; codes[c] != NULL; c++)
-    for (guint i = 0; i < grounds->len; i++)
-      {
-        RedressCaseGround *ground = g_ptr_array_index (grounds, i);
+    return FALSE;
+  sqlite3_bind_int64 (type, 1, case_id);
+  rc = sqlite3_step (type);
+  if (rc != SQLITE_ROW)
+    return redress_store_sql_error (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+  *application_type = g_strdup ((const char *) sqlite3_column_text (type, 0));
 
-        if (redress_case_ground_get_state (ground) == REDRESS_GROUND_CONFIRMED &&
-            g_str_equal (redress_case_ground_get_code (ground), codes[c]))
-          g_strv_builder_add (builder, codes[c]);
-      }
-  return g_strv_builder_end (builder);
+  sqlite3_bind_int64 (grounds, 1, case_id);
+  while ((rc = sqlite3_step (grounds)) == SQLITE_ROW)
+    g_hash_table_add (confirmed, g_strdup ((const char *) sqlite3_column_text (grounds, 0)));
+  if (rc != SQLITE_DONE)
+    return redress_store_sql_error (self, rc, error);
+  for (guint c = 0; catalogue[c] != NULL; c++)
+    if (g_hash_table_contains (confirmed, catalogue[c]))
+      g_strv_builder_add (builder, catalogue[c]);
+  *codes = g_strv_builder_end (builder);
+  return TRUE;
 }
 
 /* Drafting --------------------------------------------------------------- */
@@ -225,6 +190,8 @@ draft_tx (RedressStore             *self,
   g_autoptr(GHashTable) have = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) want = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
   g_autofree char *now = NULL;
   gint64 client_id, position = 0;
   int rc;
@@ -232,11 +199,8 @@ draft_tx (RedressStore             *self,
   memset (changes, 0, sizeof *changes);
   g_array_set_clear_func (existing, existing_clear);
 
-  client_id = case_info (self, case_id, &application_type, error);
-  if (client_id == 0)
-    return FALSE;
-  codes = confirmed_codes (self, case_id, error);
-  if (codes == NULL)
+  client_id = redress_store_live_case_client (self, case_id, error);
+  if (client_id == 0 || !draft_facts (self, case_id, &application_type, &codes, error))
     return FALSE;
   wanted = redress_checklist_draft_items (path, application_type, (const char * const *) codes);
   for (guint i = 0; i < wanted->len; i++)
@@ -264,6 +228,15 @@ draft_tx (RedressStore             *self,
     return redress_store_sql_error (self, rc, error);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* Prepared once, run for each item */
+  if (apply &&
+      ((del = redress_store_prepare_owned (self, "DELETE FROM checklist_items WHERE id = ?",
+                                           error)) == NULL ||
+       (ins = redress_store_prepare_owned (self,
+                      "INSERT INTO checklist_items (case_id, path, code, template, position, "
+                      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error)) == NULL))
+    return FALSE;
+
   for (guint i = 0; i < existing->len; i++)
     {
       Existing *e = &g_array_index (existing, Existing, i);
@@ -282,12 +255,8 @@ draft_tx (RedressStore             *self,
         changes->n_removed++;
       if (apply)
         {
-          g_autoptr(sqlite3_stmt) del = NULL;
-
           /* Untouched, or removed by hand: its ground is gone, so is it */
-          del = redress_store_prepare_owned (self, "DELETE FROM checklist_items WHERE id = ?", error);
-          if (del == NULL)
-            return FALSE;
+          sqlite3_reset (del);
           sqlite3_bind_int64 (del, 1, e->id);
           if (!redress_store_step_done (self, del, error))
             return FALSE;
@@ -298,21 +267,16 @@ draft_tx (RedressStore             *self,
   for (guint i = 0; i < wanted->len; i++)
     {
       RedressDraftItem *item = &g_array_index (wanted, RedressDraftItem, i);
-      g_autoptr(sqlite3_stmt) ins = NULL;
 
       if (g_hash_table_contains (have, item->template_id))
         continue;
       changes->n_added++;
       if (!apply)
         continue;
-      ins = redress_store_prepare_owned (self,
-                      "INSERT INTO checklist_items (case_id, path, code, template, position, "
-                      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
-      if (ins == NULL)
-        return FALSE;
+      sqlite3_reset (ins);
       sqlite3_bind_int64 (ins, 1, case_id);
       sqlite3_bind_text (ins, 2, path, -1, SQLITE_STATIC);
-      bind_text_or_null (ins, 3, item->code);
+      redress_store_bind_text (ins, 3, item->code);
       sqlite3_bind_text (ins, 4, item->template_id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (ins, 5, ++position);
       sqlite3_bind_text (ins, 6, now, -1, SQLITE_STATIC);
@@ -461,7 +425,7 @@ redress_store_list_checklist (RedressStore  *self,
 
   if (!check_path (path, error))
     return NULL;
-  if (case_info (self, case_id, NULL, error) == 0)
+  if (redress_store_live_case_client (self, case_id, error) == 0)
     return NULL;
   stmt = redress_store_prepare_owned (self,
                   "SELECT " ITEM_COLUMNS " FROM checklist_items "
@@ -524,7 +488,7 @@ change_item (RedressStore  *self,
   if (item == NULL)
     goto fail;
   case_id = redress_checklist_item_get_case_id (item);
-  client_id = case_info (self, case_id, NULL, error);
+  client_id = redress_store_live_case_client (self, case_id, error);
   if (client_id == 0)
     goto fail;
   if (!change (self, item, data, &kind, error))
@@ -629,9 +593,9 @@ edit_change (RedressStore          *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_id (item));
-  bind_text_or_null (stmt, 2, text);
-  bind_text_or_null (stmt, 3, edit->due);
-  bind_text_or_null (stmt, 4, edit->note);
+  redress_store_bind_text (stmt, 2, text);
+  redress_store_bind_text (stmt, 3, edit->due);
+  redress_store_bind_text (stmt, 4, edit->note);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
   if (!redress_store_step_done (self, stmt, error))
     return FALSE;
@@ -728,7 +692,7 @@ redress_store_add_checklist_item (RedressStore  *self,
     }
   if (!redress_store_begin (self, error))
     return FALSE;
-  client_id = case_info (self, case_id, NULL, error);
+  client_id = redress_store_live_case_client (self, case_id, error);
   if (client_id == 0)
     goto fail;
   now = redress_store_now_timestamp (self);
@@ -741,7 +705,7 @@ redress_store_add_checklist_item (RedressStore  *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, case_id);
   sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, code);
+  redress_store_bind_text (stmt, 3, code);
   sqlite3_bind_text (stmt, 4, clean, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
   if (!redress_store_step_done (self, stmt, error))
@@ -785,7 +749,7 @@ move_change (RedressStore          *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_case_id (item));
   sqlite3_bind_text (stmt, 2, redress_checklist_item_get_path (item), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, redress_checklist_item_get_code (item));
+  redress_store_bind_text (stmt, 3, redress_checklist_item_get_code (item));
   sqlite3_bind_int64 (stmt, 4, position);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)

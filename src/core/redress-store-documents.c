@@ -37,8 +37,6 @@
  * the most recently imported matching pages (all of them, usually). */
 #define RANK_WINDOW 1000
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 /* Helpers ---------------------------------------------------------------- */
 
 static sqlite3 *
@@ -75,38 +73,6 @@ announce (RedressStore *self,
           gint64        document_id)
 {
   g_signal_emit_by_name (self, "changed::document", "document", document_id);
-}
-
-/* The client of a case that is neither deleted nor in a deleted client
- * file; 0 with a NOT_FOUND error otherwise */
-static gint64
-live_case_client (RedressStore  *self,
-                  gint64         case_id,
-                  GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 client_id = 0;
-  int rc;
-
-  stmt = redress_store_prepare_owned (self,
-                  "SELECT c.client_id FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
-                  "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    client_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                   _("There is no case with id %s."), id_text);
-    }
-  else
-    redress_store_sql_error (self, rc, error);
-  return client_id;
 }
 
 /* Storing an import ------------------------------------------------------- */
@@ -197,7 +163,7 @@ insert_document_tx (RedressStore  *self,
   gint64 client_id;
   int rc;
 
-  client_id = live_case_client (self, doc->case_id, error);
+  client_id = redress_store_live_case_client (self, doc->case_id, error);
   if (client_id == 0)
     return FALSE;
 
@@ -313,7 +279,7 @@ check_import_args (RedressStore         *self,
       return FALSE;
     }
   /* Fail before reading anything */
-  return live_case_client (self, case_id, error) != 0;
+  return redress_store_live_case_client (self, case_id, error) != 0;
 }
 
 /**

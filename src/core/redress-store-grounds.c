@@ -26,20 +26,7 @@
  * has none.
  */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 /* Helpers ---------------------------------------------------------------- */
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
 
 static void
 bind_offset (sqlite3_stmt *stmt,
@@ -69,36 +56,6 @@ announce (RedressStore *self,
           gint64        case_id)
 {
   g_signal_emit_by_name (self, "changed::ground", "ground", case_id);
-}
-
-/* The client of a live case; 0 with NOT_FOUND otherwise */
-static gint64
-case_client (RedressStore  *self,
-             gint64         case_id,
-             GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = redress_store_prepare_owned (self,
-                  "SELECT c.client_id FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
-                  "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                   _("There is no case with id %s."), id_text);
-    }
-  else
-    redress_store_sql_error (self, rc, error);
-  return 0;
 }
 
 static gboolean
@@ -189,8 +146,8 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
         {
           sqlite3_bind_int64 (stmts[s], 1, case_id);
           sqlite3_bind_text (stmts[s], 2, hit->code, -1, SQLITE_STATIC);
-          bind_text_or_null (stmts[s], 3, hit->provision);
-          bind_text_or_null (stmts[s], 4, hit->quote);
+          redress_store_bind_text (stmts[s], 3, hit->provision);
+          redress_store_bind_text (stmts[s], 4, hit->quote);
           sqlite3_bind_int64 (stmts[s], 5, document_id);
           sqlite3_bind_int (stmts[s], 6, (int) MAX (hit->page, 1));
           sqlite3_bind_int64 (stmts[s], 7, (gint64) hit->start);
@@ -242,7 +199,7 @@ redress_store_suggest_grounds (RedressStore  *self,
 
   if (!redress_store_begin (self, error))
     return FALSE;
-  client_id = case_client (self, case_id, error);
+  client_id = redress_store_live_case_client (self, case_id, error);
   if (client_id == 0 ||
       !redress_store_suggest_grounds_tx (self, client_id, case_id, document_id, hits, n_new,
                                          error))
@@ -334,7 +291,7 @@ change_tx (RedressStore  *self,
   gint64 client_id;
 
   *changed = FALSE;
-  client_id = case_client (self, case_id, error);
+  client_id = redress_store_live_case_client (self, case_id, error);
   if (client_id == 0)
     return FALSE;
   exists = get_state (self, case_id, code, &state, &manual, &local_error);
@@ -662,7 +619,7 @@ link_tx (RedressStore  *self,
   gint64 client_id;
   int rc;
 
-  client_id = case_client (self, e->case_id, error);
+  client_id = redress_store_live_case_client (self, e->case_id, error);
   if (client_id == 0)
     return FALSE;
   if (!get_state (self, e->case_id, e->code, &state, NULL, &local_error))

@@ -32,4 +32,16 @@ gboolean  redress_store_log_event       (RedressStore  *self,
                                          const char    *new_value,
                                          GError       **error);
 
+/* A case that is neither deleted nor in a deleted client file: its
+ * client's id, or 0 with %REDRESS_ERROR_NOT_FOUND */
+gint64    redress_store_live_case_client (RedressStore  *self,
+                                         gint64         case_id,
+                                         GError       **error);
+/* @text, or SQL NULL for %NULL */
+void      redress_store_bind_text       (sqlite3_stmt  *stmt,
+                                         int            index,
+                                         const char    *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 G_END_DECLS

@@ -156,10 +156,10 @@ exec (sqlite3     *db,
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+redress_store_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
@@ -256,17 +256,17 @@ log_event (RedressStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, at);
-  bind_text (stmt, 2, self->actor);
-  bind_text (stmt, 3, entity);
+  redress_store_bind_text (stmt, 1, at);
+  redress_store_bind_text (stmt, 2, self->actor);
+  redress_store_bind_text (stmt, 3, entity);
   if (client_id > 0)
     sqlite3_bind_int64 (stmt, 4, client_id);
   if (case_id > 0)
     sqlite3_bind_int64 (stmt, 5, case_id);
-  bind_text (stmt, 6, kind);
-  bind_text (stmt, 7, field);
-  bind_text (stmt, 8, old_value);
-  bind_text (stmt, 9, new_value);
+  redress_store_bind_text (stmt, 6, kind);
+  redress_store_bind_text (stmt, 7, field);
+  redress_store_bind_text (stmt, 8, old_value);
+  redress_store_bind_text (stmt, 9, new_value);
   return step_done (self, stmt, error);
 }
 
@@ -287,7 +287,7 @@ bind_field (sqlite3_stmt          *stmt,
   if (def->kind == REDRESS_FIELD_BOOLEAN)
     sqlite3_bind_int (stmt, index, g_strcmp0 (value, "true") == 0);
   else
-    bind_text (stmt, index, value);
+    redress_store_bind_text (stmt, index, value);
 }
 
 static const char *
@@ -442,7 +442,7 @@ update_record (RedressStore   *self,
   for (guint i = 0; i < klass->n_fields; i++)
     bind_field (stmt, (int) i + 1, &klass->fields[i], redress_record_get_value (record, i));
   now = now_timestamp (self);
-  bind_text (stmt, (int) klass->n_fields + 1, now);
+  redress_store_bind_text (stmt, (int) klass->n_fields + 1, now);
   sqlite3_bind_int64 (stmt, (int) klass->n_fields + 2, redress_record_get_id (record));
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -476,11 +476,11 @@ insert_record (RedressStore   *self,
   stmt = prepare (self, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, col++, extra_value);
+  redress_store_bind_text (stmt, col++, extra_value);
   for (guint i = 0; i < klass->n_fields; i++)
     bind_field (stmt, col++, &klass->fields[i], redress_record_get_value (record, i));
-  bind_text (stmt, col++, now);
-  bind_text (stmt, col++, now);
+  redress_store_bind_text (stmt, col++, now);
+  redress_store_bind_text (stmt, col++, now);
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -1423,7 +1423,7 @@ state_change_tx (RedressStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, now);
+  redress_store_bind_text (stmt, 2, now);
   if (!step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -1675,8 +1675,8 @@ update_firm_tx (RedressStore  *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, now);
-  bind_text (stmt, 2, now);
+  redress_store_bind_text (stmt, 1, now);
+  redress_store_bind_text (stmt, 2, now);
   if (!step_done (self, stmt, error))
     return FALSE;
   redress_record_set_id (firm, 1);
@@ -2130,4 +2130,40 @@ redress_store_step_done (RedressStore  *self,
                          GError       **error)
 {
   return step_done (self, stmt, error);
+}
+
+/**
+ * redress_store_live_case_client:
+ *
+ * Returns: the client of a case that is neither deleted nor in a deleted
+ *   client file; 0 with %REDRESS_ERROR_NOT_FOUND otherwise
+ */
+gint64
+redress_store_live_case_client (RedressStore  *self,
+                                gint64         case_id,
+                                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 client_id = 0;
+  int rc;
+
+  stmt = redress_store_prepare_owned (self,
+                  "SELECT c.client_id FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
+                  "WHERE c.id = ? AND c.deleted_at IS NULL AND p.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    client_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("There is no case with id %s."), id_text);
+    }
+  else
+    redress_store_sql_error (self, rc, error);
+  return client_id;
 }
