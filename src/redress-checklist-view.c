@@ -1707,7 +1707,7 @@ redress_checklist_view_class_init (RedressChecklistViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   for (guint i = 0; i < REDRESS_ITEM_N_STATES; i++)
-    state_labels[i] = _(redress_item_state_get_label ((RedressItemState) i));
+    state_labels[i] = redress_item_state_get_label ((RedressItemState) i);
   state_labels[REDRESS_ITEM_N_STATES] = NULL;
 }
 

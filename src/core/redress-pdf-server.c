@@ -57,12 +57,7 @@ redress_pdf_server_free (RedressPdfServer *self)
 {
   if (self == NULL)
     return;
-  if (self->process != NULL)
-    {
-      /* End of its input: it ends; if it does not, it is stopped */
-      g_subprocess_force_exit (self->process);
-      g_clear_object (&self->process);
-    }
+  stop (self);
   g_clear_pointer (&self->buffer, g_byte_array_unref);
   g_clear_pointer (&self->sizes, g_array_unref);
   g_free (self);

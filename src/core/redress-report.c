@@ -44,12 +44,6 @@
 
 typedef enum
 {
-  REPORT_CHECKLIST,
-  REPORT_OUTLINE,
-} ReportKind;
-
-typedef enum
-{
   BLOCK_TEXT,
   BLOCK_QUOTE,
   BLOCK_ITEM,
@@ -85,7 +79,6 @@ struct _RedressReport
 {
   GObject parent_instance;
 
-  ReportKind kind;
   RedressCatalog *catalog;
   char *title;
   char *file_name;
@@ -635,7 +628,6 @@ report_begin (RedressStore  *store,
               const char    *path,
               gboolean       need_path,
               const char    *language,
-              ReportKind     kind,
               const char    *title_msgid,
               const char    *file_prefix,
               Sources       *sources,
@@ -647,7 +639,6 @@ report_begin (RedressStore  *store,
 
   if (self == NULL)
     return NULL;
-  self->kind = kind;
   date_iso = today_iso (store);
   date_text = format_date (self, date_iso);
   add_heading (self, sources->firm, sources->client, T (title_msgid), date_text);
@@ -680,7 +671,7 @@ redress_report_new_checklist (RedressStore  *store,
 
   g_return_val_if_fail (REDRESS_IS_STORE (store), NULL);
 
-  self = report_begin (store, case_id, path, TRUE, language, REPORT_CHECKLIST,
+  self = report_begin (store, case_id, path, TRUE, language,
                        N_("Document checklist"), "checklist", &sources, error);
   if (self == NULL)
     return NULL;
@@ -752,7 +743,7 @@ redress_report_new_outline (RedressStore  *store,
 
   g_return_val_if_fail (REDRESS_IS_STORE (store), NULL);
 
-  self = report_begin (store, case_id, NULL, FALSE, language, REPORT_OUTLINE,
+  self = report_begin (store, case_id, NULL, FALSE, language,
                        N_("Response outline"), "outline", &sources, error);
   if (self == NULL)
     return NULL;

@@ -483,13 +483,39 @@ test_window_start_page_deadlines (Fixture       *f,
   (void) far;
 }
 
+/* Opens @kase on its Documents page and attaches a PDF of @pages, as the
+ * file chooser or a drop would; waits until the document is listed */
+static RedressCaseView *
+attach_pdf (Fixture           *f,
+            RedressCase       *kase,
+            const char        *name,
+            const TestPdfPage *pages,
+            guint              n_pages,
+            RedressDocumentKind kind)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  RedressCaseView *view;
+  RedressDocumentsView *documents;
+
+  test_pdf_write_cairo (pdf, pages, n_pages);
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (100);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  redress_case_view_show_page (view, "documents");
+  documents = redress_case_view_get_documents (view);
+  redress_documents_view_attach (documents, file, kind);
+  for (guint i = 0; i < 200 && redress_documents_view_get_n_documents (documents) == 0; i++)
+    spin (50);
+  g_assert_cmpuint (redress_documents_view_get_n_documents (documents), ==, 1);
+  return view;
+}
+
 static void
 test_window_documents (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(RedressCase) kase = add_case (f, "Okafor", 10);
-  g_autofree char *pdf = g_build_filename (f->dir, "refusal-letter.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (pdf);
   const TestPdfPage pages[] = {
     { 612, 792, "Immigration, Refugees and Citizenship Canada\n\nI am not satisfied that you will "
                 "leave Canada at the end of your stay, based on your family ties in Canada and in "
@@ -502,19 +528,10 @@ test_window_documents (Fixture       *f,
   GtkWidget *search;
   GtkWidget *label = NULL;
 
-  test_pdf_write_cairo (pdf, pages, G_N_ELEMENTS (pages));
-  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
-  spin (100);
-  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
-  redress_case_view_show_page (view, "documents");
+  view = attach_pdf (f, kase, "refusal-letter.pdf", pages, G_N_ELEMENTS (pages),
+                     REDRESS_DOCUMENT_REFUSAL_LETTER);
   documents = redress_case_view_get_documents (view);
   reader = REDRESS_PDF_VIEW (redress_documents_view_get_pdf_view (documents));
-
-  /* What the file chooser and drag and drop hand over */
-  redress_documents_view_attach (documents, file, REDRESS_DOCUMENT_REFUSAL_LETTER);
-  for (guint i = 0; i < 200 && redress_documents_view_get_n_documents (documents) == 0; i++)
-    spin (50);
-  g_assert_cmpuint (redress_documents_view_get_n_documents (documents), ==, 1);
 
   /* Its first page is shown */
   for (guint i = 0; i < 200 && redress_pdf_view_get_n_rendered (reader) == 0; i++)
@@ -550,25 +567,17 @@ test_window_reader_crash (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(RedressCase) kase = add_case (f, "Abara", 10);
-  g_autofree char *pdf = g_build_filename (f->dir, "hostile.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (pdf);
   const TestPdfPage pages[] = {
     { 612, 792, "This page crashes the reader.", FALSE },
     { 612, 792, "This page shows.", FALSE },
   };
   RedressCaseView *view;
-  RedressDocumentsView *documents;
   RedressPdfView *reader;
 
-  test_pdf_write_cairo (pdf, pages, G_N_ELEMENTS (pages));
   g_setenv ("REDRESS_PDF_WORKER_CRASH_PAGE", "1", TRUE);
-  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
-  spin (100);
-  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
-  redress_case_view_show_page (view, "documents");
-  documents = redress_case_view_get_documents (view);
-  reader = REDRESS_PDF_VIEW (redress_documents_view_get_pdf_view (documents));
-  redress_documents_view_attach (documents, file, REDRESS_DOCUMENT_OFFICER_NOTES);
+  view = attach_pdf (f, kase, "hostile.pdf", pages, G_N_ELEMENTS (pages),
+                     REDRESS_DOCUMENT_OFFICER_NOTES);
+  reader = REDRESS_PDF_VIEW (redress_documents_view_get_pdf_view (redress_case_view_get_documents (view)));
   for (guint i = 0; i < 200 && redress_pdf_view_get_n_pages (reader) == 0; i++)
     spin (50);
   g_assert_cmpuint (redress_pdf_view_get_n_pages (reader), ==, 2);
@@ -590,8 +599,6 @@ test_window_grounds (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(RedressCase) kase = add_case (f, "Haddad", 10);
-  g_autofree char *pdf = g_build_filename (f->dir, "refusal.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (pdf);
   const TestPdfPage pages[] = {
     { 612, 792, "Immigration, Refugees and Citizenship Canada\n\nDear Applicant,\n\n"
                 "I am not satisfied that you will leave Canada at the end of your stay as a "
@@ -603,14 +610,8 @@ test_window_grounds (Fixture       *f,
   GtkWidget *confirm;
   g_autoptr(GPtrArray) grounds = NULL;
 
-  test_pdf_write_cairo (pdf, pages, G_N_ELEMENTS (pages));
-  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
-  spin (100);
-  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
-  redress_documents_view_attach (redress_case_view_get_documents (view), file,
-                                 REDRESS_DOCUMENT_REFUSAL_LETTER);
-  for (guint i = 0; i < 200 && redress_documents_view_get_n_documents (redress_case_view_get_documents (view)) == 0; i++)
-    spin (50);
+  view = attach_pdf (f, kase, "refusal.pdf", pages, G_N_ELEMENTS (pages),
+                     REDRESS_DOCUMENT_REFUSAL_LETTER);
 
   /* The letter's ground is suggested, with its provision and sentence */
   redress_case_view_show_page (view, "grounds");
