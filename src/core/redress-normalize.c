@@ -874,3 +874,118 @@ redress_normalize_display (const char *text)
   t = redress_norm_text_new (pages, 1);
   return g_strndup (t->display, t->display_len);
 }
+
+/* Prose ------------------------------------------------------------------ */
+
+/* Words written with a hyphen that a line break can fall after: the
+ * hyphen stays when the line ends on one of them (co-|operate) */
+static const char * const compound_prefixes[] = {
+  "all", "anti", "co", "cross", "ex", "full", "half", "high", "ill", "inter", "long", "low",
+  "multi", "non", "over", "part", "post", "pre", "pro", "quasi", "re", "self", "semi",
+  "short", "so", "sub", "under", "well", "wide", "year",
+  /* French */
+  "avant", "après", "contre", "demi", "mi", "sans", "sous", "vice",
+  NULL
+};
+
+static gboolean
+is_compound_prefix (const char *word,
+                    gsize       length)
+{
+  g_autofree char *lower = g_utf8_strdown (word, (gssize) length);
+
+  /* After a hyphen already in the word (long-term-|resident), or a
+   * prefix that is a word of its own */
+  if (memchr (word, '-', length) != NULL)
+    return TRUE;
+  for (guint i = 0; compound_prefixes[i] != NULL; i++)
+    if (g_str_equal (lower, compound_prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * redress_normalize_prose:
+ * @text: (nullable): a passage as extracted from a page (lines and all)
+ *
+ * The passage as it reads in a sentence: a word hyphenated at a line end
+ * joined (finan-|cial → financial), a hyphen that belongs to the word kept
+ * (well-|established, co-|operate, Canada-|United States), other line breaks and runs of white
+ * space as one space, invisible characters dropped, no space at either
+ * end.  Unlike redress_normalize_display(), nothing is taken for a bullet,
+ * a check box or a page number: a quote keeps all of its words.
+ *
+ * Returns: (transfer full): the prose ("" for %NULL)
+ */
+char *
+redress_normalize_prose (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  const char *p, *end;
+  gsize word_start = 0;     /* in @out: where the last word began */
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  p = valid;
+  end = valid + strlen (valid);
+  while (p < end)
+    {
+      const char *next;
+      gunichar c = get_char (p, end, &next);
+
+      if (is_newline (c) || is_blank (c) || c == '\t')
+        {
+          space = out->len > 0;
+          p = next;
+          continue;
+        }
+      if (is_invisible (c))
+        {
+          p = next;
+          continue;
+        }
+      if (is_hyphen (c) && !space && out->len > word_start)
+        {
+          /* A hyphen ending a line, before a word going on in lower case */
+          const char *q = next;
+          gboolean newline = FALSE;
+
+          while (q < end)
+            {
+              const char *after;
+              gunichar d = get_char (q, end, &after);
+
+              if (is_newline (d))
+                newline = TRUE;
+              else if (!is_blank (d) && d != '\t')
+                break;
+              q = after;
+            }
+          if (newline && q < end && g_unichar_isalnum (g_utf8_get_char (q)) &&
+              g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (out->str + out->len))))
+            {
+              /* Lower case goes on with the word, unless the hyphen is
+               * the word's own (co-|operate); a capital or a digit starts
+               * the other half of a compound (Canada-|United States) */
+              if (!g_unichar_islower (g_utf8_get_char (q)) ||
+                  is_compound_prefix (out->str + word_start, out->len - word_start))
+                g_string_append_c (out, '-');
+              p = q;
+              continue;
+            }
+        }
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          space = FALSE;
+          word_start = out->len;
+        }
+      g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}

@@ -71,6 +71,7 @@ void             redress_norm_text_locate      (RedressNormText    *self,
 
 char            *redress_normalize_fold        (const char         *text);
 char            *redress_normalize_display     (const char         *text);
+char            *redress_normalize_prose       (const char         *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedressNormText, redress_norm_text_free)
 
