@@ -14,9 +14,11 @@ typedef struct
 } RedressDraftItem;
 
 /* What the templates draft for @path, an application of type
- * @application_type, and the confirmed grounds @codes (in the order
- * wanted): an array of RedressDraftItem whose strings live as long as the
- * process (the templates are read once) */
+ * @application_type (its family's lists, or the generic ones), and the
+ * confirmed grounds @codes (in the order wanted), each item once, in the
+ * group of the first ground that lists it: an array of RedressDraftItem
+ * whose strings live as long as the process (the templates are read
+ * once) */
 GArray *redress_checklist_draft_items (const char         *path,
                                        const char         *application_type,
                                        const char * const *codes);

@@ -86,14 +86,69 @@ typedef struct
 {
   char *id;
   char *text;
-  GStrv applies_to;
+  GStrv applies_to;     /* application types or families; NULL: all */
 } Template;
 
 typedef struct
 {
-  GHashTable *items;   /* id -> Template */
-  GHashTable *lists;   /* "path CODE" / "ground CODE" -> GStrv of ids */
+  GStrv items;            /* the generic list */
+  GHashTable *by_family;  /* family -> GStrv: its own list */
+} List;
+
+typedef struct
+{
+  GHashTable *items;      /* id -> Template */
+  GHashTable *lists;      /* "path CODE" / "ground CODE" -> List */
+  GHashTable *families;   /* application type -> family (in family_names) */
+  GPtrArray *family_names;  /* NULL-terminated, in the file's order */
 } Templates;
+
+#define FAMILY_KEY_PREFIX "items-"
+
+static void
+load_families (Templates *templates,
+               GKeyFile  *keyfile)
+{
+  g_auto(GStrv) families = g_key_file_get_keys (keyfile, "families", NULL, NULL);
+
+  for (guint i = 0; families != NULL && families[i] != NULL; i++)
+    {
+      g_auto(GStrv) types = g_key_file_get_string_list (keyfile, "families", families[i], NULL, NULL);
+      char *family = g_strdup (families[i]);
+
+      g_ptr_array_add (templates->family_names, family);
+      for (guint t = 0; types != NULL && types[t] != NULL; t++)
+        {
+          if (g_hash_table_contains (templates->families, types[t]))
+            g_critical ("Checklist templates: %s is in two families", types[t]);
+          else
+            g_hash_table_insert (templates->families, g_strdup (types[t]), family);
+        }
+    }
+  g_ptr_array_add (templates->family_names, NULL);
+}
+
+static List *
+load_list (GKeyFile   *keyfile,
+           const char *group)
+{
+  List *list = g_new0 (List, 1);
+  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+
+  list->items = g_key_file_get_string_list (keyfile, group, "items", NULL, NULL);
+  if (list->items == NULL)
+    list->items = g_new0 (char *, 1);
+  list->by_family = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+    if (g_str_has_prefix (keys[k], FAMILY_KEY_PREFIX))
+      {
+        GStrv ids = g_key_file_get_string_list (keyfile, group, keys[k], NULL, NULL);
+
+        g_hash_table_insert (list->by_family, g_strdup (keys[k] + strlen (FAMILY_KEY_PREFIX)),
+                             ids ? ids : g_new0 (char *, 1));
+      }
+  return list;
+}
 
 static Templates *
 templates_load (void)
@@ -106,6 +161,8 @@ templates_load (void)
 
   templates->items = g_hash_table_new (g_str_hash, g_str_equal);
   templates->lists = g_hash_table_new (g_str_hash, g_str_equal);
+  templates->families = g_hash_table_new (g_str_hash, g_str_equal);
+  templates->family_names = g_ptr_array_new ();
 
   bytes = g_resources_lookup_data (TEMPLATES_RESOURCE, 0, &error);
   if (bytes == NULL ||
@@ -113,9 +170,11 @@ templates_load (void)
     {
       /* Built into the program: only a broken build gets here */
       g_critical ("Cannot read the checklist templates: %s", error->message);
+      g_ptr_array_add (templates->family_names, NULL);
       return templates;
     }
 
+  load_families (templates, keyfile);
   groups = g_key_file_get_groups (keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     {
@@ -131,12 +190,7 @@ templates_load (void)
           g_hash_table_insert (templates->items, t->id, t);
         }
       else if (g_str_has_prefix (groups[i], "path ") || g_str_has_prefix (groups[i], "ground "))
-        {
-          GStrv ids = g_key_file_get_string_list (keyfile, groups[i], "items", NULL, NULL);
-
-          g_hash_table_insert (templates->lists, g_strdup (groups[i]),
-                               ids ? ids : g_new0 (char *, 1));
-        }
+        g_hash_table_insert (templates->lists, g_strdup (groups[i]), load_list (keyfile, groups[i]));
     }
   return templates;
 }
@@ -172,25 +226,78 @@ redress_checklist_template_text (const char *template_id)
   return t ? t->text : NULL;
 }
 
+/**
+ * redress_checklist_get_families:
+ *
+ * Returns: (transfer none): the application families of the templates
+ *   ("visitor", "study", "work", "sponsorship", "permanent-residence"), in
+ *   the order of data/checklist.ini
+ */
+const char * const *
+redress_checklist_get_families (void)
+{
+  return (const char * const *) templates_get ()->family_names->pdata;
+}
+
+/**
+ * redress_checklist_get_family:
+ * @application_type: (nullable): a case's application type
+ *   ("study-permit-extension")
+ *
+ * Returns: (nullable): the family of @application_type ("study"), or
+ *   %NULL for a type of no family ("other") or an unknown one
+ */
+const char *
+redress_checklist_get_family (const char *application_type)
+{
+  if (application_type == NULL)
+    return NULL;
+  return g_hash_table_lookup (templates_get ()->families, application_type);
+}
+
+/* The IDs a list drafts for an application of @family: the family's own
+ * list, or the generic one */
+static const char * const *
+list_ids (List       *list,
+          const char *family)
+{
+  GStrv ids = family ? g_hash_table_lookup (list->by_family, family) : NULL;
+
+  return (const char * const *) (ids ? ids : list->items);
+}
+
+static gboolean
+template_applies (Template   *t,
+                  const char *application_type,
+                  const char *family)
+{
+  const char * const *applies_to = (const char * const *) t->applies_to;
+
+  if (applies_to == NULL || application_type == NULL)
+    return TRUE;
+  return g_strv_contains (applies_to, application_type) ||
+         (family != NULL && g_strv_contains (applies_to, family));
+}
+
 static void
 append_list (GArray      *items,
              GHashTable  *seen,
-             const char  *group,
+             List        *list,
              const char  *code,
              const char  *application_type)
 {
   Templates *templates = templates_get ();
-  const char * const *ids = g_hash_table_lookup (templates->lists, group);
+  const char *family = redress_checklist_get_family (application_type);
+  const char * const *ids = list_ids (list, family);
 
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
       Template *t = g_hash_table_lookup (templates->items, ids[i]);
       RedressDraftItem item;
 
       if (t == NULL || t->text == NULL || g_hash_table_contains (seen, t->id))
         continue;
-      if (t->applies_to != NULL && application_type != NULL &&
-          !g_strv_contains ((const char * const *) t->applies_to, application_type))
+      if (!template_applies (t, application_type, family))
         continue;
       g_hash_table_add (seen, t->id);
       item.template_id = t->id;
@@ -204,20 +311,24 @@ redress_checklist_draft_items (const char         *path,
                                const char         *application_type,
                                const char * const *codes)
 {
+  GHashTable *lists = templates_get ()->lists;
   GArray *items = g_array_new (FALSE, FALSE, sizeof (RedressDraftItem));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *path_group = g_strconcat ("path ", path, NULL);
+  List *list;
 
-  append_list (items, seen, path_group, NULL, application_type);
+  list = g_hash_table_lookup (lists, path_group);
+  if (list != NULL)
+    append_list (items, seen, list, NULL, application_type);
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
       g_autofree char *group = g_strconcat ("ground ", codes[i], NULL);
-      /* The code must outlive the array: take the catalogue's copy */
+      /* The code must outlive the array: take the templates' copy */
       gpointer key = NULL;
 
-      if (!g_hash_table_lookup_extended (templates_get ()->lists, group, &key, NULL))
+      if (!g_hash_table_lookup_extended (lists, group, &key, (gpointer *) &list))
         continue;
-      append_list (items, seen, group, (const char *) key + strlen ("ground "), application_type);
+      append_list (items, seen, list, (const char *) key + strlen ("ground "), application_type);
     }
   return items;
 }

@@ -41,6 +41,11 @@ gboolean            redress_checklist_has_path       (const char        *path);
 
 /* Templates (data/checklist.ini) */
 const char         *redress_checklist_template_text  (const char        *template_id);
+/* The application families whose checklists differ ("visitor", "study",
+ * "work", "sponsorship", "permanent-residence") and the family of an
+ * application type ("study-permit-extension" is "study"; NULL for "other") */
+const char * const *redress_checklist_get_families   (void);
+const char         *redress_checklist_get_family     (const char        *application_type);
 
 #define REDRESS_TYPE_CHECKLIST_ITEM (redress_checklist_item_get_type ())
 

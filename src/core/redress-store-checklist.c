@@ -22,9 +22,12 @@
  * Drafting merges: it adds the template items the path and the confirmed
  * grounds call for and the checklist lacks, and removes only drafted items
  * nobody touched whose ground is no longer confirmed (or that no longer
- * apply to the application).  Items the consultant changed, added or
- * removed stay as they are; a removed item is kept (removed_at) so that
- * Undo brings it back and a redraft does not draft it again.
+ * apply to the application: the lists depend on the application's family,
+ * so a change of application type redrafts the same way).  Items the
+ * consultant changed, added or removed stay as they are; a removed item is
+ * kept (removed_at) so that Undo brings it back and a redraft does not
+ * draft it again.  A drafted item that several grounds list goes to the
+ * group of the first confirmed one: when that changes, it moves there.
  */
 
 #define ITEM_COLUMNS "id, case_id, path, code, template, text, state, due, note, position, edited"
@@ -163,6 +166,7 @@ typedef struct
 {
   gint64 id;
   char *template_id;
+  char *code;
   gboolean edited;
   gboolean removed;
 } Existing;
@@ -171,6 +175,7 @@ static void
 existing_clear (gpointer data)
 {
   g_free (((Existing *) data)->template_id);
+  g_free (((Existing *) data)->code);
 }
 
 /* Works out a draft; with @apply, makes it (inside the caller's
@@ -192,6 +197,7 @@ draft_tx (RedressStore             *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) del = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(sqlite3_stmt) move = NULL;
   g_autofree char *now = NULL;
   gint64 client_id, position = 0;
   int rc;
@@ -207,7 +213,7 @@ draft_tx (RedressStore             *self,
     g_hash_table_add (want, (gpointer) g_array_index (wanted, RedressDraftItem, i).template_id);
 
   stmt = redress_store_prepare_owned (self,
-                  "SELECT id, template, edited, removed_at IS NOT NULL, position "
+                  "SELECT id, template, edited, removed_at IS NOT NULL, position, code "
                   "FROM checklist_items WHERE case_id = ? AND path = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -222,6 +228,7 @@ draft_tx (RedressStore             *self,
       e.edited = sqlite3_column_int (stmt, 2) != 0;
       e.removed = sqlite3_column_int (stmt, 3) != 0;
       position = MAX (position, sqlite3_column_int64 (stmt, 4));
+      e.code = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_array_append_val (existing, e);
     }
   if (rc != SQLITE_DONE)
@@ -234,7 +241,10 @@ draft_tx (RedressStore             *self,
                                            error)) == NULL ||
        (ins = redress_store_prepare_owned (self,
                       "INSERT INTO checklist_items (case_id, path, code, template, position, "
-                      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error)) == NULL))
+                      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error)) == NULL ||
+       (move = redress_store_prepare_owned (self,
+                      "UPDATE checklist_items SET code = ?2, position = ?3, updated_at = ?4 "
+                      "WHERE id = ?1", error)) == NULL))
     return FALSE;
 
   for (guint i = 0; i < existing->len; i++)
@@ -243,7 +253,7 @@ draft_tx (RedressStore             *self,
 
       if (e->template_id == NULL)
         continue;
-      g_hash_table_add (have, e->template_id);
+      g_hash_table_insert (have, e->template_id, e);
       if (g_hash_table_contains (want, e->template_id))
         continue;
       if (e->edited && !e->removed)
@@ -267,9 +277,26 @@ draft_tx (RedressStore             *self,
   for (guint i = 0; i < wanted->len; i++)
     {
       RedressDraftItem *item = &g_array_index (wanted, RedressDraftItem, i);
+      Existing *e = g_hash_table_lookup (have, item->template_id);
 
-      if (g_hash_table_contains (have, item->template_id))
-        continue;
+      if (e != NULL)
+        {
+          if (e->removed || g_strcmp0 (e->code, item->code) == 0)
+            continue;
+          /* In the group of a ground that no longer lists it first: to
+           * the end of the group of the one that does */
+          changes->n_moved++;
+          if (!apply)
+            continue;
+          sqlite3_reset (move);
+          sqlite3_bind_int64 (move, 1, e->id);
+          redress_store_bind_text (move, 2, item->code);
+          sqlite3_bind_int64 (move, 3, ++position);
+          sqlite3_bind_text (move, 4, now, -1, SQLITE_STATIC);
+          if (!redress_store_step_done (self, move, error))
+            return FALSE;
+          continue;
+        }
       changes->n_added++;
       if (!apply)
         continue;
@@ -284,7 +311,7 @@ draft_tx (RedressStore             *self,
         return FALSE;
     }
 
-  if (apply && (changes->n_added > 0 || changes->n_removed > 0))
+  if (apply && (changes->n_added > 0 || changes->n_removed > 0 || changes->n_moved > 0))
     {
       g_autofree char *summary = g_strdup_printf ("%s +%u -%u", path, changes->n_added,
                                                   changes->n_removed);
@@ -335,7 +362,7 @@ redress_store_draft_checklist (RedressStore             *self,
       memset (changes, 0, sizeof *changes);
       return FALSE;
     }
-  if (changes->n_added > 0 || changes->n_removed > 0)
+  if (changes->n_added > 0 || changes->n_removed > 0 || changes->n_moved > 0)
     announce (self, case_id);
   return TRUE;
 }
@@ -345,8 +372,8 @@ redress_store_draft_checklist (RedressStore             *self,
  * @changes: (out): what a draft would do now
  *
  * Works out, without changing anything, what redress_store_draft_checklist()
- * would add and remove: the checklist is out of date when it would do
- * anything.
+ * would add, remove and move: the checklist is out of date when it would
+ * do anything.
  */
 gboolean
 redress_store_checklist_pending (RedressStore             *self,

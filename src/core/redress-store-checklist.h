@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  *   confirmed (or that no longer apply to the application)
  * @n_kept: items the consultant changed that a redraft would otherwise
  *   have removed: they stay, in their ground's group
+ * @n_moved: drafted items several grounds call for, moved to the group of
+ *   the first one confirmed (the one they were in is no longer, or an
+ *   earlier one now is)
  *
  * What a draft did (or, from redress_store_checklist_pending(), would do).
  */
@@ -23,6 +26,7 @@ typedef struct
   guint n_added;
   guint n_removed;
   guint n_kept;
+  guint n_moved;
 } RedressChecklistChanges;
 
 /* A case's checklist, one per path.  Writes log a line on the case's
