@@ -969,6 +969,66 @@ redress_documents_view_show_document (RedressDocumentsView *self,
   redress_pdf_view_reveal (REDRESS_PDF_VIEW (self->pdf_view), page, highlight);
 }
 
+/**
+ * redress_documents_view_show_passage:
+ * @page: from 1, where the passage starts
+ * @start: byte offset of its first character in the stored text of @page,
+ *   or -1 when its place is not known
+ * @end_page: from 1, where it ends
+ * @end: byte offset just after its last character in the stored text of
+ *   @end_page, or -1
+ * @quote: (nullable): its words
+ *
+ * Opens the document at the passage, highlighted by its place in the
+ * text; a passage whose place is not known is looked for by its words on
+ * @page, whatever the line breaks.
+ */
+void
+redress_documents_view_show_passage (RedressDocumentsView *self,
+                                     gint64                document_id,
+                                     guint                 page,
+                                     gint64                start,
+                                     guint                 end_page,
+                                     gint64                end,
+                                     const char           *quote)
+{
+  RedressPdfView *pdf_view;
+  g_autofree char *page_text = NULL;
+  g_autofree char *end_page_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
+
+  pdf_view = REDRESS_PDF_VIEW (self->pdf_view);
+  page = MAX (page, 1);
+  end_page = MAX (end_page, page);
+  select_document (self, document_id);
+  if (self->store == NULL || self->shown_document != document_id)
+    return;
+  if (start < 0 || end < 0 || (end_page == page && end <= start))
+    {
+      /* Its words, found on the page whatever the white space */
+      if (quote == NULL || *quote == '\0')
+        redress_pdf_view_reveal (pdf_view, page - 1, NULL);
+      else
+        redress_pdf_view_reveal_passage (pdf_view, page - 1, quote, 0, page - 1, quote,
+                                         strlen (quote), quote);
+      return;
+    }
+  page_text = redress_store_dup_page_text (self->store, document_id, page, &error);
+  if (page_text != NULL && end_page != page)
+    end_page_text = redress_store_dup_page_text (self->store, document_id, end_page, &error);
+  if (page_text == NULL || (end_page != page && end_page_text == NULL))
+    {
+      g_message ("Passage shown by its words: %s", error->message);
+      redress_pdf_view_reveal (pdf_view, page - 1, quote);
+      return;
+    }
+  redress_pdf_view_reveal_passage (pdf_view, page - 1, page_text, (gsize) start, end_page - 1,
+                                   end_page != page ? end_page_text : page_text, (gsize) end,
+                                   quote);
+}
+
 guint
 redress_documents_view_get_n_documents (RedressDocumentsView *self)
 {

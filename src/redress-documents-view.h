@@ -24,6 +24,13 @@ void       redress_documents_view_show_document (RedressDocumentsView *self,
                                                  gint64                document_id,
                                                  guint                 page,
                                                  const char           *highlight);
+void       redress_documents_view_show_passage  (RedressDocumentsView *self,
+                                                 gint64                document_id,
+                                                 guint                 page,
+                                                 gint64                start,
+                                                 guint                 end_page,
+                                                 gint64                end,
+                                                 const char           *quote);
 guint      redress_documents_view_get_n_documents (RedressDocumentsView *self);
 GtkWidget *redress_documents_view_get_pdf_view  (RedressDocumentsView *self);
 gboolean   redress_documents_view_get_selection (RedressDocumentsView *self,

@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "redress-case-view.h"
+#include "redress-documents-view.h"
 #include "redress-grounds-view.h"
+#include "redress-normalize.h"
 #include "redress-ui-util.h"
 #include "redress-window.h"
 
@@ -14,11 +17,15 @@
  * from the letter, each with the sentence that states it; the consultant
  * confirms or dismisses them (Undo), or adds a ground from the catalogue.
  * Confirmed grounds list their evidence, and passages of the officer's
- * notes that may prove them.  Every quote opens its page in the reader.
+ * notes that may prove them.  Quotes read as prose and name their
+ * document by its kind and page; activating one opens the document at
+ * that passage, highlighted by its place in the text (across lines and
+ * pages).
  *
  * Signals: "show-quote" (document id, page from 1, quote) asks the case
- * view to open the document there; "link-selection" (code) asks it to
- * link the text selected in the reader.
+ * view to open the document there, when the grounds are shown outside a
+ * case view; "link-selection" (code) asks it to link the text selected in
+ * the reader.
  */
 struct _RedressGroundsView
 {
@@ -28,7 +35,36 @@ struct _RedressGroundsView
   GtkBox *box;
   RedressStore *store;
   gint64 case_id;
+  GHashTable *kinds;          /* document id -> its kind's label, while filling */
 };
+
+/* Where a quote is: the passage a row opens */
+typedef struct
+{
+  gint64 document_id;
+  guint page;                 /* from 1 */
+  gint64 start;               /* bytes in the page's text, -1 if not known */
+  guint end_page;
+  gint64 end;
+  char *quote;
+} QuotePlace;
+
+static void
+quote_place_free (gpointer data)
+{
+  QuotePlace *place = data;
+
+  g_free (place->quote);
+  g_free (place);
+}
+
+/* The page where a ground's sentence ends: the ground's page until the
+ * store records where it ends */
+static guint
+ground_end_page (RedressCaseGround *ground)
+{
+  return redress_case_ground_get_page (ground);
+}
 
 G_DEFINE_FINAL_TYPE (RedressGroundsView, redress_grounds_view, GTK_TYPE_WIDGET)
 
@@ -151,12 +187,20 @@ static void
 on_quote_activated (AdwActionRow       *row,
                     RedressGroundsView *self)
 {
-  gint64 *document = g_object_get_data (G_OBJECT (row), "document");
-  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "page"));
-  const char *quote = g_object_get_data (G_OBJECT (row), "quote");
+  QuotePlace *place = g_object_get_data (G_OBJECT (row), "place");
+  GtkWidget *case_view = gtk_widget_get_ancestor (GTK_WIDGET (self), REDRESS_TYPE_CASE_VIEW);
 
-  if (document != NULL && *document > 0)
-    g_signal_emit (self, signals[SHOW_QUOTE], 0, *document, page, quote);
+  if (place == NULL || place->document_id <= 0)
+    return;
+  if (case_view == NULL)
+    {
+      g_signal_emit (self, signals[SHOW_QUOTE], 0, place->document_id, place->page, place->quote);
+      return;
+    }
+  redress_case_view_show_page (REDRESS_CASE_VIEW (case_view), "documents");
+  redress_documents_view_show_passage (redress_case_view_get_documents (REDRESS_CASE_VIEW (case_view)),
+                                       place->document_id, place->page, place->start,
+                                       place->end_page, place->end, place->quote);
 }
 
 static void
@@ -192,46 +236,84 @@ icon_button (const char *icon,
   return button;
 }
 
-/* A row quoting a document: activating it opens the page */
+/* A row quoting a document: activating it opens the document at the
+ * passage (@place, taken) */
 static GtkWidget *
 quote_row_new (RedressGroundsView *self,
                const char         *title,
                const char         *quote,
-               gint64              document_id,
-               guint               page,
+               QuotePlace         *place,
                const char         *where)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
+  g_autofree char *prose = quote ? redress_normalize_prose (quote) : NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (quote != NULL)
+  if (prose != NULL)
     {
       /* Translators: a quote from a document, then where it is */
-      subtitle = where ? g_strdup_printf (_("“%s” — %s"), quote, where)
-                       : g_strdup_printf (_("“%s”"), quote);
+      subtitle = where ? g_strdup_printf (_("“%s” — %s"), prose, where)
+                       : g_strdup_printf (_("“%s”"), prose);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }
-  if (document_id > 0)
+  if (place != NULL && place->document_id > 0)
     {
-      g_object_set_data_full (G_OBJECT (row), "document",
-                              g_memdup2 (&document_id, sizeof document_id), g_free);
-      g_object_set_data (G_OBJECT (row), "page", GUINT_TO_POINTER (page));
-      g_object_set_data_full (G_OBJECT (row), "quote", g_strdup (quote), g_free);
+      g_object_set_data_full (G_OBJECT (row), "place", place, quote_place_free);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect_object (row, "activated", G_CALLBACK (on_quote_activated), self, 0);
       gtk_widget_set_tooltip_text (row, _("Open the page in the document"));
     }
+  else if (place != NULL)
+    quote_place_free (place);
   return row;
 }
 
-static char *
-page_words (guint page)
+static QuotePlace *
+quote_place_new (gint64      document_id,
+                 guint       page,
+                 gint64      start,
+                 guint       end_page,
+                 gint64      end,
+                 const char *quote)
 {
-  /* Translators: where a quote is */
-  return g_strdup_printf (_("page %u"), page);
+  QuotePlace *place = g_new0 (QuotePlace, 1);
+
+  place->document_id = document_id;
+  place->page = page;
+  place->start = start;
+  place->end_page = MAX (end_page, page);
+  place->end = end;
+  place->quote = g_strdup (quote);
+  return place;
+}
+
+/* "Refusal letter, page 2": the document by its kind, and the page */
+static char *
+where_words (RedressGroundsView *self,
+             gint64              document_id,
+             guint               page)
+{
+  const char *kind = self->kinds ? g_hash_table_lookup (self->kinds, &document_id) : NULL;
+
+  if (kind == NULL)
+    {
+      g_autoptr(RedressDocument) document = NULL;
+      gint64 *key = g_memdup2 (&document_id, sizeof document_id);
+
+      if (self->store != NULL)
+        document = redress_store_get_document (self->store, document_id, NULL);
+      kind = document ? redress_document_kind_get_label (redress_document_get_kind (document))
+                      : _("Document");
+      if (self->kinds != NULL)
+        g_hash_table_insert (self->kinds, key, (gpointer) kind);
+      else
+        g_free (key);
+    }
+  /* Translators: where a quote is: a document's kind, the page */
+  return g_strdup_printf (_("%s, page %u"), kind, page);
 }
 
 static GtkWidget *
@@ -247,10 +329,16 @@ ground_row_new (RedressGroundsView *self,
   title = provision ? g_strdup_printf ("%s (%s)", redress_case_ground_get_label (ground), provision)
                     : g_strdup (redress_case_ground_get_label (ground));
   if (redress_case_ground_get_document_id (ground) > 0)
-    where = page_words (redress_case_ground_get_page (ground));
+    where = where_words (self, redress_case_ground_get_document_id (ground),
+                         redress_case_ground_get_page (ground));
   row = quote_row_new (self, title, redress_case_ground_get_quote (ground),
-                       redress_case_ground_get_document_id (ground),
-                       redress_case_ground_get_page (ground), where);
+                       quote_place_new (redress_case_ground_get_document_id (ground),
+                                        redress_case_ground_get_page (ground),
+                                        redress_case_ground_get_quote_start (ground),
+                                        ground_end_page (ground),
+                                        redress_case_ground_get_quote_end (ground),
+                                        redress_case_ground_get_quote (ground)),
+                       where);
   if (redress_case_ground_get_quote (ground) == NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                  redress_case_ground_get_origin (ground) == REDRESS_GROUND_MANUAL
@@ -424,8 +512,13 @@ add_passages (RedressGroundsView *self,
   while (passages->len > 0)
     {
       RedressGroundHit *hit = g_ptr_array_steal_index (passages, 0);
-      g_autofree char *where = page_words (hit->page);
-      GtkWidget *row = quote_row_new (self, hit->quote, NULL, hit->document_id, hit->page, where);
+      g_autofree char *where = where_words (self, hit->document_id, hit->page);
+      g_autofree char *prose = redress_normalize_prose (hit->quote);
+      GtkWidget *row = quote_row_new (self, prose, NULL,
+                                      quote_place_new (hit->document_id, hit->page,
+                                                       (gint64) hit->start, hit->end_page,
+                                                       (gint64) hit->end, hit->quote),
+                                      where);
       GtkWidget *link = icon_button ("insert-link-symbolic", _("Link as evidence"),
                                      hit->code, G_CALLBACK (on_link_passage), self);
 
@@ -451,6 +544,9 @@ redress_grounds_view_reload (RedressGroundsView *self)
     gtk_box_remove (self->box, child);
   if (self->store == NULL)
     return;
+  /* Each document looked up once while filling (its kind may change) */
+  g_clear_pointer (&self->kinds, g_hash_table_unref);
+  self->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   grounds = redress_store_list_grounds (self->store, self->case_id, &error);
   if (grounds == NULL)
@@ -490,15 +586,19 @@ redress_grounds_view_reload (RedressGroundsView *self)
           g_autofree char *where = NULL;
           g_autofree char *title = NULL;
 
-          /* Translators: evidence row: the document, the page */
-          where = g_strdup_printf (_("%s, page %u"), redress_evidence_get_file_name (item),
-                                   redress_evidence_get_page (item));
+          where = where_words (self, redress_evidence_get_document_id (item),
+                               redress_evidence_get_page (item));
           /* Translators: evidence for a ground */
           title = g_strdup_printf (_("Evidence for “%s”"), redress_case_ground_get_label (ground));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                      quote_row_new (self, title, redress_evidence_get_quote (item),
-                                                    redress_evidence_get_document_id (item),
-                                                    redress_evidence_get_page (item), where));
+                                                    quote_place_new (redress_evidence_get_document_id (item),
+                                                                     redress_evidence_get_page (item),
+                                                                     redress_evidence_get_quote_start (item),
+                                                                     redress_evidence_get_page (item),
+                                                                     redress_evidence_get_quote_end (item),
+                                                                     redress_evidence_get_quote (item)),
+                                                    where));
         }
       add_passages (self, group, ground);
     }
@@ -535,6 +635,7 @@ redress_grounds_view_dispose (GObject *object)
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->kinds, g_hash_table_unref);
 
   G_OBJECT_CLASS (redress_grounds_view_parent_class)->dispose (object);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "redress-pdf-server.h"
@@ -11,7 +12,9 @@
 
 /*
  * RedressPdfView: reads a PDF — continuous pages, zoom, search with every
- * hit highlighted, text selection to copy.
+ * hit highlighted, text selection to copy, and a passage shown by its
+ * place in the page's text (a ground's sentence, a linked quote), across
+ * lines and pages.
  *
  * Poppler never runs in Redress itself: redress-pdf-worker opens, draws
  * and searches the document in a process of its own (RedressPdfServer),
@@ -71,7 +74,30 @@ typedef enum
   JOB_RENDER,
   JOB_SEARCH,
   JOB_SELECT,
+  JOB_PASSAGE,
 } JobKind;
+
+/* One page of a passage shown by its place in the text */
+typedef struct
+{
+  guint page;
+  char *stored;           /* the page's stored text the offsets count in, or NULL */
+  gsize start, end;       /* bytes in it; end G_MAXSIZE: to the end of the page */
+  /* out */
+  glong char_start;       /* -1 when not found on the page shown */
+  glong char_end;
+  GArray *rects;          /* RedressPdfRect, one per line */
+} PassagePart;
+
+static void
+passage_part_free (gpointer data)
+{
+  PassagePart *part = data;
+
+  g_free (part->stored);
+  g_clear_pointer (&part->rects, g_array_unref);
+  g_free (part);
+}
 
 typedef struct
 {
@@ -94,13 +120,17 @@ typedef struct
   int width, height, stride;
   GPtrArray *matches;       /* per page: GArray of RedressPdfRect (top-left origin) */
   char *selected;
+  GPtrArray *parts;         /* JOB_PASSAGE: PassagePart, in and out */
 } Job;
 
 static void
 job_free (Job *job)
 {
-  engine_unref (job->engine);
-  g_weak_ref_clear (&job->view);
+  if (job->engine != NULL)
+    {
+      engine_unref (job->engine);
+      g_weak_ref_clear (&job->view);
+    }
   g_clear_pointer (&job->pdf, g_bytes_unref);
   g_free (job->password);
   g_free (job->text);
@@ -109,6 +139,7 @@ job_free (Job *job)
   g_clear_pointer (&job->pixels, g_bytes_unref);
   g_clear_pointer (&job->matches, g_ptr_array_unref);
   g_free (job->selected);
+  g_clear_pointer (&job->parts, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -183,6 +214,9 @@ struct _RedressPdfView
   int select_page;          /* -1 when nothing is selected */
   RedressPdfRect selection;
   char *selected_text;
+
+  GPtrArray *passage;       /* PassagePart of the passage shown, or NULL */
+  Job *pending_passage;     /* asked for before the document was loaded */
 };
 
 G_DEFINE_FINAL_TYPE (RedressPdfView, redress_pdf_view, GTK_TYPE_WIDGET)
@@ -196,6 +230,8 @@ static guint signals[N_SIGNALS];
 
 static void request_render (RedressPdfView *self, guint page);
 static void update_labels (RedressPdfView *self);
+static void show_passage (RedressPdfView *self, Job *job);
+static void clear_passage (RedressPdfView *self);
 
 /* Worker thread ------------------------------------------------------------- */
 
@@ -279,6 +315,31 @@ run_job (gpointer data,
       if (server != NULL)
         job->selected = redress_pdf_server_get_text_in_area (server, job->page, &job->area,
                                                              &job->error);
+      break;
+
+    case JOB_PASSAGE:
+      for (guint i = 0; i < job->parts->len; i++)
+        {
+          PassagePart *part = g_ptr_array_index (job->parts, i);
+          g_autoptr(GArray) boxes = NULL;
+          g_autofree char *text = NULL;
+
+          part->char_start = part->char_end = -1;
+          server = engine_server (engine, &job->error);
+          if (server == NULL)
+            break;
+          boxes = redress_pdf_server_get_layout (server, part->page, &text, &job->error);
+          if (boxes == NULL)
+            break;
+          if (part->end == G_MAXSIZE)
+            part->end = strlen (part->stored != NULL ? part->stored : text);
+          if (redress_pdf_text_find_passage (text, part->stored, part->start, part->end,
+                                             &part->char_start, &part->char_end))
+            part->rects = redress_pdf_boxes_for_range (boxes, text, part->char_start,
+                                                       part->char_end);
+          else
+            part->char_start = part->char_end = -1;
+        }
       break;
 
     default:
@@ -438,6 +499,8 @@ deliver_job (gpointer data)
       /* Fitted once the pages have their place */
       if (self->fit_width)
         g_idle_add_full (G_PRIORITY_HIGH_IDLE, refit_idle, g_object_ref (self), g_object_unref);
+      if (self->pending_passage != NULL)
+        push_job (self, g_steal_pointer (&self->pending_passage));
       if (self->reveal_page >= 0)
         {
           g_autofree char *text = g_steal_pointer (&self->reveal_text);
@@ -495,6 +558,10 @@ deliver_job (gpointer data)
     case JOB_SELECT:
       g_free (self->selected_text);
       self->selected_text = g_steal_pointer (&job->selected);
+      break;
+
+    case JOB_PASSAGE:
+      show_passage (self, job);
       break;
 
     default:
@@ -581,6 +648,9 @@ redress_pdf_page_widget_snapshot (GtkWidget   *widget,
   static const GdkRGBA hit = { 0.96f, 0.83f, 0.18f, 0.45f };
   static const GdkRGBA current = { 0.90f, 0.38f, 0.0f, 0.55f };
   static const GdkRGBA selection = { 0.21f, 0.52f, 0.89f, 0.30f };
+  /* A passage shown for a ground: green, unlike the search hits */
+  static const GdkRGBA passage = { 0.15f, 0.76f, 0.41f, 0.32f };
+  static const GdkRGBA passage_edge = { 0.11f, 0.55f, 0.30f, 0.85f };
   CacheEntry *entry;
   double wanted;
 
@@ -611,6 +681,29 @@ redress_pdf_page_widget_snapshot (GtkWidget   *widget,
                        ? &current : &hit);
     }
 
+  for (guint i = 0; view->passage != NULL && i < view->passage->len; i++)
+    {
+      PassagePart *part = g_ptr_array_index (view->passage, i);
+
+      if (part->page != self->item->index || part->rects == NULL)
+        continue;
+      for (guint k = 0; k < part->rects->len; k++)
+        {
+          RedressPdfRect line = g_array_index (part->rects, RedressPdfRect, k);
+          RedressPdfRect edge;
+
+          /* A little room around the glyphs, and a line under them */
+          line.x1 -= 1;
+          line.x2 += 1;
+          line.y1 -= 1;
+          line.y2 += 1;
+          append_rect (snapshot, &line, view->zoom, &passage);
+          edge = line;
+          edge.y1 = line.y2 - MAX (0.8, 1.5 / view->zoom);
+          append_rect (snapshot, &edge, view->zoom, &passage_edge);
+        }
+    }
+
   if (view->select_page == (int) self->item->index)
     append_rect (snapshot, &view->selection, view->zoom, &selection);
 }
@@ -623,6 +716,8 @@ on_drag_begin (GtkGestureDrag *gesture,
 {
   self->drag_x = x;
   self->drag_y = y;
+  /* A click or a selection elsewhere: the passage shown is done with */
+  clear_passage (self->view);
   gtk_widget_grab_focus (GTK_WIDGET (self->view->list));
 }
 
@@ -830,6 +925,75 @@ scroll_to (RedressPdfView *self,
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+/* The first line of the passage shown */
+static PassagePart *
+passage_first_part (RedressPdfView *self)
+{
+  for (guint i = 0; self->passage != NULL && i < self->passage->len; i++)
+    {
+      PassagePart *part = g_ptr_array_index (self->passage, i);
+
+      if (part->rects != NULL && part->rects->len > 0)
+        return part;
+    }
+  return NULL;
+}
+
+/* Scrolls so that the passage's start is in view, a little below the top,
+ * when the page at the top (@near) is one of the passage's or the one
+ * before: FALSE otherwise */
+static gboolean
+scroll_to_passage (RedressPdfView *self,
+                   guint           near)
+{
+  PassagePart *first = passage_first_part (self);
+  PassagePart *last;
+  double margin, y;
+
+  if (first == NULL)
+    return FALSE;
+  last = g_ptr_array_index (self->passage, self->passage->len - 1);
+  if (near + 1 < first->page || near > last->page)
+    return FALSE;
+  margin = MIN (120, gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (self->scroller)) / 4);
+  y = page_top (self, first->page) + g_array_index (first->rects, RedressPdfRect, 0).y1 * self->zoom;
+  scroll_to (self, MAX (0, y - margin));
+  return TRUE;
+}
+
+static void
+clear_passage (RedressPdfView *self)
+{
+  if (self->passage == NULL)
+    return;
+  g_clear_pointer (&self->passage, g_ptr_array_unref);
+  redraw_pages (self);
+}
+
+static void
+show_passage (RedressPdfView *self,
+              Job            *job)
+{
+  PassagePart *first;
+
+  clear_passage (self);
+  self->passage = g_steal_pointer (&job->parts);
+  first = passage_first_part (self);
+  if (first == NULL)
+    {
+      /* Not where the stored text puts it (or the reader failed): the
+       * words are looked for instead */
+      if (job->error != NULL)
+        g_message ("Passage on page %u not located: %s", job->page + 1, job->error->message);
+      g_clear_pointer (&self->passage, g_ptr_array_unref);
+      redress_pdf_view_reveal (self, job->page, job->text);
+      return;
+    }
+  scroll_to_passage (self, first->page);
+  update_labels (self);
+  redraw_pages (self);
+}
+
 static void
 apply_zoom (RedressPdfView *self,
             double          zoom)
@@ -846,8 +1010,10 @@ apply_zoom (RedressPdfView *self,
   g_atomic_int_set (&self->engine->generation, self->generation);
   g_hash_table_remove_all (self->pending);
   g_list_model_items_changed (G_LIST_MODEL (self->pages), 0, self->n_pages, self->n_pages);
-  /* Back to the same page, once the list has laid the new sizes out */
-  scroll_to (self, page_top (self, page));
+  /* Back to the same page, once the list has laid the new sizes out; the
+   * passage shown stays in view */
+  if (!scroll_to_passage (self, page))
+    scroll_to (self, page_top (self, page));
   update_labels (self);
 }
 
@@ -1020,6 +1186,7 @@ redress_pdf_view_dispose (GObject *object)
     }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->pages);
+  g_clear_pointer (&self->pending_passage, job_free);
 
   G_OBJECT_CLASS (redress_pdf_view_parent_class)->dispose (object);
 }
@@ -1037,6 +1204,7 @@ redress_pdf_view_finalize (GObject *object)
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_free (self->selected_text);
   g_free (self->reveal_text);
+  g_clear_pointer (&self->passage, g_ptr_array_unref);
 
   G_OBJECT_CLASS (redress_pdf_view_parent_class)->finalize (object);
 }
@@ -1233,6 +1401,8 @@ redress_pdf_view_clear (RedressPdfView *self)
   g_clear_pointer (&self->selected_text, g_free);
   self->reveal_page = -1;
   g_clear_pointer (&self->reveal_text, g_free);
+  g_clear_pointer (&self->passage, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_passage, job_free);
   set_status (self, _("No Document"), NULL);
   update_labels (self);
 }
@@ -1334,6 +1504,8 @@ redress_pdf_view_search (RedressPdfView *self,
   redraw_pages (self);
   if (text == NULL || *text == '\0' || self->n_pages == 0)
     return;
+  /* A search of the consultant's own replaces the passage shown */
+  clear_passage (self);
 
   job = g_new0 (Job, 1);
   job->kind = JOB_SEARCH;
@@ -1491,4 +1663,112 @@ redress_pdf_view_select_area (RedressPdfView *self,
   job->page = page;
   job->area = self->selection;
   push_job (self, job);
+}
+
+/**
+ * redress_pdf_view_reveal_passage:
+ * @page: the page (from 0) where the passage starts
+ * @page_text: (nullable): the stored text of @page, which @start counts
+ *   in; %NULL if it is the text the reader extracts
+ * @start: byte offset of the passage's first character in @page_text
+ * @end_page: the page where it ends (@page when on one page)
+ * @end_page_text: (nullable): the stored text of @end_page
+ * @end: byte offset just after its last character in @end_page_text
+ * @quote: (nullable): its words, looked for instead if the passage is
+ *   not found by its place
+ *
+ * Shows the passage highlighted, line by line and across pages, found by
+ * its place in the pages' text rather than by its words (a sentence that
+ * wraps, a word hyphenated at a line end), and scrolls to its start.  It
+ * stays highlighted until the consultant clicks in the document or
+ * searches it.
+ */
+void
+redress_pdf_view_reveal_passage (RedressPdfView *self,
+                                 guint           page,
+                                 const char     *page_text,
+                                 gsize           start,
+                                 guint           end_page,
+                                 const char     *end_page_text,
+                                 gsize           end,
+                                 const char     *quote)
+{
+  Job *job;
+
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+  g_return_if_fail (end_page >= page);
+
+  clear_passage (self);
+  g_clear_pointer (&self->pending_passage, job_free);
+  /* The highlights of an earlier search would read as part of it */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  redress_pdf_view_search (self, NULL);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_PASSAGE;
+  job->page = page;
+  job->text = g_strdup (quote);
+  job->parts = g_ptr_array_new_with_free_func (passage_part_free);
+  /* No more than a few pages: a sentence, not a chapter */
+  end_page = MIN (end_page, page + 3);
+  for (guint p = page; p <= end_page; p++)
+    {
+      PassagePart *part = g_new0 (PassagePart, 1);
+
+      part->page = p;
+      part->start = p == page ? start : 0;
+      part->end = p == end_page ? end : G_MAXSIZE;
+      part->stored = g_strdup (p == page ? page_text : p == end_page ? end_page_text : NULL);
+      part->char_start = part->char_end = -1;
+      g_ptr_array_add (job->parts, part);
+    }
+
+  if (self->n_pages == 0)
+    {
+      /* Once the document is loaded */
+      self->pending_passage = job;
+      return;
+    }
+  if (page >= self->n_pages)
+    {
+      job_free (job);
+      return;
+    }
+  push_job (self, job);
+}
+
+/**
+ * redress_pdf_view_get_passage:
+ * @page: from 0
+ * @char_start: (out) (optional): its first character highlighted there
+ * @char_end: (out) (optional): just after its last one
+ *
+ * For tests: the part of the passage shown that is on @page.
+ *
+ * Returns: (transfer none) (nullable): the rectangles highlighted on
+ *   @page (RedressPdfRect, points from the page's top left, one a line),
+ *   %NULL if none
+ */
+GArray *
+redress_pdf_view_get_passage (RedressPdfView *self,
+                              guint           page,
+                              glong          *char_start,
+                              glong          *char_end)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), NULL);
+
+  for (guint i = 0; self->passage != NULL && i < self->passage->len; i++)
+    {
+      PassagePart *part = g_ptr_array_index (self->passage, i);
+
+      if (part->page != page || part->rects == NULL)
+        continue;
+      if (char_start != NULL)
+        *char_start = part->char_start;
+      if (char_end != NULL)
+        *char_end = part->char_end;
+      return part->rects;
+    }
+  return NULL;
 }

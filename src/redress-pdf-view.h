@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "redress-pdf-server.h"
+
 G_BEGIN_DECLS
 
 #define REDRESS_TYPE_PDF_VIEW (redress_pdf_view_get_type ())
@@ -21,6 +23,18 @@ void        redress_pdf_view_go_to_page     (RedressPdfView *self,
 void        redress_pdf_view_reveal         (RedressPdfView *self,
                                              guint           page,
                                              const char     *highlight);
+void        redress_pdf_view_reveal_passage (RedressPdfView *self,
+                                             guint           page,
+                                             const char     *page_text,
+                                             gsize           start,
+                                             guint           end_page,
+                                             const char     *end_page_text,
+                                             gsize           end,
+                                             const char     *quote);
+GArray     *redress_pdf_view_get_passage    (RedressPdfView *self,
+                                             guint           page,
+                                             glong          *char_start,
+                                             glong          *char_end);
 void        redress_pdf_view_search         (RedressPdfView *self,
                                              const char     *text);
 guint       redress_pdf_view_get_n_matches  (RedressPdfView *self);

@@ -28,6 +28,8 @@
 #define RENDER_TIMEOUT_MS  20000
 #define FIND_TIMEOUT_MS    60000
 #define SELECT_TIMEOUT_MS  10000
+#define LAYOUT_TIMEOUT_MS  10000
+#define MAX_LAYOUT_CHARS   (1 << 20)
 #define MAX_LINE           (1 << 20)
 #define MAX_PIXELS_BYTES   ((gsize) 4096 * 4096 * 4 + (1 << 16))
 
@@ -491,4 +493,228 @@ redress_pdf_server_get_text_in_area (RedressPdfServer     *self,
   if (text == NULL)
     return NULL;
   return g_strndup (g_bytes_get_data (text, NULL), (gsize) length);
+}
+
+/**
+ * redress_pdf_server_get_layout:
+ * @text: (out) (transfer full): the text of page @page, as the import
+ *   stores it (poppler's text of the page)
+ *
+ * Returns: (transfer full): one RedressPdfRect per character of @text
+ *   (points, top-left origin; fewer when poppler gives fewer), or %NULL
+ *   with an error
+ */
+GArray *
+redress_pdf_server_get_layout (RedressPdfServer  *self,
+                               guint              page,
+                               char             **text,
+                               GError           **error)
+{
+  g_autofree char *line = g_strdup_printf ("T %u\n", page);
+  g_autofree char *answer = NULL;
+  g_autoptr(GBytes) text_bytes = NULL;
+  g_autoptr(GBytes) box_bytes = NULL;
+  GArray *boxes;
+  double sizes[2];
+
+  if (!request (self, line, NULL, 0, LAYOUT_TIMEOUT_MS, error))
+    return NULL;
+  answer = read_line (self, error);
+  if (answer == NULL || refusal (answer, error))
+    return NULL;
+  if (!parse_words (answer, "LAYOUT", 2, sizes) || sizes[0] < 0 || sizes[0] > MAX_LINE * 16.0 ||
+      sizes[1] < 0 || sizes[1] > MAX_LAYOUT_CHARS)
+    {
+      failed (self, FALSE, error);
+      return NULL;
+    }
+  text_bytes = read_bytes (self, (gsize) sizes[0], error);
+  if (text_bytes == NULL)
+    return NULL;
+  box_bytes = read_bytes (self, (gsize) sizes[1] * 4 * sizeof (double), error);
+  if (box_bytes == NULL)
+    return NULL;
+  boxes = g_array_sized_new (FALSE, FALSE, sizeof (RedressPdfRect), (guint) sizes[1]);
+  {
+    const double *numbers = g_bytes_get_data (box_bytes, NULL);
+
+    for (guint i = 0; i < (guint) sizes[1]; i++)
+      {
+        RedressPdfRect rect = { MIN (numbers[4 * i], numbers[4 * i + 2]),
+                                MIN (numbers[4 * i + 1], numbers[4 * i + 3]),
+                                MAX (numbers[4 * i], numbers[4 * i + 2]),
+                                MAX (numbers[4 * i + 1], numbers[4 * i + 3]) };
+
+        g_array_append_val (boxes, rect);
+      }
+  }
+  *text = g_utf8_make_valid (g_bytes_get_data (text_bytes, NULL), (gssize) sizes[0]);
+  return boxes;
+}
+
+/* Finding a stored passage on the page shown -------------------------------- */
+
+static gboolean
+is_skipped (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0xA0 || c == 0x00AD || (c >= 0x200B && c <= 0x200F) ||
+         c == 0x2060 || c == 0xFEFF;
+}
+
+/* The characters of @text that are not white space, with their index (in
+ * characters) in @text */
+static GArray *
+visible_chars (const char *text,
+               gsize       length,
+               GArray    **index)
+{
+  GArray *chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  const char *p = text, *end = text + length;
+  guint i = 0;
+
+  *index = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (; p < end; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_skipped (c))
+        continue;
+      g_array_append_val (chars, c);
+      g_array_append_val (*index, i);
+    }
+  return chars;
+}
+
+/* The last character boundary at or before @offset */
+static gsize
+char_boundary (const char *text,
+               gsize       offset)
+{
+  gsize length = strlen (text);
+
+  offset = MIN (offset, length);
+  while (offset > 0 && offset < length && (text[offset] & 0xC0) == 0x80)
+    offset--;
+  return offset;
+}
+
+/**
+ * redress_pdf_text_find_passage:
+ * @shown: the page's text as the reader has it (utf-8)
+ * @stored: (nullable): the page's text as stored, which @start and @end
+ *   count in; %NULL when it is @shown
+ * @start: byte offset of the passage in @stored
+ * @end: byte offset just after it (clamped to the text's end)
+ * @char_start: (out): where the passage starts in @shown, in characters
+ * @char_end: (out): just after its last character, in characters
+ *
+ * Finds a passage given by byte offsets in the stored text of a page in
+ * the text the reader shows.  The same text: the offsets, in characters.
+ * Another text (another version of poppler, OCR): the passage's words
+ * found in it whatever the white space between them, the occurrence
+ * nearest to where it was.
+ *
+ * Returns: %TRUE if found
+ */
+gboolean
+redress_pdf_text_find_passage (const char *shown,
+                               const char *stored,
+                               gsize       start,
+                               gsize       end,
+                               glong      *char_start,
+                               glong      *char_end)
+{
+  g_autoptr(GArray) wanted_index = NULL;
+  g_autoptr(GArray) shown_index = NULL;
+  g_autoptr(GArray) wanted = NULL;
+  g_autoptr(GArray) chars = NULL;
+  glong expected, best = -1;
+  guint best_at = 0;
+
+  g_return_val_if_fail (shown != NULL, FALSE);
+
+  if (stored == NULL)
+    stored = shown;
+  start = char_boundary (stored, start);
+  end = char_boundary (stored, end);
+  if (start >= end)
+    return FALSE;
+  if (stored == shown || strcmp (stored, shown) == 0)
+    {
+      *char_start = g_utf8_pointer_to_offset (shown, shown + start);
+      *char_end = g_utf8_pointer_to_offset (shown, shown + end);
+      return TRUE;
+    }
+
+  wanted = visible_chars (stored + start, end - start, &wanted_index);
+  chars = visible_chars (shown, strlen (shown), &shown_index);
+  if (wanted->len == 0 || wanted->len > chars->len)
+    return FALSE;
+  expected = g_utf8_pointer_to_offset (stored, stored + start);
+  for (guint i = 0; i + wanted->len <= chars->len; i++)
+    {
+      glong distance;
+
+      if (memcmp (&g_array_index (chars, gunichar, i), wanted->data,
+                  wanted->len * sizeof (gunichar)) != 0)
+        continue;
+      distance = ABS ((glong) g_array_index (shown_index, guint, i) - expected);
+      if (best < 0 || distance < best)
+        {
+          best = distance;
+          best_at = i;
+        }
+    }
+  if (best < 0)
+    return FALSE;
+  *char_start = g_array_index (shown_index, guint, best_at);
+  *char_end = (glong) g_array_index (shown_index, guint, best_at + wanted->len - 1) + 1;
+  return TRUE;
+}
+
+/**
+ * redress_pdf_boxes_for_range:
+ * @boxes: one RedressPdfRect per character of @text
+ * @text: the page's text
+ * @char_start: the first character
+ * @char_end: just after the last
+ *
+ * Returns: (transfer full): the boxes of the characters of the range,
+ *   white space left out, merged into one rectangle per line
+ */
+GArray *
+redress_pdf_boxes_for_range (GArray     *boxes,
+                             const char *text,
+                             glong       char_start,
+                             glong       char_end)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (RedressPdfRect));
+  const char *p = text;
+  RedressPdfRect line = { 0, 0, 0, 0 };
+  gboolean open = FALSE;
+
+  for (glong i = 0; *p != '\0' && i < char_end && i < (glong) boxes->len; i++, p = g_utf8_next_char (p))
+    {
+      const RedressPdfRect *box = &g_array_index (boxes, RedressPdfRect, i);
+      double middle = (box->y1 + box->y2) / 2;
+
+      if (i < char_start || is_skipped (g_utf8_get_char (p)) || box->x2 <= box->x1)
+        continue;
+      /* On the same line: level with it, and on its right */
+      if (open && middle >= line.y1 && middle <= line.y2 && box->x1 >= line.x1 - 1)
+        {
+          line.x1 = MIN (line.x1, box->x1);
+          line.y1 = MIN (line.y1, box->y1);
+          line.x2 = MAX (line.x2, box->x2);
+          line.y2 = MAX (line.y2, box->y2);
+          continue;
+        }
+      if (open)
+        g_array_append_val (lines, line);
+      line = *box;
+      open = TRUE;
+    }
+  if (open)
+    g_array_append_val (lines, line);
+  return lines;
 }

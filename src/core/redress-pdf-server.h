@@ -53,6 +53,23 @@ char             *redress_pdf_server_get_text_in_area (RedressPdfServer *self,
                                                 const RedressPdfRect  *area,
                                                 GError               **error);
 
+GArray           *redress_pdf_server_get_layout (RedressPdfServer     *self,
+                                                guint                  page,
+                                                char                 **text,
+                                                GError               **error);
+
+/* Where a passage of a page's stored text is in the page shown */
+gboolean          redress_pdf_text_find_passage (const char           *shown,
+                                                const char            *stored,
+                                                gsize                  start,
+                                                gsize                  end,
+                                                glong                 *char_start,
+                                                glong                 *char_end);
+GArray           *redress_pdf_boxes_for_range  (GArray                *boxes,
+                                                const char            *text,
+                                                glong                  char_start,
+                                                glong                  char_end);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedressPdfServer, redress_pdf_server_free)
 
 G_END_DECLS

@@ -48,6 +48,12 @@
  *                                  <n> and n times <x1> <y1> <x2> <y2>
  *                                  (points, origin at the top left)
  *   S <page> <x1> <y1> <x2> <y2>\n  TEXT <n_bytes>\n<text>
+ *   T <page>\n                     LAYOUT <n_bytes> <n_boxes>\n<text>, then
+ *                                  n_boxes times four doubles x1 y1 x2 y2
+ *                                  (this machine's byte order; points,
+ *                                  origin at the top left): the page's
+ *                                  text as the import reads it, and the
+ *                                  box of each of its characters
  *
  * A request it cannot serve gets `ERROR <code>` and the next is read.
  */
@@ -433,6 +439,40 @@ serve_select (PopplerDocument  *document,
     fwrite (text, 1, strlen (text), stdout);
 }
 
+static void
+serve_layout (PopplerDocument *document,
+              int              n_pages,
+              int              index)
+{
+  PopplerPage *page = index >= 0 && index < n_pages ? poppler_document_get_page (document, index) : NULL;
+  g_autofree char *text = NULL;
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  gsize length;
+
+  if (page == NULL)
+    {
+      printf ("ERROR page-unreadable\n");
+      return;
+    }
+  /* The same text as the import stores (one box per character of it) */
+  text = poppler_page_get_text (page);
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    n_rects = 0;
+  g_object_unref (page);
+  length = text ? strlen (text) : 0;
+  printf ("LAYOUT %" G_GSIZE_FORMAT " %u\n", length, n_rects);
+  if (length > 0)
+    fwrite (text, 1, length, stdout);
+  for (guint i = 0; i < n_rects; i++)
+    {
+      double box[4] = { rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2 };
+
+      fwrite (box, sizeof box, 1, stdout);
+    }
+  g_free (rects);
+}
+
 /* The payload of a request: @length bytes from stdin, NUL-terminated */
 static char *
 read_payload (const char *length_text)
@@ -518,6 +558,8 @@ serve (void)
             }
           serve_find (document, n_pages, text);
         }
+      else if (n_words == 2 && g_str_equal (words[0], "T"))
+        serve_layout (document, n_pages, (int) g_ascii_strtoll (words[1], NULL, 10));
       else if (n_words == 6 && g_str_equal (words[0], "S"))
         {
           PopplerRectangle area;
