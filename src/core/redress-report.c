@@ -15,6 +15,7 @@
 #include "redress-field.h"
 #include "redress-firm.h"
 #include "redress-grounds.h"
+#include "redress-normalize.h"
 #include "redress-remedies.h"
 #include "redress-report.h"
 #include "redress-store-checklist.h"
@@ -335,6 +336,40 @@ deadline_line (RedressReport *self,
   return g_strdup_printf (T (N_("Deadline: file by %1$s (%2$s).")), file_by, source ? source : "");
 }
 
+/* Where a passage is: the document by its kind (in the report's
+ * language), and the page: "Refusal letter, page 2" */
+static char *
+passage_where (RedressReport *self,
+               RedressStore  *store,
+               gint64         document_id,
+               guint          page,
+               const char    *fallback)
+{
+  g_autoptr(RedressDocument) document = NULL;
+  const char *what = fallback;
+
+  if (document_id > 0)
+    document = redress_store_get_document (store, document_id, NULL);
+  if (document != NULL)
+    what = T (redress_document_kind_get_msgid (redress_document_get_kind (document)));
+  if (page == 0)
+    return g_strdup (what);
+  /* Translators: a document's kind (Refusal letter), a page number */
+  return g_strdup_printf (T (N_("%1$s, page %2$u")), what, page);
+}
+
+/* A quote, as prose, and where it is */
+static void
+add_passage (RedressReport *self,
+             const char    *quote,
+             const char    *where)
+{
+  g_autofree char *prose = redress_normalize_prose (quote);
+  char *text = g_markup_printf_escaped ("“%s”\n<span size=\"smaller\">— %s</span>", prose, where);
+
+  add_block (self, BLOCK_QUOTE, "Serif Italic 10.5", 2, text)->indent = QUOTE_INDENT;
+}
+
 /* “The officer's sentence” — Refusal letter, page 2 */
 static void
 add_officer_words (RedressReport     *self,
@@ -346,23 +381,12 @@ add_officer_words (RedressReport     *self,
 
   if (quote != NULL && *quote != '\0')
     {
-      g_autoptr(RedressDocument) document = NULL;
-      g_autofree char *where = NULL;
-      g_autofree char *text = NULL;
-      const char *what = T (N_("The refusal letter"));
+      g_autofree char *where = passage_where (self, store, redress_case_ground_get_document_id (ground),
+                                              redress_case_ground_get_page (ground),
+                                              T (N_("The refusal letter")));
 
-      if (redress_case_ground_get_document_id (ground) > 0)
-        document = redress_store_get_document (store, redress_case_ground_get_document_id (ground), NULL);
-      if (document != NULL)
-        what = T (redress_document_kind_get_msgid (redress_document_get_kind (document)));
-      if (redress_case_ground_get_page (ground) > 0)
-        /* Translators: a document's kind (Refusal letter), a page number */
-        where = g_strdup_printf (T (N_("%1$s, page %2$u")), what, redress_case_ground_get_page (ground));
-      else
-        where = g_strdup (what);
       add_text (self, "Sans Bold 9.5", 5, T (N_("The officer wrote:")))->keep_with_next = TRUE;
-      text = g_markup_printf_escaped ("“%s”\n<span size=\"smaller\">— %s</span>", quote, where);
-      add_block (self, BLOCK_QUOTE, "Serif Italic 10.5", 2, g_steal_pointer (&text))->indent = QUOTE_INDENT;
+      add_passage (self, quote, where);
     }
   else
     add_text (self, "Sans Italic 9.5", 5,
@@ -374,13 +398,11 @@ add_officer_words (RedressReport     *self,
       for (guint i = 0; i < evidence->len; i++)
         {
           RedressEvidence *e = g_ptr_array_index (evidence, i);
-          g_autofree char *where = g_strdup_printf (T (N_("%1$s, page %2$u")),
-                                                    redress_evidence_get_file_name (e),
-                                                    redress_evidence_get_page (e));
-          char *text = g_markup_printf_escaped ("“%s”\n<span size=\"smaller\">— %s</span>",
-                                                redress_evidence_get_quote (e), where);
+          g_autofree char *where = passage_where (self, store, redress_evidence_get_document_id (e),
+                                                  redress_evidence_get_page (e),
+                                                  redress_evidence_get_file_name (e));
 
-          add_block (self, BLOCK_QUOTE, "Serif Italic 10.5", 2, text)->indent = QUOTE_INDENT;
+          add_passage (self, redress_evidence_get_quote (e), where);
         }
     }
 }
