@@ -3,14 +3,16 @@
 
 #include <string.h>
 
+#include "redress-checklist-private.h"
 #include "redress-store-private.h"
 #include "test-util.h"
 
 /*
- * The checklist of a case: drafting for each path and each ground, the
- * application-type filter, redrafting that keeps every edit, editing,
- * moving, removing and its undo, bad input, the timeline; the catalogue
- * of a document's language.
+ * The checklist of a case: the templates' data, drafting for each path and
+ * each ground, the lists of each application family and the generic ones,
+ * redrafting that keeps every edit (after a change of application type
+ * too), editing, moving, removing and its undo, bad input, the timeline;
+ * the catalogue of a document's language.
  */
 
 typedef struct
@@ -102,6 +104,424 @@ count_code (GPtrArray  *items,
       n++;
   return n;
 }
+
+/* Templates -------------------------------------------------------------- */
+
+#define TEMPLATES_RESOURCE "/ca/redress/Redress/checklist.ini"
+
+static GKeyFile *
+templates_keyfile (void)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_resources_lookup_data (TEMPLATES_RESOURCE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&keyfile);
+}
+
+static gboolean
+is_application_type (const char *code)
+{
+  const RedressFieldDef *def = redress_case_field_def (REDRESS_CASE_APPLICATION_TYPE);
+
+  return redress_field_choice_index (def, code) >= 0;
+}
+
+/* The IDs of every item shipped so far: a drafted item keeps its ID in the
+ * database, so none may go (nor change meaning) */
+static const char * const shipped_ids[] = {
+  "restoration-form", "restoration-fee", "status-lost-proof", "restoration-conditions",
+  "passport-copy", "explanation-letter", "application-forms", "application-fees",
+  "prior-refusal", "jr-counsel", "jr-leave-application", "jr-decision", "jr-affidavit",
+  "jr-memorandum", "iad-notice", "iad-record", "iad-witnesses", "iad-humanitarian",
+  "reconsideration-request", "reconsideration-evidence", "hc-forms", "hc-establishment",
+  "hc-best-interests", "hc-hardship", "bank-statements", "finances-pay-slips", "tax-returns",
+  "large-deposits", "gic", "tuition-receipt", "loan-or-scholarship", "host-support",
+  "family-information", "dependants", "civil-certificates", "family-in-canada",
+  "invitation-letter", "visit-itinerary", "event-proof", "study-plan", "study-plan-consistency",
+  "employer-letter", "employment-pay-slips", "business-records", "passports", "residence-permit",
+  "return-ticket", "qualifications", "language-test", "licences", "imm5532", "imm5409",
+  "couple-photos", "joint-lease", "joint-accounts", "communications", "visit-records",
+  "money-transfers", "support-letters", "red-flags", "travel-log", "cbsa-history",
+  "canada-employment-tax", "canada-residence", "residency-exception", "full-disclosure",
+  "misrepresentation-explanation", "misrepresentation-bar", "requested-documents", "biometrics",
+  "specialist-reports", "mitigation-plan", "court-records", "rehabilitation",
+  NULL
+};
+
+/* The data file holds together: every family names known application
+ * types, every list names known items and a known family, every item has
+ * a text and is drafted somewhere, every path and ground has its list */
+static void
+test_templates_data (void)
+{
+  g_autoptr(GKeyFile) keyfile = templates_keyfile ();
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  g_auto(GStrv) families = NULL;
+  g_autoptr(GHashTable) type_family = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *codes = redress_grounds_get_codes ();
+  const char * const *paths = redress_checklist_get_paths ();
+
+  /* Families */
+  g_assert_true (g_key_file_has_group (keyfile, "families"));
+  families = g_key_file_get_keys (keyfile, "families", NULL, NULL);
+  g_assert_nonnull (families);
+  g_assert_cmpuint (g_strv_length (families), ==, 5);
+  g_assert_cmpstrv (redress_checklist_get_families (), families);
+  for (guint i = 0; families[i] != NULL; i++)
+    {
+      g_auto(GStrv) types = g_key_file_get_string_list (keyfile, "families", families[i], NULL, NULL);
+
+      g_test_message ("family %s", families[i]);
+      g_assert_false (is_application_type (families[i]));
+      g_assert_nonnull (types);
+      g_assert_cmpuint (g_strv_length (types), >=, 1);
+      for (guint t = 0; types[t] != NULL; t++)
+        {
+          g_test_message ("  type %s", types[t]);
+          g_assert_true (is_application_type (types[t]));
+          /* In one family only */
+          g_assert_false (g_hash_table_contains (type_family, types[t]));
+          g_hash_table_add (type_family, g_strdup (types[t]));
+          g_assert_cmpstr (redress_checklist_get_family (types[t]), ==, families[i]);
+        }
+    }
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *group = groups[i];
+      g_auto(GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+
+      g_test_message ("[%s]", group);
+      if (g_str_equal (group, "families"))
+        continue;
+      if (g_str_has_prefix (group, "path ") || g_str_has_prefix (group, "ground "))
+        {
+          if (g_str_has_prefix (group, "path "))
+            g_assert_true (redress_checklist_has_path (group + strlen ("path ")));
+          else
+            g_assert_true (redress_ground_is_known (group + strlen ("ground ")));
+          g_assert_true (g_key_file_has_key (keyfile, group, "items", NULL));
+          for (guint k = 0; keys[k] != NULL; k++)
+            {
+              g_auto(GStrv) ids = g_key_file_get_string_list (keyfile, group, keys[k], NULL, NULL);
+              g_autoptr(GHashTable) in_list = g_hash_table_new (g_str_hash, g_str_equal);
+
+              /* "items" or "items-FAMILY" for a family of [families] */
+              if (!g_str_equal (keys[k], "items"))
+                {
+                  g_assert_true (g_str_has_prefix (keys[k], "items-"));
+                  g_assert_true (g_strv_contains ((const char * const *) families,
+                                                  keys[k] + strlen ("items-")));
+                }
+              g_assert_nonnull (ids);
+              g_assert_cmpuint (g_strv_length (ids), >=, 1);
+              for (guint n = 0; ids[n] != NULL; n++)
+                {
+                  g_autofree char *item_group = g_strconcat ("item ", ids[n], NULL);
+
+                  g_test_message ("  %s: %s", keys[k], ids[n]);
+                  /* No dangling ID, none twice in a list */
+                  g_assert_true (g_key_file_has_group (keyfile, item_group));
+                  g_assert_false (g_hash_table_contains (in_list, ids[n]));
+                  g_hash_table_add (in_list, ids[n]);
+                  g_hash_table_add (used, g_strdup (ids[n]));
+                }
+            }
+        }
+      else
+        {
+          const char *id = group + strlen ("item ");
+          g_auto(GStrv) applies_to = NULL;
+          g_autofree char *text = NULL;
+
+          g_assert_true (g_str_has_prefix (group, "item "));
+          for (guint k = 0; keys[k] != NULL; k++)
+            g_assert_true (g_str_equal (keys[k], "text") || g_str_equal (keys[k], "applies-to"));
+          text = g_key_file_get_string (keyfile, group, "text", NULL);
+          g_assert_nonnull (text);
+          g_assert_cmpuint (strlen (text), >, 5);
+          g_assert_cmpstr (redress_checklist_template_text (id), ==, text);
+          applies_to = g_key_file_get_string_list (keyfile, group, "applies-to", NULL, NULL);
+          for (guint a = 0; applies_to != NULL && applies_to[a] != NULL; a++)
+            g_assert_true (is_application_type (applies_to[a]) ||
+                           g_strv_contains ((const char * const *) families, applies_to[a]));
+        }
+    }
+
+  /* Every item is drafted by some list */
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], "item "))
+      {
+        g_test_message ("used: %s", groups[i]);
+        g_assert_true (g_hash_table_contains (used, groups[i] + strlen ("item ")));
+      }
+  /* Every path and every ground has its list; no shipped ID has gone */
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *group = g_strconcat ("path ", paths[i], NULL);
+      g_assert_true (g_key_file_has_group (keyfile, group));
+    }
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *group = g_strconcat ("ground ", codes[i], NULL);
+      g_assert_true (g_key_file_has_group (keyfile, group));
+    }
+  for (guint i = 0; shipped_ids[i] != NULL; i++)
+    {
+      g_test_message ("shipped: %s", shipped_ids[i]);
+      g_assert_nonnull (redress_checklist_template_text (shipped_ids[i]));
+    }
+}
+
+/* Every application type but "other" is in a family */
+static void
+test_families (void)
+{
+  const RedressFieldDef *def = redress_case_field_def (REDRESS_CASE_APPLICATION_TYPE);
+  const char * const *families = redress_checklist_get_families ();
+
+  for (guint i = 0; def->choices[i].code != NULL; i++)
+    {
+      const char *type = def->choices[i].code;
+      const char *family = redress_checklist_get_family (type);
+
+      g_test_message ("%s: %s", type, family);
+      if (g_str_equal (type, "other"))
+        g_assert_null (family);
+      else
+        g_assert_true (family != NULL && g_strv_contains (families, family));
+    }
+  g_assert_cmpstr (redress_checklist_get_family ("visitor-visa"), ==, "visitor");
+  g_assert_cmpstr (redress_checklist_get_family ("visitor-record"), ==, "visitor");
+  g_assert_cmpstr (redress_checklist_get_family ("study-permit"), ==, "study");
+  g_assert_cmpstr (redress_checklist_get_family ("study-permit-extension"), ==, "study");
+  g_assert_cmpstr (redress_checklist_get_family ("work-permit"), ==, "work");
+  g_assert_cmpstr (redress_checklist_get_family ("work-permit-extension"), ==, "work");
+  g_assert_cmpstr (redress_checklist_get_family ("sponsorship-family-class"), ==, "sponsorship");
+  g_assert_cmpstr (redress_checklist_get_family ("spousal-in-canada"), ==, "sponsorship");
+  g_assert_cmpstr (redress_checklist_get_family ("permanent-residence-economic"), ==,
+                   "permanent-residence");
+  g_assert_cmpstr (redress_checklist_get_family ("pr-travel-document"), ==, "permanent-residence");
+  /* Neither a family nor a type, nor a family taken for a type */
+  g_assert_null (redress_checklist_get_family ("astrology-permit"));
+  g_assert_null (redress_checklist_get_family ("study"));
+  g_assert_null (redress_checklist_get_family (""));
+  g_assert_null (redress_checklist_get_family (NULL));
+}
+
+/* The template IDs drafted for one ground alone, in order */
+static GStrv
+ground_items (const char *application_type,
+              const char *code)
+{
+  const char *codes[] = { code, NULL };
+  g_autoptr(GArray) items = redress_checklist_draft_items ("new-application", application_type, codes);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RedressDraftItem *item = &g_array_index (items, RedressDraftItem, i);
+
+      if (item->code == NULL)
+        continue;
+      g_assert_cmpstr (item->code, ==, code);
+      g_strv_builder_add (builder, item->template_id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+typedef struct
+{
+  const char *type;
+  const char *code;
+  const char *present;  /* ;-separated */
+  const char *absent;
+} Expected;
+
+/* What each family's application gets for the grounds that differ, and
+ * what it must not get: another family's answers */
+static const Expected expected[] = {
+  /* Purpose of the visit */
+  { "visitor-visa", "purpose-of-visit", "invitation-letter;host-status-proof;visit-itinerary;event-proof",
+    "letter-of-acceptance;study-plan;job-offer;lmia-or-exemption;reunion-plans;intent-to-reside" },
+  { "visitor-record", "purpose-of-visit", "invitation-letter;visit-itinerary;event-proof",
+    "letter-of-acceptance;study-plan;job-offer" },
+  { "study-permit", "purpose-of-visit", "letter-of-acceptance;provincial-attestation;study-plan",
+    "invitation-letter;visit-itinerary;event-proof;host-status-proof;job-offer;enrolment-transcripts" },
+  { "study-permit-extension", "purpose-of-visit", "letter-of-acceptance;enrolment-transcripts;study-plan",
+    "invitation-letter;event-proof;job-offer;provincial-attestation" },
+  { "work-permit", "purpose-of-visit", "job-offer;lmia-or-exemption;job-career-fit",
+    "invitation-letter;visit-itinerary;event-proof;letter-of-acceptance;study-plan" },
+  { "work-permit-extension", "purpose-of-visit", "job-offer;lmia-or-exemption",
+    "invitation-letter;event-proof;letter-of-acceptance" },
+  { "sponsorship-family-class", "purpose-of-visit", "reunion-plans",
+    "invitation-letter;event-proof;letter-of-acceptance;job-offer;intent-to-reside" },
+  { "spousal-in-canada", "purpose-of-visit", "reunion-plans", "invitation-letter;event-proof" },
+  { "permanent-residence-economic", "purpose-of-visit", "intent-to-reside",
+    "invitation-letter;event-proof;letter-of-acceptance;job-offer;reunion-plans" },
+  { "pr-travel-document", "purpose-of-visit", "intent-to-reside", "invitation-letter;event-proof" },
+  /* Finances */
+  { "visitor-visa", "finances", "bank-statements;trip-budget;host-support",
+    "gic;tuition-receipt;loan-or-scholarship;work-salary-funds;sponsor-income;settlement-funds" },
+  { "study-permit", "finances",
+    "bank-statements;gic;tuition-receipt;loan-or-scholarship;host-support;finances-pay-slips",
+    "trip-budget;work-salary-funds;sponsor-income;settlement-funds" },
+  { "study-permit-extension", "finances", "gic;tuition-receipt;loan-or-scholarship",
+    "trip-budget;work-salary-funds" },
+  { "work-permit", "finances", "bank-statements;work-salary-funds;finances-pay-slips",
+    "gic;tuition-receipt;trip-budget;sponsor-income;settlement-funds" },
+  { "sponsorship-family-class", "finances", "sponsor-income;financial-evaluation",
+    "gic;tuition-receipt;trip-budget;work-salary-funds;settlement-funds" },
+  { "permanent-residence-economic", "finances", "settlement-funds;bank-statements",
+    "gic;tuition-receipt;trip-budget;work-salary-funds;sponsor-income" },
+  /* Length of the stay */
+  { "visitor-visa", "length-of-stay", "return-ticket;stay-length-explanation",
+    "program-dates;contract-length;stay-factor-check" },
+  { "study-permit", "length-of-stay", "program-dates;career-plan",
+    "return-ticket;contract-length;stay-factor-check" },
+  { "work-permit-extension", "length-of-stay", "contract-length",
+    "return-ticket;program-dates;stay-factor-check" },
+  { "spousal-in-canada", "length-of-stay", "stay-factor-check", "return-ticket;program-dates" },
+  { "pr-travel-document", "length-of-stay", "stay-factor-check", "return-ticket;contract-length" },
+  /* Employment, family ties, immigration status, medical */
+  { "study-permit", "employment", "study-leave-letter;career-plan",
+    "employer-letter;business-records;sponsor-employment;work-experience-letters" },
+  { "visitor-visa", "employment", "employer-letter;employment-pay-slips;business-records",
+    "study-leave-letter;career-plan;sponsor-employment" },
+  { "sponsorship-family-class", "employment", "sponsor-employment", "employer-letter;study-leave-letter" },
+  { "permanent-residence-economic", "employment", "work-experience-letters;tax-returns",
+    "employer-letter;study-leave-letter;sponsor-employment" },
+  { "sponsorship-family-class", "family-ties", "family-information;undeclared-family",
+    "family-in-canada" },
+  { "permanent-residence-economic", "family-ties", "family-information;dependants",
+    "family-in-canada;undeclared-family" },
+  { "study-permit", "family-ties", "family-information;family-in-canada", "undeclared-family" },
+  { "visitor-visa", "immigration-status", "residence-permit", "canadian-status" },
+  { "visitor-record", "immigration-status", "residence-permit;canadian-status", "" },
+  { "work-permit-extension", "immigration-status", "canadian-status", "" },
+  { "spousal-in-canada", "immigration-status", "canadian-status", "" },
+  { "sponsorship-family-class", "medical", "specialist-reports;excessive-demand-exemption", "" },
+  { "permanent-residence-economic", "medical", "specialist-reports", "excessive-demand-exemption" },
+};
+
+static void
+test_family_items (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) items = ground_items (expected[i].type, expected[i].code);
+      g_auto(GStrv) present = g_strsplit (expected[i].present, ";", -1);
+      g_auto(GStrv) absent = g_strsplit (expected[i].absent, ";", -1);
+      g_autofree char *drafted = g_strjoinv (";", items);
+
+      g_test_message ("%s, %s: %s", expected[i].type, expected[i].code, drafted);
+      for (guint p = 0; present[p] != NULL; p++)
+        {
+          g_assert_nonnull (redress_checklist_template_text (present[p]));
+          if (!g_strv_contains ((const char * const *) items, present[p]))
+            g_error ("%s, %s: %s is missing from %s", expected[i].type, expected[i].code,
+                     present[p], drafted);
+        }
+      for (guint a = 0; absent[a] != NULL; a++)
+        {
+          if (*absent[a] == '\0')
+            continue;
+          g_assert_nonnull (redress_checklist_template_text (absent[a]));
+          if (g_strv_contains ((const char * const *) items, absent[a]))
+            g_error ("%s, %s: %s should not be in %s", expected[i].type, expected[i].code,
+                     absent[a], drafted);
+        }
+    }
+}
+
+/* An application of no family, or of a type the templates do not know,
+ * gets each ground's generic list (less the items meant for some types) */
+static void
+test_family_fallback (void)
+{
+  g_autoptr(GKeyFile) keyfile = templates_keyfile ();
+  const char * const *codes = redress_grounds_get_codes ();
+  const char * const unknown[] = { "other", "astrology-permit", NULL };
+
+  for (guint c = 0; codes[c] != NULL; c++)
+    {
+      g_autofree char *group = g_strconcat ("ground ", codes[c], NULL);
+      g_auto(GStrv) generic = g_key_file_get_string_list (keyfile, group, "items", NULL, NULL);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) expected_items = NULL;
+      g_auto(GStrv) with_no_type = ground_items (NULL, codes[c]);
+
+      g_assert_nonnull (generic);
+      for (guint i = 0; generic[i] != NULL; i++)
+        {
+          g_autofree char *item_group = g_strconcat ("item ", generic[i], NULL);
+
+          if (!g_key_file_has_key (keyfile, item_group, "applies-to", NULL))
+            g_strv_builder_add (builder, generic[i]);
+        }
+      expected_items = g_strv_builder_end (builder);
+      g_assert_cmpuint (g_strv_length (expected_items), >=, 1);
+      for (guint u = 0; unknown[u] != NULL; u++)
+        {
+          g_auto(GStrv) items = ground_items (unknown[u], codes[c]);
+
+          g_test_message ("%s, %s", unknown[u], codes[c]);
+          g_assert_cmpstrv (items, expected_items);
+        }
+      /* No type at all: the generic list, whole */
+      g_assert_cmpstrv (with_no_type, generic);
+    }
+  /* The generic answers, which the visitor's lists extend */
+  {
+    g_auto(GStrv) purpose = ground_items ("other", "purpose-of-visit");
+    g_auto(GStrv) length = ground_items ("astrology-permit", "length-of-stay");
+    const char * const purpose_expected[] = { "invitation-letter", "visit-itinerary", "event-proof", NULL };
+    const char * const length_expected[] = { "return-ticket", NULL };
+
+    g_assert_cmpstrv (purpose, purpose_expected);
+    g_assert_cmpstrv (length, length_expected);
+  }
+}
+
+/* Every type, every ground confirmed: each ground still has items of its
+ * own (an item several grounds list goes to the first one only) */
+static void
+test_family_all_grounds (void)
+{
+  const RedressFieldDef *def = redress_case_field_def (REDRESS_CASE_APPLICATION_TYPE);
+  const char * const *codes = redress_grounds_get_codes ();
+
+  for (guint i = 0; def->choices[i].code != NULL; i++)
+    {
+      g_autoptr(GArray) items = redress_checklist_draft_items ("restoration", def->choices[i].code,
+                                                               codes);
+      g_autoptr(GHashTable) per_code = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint n = 0; n < items->len; n++)
+        {
+          RedressDraftItem *item = &g_array_index (items, RedressDraftItem, n);
+
+          g_assert_false (g_hash_table_contains (seen, item->template_id));
+          g_hash_table_add (seen, (gpointer) item->template_id);
+          if (item->code != NULL)
+            g_hash_table_add (per_code, (gpointer) item->code);
+        }
+      for (guint c = 0; codes[c] != NULL; c++)
+        {
+          g_test_message ("%s, %s", def->choices[i].code, codes[c]);
+          g_assert_true (g_hash_table_contains (per_code, codes[c]));
+        }
+    }
+}
+
+/* Drafting --------------------------------------------------------------- */
 
 /* Every path drafts its own base list, in the templates' order; nothing
  * is drafted twice */
@@ -335,6 +755,198 @@ test_merge_keeps_edits (Fixture       *f,
   item = find_template (after, "bank-statements");
   g_assert_nonnull (item);
   g_assert_cmpint (redress_checklist_item_get_state (item), ==, REDRESS_ITEM_TO_REQUEST);
+}
+
+static void
+set_application_type (Fixture    *f,
+                      const char *type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressCase) kase = redress_store_get_case (f->store, f->case_id, &error);
+
+  g_assert_no_error (error);
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE, type);
+  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+template_row (GPtrArray  *items,
+              const char *template_id)
+{
+  RedressChecklistItem *item = find_template (items, template_id);
+
+  return item ? redress_checklist_item_get_id (item) : 0;
+}
+
+/* The application type changed (a study permit that was in truth a
+ * visit, and back): the other family's answers are drafted, the untouched
+ * items of the old one go, the changed ones stay, the shared ones keep
+ * their rows */
+static void
+test_type_change (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  RedressChecklistChanges changes, pending;
+  RedressChecklistItem *item;
+  gint64 acceptance, gic, bank;
+  guint n_base;
+
+  confirm (f, "purpose-of-visit");
+  confirm (f, "finances");
+  confirm (f, "length-of-stay");
+  draft (f, "new-application");
+  before = list (f, "new-application");
+  n_base = count_code (before, NULL);
+  /* A study permit: 3 + 8 + 2 */
+  g_assert_cmpuint (count_code (before, "purpose-of-visit"), ==, 3);
+  g_assert_cmpuint (count_code (before, "finances"), ==, 8);
+  g_assert_cmpuint (count_code (before, "length-of-stay"), ==, 2);
+  g_assert_null (find_template (before, "invitation-letter"));
+  acceptance = template_row (before, "letter-of-acceptance");
+  gic = template_row (before, "gic");
+  bank = template_row (before, "bank-statements");
+  g_assert_cmpint (acceptance * gic * bank, !=, 0);
+
+  g_assert_true (redress_store_set_checklist_item_state (f->store, acceptance, REDRESS_ITEM_RECEIVED,
+                                                         &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_store_edit_checklist_item (f->store, gic, NULL, NULL, "Bank of Montreal",
+                                                    &error));
+  g_assert_no_error (error);
+
+  set_application_type (f, "visitor-visa");
+  g_assert_true (redress_store_checklist_pending (f->store, f->case_id, "new-application", &pending,
+                                                  &error));
+  g_assert_no_error (error);
+  /* Added: invitation-letter, host-status-proof, visit-itinerary,
+   * event-proof, trip-budget, return-ticket, stay-length-explanation;
+   * removed: provincial-attestation, study-plan, tuition-receipt,
+   * loan-or-scholarship, program-dates, career-plan; kept: the letter of
+   * acceptance and the GIC */
+  g_assert_cmpuint (pending.n_added, ==, 7);
+  g_assert_cmpuint (pending.n_removed, ==, 6);
+  g_assert_cmpuint (pending.n_kept, ==, 2);
+  g_assert_cmpuint (pending.n_moved, ==, 0);
+  changes = draft (f, "new-application");
+  g_assert_cmpuint (changes.n_added, ==, pending.n_added);
+  g_assert_cmpuint (changes.n_removed, ==, pending.n_removed);
+  g_assert_cmpuint (changes.n_kept, ==, pending.n_kept);
+
+  after = list (f, "new-application");
+  g_assert_cmpuint (count_code (after, NULL), ==, n_base);
+  g_assert_cmpuint (after->len, ==, before->len + 7 - 6);
+  item = find_template (after, "invitation-letter");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (redress_checklist_item_get_code (item), ==, "purpose-of-visit");
+  g_assert_nonnull (find_template (after, "event-proof"));
+  g_assert_nonnull (find_template (after, "trip-budget"));
+  g_assert_nonnull (find_template (after, "return-ticket"));
+  g_assert_null (find_template (after, "tuition-receipt"));
+  g_assert_null (find_template (after, "study-plan"));
+  g_assert_null (find_template (after, "program-dates"));
+  /* What the consultant changed stays, as it was */
+  g_assert_cmpint (template_row (after, "letter-of-acceptance"), ==, acceptance);
+  g_assert_cmpint (redress_checklist_item_get_state (find_template (after, "letter-of-acceptance")), ==,
+                   REDRESS_ITEM_RECEIVED);
+  g_assert_cmpint (template_row (after, "gic"), ==, gic);
+  g_assert_cmpstr (redress_checklist_item_get_note (find_template (after, "gic")), ==, "Bank of Montreal");
+  /* What both families ask for keeps its row */
+  g_assert_cmpint (template_row (after, "bank-statements"), ==, bank);
+
+  /* Nothing left to do */
+  g_assert_true (redress_store_checklist_pending (f->store, f->case_id, "new-application", &pending,
+                                                  &error));
+  g_assert_cmpuint (pending.n_added + pending.n_removed + pending.n_moved, ==, 0);
+
+  /* Back to a study permit: the student's items again, none twice; the
+   * visitor's untouched ones go */
+  set_application_type (f, "study-permit");
+  changes = draft (f, "new-application");
+  g_assert_cmpuint (changes.n_added, ==, 6);
+  g_assert_cmpuint (changes.n_removed, ==, 7);
+  g_assert_cmpuint (changes.n_kept, ==, 0);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list (f, "new-application");
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpint (template_row (after, "letter-of-acceptance"), ==, acceptance);
+  g_assert_cmpint (template_row (after, "gic"), ==, gic);
+  g_assert_nonnull (find_template (after, "tuition-receipt"));
+  g_assert_null (find_template (after, "invitation-letter"));
+
+  /* An application of no family: the generic lists */
+  set_application_type (f, "other");
+  draft (f, "new-application");
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list (f, "new-application");
+  g_assert_nonnull (find_template (after, "invitation-letter"));
+  g_assert_nonnull (find_template (after, "return-ticket"));
+  g_assert_null (find_template (after, "trip-budget"));
+  g_assert_null (find_template (after, "tuition-receipt"));
+  /* ... where the letter of acceptance, received, stays */
+  g_assert_cmpint (template_row (after, "letter-of-acceptance"), ==, acceptance);
+}
+
+/* An item two grounds call for (a student's study plan answers the purpose
+ * of the visit and the study plan) is drafted once, in the group of the
+ * first ground confirmed, and follows when that changes */
+static void
+test_shared_item_moves (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  RedressChecklistChanges changes, pending;
+  gint64 plan;
+
+  confirm (f, "study-plan");
+  draft (f, "new-application");
+  items = list (f, "new-application");
+  plan = template_row (items, "study-plan");
+  g_assert_cmpint (plan, !=, 0);
+  g_assert_cmpstr (redress_checklist_item_get_code (find_template (items, "study-plan")), ==, "study-plan");
+  g_assert_true (redress_store_set_checklist_item_state (f->store, plan, REDRESS_ITEM_REQUESTED, &error));
+  g_assert_no_error (error);
+
+  /* The purpose of the visit, earlier in the catalogue, now confirmed */
+  confirm (f, "purpose-of-visit");
+  g_assert_true (redress_store_checklist_pending (f->store, f->case_id, "new-application", &pending,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending.n_moved, ==, 1);
+  changes = draft (f, "new-application");
+  g_assert_cmpuint (changes.n_moved, ==, 1);
+  g_assert_cmpuint (changes.n_added, ==, 2); /* letter of acceptance, attestation */
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = list (f, "new-application");
+  g_assert_cmpuint (count_code (items, "purpose-of-visit"), ==, 3);
+  g_assert_cmpint (template_row (items, "study-plan"), ==, plan);
+  g_assert_cmpstr (redress_checklist_item_get_code (find_template (items, "study-plan")), ==,
+                   "purpose-of-visit");
+  /* In the templates' order: after the letter of acceptance */
+  g_assert_cmpint (redress_checklist_item_get_position (find_template (items, "study-plan")), >,
+                   redress_checklist_item_get_position (find_template (items, "letter-of-acceptance")));
+  g_assert_cmpint (redress_checklist_item_get_state (find_template (items, "study-plan")), ==,
+                   REDRESS_ITEM_REQUESTED);
+  /* The study plan's group keeps its own items */
+  g_assert_cmpuint (count_code (items, "study-plan"), >=, 1);
+
+  /* The purpose dismissed: back to the study plan's group */
+  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "purpose-of-visit", &error));
+  g_assert_no_error (error);
+  changes = draft (f, "new-application");
+  g_assert_cmpuint (changes.n_moved, ==, 1);
+  g_assert_cmpuint (changes.n_removed, ==, 2);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = list (f, "new-application");
+  g_assert_cmpint (template_row (items, "study-plan"), ==, plan);
+  g_assert_cmpstr (redress_checklist_item_get_code (find_template (items, "study-plan")), ==, "study-plan");
+  g_assert_cmpuint (count_code (items, "purpose-of-visit"), ==, 0);
+  changes = draft (f, "new-application");
+  g_assert_cmpuint (changes.n_added + changes.n_removed + changes.n_moved, ==, 0);
 }
 
 /* A removed item is not drafted again; Undo brings it back in its place */
@@ -622,11 +1234,18 @@ main (int   argc,
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
 
+  g_test_add_func ("/checklist/templates/data", test_templates_data);
+  g_test_add_func ("/checklist/templates/families", test_families);
+  g_test_add_func ("/checklist/templates/family-items", test_family_items);
+  g_test_add_func ("/checklist/templates/family-fallback", test_family_fallback);
+  g_test_add_func ("/checklist/templates/all-grounds", test_family_all_grounds);
   ADD ("/checklist/paths", NULL, test_paths);
   ADD ("/checklist/grounds", NULL, test_grounds);
   ADD ("/checklist/application-type/visitor", "visitor-visa", test_application_type);
   ADD ("/checklist/application-type/student", "study-permit", test_application_type);
   ADD ("/checklist/merge-keeps-edits", NULL, test_merge_keeps_edits);
+  ADD ("/checklist/type-change", "study-permit", test_type_change);
+  ADD ("/checklist/shared-item-moves", "study-permit", test_shared_item_moves);
   ADD ("/checklist/remove-restore", NULL, test_remove_restore);
   ADD ("/checklist/move", NULL, test_move);
   ADD ("/checklist/bad-input", NULL, test_bad_input);
