@@ -13,6 +13,14 @@ gboolean  redress_store_migrate_file_to (const char   *path,
                                          GError      **error);
 sqlite3  *redress_store_get_handle      (RedressStore *self);
 
+/* For tests: called at each step of a backup or a restore that leaves the
+ * files in a new state (@step names it, @path is the file just written), so
+ * that a test can end the process there as a crash would.  %NULL (the
+ * default) for none. */
+typedef void (*RedressStoreStepHook) (const char *step,
+                                      const char *path);
+void      redress_store_set_step_hook   (RedressStoreStepHook hook);
+
 /* Shared by the parts of the store kept in other files */
 gboolean  redress_store_sql_error       (RedressStore  *self,
                                          int            rc,

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "redress-error.h"
+#include "redress-file-util.h"
 #include "redress-record-private.h"
 #include "redress-store-private.h"
 
@@ -41,6 +42,7 @@ struct _RedressStore
   guint depth;              /* transaction nesting */
   GArray *pending;          /* PendingChange */
   GArray *marks;            /* guint: pending->len when each savepoint began */
+  gboolean damaged;         /* SQLite reported damage: nothing more is written */
 };
 
 typedef struct
@@ -58,7 +60,23 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static RedressStoreStepHook step_hook;
+
 /* Helpers ---------------------------------------------------------------- */
+
+void
+redress_store_set_step_hook (RedressStoreStepHook hook)
+{
+  step_hook = hook;
+}
+
+static void
+step_reached (const char *step,
+              const char *path)
+{
+  if (step_hook != NULL)
+    step_hook (step, path);
+}
 
 static gboolean
 set_error_from_sqlite (sqlite3     *db,
@@ -115,6 +133,8 @@ store_error (RedressStore  *self,
              int            rc,
              GError       **error)
 {
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    self->damaged = TRUE;
   return set_error_from_sqlite (self->db, rc, self->path, error);
 }
 
@@ -767,6 +787,167 @@ redress_store_migrate_file_to (const char  *path,
   return ok;
 }
 
+/* Damage and schema checks */
+
+/* Runs @sql (an integrity pragma) and gathers what it reports; %TRUE with
+ * an empty @problems when all is well */
+static gboolean
+gather_problems (sqlite3     *db,
+                 const char  *sql,
+                 const char  *path,
+                 GString     *problems,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      /* Damage so deep that the check itself stops is damage too */
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        {
+          g_string_append (problems, sqlite3_errstr (rc));
+          return TRUE;
+        }
+      return set_error_from_sqlite (db, rc, path, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+integrity_check (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc;
+
+  if (!gather_problems (db, "PRAGMA integrity_check(10)", path, problems, error))
+    return FALSE;
+
+  if (problems->len == 0)
+    {
+      rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (problems, _("a %s row refers to a missing record"),
+                                (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The database “%s” is damaged: %s. Restore it from a backup."),
+                   path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The cheap check made on every open: the structure of every page, not the
+ * contents of the indexes */
+static gboolean
+quick_check (sqlite3     *db,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  if (!gather_problems (db, "PRAGMA quick_check(1)", path, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    {
+      g_debug ("%s: %s", path, problems->str);
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The database “%s” is damaged, so Redress will not write to it. "
+                     "Restore your latest backup (redress-cli restore FILE)."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The tables, indexes, triggers and views of @db with their columns, one
+ * line each, in order */
+static char *
+schema_signature (sqlite3     *db,
+                  const char  *path,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *signature = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+          "SELECT group_concat (line, char (10)) FROM ("
+          " SELECT m.type || ' ' || m.name || ' ' || m.tbl_name || ' ' || coalesce ("
+          "  (SELECT group_concat (c, ',') FROM ("
+          "    SELECT p.name || ':' || p.type || ':' || p.\"notnull\" || ':' || p.pk AS c"
+          "    FROM pragma_table_info (m.name) AS p ORDER BY p.cid)), '') AS line"
+          " FROM sqlite_master AS m WHERE m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+          " ORDER BY m.type, m.name)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      signature = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_sqlite (db, rc, path, error);
+      return NULL;
+    }
+  return signature != NULL ? signature : g_strdup ("");
+}
+
+/* Checks that @db has exactly the tables and columns that the migrations up
+ * to @version give (compared with a scratch database in memory) */
+static gboolean
+check_schema (sqlite3     *db,
+              const char  *path,
+              int          version,
+              GError     **error)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  sqlite3 *scratch = NULL;
+
+  if (version >= 1)
+    {
+      scratch = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+      if (scratch == NULL)
+        return FALSE;
+      if (migrate (scratch, ":memory:", 0, version, error))
+        expected = schema_signature (scratch, ":memory:", error);
+      sqlite3_close (scratch);
+      if (expected == NULL)
+        return FALSE;
+      actual = schema_signature (db, path, error);
+      if (actual == NULL)
+        return FALSE;
+    }
+
+  if (version < 1 || g_strcmp0 (expected, actual) != 0)
+    {
+      g_debug ("%s: schema %d expected\n%s\nbut found\n%s", path, version, expected, actual);
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The tables of “%s” are not those of the Redress version it claims to be "
+                     "(schema %d): it was changed by another program. It was left as it is."),
+                   path, version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* GObject ----------------------------------------------------------------- */
 
 static void
@@ -881,6 +1062,12 @@ redress_store_open (const char  *path,
       return NULL;
     }
 
+  /* What a backup or a restore ended by a crash left beside the database */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    redress_file_remove_stale (dir);
+  }
+
   if (!create_private_file (path, error))
     return NULL;
 
@@ -890,9 +1077,19 @@ redress_store_open (const char  *path,
   if (self->db == NULL)
     return NULL;
 
-  /* Identify the file before anything writes to it. */
+  /* Identify the file before anything writes to it, notice damage, and
+   * check that an older schema is the one its version says before
+   * migrating it. */
   if (!check_identity (self->db, path, &version, error))
     return NULL;
+  if (version > 0)
+    {
+      if (!quick_check (self->db, path, error))
+        return NULL;
+      if (version < redress_store_latest_version () &&
+          !check_schema (self->db, path, version, error))
+        return NULL;
+    }
 
   if (!exec (self->db, "PRAGMA journal_mode = WAL", path, error) ||
       !exec (self->db, "PRAGMA synchronous = FULL", path, error) ||
@@ -993,6 +1190,13 @@ redress_store_begin (RedressStore  *self,
 {
   g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
 
+  if (self->damaged)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The database “%s” is damaged, so Redress will not write to it. "
+                     "Restore your latest backup (redress-cli restore FILE)."), self->path);
+      return FALSE;
+    }
   if (!exec (self->db, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
              self->path, error))
     return FALSE;
@@ -1698,46 +1902,6 @@ redress_store_update_firm (RedressStore  *self,
 
 /* Safety: check, backup, restore */
 
-static gboolean
-integrity_check (sqlite3     *db,
-                 const char  *path,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  g_autoptr(GString) problems = g_string_new (NULL);
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(10)", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return set_error_from_sqlite (db, rc, path, error);
-
-  if (problems->len == 0)
-    {
-      rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-        g_string_append_printf (problems, _("a %s row refers to a missing record"),
-                                (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-
-  if (problems->len > 0)
-    {
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
-                   _("The database “%s” is damaged: %s. Restore it from a backup."),
-                   path, problems->str);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * redress_store_check:
  *
@@ -1761,92 +1925,7 @@ redress_store_check (RedressStore  *self,
                    version, redress_store_latest_version ());
       return FALSE;
     }
-  return TRUE;
-}
-
-/* Copies the database at @source_path into a new file @destination (mode
- * 0600) through a temporary file, so @destination is either the whole copy
- * or untouched.  Uses its own connections: safe in a worker thread. */
-static gboolean
-backup_file (const char    *source_path,
-             const char    *destination,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autofree char *dir = g_path_get_dirname (destination);
-  g_autofree char *tmpl = g_build_filename (dir, ".redress-backup-XXXXXX", NULL);
-  sqlite3 *source = NULL;
-  sqlite3 *target = NULL;
-  sqlite3_backup *backup;
-  gboolean ok = FALSE;
-  int fd;
-  int rc;
-
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                   _("The backup cannot be written in “%s”: %s."), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  source = open_connection (source_path, SQLITE_OPEN_READONLY, error);
-  if (source == NULL)
-    goto out;
-  target = open_connection (tmpl, SQLITE_OPEN_READWRITE, error);
-  if (target == NULL)
-    goto out;
-
-  backup = sqlite3_backup_init (target, "main", source, "main");
-  if (backup == NULL)
-    {
-      set_error_from_sqlite (target, sqlite3_errcode (target), destination, error);
-      goto out;
-    }
-  do
-    {
-      rc = sqlite3_backup_step (backup, 256);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (50);
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto out;
-  if (rc != SQLITE_DONE)
-    {
-      set_error_from_sqlite (target, rc, destination, error);
-      goto out;
-    }
-  /* One self-contained file: no -wal beside it */
-  if (!exec (target, "PRAGMA journal_mode = DELETE", destination, error))
-    goto out;
-  sqlite3_close (target);
-  target = NULL;
-
-  if (g_rename (tmpl, destination) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                   _("The backup cannot be saved as “%s”: %s."), destination,
-                   g_strerror (saved_errno));
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  if (target != NULL)
-    sqlite3_close (target);
-  if (source != NULL)
-    sqlite3_close (source);
-  if (!ok)
-    g_unlink (tmpl);
-  return ok;
+  return check_schema (self->db, self->path, version, error);
 }
 
 static gboolean
@@ -1859,11 +1938,163 @@ same_file (const char *a,
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Copies every page of @source into @target, waiting a bounded time for a
+ * writer to finish */
+static gboolean
+copy_pages (sqlite3       *source,
+            sqlite3       *target,
+            const char    *destination,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  sqlite3_backup *backup;
+  gint64 busy_since = 0;
+  int rc;
+
+  backup = sqlite3_backup_init (target, "main", source, "main");
+  if (backup == NULL)
+    return set_error_from_sqlite (target, sqlite3_errcode (target), destination, error);
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        {
+          gint64 now = g_get_monotonic_time ();
+
+          if (busy_since == 0)
+            busy_since = now;
+          else if (now - busy_since > BUSY_TIMEOUT_MS * G_GINT64_CONSTANT (1000))
+            break;
+          sqlite3_sleep (50);
+        }
+      else
+        busy_since = 0;
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (NULL, rc, destination, error);
+  return TRUE;
+}
+
+/* Reads back the copy just written at @path, as a file */
+static gboolean
+verify_copy (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return FALSE;
+  ok = integrity_check (db, path, &local_error);
+  sqlite3_close (db);
+  if (!ok)
+    {
+      g_debug ("%s", local_error->message);
+      if (!g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The backup was not written: the copy of the database is damaged, so "
+                     "the database itself may be damaged (see “redress-cli check”)."));
+    }
+  return ok;
+}
+
+/* Copies the database at @source_path into @destination (mode 0600)
+ * through a temporary file beside it, checked before it takes the name, so
+ * @destination is either the whole copy or untouched.  Uses its own
+ * connections: safe in a worker thread. */
+static gboolean
+backup_file (const char    *source_path,
+             const char    *destination,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(RedressFileReplace) file = NULL;
+  sqlite3 *source = NULL;
+  sqlite3 *target = NULL;
+  const char *temp;
+  gboolean ok = FALSE;
+
+  file = redress_file_replace_new (destination, REDRESS_FILE_BACKUP_PREFIX, error);
+  if (file == NULL)
+    return FALSE;
+  temp = redress_file_replace_get_path (file);
+
+  source = open_connection (source_path, SQLITE_OPEN_READONLY, error);
+  if (source != NULL)
+    target = open_connection (temp, SQLITE_OPEN_READWRITE, error);
+  /* One self-contained file: no -wal beside it */
+  ok = target != NULL &&
+       copy_pages (source, target, destination, cancellable, error) &&
+       exec (target, "PRAGMA journal_mode = DELETE", destination, error);
+  if (target != NULL)
+    sqlite3_close (target);
+  if (source != NULL)
+    sqlite3_close (source);
+
+  if (!ok || !verify_copy (temp, error))
+    return FALSE;
+  step_reached ("backup-copied", temp);
+  return redress_file_replace_commit (file, error);
+}
+
+/* Refuses to write a backup over the database or the files SQLite keeps
+ * beside it, whatever the spelling of the name */
+static gboolean
+check_backup_destination (const char  *database,
+                          const char  *destination,
+                          GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *db_dir = g_path_get_dirname (database);
+  g_autofree char *db_name = g_path_get_basename (database);
+  g_autofree char *dest_dir = g_path_get_dirname (destination);
+  g_autofree char *dest_name = g_path_get_basename (destination);
+  GStatBuf a, b;
+  gboolean same_dir;
+
+  same_dir = g_stat (db_dir, &a) == 0 && g_stat (dest_dir, &b) == 0 &&
+             a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (database, suffixes[i], NULL);
+      g_autofree char *name = g_strconcat (db_name, suffixes[i], NULL);
+
+      if ((same_dir && g_str_equal (name, dest_name)) ||
+          (g_stat (beside, &a) == 0 && g_stat (destination, &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino))
+        {
+          if (i == 0)
+            g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                         _("A backup cannot replace the database itself: choose another file."));
+          else
+            g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                         _("“%s” is a working file of the database: a backup there would be "
+                           "lost. Choose another file name."), dest_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * redress_store_backup:
  * @destination: the file to write (replaced if it exists)
  *
- * Writes a consistent copy of the whole database with SQLite's backup API.
+ * Writes a consistent copy of the whole database with SQLite's backup API,
+ * and checks the copy before it takes the name @destination.
  */
 gboolean
 redress_store_backup (RedressStore  *self,
@@ -1873,12 +2104,8 @@ redress_store_backup (RedressStore  *self,
   g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  if (same_file (self->path, destination))
-    {
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                   _("A backup cannot replace the database itself: choose another file."));
-      return FALSE;
-    }
+  if (!check_backup_destination (self->path, destination, error))
+    return FALSE;
   return backup_file (self->path, destination, NULL, error);
 }
 
@@ -1910,6 +2137,7 @@ redress_store_backup_async (RedressStore        *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   char **paths;
 
   g_return_if_fail (REDRESS_IS_STORE (self));
@@ -1918,10 +2146,9 @@ redress_store_backup_async (RedressStore        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, redress_store_backup_async);
 
-  if (same_file (self->path, destination))
+  if (!check_backup_destination (self->path, destination, &error))
     {
-      g_task_return_new_error (task, REDRESS_ERROR, REDRESS_ERROR_IO, "%s",
-                               _("A backup cannot replace the database itself: choose another file."));
+      g_task_return_error (task, error);
       return;
     }
 
@@ -1942,31 +2169,34 @@ redress_store_backup_finish (RedressStore  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Copies @source byte for byte (with its -wal, if any) to a new file
+/* What SQLite keeps beside a database: its write-ahead log and the log's
+ * index, or its rollback journal */
+static const char * const log_suffixes[] = { "-wal", "-shm", "-journal" };
+
+/* Copies @source byte for byte (with its logs, if any) to a new file
  * @destination, mode 0600 */
 static gboolean
 copy_raw (const char  *source,
           const char  *destination,
           GError     **error)
 {
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint i = 0; i <= G_N_ELEMENTS (log_suffixes); i++)
     {
-      g_autofree char *from = g_strconcat (source, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (destination, suffixes[i], NULL);
+      const char *suffix = i == 0 ? "" : log_suffixes[i - 1];
+      g_autofree char *from = g_strconcat (source, suffix, NULL);
+      g_autofree char *to = g_strconcat (destination, suffix, NULL);
       g_autofree char *contents = NULL;
       g_autoptr(GError) local_error = NULL;
       gsize length = 0;
 
-      if (i > 0 && !g_file_test (from, G_FILE_TEST_EXISTS))
+      /* The index of a log is rebuilt from the log */
+      if (i > 0 && (g_str_equal (suffix, "-shm") || !g_file_test (from, G_FILE_TEST_EXISTS)))
         continue;
       if (!g_file_get_contents (from, &contents, &length, &local_error) ||
-          !g_file_set_contents_full (to, contents, (gssize) length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+          !redress_file_set_contents (to, contents, length, &local_error))
         {
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                       _("The current database could not be kept aside before the restore: %s."),
+                       _("The current database could not be kept aside before the restore: %s"),
                        local_error->message);
           return FALSE;
         }
@@ -1974,15 +2204,176 @@ copy_raw (const char  *source,
   return TRUE;
 }
 
+/* Checks that @backup is a whole, undamaged Redress database this version
+ * can read, with the tables of the version it claims */
+static gboolean
+check_backup (const char  *backup,
+              GError     **error)
+{
+  sqlite3 *source;
+  int version = 0;
+  int n_objects = 0;
+  gboolean ok;
+
+  source = open_connection (backup, SQLITE_OPEN_READONLY, error);
+  if (source == NULL)
+    return FALSE;
+  ok = check_identity (source, backup, &version, error) &&
+       pragma_int (source, "SELECT count(*) FROM sqlite_master", backup, &n_objects, error);
+  if (ok && n_objects == 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS,
+                   _("“%s” is empty: it is not a Redress backup."), backup);
+      ok = FALSE;
+    }
+  ok = ok && integrity_check (source, backup, error) &&
+       check_schema (source, backup, version, error);
+  sqlite3_close (source);
+  return ok;
+}
+
+/* Writes the data of @backup, brought up to this version's schema, into
+ * @temp (a new file beside the database) */
+static gboolean
+prepare_restored_copy (const char  *backup,
+                       const char  *temp,
+                       GError     **error)
+{
+  sqlite3 *source = NULL;
+  sqlite3 *target = NULL;
+  int version = 0;
+  gboolean ok;
+
+  source = open_connection (backup, SQLITE_OPEN_READONLY, error);
+  if (source == NULL)
+    return FALSE;
+  target = open_connection (temp, SQLITE_OPEN_READWRITE, error);
+  ok = target != NULL &&
+       copy_pages (source, target, backup, NULL, error);
+  sqlite3_close (source);
+  ok = ok &&
+       exec (target, "PRAGMA journal_mode = DELETE", backup, error) &&
+       exec (target, "PRAGMA foreign_keys = ON", backup, error) &&
+       check_identity (target, backup, &version, error) &&
+       migrate (target, backup, version, redress_store_latest_version (), error);
+  if (target != NULL)
+    sqlite3_close (target);
+  return ok;
+}
+
+/* Sets the current database aside as "DATABASE.before-restore-STAMP":
+ * returns that name */
+static char *
+keep_aside (const char  *database,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  saved = g_strdup_printf ("%s.before-restore-%s", database, stamp);
+  /* Never replace an earlier copy: two restores in the same second
+   * would otherwise lose the data the first one set aside */
+  for (guint n = 2; g_file_test (saved, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (saved);
+      saved = g_strdup_printf ("%s.before-restore-%s-%u", database, stamp, n);
+    }
+  if (!backup_file (database, saved, NULL, &local_error))
+    {
+      /* A damaged database (the reason to restore) cannot be read by
+       * SQLite: keep its bytes as they are instead */
+      if (!g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED) &&
+          !g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (!copy_raw (database, saved, error))
+        return NULL;
+    }
+  return g_steal_pointer (&saved);
+}
+
+/* Before the swap: writes what the current database's log holds into the
+ * database and removes the log (a log left beside the restored file would
+ * be replayed onto it), then holds the database locked so that nothing
+ * writes a new log until the swap.  Returns the connection holding the
+ * lock in @lock, or %NULL there when none is needed (a file SQLite cannot
+ * read, whose bytes and log were kept aside). */
+static gboolean
+fold_old_log (const char  *database,
+              sqlite3    **lock,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  gboolean ok = FALSE;
+  int rc;
+
+  *lock = NULL;
+  db = open_connection (database, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ok = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+      rc = ok ? SQLITE_OK : SQLITE_BUSY;
+    }
+  sqlite3_finalize (stmt);
+  if (ok)
+    ok = exec (db, "BEGIN EXCLUSIVE", database, &local_error);
+  else
+    set_error_from_sqlite (db, rc, database, &local_error);
+
+  if (!ok)
+    {
+      sqlite3_close (db);
+      db = NULL;
+      if (!g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  /* Now stale: their content is in the database, or in the copy kept aside */
+  for (guint i = 0; i < G_N_ELEMENTS (log_suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (database, log_suffixes[i], NULL);
+
+      if (g_unlink (beside) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                       _("The database cannot be replaced: “%s” cannot be removed (%s)."),
+                       beside, g_strerror (saved_errno));
+          if (db != NULL)
+            sqlite3_close (db);
+          return FALSE;
+        }
+    }
+  *lock = db;
+  return TRUE;
+}
+
 /**
  * redress_store_restore:
  * @database: the database to replace
  * @backup: a backup written by redress_store_backup()
- * @previous_copy: (out) (optional): where the replaced database was saved
+ * @previous_copy: (out) (optional): where the replaced database was saved;
+ *   set as soon as the copy exists, even when the restore then fails
  *
  * Checks that @backup is a whole, undamaged Redress database this version
- * can read; only then copies the current database aside (when it exists)
- * and replaces it with the backup, migrating it if it is older.
+ * can read, with the tables of the version it claims; only then copies it
+ * beside the database (migrating it if it is older), copies the current
+ * database aside (when it exists) and swaps the files.  Killed at any
+ * step, @database holds either its old data or the backup's.
  */
 gboolean
 redress_store_restore (const char  *database,
@@ -1990,17 +2381,17 @@ redress_store_restore (const char  *database,
                        char       **previous_copy,
                        GError     **error)
 {
-  g_autofree char *saved = NULL;
+  g_autoptr(RedressFileReplace) file = NULL;
   g_autoptr(RedressStore) restored = NULL;
-  g_autoptr(GError) local_error = NULL;
-  sqlite3 *source;
-  int version = 0;
-  int n_objects = 0;
+  g_autofree char *saved = NULL;
+  sqlite3 *lock = NULL;
   gboolean ok;
 
   g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
 
+  if (previous_copy != NULL)
+    *previous_copy = NULL;
   if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
@@ -2013,67 +2404,42 @@ redress_store_restore (const char  *database,
                    _("The backup is the database itself: nothing to restore."));
       return FALSE;
     }
-
-  source = open_connection (backup, SQLITE_OPEN_READONLY, error);
-  if (source == NULL)
+  if (!check_backup (backup, error))
     return FALSE;
-  ok = check_identity (source, backup, &version, error) &&
-       pragma_int (source, "SELECT count(*) FROM sqlite_master", backup, &n_objects, error) &&
-       integrity_check (source, backup, error);
-  sqlite3_close (source);
-  if (!ok)
-    return FALSE;
-  if (n_objects == 0)
-    {
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS,
-                   _("“%s” is empty: it is not a Redress backup."), backup);
-      return FALSE;
-    }
 
-  /* Keep what is being replaced */
+  /* The backup's data, up to date, in a file beside the database */
+  file = redress_file_replace_new (database, REDRESS_FILE_BACKUP_PREFIX, error);
+  if (file == NULL)
+    return FALSE;
+  if (!prepare_restored_copy (backup, redress_file_replace_get_path (file), error))
+    return FALSE;
+  step_reached ("restore-copied", redress_file_replace_get_path (file));
+
+  /* Keep what is being replaced, and say where whatever follows */
   if (g_file_test (database, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      saved = keep_aside (database, error);
+      if (saved == NULL)
+        return FALSE;
+      if (previous_copy != NULL)
+        *previous_copy = g_strdup (saved);
+      step_reached ("restore-kept", saved);
 
-      saved = g_strdup_printf ("%s.before-restore-%s", database, stamp);
-      /* Never replace an earlier copy: two restores in the same second
-       * would otherwise lose the data the first one set aside */
-      for (guint n = 2; g_file_test (saved, G_FILE_TEST_EXISTS); n++)
-        {
-          g_free (saved);
-          saved = g_strdup_printf ("%s.before-restore-%s-%u", database, stamp, n);
-        }
-      if (!backup_file (database, saved, NULL, &local_error))
-        {
-          /* A damaged database (the reason to restore) cannot be read by
-           * SQLite: keep its bytes as they are instead */
-          if (!g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED) &&
-              !g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          if (!copy_raw (database, saved, error))
-            return FALSE;
-        }
+      if (!fold_old_log (database, &lock, error))
+        return FALSE;
+      step_reached ("restore-wal-folded", database);
     }
 
-  if (!backup_file (backup, database, NULL, error))
+  ok = redress_file_replace_commit (file, error);
+  if (ok)
+    step_reached ("restore-renamed", database);
+  if (lock != NULL)
+    sqlite3_close (lock);
+  if (!ok)
     return FALSE;
-  /* The old database's write-ahead log belongs to the replaced file */
-  {
-    g_autofree char *wal = g_strconcat (database, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (database, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+  step_reached ("restore-done", database);
 
-  /* The database was replaced: say where the old one went, whatever follows */
-  if (previous_copy != NULL)
-    *previous_copy = g_steal_pointer (&saved);
-
-  /* Bring an older backup up to date now, so the failure, if any, shows here */
+  /* Opens as the application will */
   restored = redress_store_open (database, error);
   return restored != NULL;
 }

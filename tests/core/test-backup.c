@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "redress-store-private.h"
@@ -526,6 +530,454 @@ test_restore_twice (Fixture       *f,
   g_assert_cmpuint (count_clients_in (f->path), ==, 3);
 }
 
+
+/* Scribbles over the first bytes of the root page of @table in @path (a
+ * closed database): damage that SQLite sees only when it reads that table */
+static void
+damage_table (const char *path,
+              const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_master WHERE name = '%s'",
+                                          table);
+  guint8 garbage[64];
+  gint64 page_size, root;
+  sqlite3 *raw;
+  int fd;
+
+  raw = test_open_raw (path);
+  page_size = test_query_int (raw, "PRAGMA page_size");
+  root = test_query_int (raw, sql);
+  sqlite3_close (raw);
+  g_assert_cmpint (root, >, 1);
+
+  memset (garbage, 0xa5, sizeof garbage);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (off_t) ((root - 1) * page_size)), ==,
+                   sizeof garbage);
+  close (fd);
+}
+
+/* A damaged database is refused when it is opened, before anything writes
+ * to it, with what to do */
+static void
+test_open_damaged (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+
+  g_clear_object (&store);
+  /* A table the opening does not read */
+  damage_table (f->path, "checklist_items");
+  before = test_file_sha256 (f->path);
+  listing = list_dir (f->dir);
+
+  store = redress_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "restore"));
+  g_clear_error (&error);
+
+  after = test_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autofree char *listing_after = list_dir (f->dir);
+    g_assert_cmpstr (listing, ==, listing_after);
+  }
+}
+
+/* A backup reads the whole database: a damaged page found then (damage
+ * that came after the database was opened) fails the backup, and nothing
+ * is left that looks like one */
+static void
+test_backup_verifies (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_clear_object (&store);
+  store = redress_store_open (f->path, &error);
+  g_assert_no_error (error);
+  before = list_dir (f->dir);
+  damage_table (f->path, "checklist_items");
+
+  g_assert_false (redress_store_backup (store, f->backup, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "not written"));
+  g_clear_error (&error);
+  g_assert_false (test_file_exists (f->backup));
+  after = list_dir (f->dir);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The same through the application's way */
+  g_assert_false (run_backup_async (store, f->backup, NULL, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = list_dir (f->dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* SQLite's files beside the database are not backup names: a backup
+ * written there would be deleted, or worse, read as the database's log */
+static void
+test_backup_refuses_working_files (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *wal_before = test_file_sha256 (wal);
+  g_autofree char *wal_after = NULL;
+  g_autofree char *before = list_dir (f->dir);
+  g_autofree char *after = NULL;
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *plain = g_strconcat (f->path, suffixes[i], NULL);
+      g_autofree char *name = g_strconcat ("redress.db", suffixes[i], NULL);
+      g_autofree char *other_spelling = g_build_filename (f->dir, ".", ".", name, NULL);
+
+      g_assert_false (redress_store_backup (store, plain, &error));
+      g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, name));
+      g_clear_error (&error);
+      g_assert_false (redress_store_backup (store, other_spelling, &error));
+      g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+      g_clear_error (&error);
+      g_assert_false (run_backup_async (store, plain, NULL, &error));
+      g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
+      g_clear_error (&error);
+    }
+
+  after = list_dir (f->dir);
+  g_assert_cmpstr (before, ==, after);
+  wal_after = test_file_sha256 (wal);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+  g_clear_object (&store);
+  g_assert_cmpuint (count_clients_in (f->path), ==, 2);
+
+  /* A name that only starts like them is fine */
+  store = redress_store_open (f->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *fine = g_strconcat (f->path, "-wal.backup", NULL);
+
+    g_assert_true (redress_store_backup (store, fine, &error));
+    g_assert_no_error (error);
+    assert_is_backup (fine, 2);
+  }
+}
+
+/* A backup claiming a schema version it does not have (as a file changed
+ * by hand or another program) is refused before anything is replaced */
+static void
+test_restore_wrong_version (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_before = NULL;
+  g_autofree char *dir_before = NULL;
+  g_autofree char *good = NULL;
+  gsize good_length = 0;
+  const int versions[] = { 3, -1, 0, 1 };
+
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->backup, &good, &good_length, NULL));
+  db_before = test_file_sha256 (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", versions[i]);
+      g_autofree char *previous = NULL;
+      g_autofree char *db_after = NULL;
+      g_autofree char *dir_after = NULL;
+      sqlite3 *raw;
+
+      g_assert_true (g_file_set_contents (f->backup, good, (gssize) good_length, NULL));
+      raw = test_open_raw (f->backup);
+      test_exec (raw, sql);
+      sqlite3_close (raw);
+      dir_before = list_dir (f->dir);
+
+      g_assert_false (redress_store_restore (f->path, f->backup, &previous, &error));
+      g_test_message ("user_version %d: %s", versions[i], error ? error->message : "no error");
+      g_assert_true (error != NULL && error->domain == REDRESS_ERROR);
+      g_assert_true (error->code == REDRESS_ERROR_DAMAGED ||
+                     error->code == REDRESS_ERROR_NOT_REDRESS);
+      g_clear_error (&error);
+      g_assert_null (previous);
+
+      db_after = test_file_sha256 (f->path);
+      g_assert_cmpstr (db_before, ==, db_after);
+      dir_after = list_dir (f->dir);
+      g_assert_cmpstr (dir_before, ==, dir_after);
+      g_clear_pointer (&dir_before, g_free);
+    }
+
+  /* Opened as it is, such a file is refused too, and left as it was */
+  {
+    g_autofree char *sha = test_file_sha256 (f->backup);
+    g_autofree char *sha_after = NULL;
+    sqlite3 *raw = test_open_raw (f->backup);
+
+    test_exec (raw, "PRAGMA user_version = 3");
+    sqlite3_close (raw);
+    g_clear_pointer (&sha, g_free);
+    sha = test_file_sha256 (f->backup);
+    store = redress_store_open (f->backup, &error);
+    g_assert_null (store);
+    g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
+    g_clear_error (&error);
+    sha_after = test_file_sha256 (f->backup);
+    g_assert_cmpstr (sha, ==, sha_after);
+  }
+
+  store = redress_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (redress_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+/* A restore that fails once the current database was copied aside still
+ * says where that copy is, and leaves the database as it was */
+static void
+test_restore_reports_copy (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(RedressStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RedressClient) late = test_add_client (store, "Roy", "Luc", NULL);
+  }
+
+  /* Still open (another window): the swap is refused, not done under it */
+  g_assert_false (redress_store_restore (f->path, f->backup, &previous, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_nonnull (previous);
+  g_assert_true (g_str_has_prefix (previous, f->path));
+  g_assert_cmpuint (count_clients_in (previous), ==, 3);
+
+  g_clear_object (&store);
+  g_assert_cmpuint (count_clients_in (f->path), ==, 3);
+  {
+    g_autofree char *listing = list_dir (f->dir);
+    g_assert_null (strstr (listing, ".redress-"));
+  }
+}
+
+/* Copies left by a backup or a restore that was killed are removed at the
+ * next start, unless a process is still writing them */
+static void
+test_stale_copies_removed (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *busy = g_build_filename (f->dir, ".redress-backup-BUSY01", NULL);
+  const char *left[] = {
+    ".redress-backup-AB12cd", ".redress-backup-AB12cd-journal",
+    ".redress-backup-EF34gh-wal", ".redress-backup-EF34gh-shm",
+    ".redress-tmp-IJ56kl",
+  };
+  int fd;
+
+  g_assert_true (redress_store_backup (store, f->backup, &error));
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, left[i], NULL);
+      g_assert_true (g_file_set_contents (path, "client data", -1, NULL));
+    }
+  /* Still being written (its writer holds a lock on it) */
+  g_assert_true (g_file_set_contents (busy, "being written", -1, NULL));
+  fd = g_open (busy, O_RDONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  store = redress_store_open (f->path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, ".redress-backup-BUSY01 backup.redress redress.db "
+                                "redress.db-shm redress.db-wal");
+}
+
+/* Crashes during a restore ------------------------------------------------- */
+
+typedef struct
+{
+  const char *step;
+  gboolean restored;    /* what the database holds after a kill there */
+} CrashStep;
+
+static const CrashStep crash_steps[] = {
+  { "restore-copied", FALSE },
+  { "restore-kept", FALSE },
+  { "restore-wal-folded", FALSE },
+  { "restore-renamed", TRUE },
+  { "restore-done", TRUE },
+};
+
+static const char *crash_step;
+
+static void
+kill_at_step (const char *step,
+              const char *path)
+{
+  if (g_strcmp0 (step, crash_step) == 0)
+    raise (SIGKILL);
+}
+
+/* The clients of @path, in order, as one line */
+static char *
+client_names_in (const char *path)
+{
+  sqlite3 *db = test_open_raw (path);
+  char *names = test_query_text (db, "SELECT group_concat(family_name || ' ' || given_names, "
+                                     "', ') FROM (SELECT * FROM clients ORDER BY id)");
+
+  sqlite3_close (db);
+  return names;
+}
+
+/* A restore killed at each of its steps (as kill -9 or a power cut would
+ * end it) onto a database that has a write-ahead log left by a crash: the
+ * database then opens with all of its old data or all of the backup's,
+ * never a mix, and the files a restore writes on its way are gone. */
+static void
+test_restore_crash (Fixture       *f,
+                    gconstpointer  data)
+{
+  const CrashStep *crash = data;
+  g_autoptr(RedressStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *crashed_dir = g_build_filename (f->dir, "crashed", NULL);
+  g_autofree char *crashed = g_build_filename (crashed_dir, "redress.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "backup.redress", NULL);
+  g_autofree char *old_names = NULL;
+  g_autofree char *new_names = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(GStrv) entries = NULL;
+  guint n_kept = 0;
+
+  if (g_test_subprocess ())
+    {
+      const char *dir = g_getenv ("REDRESS_TEST_CRASH_DIR");
+      g_autofree char *database = g_build_filename (dir, "crashed", "redress.db", NULL);
+      g_autofree char *from = g_build_filename (dir, "backup.redress", NULL);
+      g_autofree char *previous = NULL;
+
+      crash_step = crash->step;
+      redress_store_set_step_hook (kill_at_step);
+      redress_store_restore (database, from, &previous, &error);
+      g_assert_no_error (error);
+      return;
+    }
+
+  /* The backup: three clients */
+  store = make_store (f, 3);
+  g_assert_true (redress_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  new_names = client_names_in (backup);
+
+  /* Later work, still in the write-ahead log when the computer stopped:
+   * the database and its log as they were then */
+  {
+    g_autoptr(RedressClient) first = redress_store_get_client (store, 1, &error);
+    g_autoptr(RedressClient) extra = test_add_client (store, "Roy", "Luc", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    redress_record_set_value (REDRESS_RECORD (first), REDRESS_CLIENT_FAMILY_NAME, "Changed");
+    g_assert_true (redress_store_update_client (store, first, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_mkdir (crashed_dir, 0700), ==, 0);
+    g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (crashed, contents, (gssize) length, NULL));
+    g_clear_pointer (&contents, g_free);
+    {
+      g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+      g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 0);
+      g_assert_true (g_file_set_contents (crashed_wal, contents, (gssize) length, NULL));
+    }
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (crashed, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (crashed_wal, 0600), ==, 0);
+  /* The old database's data: the store, closed, wrote it all to its file */
+  old_names = client_names_in (f->path);
+  g_assert_nonnull (strstr (old_names, "Changed"));
+  g_assert_nonnull (strstr (old_names, "Roy Luc"));
+  g_assert_cmpstr (old_names, !=, new_names);
+
+  g_setenv ("REDRESS_TEST_CRASH_DIR", f->dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("REDRESS_TEST_CRASH_DIR");
+  /* Ended at that step, as by kill -9 */
+  g_test_trap_assert_failed ();
+
+  /* Before the swap, the backup's data waits beside the database: the next
+   * start removes it (client data must not pile up in copies) */
+  listing = list_dir (crashed_dir);
+  g_test_message ("killed at %s: %s", crash->step, listing);
+  g_assert_cmpint (strstr (listing, ".redress-backup-") != NULL, ==, !crash->restored);
+  g_clear_pointer (&listing, g_free);
+
+  /* The database opens, whole, with one set of data or the other */
+  store = redress_store_open (crashed, &error);
+  g_assert_no_error (error);
+  g_assert_true (redress_store_check (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  names = client_names_in (crashed);
+  g_assert_cmpstr (names, ==, crash->restored ? new_names : old_names);
+
+  /* Nothing is left half-written; a copy kept aside holds the old data */
+  listing = list_dir (crashed_dir);
+  g_test_message ("after a kill at %s: %s", crash->step, listing);
+  entries = g_strsplit (listing, " ", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_assert_false (g_str_has_prefix (entries[i], ".redress-"));
+      if (g_str_has_prefix (entries[i], "redress.db.before-restore-"))
+        {
+          g_autofree char *kept = g_build_filename (crashed_dir, entries[i], NULL);
+          g_autofree char *kept_names = client_names_in (kept);
+
+          g_assert_false (g_str_has_suffix (entries[i], "-wal"));
+          g_assert_cmpstr (kept_names, ==, old_names);
+          n_kept++;
+        }
+    }
+  /* Once the database was replaced, its old data is kept aside */
+  if (crash->restored)
+    g_assert_cmpuint (n_kept, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +995,20 @@ main (int   argc,
   ADD ("/restore/older-version", test_restore_older_version);
   ADD ("/restore/without-database", test_restore_without_database);
   ADD ("/restore/twice", test_restore_twice);
+  ADD ("/restore/wrong-version", test_restore_wrong_version);
+  ADD ("/restore/reports-copy", test_restore_reports_copy);
+  ADD ("/backup/verifies", test_backup_verifies);
+  ADD ("/backup/refuses-working-files", test_backup_refuses_working_files);
+  ADD ("/store/open-damaged", test_open_damaged);
+  ADD ("/store/stale-copies-removed", test_stale_copies_removed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (crash_steps); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/restore/crash/%s", crash_steps[i].step);
+
+      g_test_add (name, Fixture, &crash_steps[i], fixture_setup, test_restore_crash,
+                  fixture_teardown);
+    }
 
 #undef ADD
 
