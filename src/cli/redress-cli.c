@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "redress-core.h"
+#include "redress-file-util.h"
 
 /*
  * redress-cli: the command-line companion of Redress.
@@ -2450,7 +2451,20 @@ run_restore (Invocation  *inv,
     }
 
   if (!redress_store_restore (database, inv->args[0], &previous, error))
-    return FALSE;
+    {
+      /* The copy was made before the step that failed: it must not go unseen */
+      if (previous != NULL && error != NULL && *error != NULL)
+        {
+          /* Translators: the reason the restore failed, then where the copy is */
+          char *message = g_strdup_printf (_("%s A copy of the database as it was before the "
+                                             "restore was kept as “%s”."),
+                                           (*error)->message, previous);
+
+          g_free ((*error)->message);
+          (*error)->message = message;
+        }
+      return FALSE;
+    }
 
   g_print (_("Restored “%s” from the backup “%s”.\n"), database, inv->args[0]);
   if (previous != NULL)
@@ -2843,9 +2857,17 @@ run_grounds (Invocation  *inv,
       codes = parse_ground_codes (option, text, error);
       if (codes == NULL)
         return FALSE;
+      /* All the changes asked for, or none */
+      if (!redress_store_begin (inv->store, error))
+        return FALSE;
       for (guint i = 0; codes[i] != NULL; i++)
         if (!change (inv->store, inv->case_id, codes[i], error))
-          return FALSE;
+          {
+            redress_store_rollback (inv->store);
+            return FALSE;
+          }
+      if (!redress_store_commit (inv->store, error))
+        return FALSE;
     }
 
   grounds = redress_store_list_grounds (inv->store, inv->case_id, error);
@@ -3190,10 +3212,35 @@ write_report (Invocation     *inv,
               RedressReport  *report,
               GError        **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (inv->pdf);
+  g_autoptr(RedressFileReplace) output = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_filename_display_name (inv->pdf);
 
-  if (!redress_report_write_pdf (report, file, error))
+  /* Drawn into a temporary file beside it, which takes the name only once
+   * it is whole: a full disk or a crash leaves the old file as it was */
+  output = redress_file_replace_new (inv->pdf, REDRESS_FILE_TEMP_PREFIX, error);
+  if (output == NULL)
+    return FALSE;
+  file = g_file_new_for_path (redress_file_replace_get_path (output));
+  if (!redress_report_write_pdf (report, file, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                     _("The disk is full: “%s” was not written."), name);
+      else
+        {
+          g_autofree char *temp_name =
+            g_filename_display_name (redress_file_replace_get_path (output));
+          g_autoptr(GString) message = g_string_new (local_error->message);
+
+          /* The message names the file the consultant asked for */
+          g_string_replace (message, temp_name, name, 0);
+          g_set_error_literal (error, local_error->domain, local_error->code, message->str);
+        }
+      return FALSE;
+    }
+  if (!redress_file_replace_commit (output, error))
     return FALSE;
   /* Translators: the file written, then the document's title */
   g_print (_("Wrote “%s”: %s.\n"), name, redress_report_get_title (report));

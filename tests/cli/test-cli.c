@@ -3310,6 +3310,234 @@ test_outline_pdf (Fixture       *f,
   assert_contains (text, "based on your family ties in Canada and in your country of residence");
 }
 
+/* Nothing lost at the edges --------------------------------------------------- */
+
+/* Scribbles over the root page of @table in the closed database @path */
+static void
+damage_table (const char *path,
+              const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_master WHERE name = '%s'",
+                                          table);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  int page_size = sql_count (path, "PRAGMA page_size");
+  int root = sql_count (path, sql);
+
+  g_assert_cmpint (root, >, 1);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  memset (contents + (gsize) (root - 1) * (gsize) page_size, 0xa5, 64);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+/* A damaged database: no command writes to it, each says how to restore,
+ * and backup writes nothing that looks like a backup */
+static void
+test_damaged_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *backup = fixture_path (f, "backup.redress");
+  g_autofree char *sha = NULL;
+  const char *commands[][8] = {
+    { "client", "add", "--family-name", "New", "--given-names", "Person", NULL },
+    { "client", "set", "1", "--email", "x@example.com", NULL },
+    { "firm", "set", "--name", "Cabinet", NULL },
+    { "demo", NULL },
+    { "check", NULL },
+    { "backup", "backup.redress", NULL },
+  };
+  gint64 id;
+
+  id = add_client (f, "Okafor", "Chidinma");
+  add_case (f, id, "study-permit", "2026-10-02");
+  assert_no_wal (f);
+  damage_table (f->db, "checklist_items");
+  sha = file_sha256 (f->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(Result) r = NULL;
+      g_autofree char *sha_after = NULL;
+
+      for (guint j = 0; j < G_N_ELEMENTS (commands[i]) && commands[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) commands[i][j]);
+      g_ptr_array_add (args, NULL);
+      r = run_argv (f, TRUE, NULL, NULL, (const char * const *) args->pdata);
+      g_test_message ("redress-cli %s %s", commands[i][0], commands[i][1] ? commands[i][1] : "");
+      assert_error (r, 1, "damaged");
+      g_assert_nonnull (strstr (r->err, "restore"));
+      g_assert_null (strstr (r->out, "Backup written"));
+
+      sha_after = file_sha256 (f->db);
+      g_assert_cmpstr (sha, ==, sha_after);
+      assert_no_wal (f);
+    }
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GPtrArray) left = files_with_prefix (f, ".redress-");
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+}
+
+/* A backup next to the database, under the name of one of its working
+ * files, would vanish or be read as its log: refused */
+static void
+test_backup_working_files (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *names[] = { "redress.db-wal", "redress.db-shm", "redress.db-journal", "redress.db" };
+
+  add_client (f, "Okafor", "Chidinma");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(Result) r = run_cli (f, "backup", names[i], NULL);
+
+      assert_error (r, 1, i < 3 ? names[i] : "cannot replace the database");
+      g_assert_cmpstr (r->out, ==, "");
+    }
+  assert_no_wal (f);
+  g_assert_cmpuint (count_clients (f, FALSE), ==, 1);
+}
+
+/* A restore that stops after the current database was copied aside names
+ * the copy */
+static void
+test_restore_names_copy (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autofree char *backup = fixture_path (f, "backup.redress");
+  sqlite3 *db = NULL;
+
+  add_client (f, "Okafor", "Chidinma");
+  r = run_cli (f, "backup", backup, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  add_client (f, "Haddad", "Karim");
+
+  /* Another program has the database open */
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; SELECT count(*) FROM clients",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  r = run_cli (f, "restore", backup, NULL);
+  sqlite3_close (db);
+
+  assert_error (r, 1, "in use");
+  kept = files_with_prefix (f, "redress.db.before-restore-");
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_nonnull (strstr (r->err, g_ptr_array_index (kept, 0)));
+  g_assert_cmpuint (count_clients (f, FALSE), ==, 2);
+}
+
+/* --confirm, --dismiss and --add change every ground given, or none */
+static void
+test_grounds_all_or_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *case_text = NULL;
+  JsonArray *grounds;
+  gint64 id;
+
+  id = add_client (f, "Okafor", "Chidinma");
+  case_text = g_strdup_printf ("%" G_GINT64_FORMAT, add_case (f, id, "visitor-visa", "2026-10-02"));
+  r = run_cli (f, "grounds", "--case", case_text, "--add", "family-ties,travel-history", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  /* The case has no purpose-of-visit ground: nothing is dismissed */
+  r = run_cli (f, "grounds", "--case", case_text, "--dismiss", "family-ties,purpose-of-visit",
+               NULL);
+  assert_error (r, 1, "purpose-of-visit");
+  g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+
+  root = run_json (f, "grounds", "--case", case_text, NULL);
+  grounds = json_object_get_array_member (node_object (root), "grounds");
+  g_assert_cmpuint (json_array_get_length (grounds), ==, 2);
+  for (guint i = 0; i < json_array_get_length (grounds); i++)
+    g_assert_cmpstr (member_string (json_array_get_object_element (grounds, i), "state"), ==,
+                     "confirmed");
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Nor added */
+  r = run_cli (f, "grounds", "--case", case_text, "--confirm", "travel-history,finances", NULL);
+  assert_error (r, 1, "finances");
+  g_clear_pointer (&r, result_free);
+  root = run_json (f, "grounds", "--case", case_text, NULL);
+  grounds = json_object_get_array_member (node_object (root), "grounds");
+  g_assert_cmpuint (json_array_get_length (grounds), ==, 2);
+}
+
+/* A PDF is written whole or not at all, mode 0600, and never through a
+ * link or into a device or a pipe */
+static void
+test_pdf_targets (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autofree char *case_text = NULL;
+  g_autofree char *pdf = fixture_path (f, "checklist.pdf");
+  g_autofree char *victim = fixture_path (f, "victim.txt");
+  g_autofree char *link = fixture_path (f, "link.pdf");
+  g_autofree char *fifo = fixture_path (f, "fifo.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  struct stat st;
+
+  case_text = g_strdup_printf ("%" G_GINT64_FORMAT, add_checklist_case (f, "restoration"));
+
+  /* Replaces an older file, as a whole, private to its owner */
+  g_assert_true (g_file_set_contents (pdf, "an older export", -1, NULL));
+  g_assert_cmpint (g_chmod (pdf, 0644), ==, 0);
+  r = run_cli (f, "checklist", "--case", case_text, "--pdf", pdf, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  text = pdf_text (pdf);
+  assert_contains (text, "Tremblay");
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  r = run_cli (f, "outline", "--case", case_text, "--pdf", "outline.pdf", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  {
+    g_autofree char *outline = fixture_path (f, "outline.pdf");
+    g_assert_cmpint (g_stat (outline, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  /* A symbolic link: refused, its target untouched */
+  g_assert_true (g_file_set_contents (victim, "someone else's file", -1, NULL));
+  g_assert_cmpint (symlink (victim, link), ==, 0);
+  r = run_cli (f, "checklist", "--case", case_text, "--pdf", link, NULL);
+  assert_error (r, 1, "symbolic link");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "outline", "--case", case_text, "--pdf", link, NULL);
+  assert_error (r, 1, "symbolic link");
+  g_clear_pointer (&r, result_free);
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "someone else's file");
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  /* A pipe: refused at once, not waited on */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  r = run_cli (f, "checklist", "--case", case_text, "--pdf", fifo, NULL);
+  assert_error (r, 1, "pipe");
+  g_clear_pointer (&r, result_free);
+
+  /* Nothing half-written is left */
+  {
+    g_autoptr(GPtrArray) left = files_with_prefix (f, ".redress-");
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3359,6 +3587,11 @@ main (int    argc,
   ADD ("/cli/checklist/item", test_checklist_item);
   ADD ("/cli/checklist/pdf", test_checklist_pdf);
   ADD ("/cli/outline/pdf", test_outline_pdf);
+  ADD ("/cli/edges/damaged-database", test_damaged_database);
+  ADD ("/cli/edges/backup-working-files", test_backup_working_files);
+  ADD ("/cli/edges/restore-names-copy", test_restore_names_copy);
+  ADD ("/cli/edges/grounds-all-or-nothing", test_grounds_all_or_nothing);
+  ADD ("/cli/edges/pdf-targets", test_pdf_targets);
 
 #undef ADD
 
