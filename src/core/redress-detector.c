@@ -63,6 +63,7 @@ redress_ground_hit_copy (const RedressGroundHit *hit)
   copy->provision = g_strdup (hit->provision);
   copy->quote = g_strdup (hit->quote);
   copy->language = g_strdup (hit->language);
+  copy->entry_date = g_strdup (hit->entry_date);
   return copy;
 }
 
@@ -75,6 +76,7 @@ redress_ground_hit_free (RedressGroundHit *hit)
   g_free (hit->provision);
   g_free (hit->quote);
   g_free (hit->language);
+  g_free (hit->entry_date);
   g_free (hit);
 }
 
@@ -314,14 +316,6 @@ segment_has (const RedressNormText *t,
   return (s->flags & bit) != 0;
 }
 
-static gboolean
-is_plain (const RedressNormText *t,
-          GArray                *segments,
-          int                    k)
-{
-  return !segment_has (t, segments, k, REDRESS_RULE_PREAMBLE) &&
-         !segment_has (t, segments, k, REDRESS_RULE_HEDGE);
-}
 
 /* Language ----------------------------------------------------------------- */
 
@@ -477,7 +471,8 @@ act_of_name (const char *name)
 /* Provisions cited in folded text, normalized, in order */
 static GPtrArray *
 find_provisions (const char *folded,
-                 gsize       length)
+                 gsize       length,
+                 GArray     *starts)
 {
   GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
   GMatchInfo *info = NULL;
@@ -514,7 +509,18 @@ find_provisions (const char *folded,
             provision = make_provision (-1, n4, t4);
         }
       if (provision != NULL)
-        g_ptr_array_add (found, provision);
+        {
+          g_ptr_array_add (found, provision);
+          if (starts != NULL)
+            {
+              int start, end;
+              guint32 at;
+
+              g_match_info_fetch_pos (info, 0, &start, &end);
+              at = (guint32) start;
+              g_array_append_val (starts, at);
+            }
+        }
       g_match_info_next (info, NULL);
     }
   g_match_info_free (info);
@@ -538,7 +544,7 @@ redress_detector_find_provisions (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   folded = redress_normalize_fold (text);
-  found = find_provisions (folded, strlen (folded));
+  found = find_provisions (folded, strlen (folded), NULL);
   g_ptr_array_add (found, NULL);
   return (GStrv) g_ptr_array_steal (found, NULL);
 }
@@ -562,7 +568,7 @@ cites_fitting (const RedressGroundDef *def,
                const RedressNormText  *t,
                const Segment          *s)
 {
-  g_autoptr(GPtrArray) cited = find_provisions (t->folded + s->start, s->end - s->start);
+  g_autoptr(GPtrArray) cited = find_provisions (t->folded + s->start, s->end - s->start, NULL);
 
   for (guint i = 0; i < cited->len; i++)
     if (provision_fits (def, g_ptr_array_index (cited, i)))
@@ -586,7 +592,7 @@ pick_provision (const RedressGroundDef *def,
                     (s->item < 0 && s->marker == 0 && k > 0) ? k - 1 : -1 };
 
   {
-    g_autoptr(GPtrArray) own = find_provisions (t->folded + s->start, s->end - s->start);
+    g_autoptr(GPtrArray) own = find_provisions (t->folded + s->start, s->end - s->start, NULL);
 
     for (guint i = 0; i < own->len; i++)
       if (provision_fits (def, g_ptr_array_index (own, i)))
@@ -602,7 +608,7 @@ pick_provision (const RedressGroundDef *def,
       if (others[o] < 0)
         continue;
       other = &g_array_index (segments, Segment, others[o]);
-      cited = find_provisions (t->folded + other->start, other->end - other->start);
+      cited = find_provisions (t->folded + other->start, other->end - other->start, NULL);
       for (guint i = 0; i < cited->len; i++)
         if (provision_fits (def, g_ptr_array_index (cited, i)))
           return g_strdup (g_ptr_array_index (cited, i));
@@ -612,6 +618,29 @@ pick_provision (const RedressGroundDef *def,
 
 /* Detection ---------------------------------------------------------------- */
 
+/* A list item's introduction reads as a preamble ("factors ... including")
+ * unless it is the form's own heading over its boxes ("In reaching this
+ * decision, I considered several factors, including:") */
+static gboolean
+is_preamble (const RedressNormText *t,
+             GArray                *segments,
+             int                    k)
+{
+  return segment_has (t, segments, k, REDRESS_RULE_PREAMBLE) &&
+         !segment_has (t, segments, k, REDRESS_RULE_DECISION_INTRO);
+}
+
+static gboolean
+is_plain (const RedressNormText *t,
+          GArray                *segments,
+          int                    k)
+{
+  return !is_preamble (t, segments, k) && !segment_has (t, segments, k, REDRESS_RULE_HEDGE);
+}
+
+/* Whether segment @k may state a ground at all: no preamble, no hedge,
+ * no unticked box, no item of a list a preamble introduces (a ticked box
+ * is a ground whatever its heading says) */
 static gboolean
 states_finding (const RedressNormText *t,
                 GArray                *segments,
@@ -619,7 +648,11 @@ states_finding (const RedressNormText *t,
 {
   const Segment *s = &g_array_index (segments, Segment, k);
 
-  if (!is_plain (t, segments, k))
+  if (!is_plain (t, segments, k) || segment_has (t, segments, k, REDRESS_RULE_NEUTRAL))
+    return FALSE;
+  /* "PFL sent giving PA the opportunity to explain the funds": no finding */
+  if (segment_has (t, segments, k, REDRESS_RULE_NOTICE) &&
+      !segment_has (t, segments, k, REDRESS_RULE_REFUSAL))
     return FALSE;
   if (s->item >= 0)
     {
@@ -627,7 +660,8 @@ states_finding (const RedressNormText *t,
 
       if (item->marker == REDRESS_NORM_UNCHECKED)
         return FALSE;
-      if (item->intro >= 0 && segment_has (t, segments, item->intro, REDRESS_RULE_PREAMBLE))
+      if (item->marker != REDRESS_NORM_CHECKED && item->intro >= 0 &&
+          is_preamble (t, segments, item->intro))
         return FALSE;
     }
   return TRUE;
@@ -670,32 +704,1069 @@ any_segment (const RedressGroundCatalogue *catalogue,
   return r.found;
 }
 
-/* The letter refuses something, and says so in so many words if it also
- * reads like a notice (a fairness letter, an acknowledgement) */
+/* A letter states grounds when it refuses something, and says so in so
+ * many words if it also reads like a notice (a fairness letter, an
+ * acknowledgement).  Notes record findings, often with no closing line:
+ * they state grounds unless they approve, record a withdrawal or only
+ * warn (a fairness letter sent) without refusing. */
 static gboolean
-refuses (const RedressGroundCatalogue *catalogue,
-         const RedressNormText        *t,
-         GArray                       *segments)
+decides_against (const RedressGroundCatalogue *catalogue,
+                 const RedressNormText        *t,
+                 GArray                       *segments,
+                 RedressTextKind               kind)
 {
-  if (!any_segment (catalogue, t, segments, REDRESS_RULE_REFUSAL, TRUE))
-    return FALSE;
-  if (!any_segment (catalogue, t, segments, REDRESS_RULE_NOTICE, FALSE))
+  gboolean refusal = any_segment (catalogue, t, segments, REDRESS_RULE_REFUSAL, TRUE);
+  gboolean notice = any_segment (catalogue, t, segments, REDRESS_RULE_NOTICE, FALSE);
+  gboolean decisive = notice && any_segment (catalogue, t, segments, REDRESS_RULE_DECISIVE, TRUE);
+
+  g_debug ("refusal %d, notice %d, decisive %d", refusal, notice, decisive);
+  if (kind == REDRESS_TEXT_LETTER)
+    return refusal && (!notice || decisive);
+  if (refusal && (!notice || decisive))
     return TRUE;
-  return any_segment (catalogue, t, segments, REDRESS_RULE_DECISIVE, TRUE);
+  if (refusal && notice)
+    return FALSE;
+  return !notice && !any_segment (catalogue, t, segments, REDRESS_RULE_APPROVAL, TRUE);
 }
 
-/* A form field ("Funds available: 4,500"): a label, not a finding */
-static gboolean
-is_field (const RedressNormText *t,
-          const Segment         *s)
+/* Letter or notes: notes have their own layout and shorthand, and speak
+ * of the applicant in the third person */
+typedef struct
 {
+  guint kinds;        /* distinct shorthand words seen (a bit per first letter) */
+  guint notes;
+  guint address;
+} KindCount;
+
+static gboolean
+notes_cb (gsize    start,
+          gsize    end,
+          gpointer user_data)
+{
+  KindCount *count = user_data;
+
+  count->notes++;
+  (void) end;
+  (void) start;
+  return TRUE;
+}
+
+static gboolean
+address_cb (gsize    start,
+            gsize    end,
+            gpointer user_data)
+{
+  KindCount *count = user_data;
+
+  (void) start;
+  (void) end;
+  count->address++;
+  return TRUE;
+}
+
+static RedressTextKind
+recognise_kind (const RedressGroundCatalogue *catalogue,
+                const RedressNormText        *t)
+{
+  KindCount count = { 0, 0, 0 };
+
+  scan (catalogue->rules[REDRESS_RULE_NOTES], t, notes_cb, &count);
+  scan (catalogue->rules[REDRESS_RULE_ADDRESS], t, address_cb, &count);
+  return count.notes >= 2 && count.notes * 2 >= count.address ? REDRESS_TEXT_NOTES
+                                                               : REDRESS_TEXT_LETTER;
+}
+
+/* Findings ----------------------------------------------------------------- */
+
+typedef enum
+{
+  CUE_NEGATIVE,
+  CUE_POSITIVE,
+  CUE_CLEARED,
+  CUE_DOUBT,
+  CUE_BREAK,
+} CueKind;
+
+typedef struct
+{
+  guint32 start;
+  guint32 end;
+  guint8 kind;
+} Cue;
+
+typedef enum
+{
+  POLARITY_NONE,
+  POLARITY_NEGATIVE,
+  POLARITY_POSITIVE,
+} Polarity;
+
+typedef enum
+{
+  TERM_NAMED,       /* match-*: the ground named outright */
+  TERM_FACTOR,      /* factor-*: its vocabulary */
+  TERM_FINDING,     /* finding-*: a negative finding on its own */
+  TERM_CLEARED,     /* cleared-*: speaks for the applicant */
+  TERM_PROVISION,   /* a provision that founds this ground alone */
+} TermKind;
+
+static const char * const term_kind_names[] = {
+  "named", "factor", "finding", "cleared", "provision",
+};
+
+typedef struct
+{
+  guint32 start;
+  guint32 end;
+  guint8 ground;
+  guint8 kind;
+  guint8 lang;
+} Term;
+
+typedef struct
+{
+  GArray *array;
+  guint8 kind;
+  guint8 ground;
+  guint8 lang;
+} Collect;
+
+static gboolean
+collect_cue_cb (gsize    start,
+                gsize    end,
+                gpointer user_data)
+{
+  Collect *c = user_data;
+  Cue cue = { (guint32) start, (guint32) end, c->kind };
+
+  g_array_append_val (c->array, cue);
+  return TRUE;
+}
+
+static gboolean
+collect_term_cb (gsize    start,
+                 gsize    end,
+                 gpointer user_data)
+{
+  Collect *c = user_data;
+  Term term = { (guint32) start, (guint32) end, c->ground, c->kind, c->lang };
+
+  g_array_append_val (c->array, term);
+  return TRUE;
+}
+
+static int
+compare_cues (gconstpointer a,
+              gconstpointer b)
+{
+  const Cue *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (int) y->end - (int) x->end;   /* the longer first */
+}
+
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  const Term *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (int) x->kind - (int) y->kind;
+}
+
+/* A cue inside a longer cue of another kind is part of it: "sufficient"
+ * in "not sufficient", "no" in "no concerns", "concerns" in "concerns
+ * were addressed" */
+static GArray *
+collect_cues (const RedressGroundCatalogue *catalogue,
+              const RedressNormText        *t)
+{
+  static const struct { RedressRule rule; CueKind kind; } sources[] = {
+    { REDRESS_RULE_NEGATIVE, CUE_NEGATIVE },
+    { REDRESS_RULE_POSITIVE, CUE_POSITIVE },
+    { REDRESS_RULE_CLEARED, CUE_CLEARED },
+    { REDRESS_RULE_DOUBT, CUE_DOUBT },
+    { REDRESS_RULE_CLAUSE, CUE_BREAK },
+  };
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Cue));
+  GArray *cues = g_array_sized_new (FALSE, FALSE, sizeof (Cue), 64);
+  guint32 covered_end = 0;
+  guint8 covered_kind = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      Collect c = { all, (guint8) sources[i].kind, 0, 0 };
+
+      scan (catalogue->rules[sources[i].rule], t, collect_cue_cb, &c);
+    }
+  g_array_sort (all, compare_cues);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Cue *cue = &g_array_index (all, Cue, i);
+
+      /* Inside a longer cue: kept only if of the same meaning as it (a
+       * doubt inside a negative, say, still opens a doubt) */
+      if (cue->end <= covered_end && cue->kind != CUE_BREAK)
+        {
+          gboolean same = (cue->kind == covered_kind) ||
+                          (cue->kind == CUE_DOUBT && covered_kind == CUE_NEGATIVE) ||
+                          (cue->kind == CUE_NEGATIVE && covered_kind == CUE_DOUBT);
+
+          if (!same)
+            continue;
+        }
+      if (cue->end > covered_end && cue->kind != CUE_BREAK)
+        {
+          covered_end = cue->end;
+          covered_kind = cue->kind;
+        }
+      g_array_append_val (cues, *cue);
+    }
+  return cues;
+}
+
+/* The first cue that ends after @pos */
+static guint
+first_cue_from (GArray *cues,
+                gsize   pos)
+{
+  guint lo = 0, hi = cues->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (cues, Cue, mid).start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Step back over cues that start before @pos and reach past it */
+  while (lo > 0 && g_array_index (cues, Cue, lo - 1).end > pos)
+    lo--;
+  return lo;
+}
+
+typedef struct
+{
+  const RedressGroundCatalogue *catalogue;
+  const RedressNormText *t;
+  GArray *segments;
+  GArray *cues;
+  GArray *terms;
+  RedressTextKind kind;
+} Reading;
+
+/* The clause that holds [start, end) within segment @s: cut at the cues
+ * that part clauses */
+static void
+clause_bounds (const Reading *r,
+               const Segment *s,
+               gsize          start,
+               gsize          end,
+               gsize         *clause_start,
+               gsize         *clause_end)
+{
+  guint i = first_cue_from (r->cues, s->start);
+
+  *clause_start = s->start;
+  *clause_end = s->end;
+  for (; i < r->cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (r->cues, Cue, i);
+
+      if (cue->start >= s->end)
+        break;
+      if (cue->kind != CUE_BREAK)
+        continue;
+      if (cue->end <= start)
+        *clause_start = cue->end;
+      else if (cue->start >= end)
+        {
+          *clause_end = cue->start;
+          break;
+        }
+    }
+}
+
+/* Pieces of a clause: parted by commas and colons */
+static gboolean
+is_piece_mark (char c)
+{
+  return c == ',' || c == ':' || REDRESS_NORM_IS_MARKER (c);
+}
+
+static void
+piece_bounds (const RedressNormText *t,
+              gsize                  clause_start,
+              gsize                  clause_end,
+              gsize                  start,
+              gsize                  end,
+              gsize                 *piece_start,
+              gsize                 *piece_end)
+{
+  gsize a = start, b = end;
+
+  while (a > clause_start && !is_piece_mark (t->folded[a - 1]))
+    a--;
+  while (b < clause_end && !is_piece_mark (t->folded[b]))
+    b++;
+  *piece_start = a;
+  *piece_end = b;
+}
+
+/* The first term that starts at or after @pos */
+static guint
+first_term_from (GArray *terms,
+                 gsize   pos)
+{
+  guint lo = 0, hi = terms->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (terms, Term, mid).start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Whether a factor of any ground is named in [start, end) */
+static gboolean
+names_factor (const Reading *r,
+              gsize          start,
+              gsize          end)
+{
+  for (guint lo = first_term_from (r->terms, start); lo < r->terms->len; lo++)
+    {
+      const Term *term = &g_array_index (r->terms, Term, lo);
+
+      if (term->start >= end)
+        break;
+      if (term->end <= end && term->kind != TERM_CLEARED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static Polarity
+cue_polarity (guint8 kind)
+{
+  switch (kind)
+    {
+    case CUE_NEGATIVE:
+    case CUE_DOUBT:
+      return POLARITY_NEGATIVE;
+    case CUE_POSITIVE:
+    case CUE_CLEARED:
+      return POLARITY_POSITIVE;
+    default:
+      return POLARITY_NONE;
+    }
+}
+
+#define NEGATED_DISTANCE 25
+
+/* The finding the cue nearest to [start, end) in [from, to) makes; a
+ * cleared concern is stronger than anything near it */
+static Polarity
+nearest_cue (const Reading *r,
+             gsize          from,
+             gsize          to,
+             gsize          start,
+             gsize          end)
+{
+  gsize best = G_MAXSIZE;
+  Polarity polarity = POLARITY_NONE;
+
+  for (guint i = first_cue_from (r->cues, from); i < r->cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (r->cues, Cue, i);
+      gsize distance;
+
+      if (cue->start >= to)
+        break;
+      if (cue->kind == CUE_BREAK || cue->start < from)
+        continue;
+      if (cue->kind == CUE_CLEARED)
+        return POLARITY_POSITIVE;
+      if (cue->end <= start)
+        distance = start - cue->end;
+      else if (cue->start >= end)
+        distance = cue->start - end;
+      else
+        distance = 0;
+      if (distance < best)
+        {
+          best = distance;
+          polarity = cue_polarity (cue->kind);
+          /* "do not have significant ties": a good word negated */
+          if (polarity == POLARITY_POSITIVE && i > 0)
+            {
+              const Cue *before = &g_array_index (r->cues, Cue, i - 1);
+
+              if (before->kind == CUE_NEGATIVE && before->start >= from &&
+                  before->end <= cue->start && cue->start - before->end <= NEGATED_DISTANCE)
+                polarity = POLARITY_NEGATIVE;
+            }
+        }
+    }
+  return polarity;
+}
+
+/* Whether a doubt opens before @start in the clause ("not satisfied that
+ * PA has sufficient funds"): what follows it is doubted */
+static gboolean
+doubted (const Reading *r,
+         gsize          clause_start,
+         gsize          start)
+{
+  for (guint i = first_cue_from (r->cues, clause_start); i < r->cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (r->cues, Cue, i);
+
+      if (cue->start >= start)
+        break;
+      if (cue->kind == CUE_DOUBT && cue->start >= clause_start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the officer makes of the words at [start, end) of segment @s: the
+ * nearest cue in their piece of the clause; else the doubt that governs
+ * the clause; else, for a list of factors ("funds, ties and travel all
+ * insufficient"), the finding of the piece that follows when it names no
+ * factor of its own */
+#define SHORT_PIECE 32
+
+static Polarity
+polarity_at (const Reading *r,
+             const Segment *s,
+             gsize          start,
+             gsize          end)
+{
+  const RedressNormText *t = r->t;
+  gsize cs, ce, ps, pe;
+  Polarity polarity;
+
+  clause_bounds (r, s, start, end, &cs, &ce);
+  piece_bounds (t, cs, ce, start, end, &ps, &pe);
+  polarity = nearest_cue (r, ps, pe, start, end);
+  if (polarity == POLARITY_POSITIVE && doubted (r, cs, start) &&
+      nearest_cue (r, ps, pe, start, end) != POLARITY_NONE)
+    {
+      /* "not satisfied that PA has sufficient funds", but not "no
+       * concerns" after a doubt */
+      for (guint i = first_cue_from (r->cues, ps); i < r->cues->len; i++)
+        {
+          const Cue *cue = &g_array_index (r->cues, Cue, i);
+
+          if (cue->start >= pe)
+            break;
+          if (cue->kind == CUE_CLEARED)
+            return POLARITY_POSITIVE;
+        }
+      return POLARITY_NEGATIVE;
+    }
+  if (polarity != POLARITY_NONE)
+    return polarity;
+  if (doubted (r, cs, start))
+    return POLARITY_NEGATIVE;
+
+  /* The pieces that follow, up to one that names a factor, for a piece
+   * that is little more than the factor itself ("PA single, not
+   * established in COR") */
+  if (pe - ps > SHORT_PIECE)
+    return POLARITY_NONE;
+  while (pe < ce)
+    {
+      gsize next_start = pe + 1, next_end;
+
+      piece_bounds (t, cs, ce, next_start, next_start, &next_start, &next_end);
+      next_start = pe + 1;
+      if (names_factor (r, next_start, next_end))
+        break;
+      polarity = nearest_cue (r, next_start, next_end, next_start, next_start);
+      if (polarity != POLARITY_NONE)
+        return polarity;
+      if (next_end <= pe)
+        break;
+      pe = next_end;
+    }
+  return POLARITY_NONE;
+}
+
+/* Words that make a factor the complement of another ("funds insufficient
+ * for the program": the program is not what is found wanting) */
+/* Words that make a factor the basis of a judgement on something else
+ * ("not reasonable given your qualifications") */
+static gboolean
+is_ground_for (const RedressNormText *t,
+               gsize                  piece_start,
+               gsize                  start)
+{
+  static GRegex *regex = NULL;
+  gsize from = start > piece_start + 40 ? start - 40 : piece_start;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new (
+      "(?:\\bgiven|\\bin light of|\\bin view of|\\bcompte tenu (?:de|du|des)|\\bvu|"
+      "\\beu egard a)(?: [\\w']+){0,3} ?$",
+      G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL));
+  return g_regex_match_full (regex, t->folded + from, (gssize) (start - from), 0, 0, NULL, NULL);
+}
+
+static gboolean
+is_complement (const RedressNormText *t,
+               gsize                  piece_start,
+               gsize                  start)
+{
+  static GRegex *regex = NULL;
+  gsize from = start > piece_start + 40 ? start - 40 : piece_start;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new (
+      "(?:\\bfor|\\bto (?:cover|support|pay for|fund|finance)|\\bcover\\w*|\\bgiven|"
+      "\\bin light of|\\bconsidering|\\bregarding|\\bpour|\\bafin de|\\bcouvri\\w*|"
+      "\\bcompte tenu (?:de|du|des)|\\bvu)(?: [\\w']+){0,3} ?$",
+      G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL));
+  return g_regex_match_full (regex, t->folded + from, (gssize) (start - from), 0, 0, NULL, NULL);
+}
+
+/* Words that make a factor what is checked, not what is found ("the
+ * items needed to verify the funds") */
+static gboolean
+is_inquired (const RedressNormText *t,
+             gsize                  piece_start,
+             gsize                  start)
+{
+  static GRegex *regex = NULL;
+  gsize from = start > piece_start + 40 ? start - 40 : piece_start;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new (
+      "(?:\\bverify|\\bverification of|\\bconfirm|\\bassess|\\bcheck|\\bevaluate|"
+      "\\bverifier|\\bverification (?:de|des|du)|\\bconfirmer|\\bevaluer)(?: [\\w']+){0,3} ?$",
+      G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL));
+  return g_regex_match_full (regex, t->folded + from, (gssize) (start - from), 0, 0, NULL, NULL);
+}
+
+/* A form field ("Funds available: 4,500"): a label, not a finding (unless
+ * its value is one: "Travel history: none") */
+static gboolean
+is_field (const Reading *r,
+          const Segment *s)
+{
+  const RedressNormText *t = r->t;
   const char *colon;
 
   if (s->end - s->start > 60)
     return FALSE;
   colon = memchr (t->folded + s->start, ':', s->end - s->start);
-  return colon != NULL && colon - (t->folded + s->start) <= 32;
+  if (colon == NULL || colon - (t->folded + s->start) > 32)
+    return FALSE;
+  return nearest_cue (r, (gsize) (colon - t->folded), s->end, s->end, s->end) != POLARITY_NEGATIVE;
 }
+
+/* Form fields run together ("Decision: Refused Date: 2023/04/12 Purpose
+ * of travel: Family visit"): several labels in a short span */
+#define FORM_BLOCK_CHARS_PER_LABEL 120
+
+static gboolean
+is_form_block (const RedressNormText *t,
+               const Segment         *s)
+{
+  guint colons = 0;
+
+  for (gsize i = s->start; i < s->end; i++)
+    colons += t->folded[i] == ':';
+  return colons >= 2 && s->end - s->start <= colons * FORM_BLOCK_CHARS_PER_LABEL;
+}
+
+/* The list an item belongs to is one of reasons: introduced by a refusal,
+ * a doubt, the form's heading or a free-text label */
+static gboolean
+in_list_of_reasons (const Reading *r,
+                    const Segment *s)
+{
+  const Segment *item;
+
+  if (s->item < 0)
+    return FALSE;
+  item = &g_array_index (r->segments, Segment, s->item);
+  if (item->marker == REDRESS_NORM_CHECKED)
+    return TRUE;
+  if (item->marker == REDRESS_NORM_UNCHECKED || item->intro < 0)
+    return FALSE;
+  return segment_has (r->t, r->segments, item->intro, REDRESS_RULE_REFUSAL) ||
+         segment_has (r->t, r->segments, item->intro, REDRESS_RULE_DECISION_INTRO) ||
+         segment_has (r->t, r->segments, item->intro, REDRESS_RULE_DOUBT) ||
+         segment_has (r->t, r->segments, item->intro, REDRESS_RULE_REASONS);
+}
+
+/* Another ground's factor stands in the same piece, not as a complement */
+static gboolean
+other_head_in_piece (const Reading *r,
+                     const Term    *term,
+                     gsize          piece_start,
+                     gsize          piece_end)
+{
+  for (guint lo = first_term_from (r->terms, piece_start); lo < r->terms->len; lo++)
+    {
+      const Term *other = &g_array_index (r->terms, Term, lo);
+
+      if (other->start >= piece_end)
+        break;
+      if (other->ground != term->ground && other->kind != TERM_CLEARED &&
+          !is_complement (r->t, piece_start, other->start))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The ground's own words for the applicant stand in the piece */
+static gboolean
+cleared_in_piece (const Reading *r,
+                  const Term    *term,
+                  gsize          piece_start,
+                  gsize          piece_end)
+{
+  guint lo = 0, hi = r->terms->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (r->terms, Term, mid).end <= piece_start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (lo = lo > 8 ? lo - 8 : 0; lo < r->terms->len; lo++)
+    {
+      const Term *other = &g_array_index (r->terms, Term, lo);
+
+      if (other->start >= piece_end)
+        break;
+      if (other->ground == term->ground && other->kind == TERM_CLEARED &&
+          other->end > piece_start && other->start < piece_end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first term of the segment (after a form's label), where a ticked
+ * box or a line of reasons names what it is about */
+static gboolean
+is_first_term (const Reading *r,
+               const Term    *term,
+               const Segment *s)
+{
+  for (guint i = first_term_from (r->terms, s->start); i < r->terms->len; i++)
+    {
+      const Term *other = &g_array_index (r->terms, Term, i);
+
+      if (other->kind != TERM_CLEARED)
+        return other->start >= term->start;
+    }
+  return TRUE;
+}
+
+/* A stronger word of another ground stands in the piece ("your dependent
+ * son might cause excessive demand": the son is not a family tie found
+ * wanting), and the factor has no negative word of its own near it */
+#define OWN_CUE_DISTANCE 20
+
+static gsize
+distance (gsize a_start,
+          gsize a_end,
+          gsize b_start,
+          gsize b_end)
+{
+  if (a_end <= b_start)
+    return b_start - a_end;
+  if (b_end <= a_start)
+    return a_start - b_end;
+  return 0;
+}
+
+static gboolean
+yields_to_stronger (const Reading *r,
+                    const Term    *term,
+                    gsize          piece_start,
+                    gsize          piece_end)
+{
+  const Term *strong[8];
+  guint n_strong = 0;
+
+  for (guint i = first_term_from (r->terms, piece_start); i < r->terms->len; i++)
+    {
+      const Term *other = &g_array_index (r->terms, Term, i);
+
+      if (other->start >= piece_end)
+        break;
+      if (other->ground != term->ground && n_strong < G_N_ELEMENTS (strong) &&
+          (other->kind == TERM_NAMED || other->kind == TERM_FINDING || other->kind == TERM_PROVISION))
+        strong[n_strong++] = other;
+    }
+  if (n_strong == 0)
+    return FALSE;
+  /* A negative word near the factor, and nearer to it than to the
+   * stronger words, is the factor's own */
+  for (guint i = first_cue_from (r->cues, piece_start); i < r->cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (r->cues, Cue, i);
+      gsize own;
+      gboolean nearer = TRUE;
+
+      if (cue->start >= piece_end)
+        break;
+      if (cue->kind != CUE_NEGATIVE)
+        continue;
+      own = distance (cue->start, cue->end, term->start, term->end);
+      for (guint k = 0; k < n_strong; k++)
+        if (distance (cue->start, cue->end, strong[k]->start, strong[k]->end) <= own)
+          nearer = FALSE;
+      if (own <= OWN_CUE_DISTANCE && nearer)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A negative word within a few words of the factor */
+static gboolean
+has_own_cue (const Reading *r,
+             const Term    *term,
+             gsize          piece_start,
+             gsize          piece_end)
+{
+  for (guint i = first_cue_from (r->cues, piece_start); i < r->cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (r->cues, Cue, i);
+
+      if (cue->start >= piece_end)
+        break;
+      if (cue->kind == CUE_NEGATIVE &&
+          distance (cue->start, cue->end, term->start, term->end) <= OWN_CUE_DISTANCE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @term, in segment @k, states its ground */
+static gboolean
+term_states_ground (const Reading *r,
+                    const Term    *term,
+                    int            k)
+{
+  const RedressGroundDef *def = &r->catalogue->grounds[term->ground];
+  const Segment *s = &g_array_index (r->segments, Segment, k);
+  gboolean reasons, listed, form;
+  gsize cs, ce, ps, pe;
+  Polarity polarity;
+
+  if (!states_finding (r->t, r->segments, k))
+    return FALSE;
+  if (def->exclude != NULL && segment_matches (def->exclude, r->t, s))
+    return FALSE;
+  reasons = segment_has (r->t, r->segments, k, REDRESS_RULE_REASONS);
+  if (!reasons && is_field (r, s))
+    return FALSE;
+  form = !reasons && is_form_block (r->t, s);
+
+  clause_bounds (r, s, term->start, term->end, &cs, &ce);
+  piece_bounds (r->t, cs, ce, term->start, term->end, &ps, &pe);
+  if (cleared_in_piece (r, term, ps, pe))
+    return FALSE;
+  polarity = polarity_at (r, s, term->start, term->end);
+  listed = reasons || in_list_of_reasons (r, s);
+  /* In a block of form fields, only a value that is itself a finding */
+  if (form && polarity != POLARITY_NEGATIVE && term->kind != TERM_FINDING)
+    return FALSE;
+
+  switch ((TermKind) term->kind)
+    {
+    case TERM_FINDING:
+      return TRUE;
+    case TERM_NAMED:
+      if (polarity == POLARITY_POSITIVE)
+        return FALSE;
+      return r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
+             segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL);
+    case TERM_PROVISION:
+      return polarity == POLARITY_NEGATIVE || listed ||
+             segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL);
+    case TERM_FACTOR:
+      if (polarity == POLARITY_POSITIVE)
+        return FALSE;
+      if (polarity == POLARITY_NONE && (!listed || !is_first_term (r, term, s)))
+        return FALSE;
+      if (yields_to_stronger (r, term, ps, pe))
+        return FALSE;
+      if ((is_inquired (r->t, ps, term->start) || is_ground_for (r->t, ps, term->start)) &&
+          !has_own_cue (r, term, ps, pe))
+        return FALSE;
+      return !is_complement (r->t, ps, term->start) || !other_head_in_piece (r, term, ps, pe);
+    case TERM_CLEARED:
+    default:
+      return FALSE;
+    }
+}
+
+/* The ground a provision founds alone (A40 misrepresentation, R200(3)(a)
+ * the ability to do the work), or -1 when it founds several (R179(b)) */
+static int
+ground_of_provision (const RedressGroundCatalogue *catalogue,
+                     const char                   *provision)
+{
+  int found = -1;
+  gsize best = 0;
+  gboolean tie = FALSE;
+
+  for (guint i = 0; i < catalogue->n_grounds; i++)
+    for (char **p = catalogue->grounds[i].provisions; *p != NULL; p++)
+      {
+        gsize n = strlen (*p), m = strlen (provision);
+        gsize common = MIN (n, m);
+
+        /* one a prefix of the other, at a paragraph's edge */
+        if (strncmp (*p, provision, common) != 0 ||
+            (n > m && (*p)[m] != '(') || (m > n && provision[n] != '('))
+          continue;
+        if (common > best)
+          {
+            best = common;
+            found = (int) i;
+            tie = FALSE;
+          }
+        else if (common == best && found != (int) i)
+          tie = TRUE;
+      }
+  return tie ? -1 : found;
+}
+
+static void
+collect_provision_terms (const RedressGroundCatalogue *catalogue,
+                         const RedressNormText        *t,
+                         GArray                       *terms)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GPtrArray) cited = find_provisions (t->folded, t->len, starts);
+
+  for (guint i = 0; i < cited->len; i++)
+    {
+      int ground = ground_of_provision (catalogue, g_ptr_array_index (cited, i));
+      guint32 start = g_array_index (starts, guint32, i);
+      Term term = { start, start + 1, 0, TERM_PROVISION, REDRESS_LANG_EN };
+
+      if (ground < 0)
+        continue;
+      term.ground = (guint8) ground;
+      g_array_append_val (terms, term);
+    }
+}
+
+/* The words of every ground; a ground's everyday vocabulary only in the
+ * language of the text (French "son" is no son) */
+static GArray *
+collect_terms (const RedressGroundCatalogue *catalogue,
+               const RedressNormText        *t,
+               RedressLang                   language)
+{
+  GArray *terms = g_array_sized_new (FALSE, FALSE, sizeof (Term), 128);
+
+  for (guint i = 0; i < catalogue->n_grounds; i++)
+    {
+      const RedressGroundDef *def = &catalogue->grounds[i];
+
+      for (guint l = 0; l < REDRESS_N_LANGS; l++)
+        {
+          const struct { GRegex *regex; TermKind kind; } sources[] = {
+            { def->match[l], TERM_NAMED },
+            { l == language ? def->factor[l] : NULL, TERM_FACTOR },
+            { def->finding[l], TERM_FINDING },
+            { def->cleared[l], TERM_CLEARED },
+          };
+
+          for (guint k = 0; k < G_N_ELEMENTS (sources); k++)
+            {
+              Collect c = { terms, (guint8) sources[k].kind, (guint8) i, (guint8) l };
+
+              scan (sources[k].regex, t, collect_term_cb, &c);
+            }
+        }
+    }
+  collect_provision_terms (catalogue, t, terms);
+  g_array_sort (terms, compare_terms);
+  return terms;
+}
+
+/* Entries of the notes ------------------------------------------------------ */
+
+typedef struct
+{
+  guint32 position;
+  guint32 end;
+  char date[11];
+} EntryDate;
+
+static const char * const month_names[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+static const char * const mois[] = {
+  "janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "dec",
+};
+
+static int
+month_of (const char *word)
+{
+  for (guint m = 0; m < 12; m++)
+    if (g_str_has_prefix (word, month_names[m]) || g_str_has_prefix (word, mois[m]))
+      return (int) m + 1;
+  if (g_str_has_prefix (word, "fev"))
+    return 2;
+  if (g_str_has_prefix (word, "jui"))
+    return strlen (word) > 4 && word[4] == 'l' ? 7 : 6;
+  return 0;
+}
+
+/* A date as notes write it ("2023/04/12", "12-APR-2023", "April 12, 2023",
+ * "12 avril 2023"), as YYYY-MM-DD; FALSE when it is none */
+static gboolean
+parse_date (GMatchInfo *info,
+            char        out[11])
+{
+  g_autofree char *y1 = g_match_info_fetch_named (info, "y1");
+  g_autofree char *m1 = g_match_info_fetch_named (info, "m1");
+  g_autofree char *d1 = g_match_info_fetch_named (info, "d1");
+  g_autofree char *d2 = g_match_info_fetch_named (info, "d2");
+  g_autofree char *mn2 = g_match_info_fetch_named (info, "mn2");
+  g_autofree char *y2 = g_match_info_fetch_named (info, "y2");
+  g_autofree char *mn3 = g_match_info_fetch_named (info, "mn3");
+  g_autofree char *d3 = g_match_info_fetch_named (info, "d3");
+  g_autofree char *y3 = g_match_info_fetch_named (info, "y3");
+  g_autofree char *d4 = g_match_info_fetch_named (info, "d4");
+  g_autofree char *m4 = g_match_info_fetch_named (info, "m4");
+  g_autofree char *y4 = g_match_info_fetch_named (info, "y4");
+  int y = 0, m = 0, d = 0;
+
+  if (y1 != NULL && *y1 != '\0')
+    y = atoi (y1), m = atoi (m1), d = atoi (d1);
+  else if (d2 != NULL && *d2 != '\0')
+    y = atoi (y2), m = month_of (mn2), d = atoi (d2);
+  else if (mn3 != NULL && *mn3 != '\0')
+    y = atoi (y3), m = month_of (mn3), d = atoi (d3);
+  else if (d4 != NULL && *d4 != '\0')
+    y = atoi (y4), m = atoi (m4), d = atoi (d4);   /* day first, as Canada's French writes it */
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) || y < 1980 || y > 2100)
+    return FALSE;
+  g_snprintf (out, 11, "%04d-%02d-%02d", y, m, d);
+  return TRUE;
+}
+
+static GRegex *
+date_regex (void)
+{
+  static GRegex *regex = NULL;
+
+  if (g_once_init_enter (&regex))
+    {
+      g_autoptr(GError) error = NULL;
+      GRegex *r = g_regex_new (
+        "\\b(?:(?<y1>(?:19|20)\\d\\d)[/.-](?<m1>\\d{1,2})[/.-](?<d1>\\d{1,2})"
+        "|(?<d2>\\d{1,2})[ -](?<mn2>[a-z]{3,9})\\.?[ -](?<y2>(?:19|20)\\d\\d)"
+        "|(?<mn3>[a-z]{3,9})\\.? (?<d3>\\d{1,2}),? (?<y3>(?:19|20)\\d\\d)"
+        "|(?<d4>\\d{1,2})[/.-](?<m4>\\d{1,2})[/.-](?<y4>(?:19|20)\\d\\d))\\b",
+        G_REGEX_OPTIMIZE | G_REGEX_RAW | G_REGEX_DUPNAMES, 0, &error);
+
+      if (r == NULL)
+        g_critical ("Date pattern: %s", error->message);
+      g_once_init_leave (&regex, r);
+    }
+  return regex;
+}
+
+/* Whether the date at @start opens an entry: it follows an entry label
+ * ("Created Date:") or starts a line of its own */
+static gboolean
+opens_entry (const Reading *r,
+             gsize          start)
+{
+  RedressNormText *t = (RedressNormText *) r->t;
+  const GRegex *label = r->catalogue->rules[REDRESS_RULE_ENTRY];
+  gsize from = start > 40 ? start - 40 : 0;
+  guint page, end_page;
+  gsize at, end;
+
+  /* A date that starts a line of the page */
+  redress_norm_text_locate (t, start, start + 1, &page, &at, &end_page, &end);
+  if (page >= 1 && page <= t->n_pages)
+    {
+      const char *text = t->pages[page - 1];
+
+      while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t'))
+        at--;
+      if (at == 0 || text[at - 1] == '\n' || text[at - 1] == '\f')
+        return TRUE;
+    }
+  if (label == NULL)
+    return FALSE;
+  return g_regex_match_full (label, t->folded + from, (gssize) (start - from), 0, 0, NULL, NULL);
+}
+
+static GArray *
+collect_entry_dates (const Reading *r)
+{
+  const RedressNormText *t = r->t;
+  GArray *dates = g_array_new (FALSE, FALSE, sizeof (EntryDate));
+  GMatchInfo *info = NULL;
+
+  g_regex_match_full (date_regex (), t->folded, (gssize) t->len, 0, 0, &info, NULL);
+  while (g_match_info_matches (info))
+    {
+      EntryDate entry;
+      int start, end;
+
+      g_match_info_fetch_pos (info, 0, &start, &end);
+      if (parse_date (info, entry.date) && opens_entry (r, (gsize) start))
+        {
+          entry.position = (guint32) start;
+          entry.end = (guint32) end;
+          g_array_append_val (dates, entry);
+        }
+      g_match_info_next (info, NULL);
+    }
+  g_match_info_free (info);
+  return dates;
+}
+
+/* The entry that holds @position, or NULL */
+static const EntryDate *
+entry_at (GArray *dates,
+          gsize   position)
+{
+  const EntryDate *found = NULL;
+
+  for (guint i = 0; dates != NULL && i < dates->len; i++)
+    {
+      const EntryDate *entry = &g_array_index (dates, EntryDate, i);
+
+      if (entry->position > position)
+        break;
+      found = entry;
+    }
+  return found;
+}
+
+/* Hits --------------------------------------------------------------------- */
 
 #define MAX_CANDIDATES 8
 
@@ -704,48 +1775,73 @@ typedef struct
   gsize position;
   int segment;
   RedressLang lang;
+  TermKind kind;
 } Candidate;
 
-typedef struct
-{
-  const RedressGroundDef *def;
-  const RedressNormText *t;
-  GArray *segments;
-  GArray *candidates;
-  RedressLang lang;
-  guint n;
-} GroundScan;
-
+/* Whether a ground was found only through its everyday words, never
+ * named outright */
 static gboolean
-ground_cb (gsize    start,
-           gsize    end,
-           gpointer user_data)
+only_by_factor (GArray *list)
 {
-  GroundScan *g = user_data;
-  Candidate c = { start, -1, g->lang };
-  const Segment *s;
+  for (guint c = 0; c < list->len; c++)
+    {
+      TermKind kind = g_array_index (list, Candidate, c).kind;
 
-  c.segment = find_segment (g->segments, start, end);
-  if (c.segment < 0 || !states_finding (g->t, g->segments, c.segment))
-    return TRUE;
-  for (guint i = 0; i < g->candidates->len; i++)
-    if (g_array_index (g->candidates, Candidate, i).segment == c.segment)
-      return TRUE;
-  s = &g_array_index (g->segments, Segment, c.segment);
-  if (is_field (g->t, s) ||
-      (g->def->exclude != NULL && segment_matches (g->def->exclude, g->t, s)))
-    return TRUE;
-  g_array_append_val (g->candidates, c);
-  return ++g->n < MAX_CANDIDATES;
+      if (kind == TERM_NAMED || kind == TERM_PROVISION)
+        return FALSE;
+    }
+  return TRUE;
 }
 
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+/* ... or found outright, by its name, a finding or its provision */
+static gboolean
+found_outright (GArray *list)
 {
-  const Candidate *ca = a, *cb = b;
+  for (guint c = 0; c < list->len; c++)
+    if (g_array_index (list, Candidate, c).kind != TERM_FACTOR)
+      return TRUE;
+  return FALSE;
+}
 
-  return ca->position < cb->position ? -1 : ca->position > cb->position;
+/* A ground that rules others out (a residency obligation, a genuine
+ * marriage: the factors of a temporary stay are no ground there) drops
+ * those found only through their vocabulary */
+static void
+apply_rules_out (const RedressGroundCatalogue *catalogue,
+                 GArray                      **candidates)
+{
+  for (guint i = 0; i < catalogue->n_grounds; i++)
+    {
+      const RedressGroundDef *def = &catalogue->grounds[i];
+
+      if (candidates[i] == NULL || !found_outright (candidates[i]) || def->rules_out == NULL)
+        continue;
+      for (char **code = def->rules_out; *code != NULL; code++)
+        {
+          const RedressGroundDef *other = redress_ground_catalogue_lookup (*code);
+          guint j = (guint) (other - catalogue->grounds);
+
+          if (other != NULL && candidates[j] != NULL && only_by_factor (candidates[j]))
+            g_clear_pointer (&candidates[j], g_array_unref);
+        }
+    }
+}
+
+/* A hit quotes [start, end) of the folded text */
+static RedressGroundHit *
+make_hit_range (const char      *code,
+                RedressNormText *t,
+                gsize            start,
+                gsize            end,
+                const char      *language)
+{
+  RedressGroundHit *hit = g_new0 (RedressGroundHit, 1);
+
+  hit->code = g_strdup (code);
+  hit->language = g_strdup (language);
+  hit->quote = redress_norm_text_dup_display (t, start, end);
+  redress_norm_text_locate (t, start, end, &hit->page, &hit->start, &hit->end_page, &hit->end);
+  return hit;
 }
 
 static RedressGroundHit *
@@ -754,14 +1850,7 @@ make_hit (const char            *code,
           const Segment         *s,
           const char            *language)
 {
-  RedressGroundHit *hit = g_new0 (RedressGroundHit, 1);
-
-  hit->code = g_strdup (code);
-  hit->language = g_strdup (language);
-  hit->quote = redress_norm_text_dup_display (t, s->start, s->end);
-  redress_norm_text_locate (t, s->start, s->end, &hit->page, &hit->start, &hit->end_page,
-                            &hit->end);
-  return hit;
+  return make_hit_range (code, t, s->start, s->end, language);
 }
 
 typedef struct
@@ -780,21 +1869,61 @@ compare_found (gconstpointer a,
 }
 
 /**
+ * redress_text_kind_to_string:
+ * @kind: a #RedressTextKind
+ *
+ * Returns: "letter", "notes" or "auto"
+ */
+const char *
+redress_text_kind_to_string (RedressTextKind kind)
+{
+  switch (kind)
+    {
+    case REDRESS_TEXT_LETTER:
+      return "letter";
+    case REDRESS_TEXT_NOTES:
+      return "notes";
+    case REDRESS_TEXT_AUTO:
+    default:
+      return "auto";
+    }
+}
+
+/**
+ * redress_text_kind_from_string:
+ * @string: "letter", "notes" or "auto"
+ * @kind: (out): the kind
+ *
+ * Returns: whether @string names a kind
+ */
+gboolean
+redress_text_kind_from_string (const char      *string,
+                               RedressTextKind *kind)
+{
+  static const RedressTextKind kinds[] = { REDRESS_TEXT_AUTO, REDRESS_TEXT_LETTER, REDRESS_TEXT_NOTES };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (string, redress_text_kind_to_string (kinds[i])) == 0)
+      {
+        *kind = kinds[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
  * redress_detector_detect:
  * @pages: (array length=n_pages): the text of each page of a refusal letter
- *   or of an officer's decision notes
+ *   or of an officer's notes
  * @language_hint: (nullable): "en" or "fr", used when the text is too short
  *   to tell
  * @language: (out) (optional) (transfer full): the language of the text,
  *   "en" or "fr"
  *
- * Finds the grounds a letter states: deterministic, and fast (a few
- * microseconds a page of text that states nothing).  A letter that refuses
- * nothing (an acknowledgement, a request for documents, a procedural
- * fairness letter, an approval) has no grounds.
+ * redress_detector_detect_kind() on a text whose kind it recognises.
  *
  * Returns: (transfer full) (element-type RedressGroundHit): one hit per
- *   ground, in the order the letter states them
+ *   ground, in the order the text states them
  */
 GPtrArray *
 redress_detector_detect (const char * const  *pages,
@@ -802,60 +1931,144 @@ redress_detector_detect (const char * const  *pages,
                          const char          *language_hint,
                          char               **language)
 {
+  return redress_detector_detect_kind (pages, n_pages, language_hint, REDRESS_TEXT_AUTO,
+                                       language, NULL);
+}
+
+/**
+ * redress_detector_detect_kind:
+ * @pages: (array length=n_pages): the text of each page
+ * @language_hint: (nullable): "en" or "fr", used when the text is too short
+ *   to tell
+ * @kind: what the text is, or %REDRESS_TEXT_AUTO to recognise it
+ * @language: (out) (optional) (transfer full): the language of the text
+ * @read_as: (out) (optional): what the text was read as
+ *
+ * Finds the grounds a refusal letter or the officer's notes state.  The
+ * text is cut into sentences, list items and clauses; each ground is
+ * found where it is named outright, or where its everyday vocabulary
+ * (funds, savings, siblings, status...) meets a negative finding in the
+ * same clause ("Savings minimal.", "I have concerns that the PA's ties
+ * are weak"), or in a ticked box or a list of reasons.  A factor spoken
+ * well of is no ground; nor is anything in a preamble of what an officer
+ * may consider, in a hedge or advice, or in a text that refuses nothing
+ * (an acknowledgement, a fairness letter, a withdrawal, notes that
+ * approve).  Deterministic, and fast: every pattern runs once over the
+ * text.
+ *
+ * Returns: (transfer full) (element-type RedressGroundHit): one hit per
+ *   ground (where it is first stated, or where its provision is cited
+ *   with it), in the order the text states them
+ */
+GPtrArray *
+redress_detector_detect_kind (const char * const  *pages,
+                              guint                n_pages,
+                              const char          *language_hint,
+                              RedressTextKind      kind,
+                              char               **language,
+                              RedressTextKind     *read_as)
+{
   const RedressGroundCatalogue *catalogue = redress_ground_catalogue_get ();
   g_autoptr(RedressNormText) t = NULL;
   g_autoptr(GArray) segments = NULL;
+  g_autoptr(GArray) cues = NULL;
+  g_autoptr(GArray) terms = NULL;
+  g_autoptr(GArray) dates = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  g_autofree GArray **candidates = NULL;
   GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_ground_hit_free);
-  gboolean refused;
+  const char *text_language;
+  Reading r;
 
   g_return_val_if_fail (pages != NULL || n_pages == 0, hits);
 
   t = redress_norm_text_new (pages, n_pages);
   segments = split_segments (t);
-
+  if (kind == REDRESS_TEXT_AUTO)
+    kind = recognise_kind (catalogue, t);
+  if (read_as != NULL)
+    *read_as = kind;
+  text_language = detect_language (t, language_hint);
   if (language != NULL)
-    *language = g_strdup (detect_language (t, language_hint));
-  /* A letter that refuses nothing states no ground */
-  refused = refuses (catalogue, t, segments);
-  if (!refused)
+    *language = g_strdup (text_language);
+
+  /* A text that refuses nothing states no ground */
+  if (!decides_against (catalogue, t, segments, kind))
     return hits;
 
+  cues = collect_cues (catalogue, t);
+  terms = collect_terms (catalogue, t, strcmp (text_language, "fr") == 0 ? REDRESS_LANG_FR
+                                                                        : REDRESS_LANG_EN);
+  r = (Reading) { catalogue, t, segments, cues, terms, kind };
+
+  candidates = g_new0 (GArray *, catalogue->n_grounds);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const Term *term = &g_array_index (terms, Term, i);
+      GArray *list = candidates[term->ground];
+      Candidate c = { term->start, -1, (RedressLang) term->lang, (TermKind) term->kind };
+
+      if (term->kind == TERM_CLEARED || (list != NULL && list->len >= MAX_CANDIDATES))
+        continue;
+      c.segment = find_segment (segments, term->start, term->end);
+      if (c.segment < 0)
+        continue;
+      if (list != NULL && g_array_index (list, Candidate, list->len - 1).segment == c.segment)
+        continue;
+      if (!term_states_ground (&r, term, c.segment))
+        continue;
+      g_debug ("%s: %s “%.*s”", catalogue->grounds[term->ground].code,
+               term_kind_names[term->kind], (int) (term->end - term->start),
+               t->folded + term->start);
+      if (list == NULL)
+        list = candidates[term->ground] = g_array_new (FALSE, FALSE, sizeof (Candidate));
+      g_array_append_val (list, c);
+    }
+
+  apply_rules_out (catalogue, candidates);
+  if (kind == REDRESS_TEXT_NOTES)
+    dates = collect_entry_dates (&r);
   for (guint i = 0; i < catalogue->n_grounds; i++)
     {
       const RedressGroundDef *def = &catalogue->grounds[i];
-      g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-      GroundScan g = { def, t, segments, candidates, REDRESS_LANG_EN, 0 };
+      g_autoptr(GArray) list = candidates[i];
       const Candidate *chosen = NULL;
       const Segment *s;
       Found f;
 
-      for (guint l = 0; l < REDRESS_N_LANGS; l++)
-        {
-          g.lang = l;
-          g.n = 0;
-          scan (def->match[l], t, ground_cb, &g);
-        }
-      if (candidates->len == 0)
+      if (list == NULL)
         continue;
-      g_array_sort (candidates, compare_candidates);
-
       /* The first statement of the ground, or a later one that cites its
        * provision (the finding rather than the facts that led to it) */
-      for (guint c = 0; c < candidates->len && chosen == NULL; c++)
+      for (guint c = 0; kind == REDRESS_TEXT_LETTER && c < list->len && chosen == NULL; c++)
         {
-          const Candidate *candidate = &g_array_index (candidates, Candidate, c);
+          const Candidate *candidate = &g_array_index (list, Candidate, c);
 
           s = &g_array_index (segments, Segment, candidate->segment);
           if (cites_fitting (def, t, s))
             chosen = candidate;
         }
       if (chosen == NULL)
-        chosen = &g_array_index (candidates, Candidate, 0);
+        chosen = &g_array_index (list, Candidate, 0);
 
       s = &g_array_index (segments, Segment, chosen->segment);
-      f.hit = make_hit (def->code, t, s, lang_codes[chosen->lang]);
-      f.position = chosen->position;
+      {
+        /* In notes, the entry the words belong to; its heading ("Created
+         * Date: 2023/04/12") is not part of the quote */
+        const EntryDate *entry = entry_at (dates, chosen->position);
+        gsize start = s->start;
+
+        if (entry != NULL && entry->end > s->start && entry->end < chosen->position)
+          {
+            start = entry->end;
+            while (start < chosen->position && !g_ascii_isalnum (t->folded[start]))
+              start++;
+          }
+        f.hit = make_hit_range (def->code, t, start, s->end, lang_codes[chosen->lang]);
+        f.hit->entry_date = entry != NULL ? g_strdup (entry->date) : NULL;
+      }
+      f.hit->source = kind;
+      f.position = s->start;
       f.hit->provision = pick_provision (def, t, segments, chosen->segment);
       g_array_append_val (found, f);
     }

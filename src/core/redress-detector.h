@@ -8,6 +8,29 @@ G_BEGIN_DECLS
 #define REDRESS_TYPE_GROUND_HIT (redress_ground_hit_get_type ())
 
 /**
+ * RedressTextKind:
+ * @REDRESS_TEXT_AUTO: tell from the text (its layout, its shorthand, whom
+ *   it speaks to)
+ * @REDRESS_TEXT_LETTER: a letter to the applicant (a refusal letter)
+ * @REDRESS_TEXT_NOTES: the officer's notes (GCMS or CAIPS notes, the
+ *   officer decision notes)
+ *
+ * What a text is, which decides how it is read: a letter states its
+ * grounds after it refuses; notes record findings, often with no closing
+ * refusal line at all.
+ */
+typedef enum
+{
+  REDRESS_TEXT_AUTO,
+  REDRESS_TEXT_LETTER,
+  REDRESS_TEXT_NOTES,
+} RedressTextKind;
+
+const char      *redress_text_kind_to_string (RedressTextKind kind);
+gboolean         redress_text_kind_from_string (const char      *string,
+                                                RedressTextKind *kind);
+
+/**
  * RedressGroundHit:
  * @code: the ground's stable code (see redress-grounds.h)
  * @provision: (nullable): the provision cited with it ("R179(b)", "A40(1)(a)")
@@ -21,6 +44,10 @@ G_BEGIN_DECLS
  *   characters, white space collapsed, hyphenation undone
  * @language: the language of the wording matched, "en" or "fr"
  * @document_id: the document, when the pages came from the store (else 0)
+ * @source: what the text was read as: %REDRESS_TEXT_LETTER or
+ *   %REDRESS_TEXT_NOTES
+ * @entry_date: (nullable): in notes, the date ("YYYY-MM-DD") of the
+ *   entry the sentence belongs to, when the entry gives one
  *
  * A ground found in a letter, or a passage of the notes about one.
  * Offsets are in bytes of the page text as extracted (the pages table);
@@ -38,6 +65,8 @@ typedef struct
   char *quote;
   char *language;
   gint64 document_id;
+  RedressTextKind source;
+  char *entry_date;
 } RedressGroundHit;
 
 GType             redress_ground_hit_get_type       (void) G_GNUC_CONST;
@@ -48,6 +77,12 @@ GPtrArray        *redress_detector_detect           (const char * const     *pag
                                                      guint                   n_pages,
                                                      const char             *language_hint,
                                                      char                  **language);
+GPtrArray        *redress_detector_detect_kind      (const char * const     *pages,
+                                                     guint                   n_pages,
+                                                     const char             *language_hint,
+                                                     RedressTextKind         kind,
+                                                     char                  **language,
+                                                     RedressTextKind        *read_as);
 GPtrArray        *redress_detector_suggest_passages (const char             *code,
                                                      const char * const     *pages,
                                                      guint                   n_pages,

@@ -18,9 +18,13 @@ typedef struct
 {
   const char *code;
   GStrv provisions;                      /* "R179(b)", ... */
-  GRegex *match[REDRESS_N_LANGS];        /* NULL when none */
+  GRegex *match[REDRESS_N_LANGS];        /* the ground named outright; NULL when none */
+  GRegex *factor[REDRESS_N_LANGS];       /* its everyday vocabulary */
+  GRegex *finding[REDRESS_N_LANGS];      /* wording that is a negative finding on its own */
+  GRegex *cleared[REDRESS_N_LANGS];      /* wording that speaks for the applicant */
   GRegex *exclude;
   GRegex *evidence[REDRESS_N_LANGS];
+  GStrv rules_out;                       /* grounds its presence rules out (when only their vocabulary was found) */
 } RedressGroundDef;
 
 typedef enum
@@ -30,6 +34,18 @@ typedef enum
   REDRESS_RULE_REFUSAL,
   REDRESS_RULE_DECISIVE,
   REDRESS_RULE_NOTICE,
+  REDRESS_RULE_NEGATIVE,        /* wording that counts against the applicant */
+  REDRESS_RULE_POSITIVE,        /* wording that speaks well of a factor */
+  REDRESS_RULE_CLEARED,         /* a concern cleared outright ("no concerns") */
+  REDRESS_RULE_DOUBT,           /* "not satisfied that", "I have concerns that": what follows is doubted */
+  REDRESS_RULE_NEUTRAL,         /* a factor the officer set aside ("a neutral factor") */
+  REDRESS_RULE_CLAUSE,          /* where clauses part ("but", "however", ";") */
+  REDRESS_RULE_DECISION_INTRO,  /* the form's heading over its check boxes */
+  REDRESS_RULE_REASONS,         /* a free-text line of a form ("Other reasons:") */
+  REDRESS_RULE_APPROVAL,        /* notes that approve */
+  REDRESS_RULE_NOTES,           /* the layout and shorthand of officer's notes */
+  REDRESS_RULE_ADDRESS,         /* a letter speaks to the applicant */
+  REDRESS_RULE_ENTRY,           /* where a dated entry of the notes starts */
   REDRESS_N_RULES
 } RedressRule;
 

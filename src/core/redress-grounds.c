@@ -91,7 +91,8 @@ static const char * const ground_codes[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (ground_text) + 1 == G_N_ELEMENTS (ground_codes));
 
 static const char * const rule_keys[REDRESS_N_RULES] = {
-  "preamble", "hedge", "refusal", "decisive", "notice",
+  "preamble", "hedge", "refusal", "decisive", "notice", "negative", "positive", "cleared",
+  "doubt", "neutral", "clause", "decision-intro", "reasons", "approval", "notes", "address", "entry",
 };
 
 static const char * const lang_suffixes[REDRESS_N_LANGS] = { "en", "fr" };
@@ -219,12 +220,19 @@ load_catalogue (void)
       for (guint l = 0; l < REDRESS_N_LANGS; l++)
         {
           g_autofree char *match = g_strconcat ("match-", lang_suffixes[l], NULL);
+          g_autofree char *factor = g_strconcat ("factor-", lang_suffixes[l], NULL);
+          g_autofree char *finding = g_strconcat ("finding-", lang_suffixes[l], NULL);
+          g_autofree char *cleared = g_strconcat ("cleared-", lang_suffixes[l], NULL);
           g_autofree char *evidence = g_strconcat ("evidence-", lang_suffixes[l], NULL);
 
           def->match[l] = compile_keys (keys, def->code, match);
+          def->factor[l] = compile_keys (keys, def->code, factor);
+          def->finding[l] = compile_keys (keys, def->code, finding);
+          def->cleared[l] = compile_keys (keys, def->code, cleared);
           def->evidence[l] = compile_keys (keys, def->code, evidence);
         }
       def->exclude = compile_keys (keys, def->code, "exclude");
+      def->rules_out = g_key_file_get_string_list (keys, def->code, "rules-out", NULL, NULL);
     }
   return catalogue;
 }

@@ -465,6 +465,23 @@ bracket_box (const char *p,
   return 0;
 }
 
+/* Whether the text prints empty check boxes (☐ □ [ ] ( )) */
+static gboolean
+has_empty_box (const char *p,
+               const char *end)
+{
+  static const char * const boxes[] = { "\u2610", "\u25A1", "[ ]", "( )", "[]", "()" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+    if (g_strstr_len (p, end - p, boxes[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A line of a list of boxes shorter than this (percent of the page's
+ * longest line) ends there: the next line is an item of its own */
+#define BOX_LINE_PERCENT 85
+
 /* At a line start: X, a dash, an asterisk or a number followed by a space */
 static gsize
 line_start_mark (const char *p,
@@ -473,10 +490,17 @@ line_start_mark (const char *p,
 {
   const char *q = p;
 
-  if (end - p >= 3 && *p == 'X' && (p[1] == ' ' || p[1] == '\t') && !g_ascii_isspace (p[2]))
+  if (end - p >= 3 && *p == 'X' && (p[1] == ' ' || p[1] == '\t'))
     {
-      *marker = REDRESS_NORM_CHECKED;
-      return 1;
+      const char *r = p + 1;
+
+      while (r < end && (*r == ' ' || *r == '\t'))
+        r++;
+      if (r < end && r - p <= 8 && !g_ascii_isspace (*r))
+        {
+          *marker = REDRESS_NORM_CHECKED;
+          return 1;
+        }
     }
   if ((*p == '-' || *p == '*' || *p == '+' || *p == '>' || *p == 'o') &&
       end - p >= 2 && (p[1] == ' ' || p[1] == '\t'))
@@ -560,6 +584,11 @@ build_page (Builder        *b,
   const char *end = text + page->end;
   const char *line_begin = p;
   gboolean line_start = TRUE;
+  /* Where empty boxes print, a line without one is no item */
+  gboolean empty_boxes_print = has_empty_box (p, end);
+  guint indent = 0;                /* blanks at the start of the line so far */
+  gboolean box_line = FALSE;       /* the line starts with a check box */
+  gboolean after_box_line = FALSE; /* ... and so did the line before */
 
   *joined_to_next = FALSE;
 
@@ -597,11 +626,17 @@ build_page (Builder        *b,
             add_space (b, orig);
           p = line_begin = q;
           line_start = TRUE;
+          /* a long line goes on on the next: no new item there */
+          after_box_line = box_line && length * 100 < page->longest * BOX_LINE_PERCENT;
+          box_line = FALSE;
+          indent = 0;
           continue;
         }
       if (is_blank (c) || (c == 0x00B7 && !line_start))
         {
           add_space (b, orig);
+          if (line_start)
+            indent++;
           p = next;
           continue;
         }
@@ -632,9 +667,19 @@ build_page (Builder        *b,
           (line_start && (n = line_start_mark (p, end, &marker)) > 0))
         {
           add_marker (b, marker, orig, orig + (guint32) n);
+          box_line = line_start && marker != REDRESS_NORM_BULLET;
           p += n;
           line_start = FALSE;
           continue;
+        }
+      /* A line of a list of boxes whose empty box left no glyph (only the
+       * ticked ones print an X): indented like the text after the boxes */
+      if (line_start && after_box_line && !empty_boxes_print && indent >= 2 &&
+          !is_checked_glyph (c) &&
+          !is_unchecked_glyph (c))
+        {
+          add_marker (b, REDRESS_NORM_UNCHECKED, orig, orig);
+          box_line = TRUE;
         }
       if (is_checked_glyph (c))
         marker = REDRESS_NORM_CHECKED;
@@ -645,6 +690,7 @@ build_page (Builder        *b,
       if (marker != 0)
         {
           add_marker (b, marker, orig, (guint32) (page->base + (gsize) (next - text)));
+          box_line = line_start && marker != REDRESS_NORM_BULLET;
           p = next;
           line_start = FALSE;
           continue;

@@ -524,7 +524,7 @@ test_outline (Fixture       *f,
   assert_contains (pdf->all, "Officer’s concern");
   assert_contains (pdf->all, "Evidence planned");
   assert_contains (pdf->all, EVIDENCE);
-  assert_contains (pdf->all, "notes.pdf, page 1");
+  assert_contains (pdf->all, "Officer’s notes (GCMS), page 1");
   assert_contains (pdf->all, redress_checklist_item_get_text (ticked));
   assert_contains (pdf->all, "Received");
   /* Base items are not evidence for a ground */

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "redress-detector.h"
+#include "redress-grounds.h"
+#include "test-labelled.h"
+
+/*
+ * The development set in officers' own wording (tests/core/wording):
+ * GCMS and CAIPS notes, officer decision notes and letters as officers
+ * write them, in English and French, with texts that state no ground
+ * (approvals, withdrawals, fairness letters, positive findings only).
+ * Precision, recall and F1 per ground and overall are printed; the test
+ * fails below 0.95 F1 overall, or on any ground found in a text that
+ * states none.  The kind of each text (letter or notes) is recognised
+ * from the text, and the entry dates of notes are checked where labelled.
+ */
+
+#define MIN_F1 0.95
+
+typedef struct
+{
+  guint tp, fp, fn;
+} Count;
+
+static double
+precision_of (const Count *c)
+{
+  return c->tp + c->fp > 0 ? (double) c->tp / (c->tp + c->fp) : 1.0;
+}
+
+static double
+recall_of (const Count *c)
+{
+  return c->tp + c->fn > 0 ? (double) c->tp / (c->tp + c->fn) : 1.0;
+}
+
+static double
+f1_of (const Count *c)
+{
+  double p = precision_of (c), r = recall_of (c);
+
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+/* The set: big enough, both languages, notes, every ground three times,
+ * texts that state none */
+static void
+test_coverage (void)
+{
+  g_autoptr(GPtrArray) texts = test_labelled_load_set ("wording");
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *codes = redress_grounds_get_codes ();
+  guint n_fr = 0, n_notes = 0, n_none = 0;
+
+  g_assert_cmpuint (texts->len, >=, 80);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      TestLabelled *text = g_ptr_array_index (texts, i);
+      GHashTableIter iter;
+      const char *code;
+
+      n_fr += strcmp (text->language, "fr") == 0;
+      n_notes += text->kind == REDRESS_TEXT_NOTES;
+      n_none += g_hash_table_size (text->expected) == 0;
+      g_hash_table_iter_init (&iter, text->expected);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
+        g_hash_table_insert (counts, (gpointer) code,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1));
+    }
+  g_assert_cmpuint (n_fr, >=, 25);
+  g_assert_cmpuint (n_notes, >=, 40);
+  g_assert_cmpuint (n_none, >=, 10);
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, codes[i])) < 3)
+      g_error ("The set states %s fewer than three times", codes[i]);
+}
+
+typedef struct
+{
+  GHashTable *per_ground;      /* code -> Count */
+  Count all;
+  Count negatives;             /* fp: grounds found in texts that state none */
+  guint kinds_right, n_texts;
+  guint dates_right, dates_labelled;
+} Scores;
+
+static Count *
+count_for (Scores     *scores,
+           const char *code)
+{
+  Count *c = g_hash_table_lookup (scores->per_ground, code);
+
+  if (c == NULL)
+    {
+      c = g_new0 (Count, 1);
+      g_hash_table_insert (scores->per_ground, g_strdup (code), c);
+    }
+  return c;
+}
+
+static void
+score_text (Scores             *scores,
+            const TestLabelled *text,
+            RedressTextKind     kind)
+{
+  const char * const *pages = (const char * const *) text->pages->pdata;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *language = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  RedressTextKind read_as = REDRESS_TEXT_AUTO;
+  GHashTableIter iter;
+  const char *code;
+
+  hits = redress_detector_detect_kind (pages, text->pages->len, NULL, kind, &language, &read_as);
+  g_assert_cmpstr (language, ==, text->language);
+  g_assert_cmpint (read_as, !=, REDRESS_TEXT_AUTO);
+  scores->n_texts++;
+  if (read_as == text->kind)
+    scores->kinds_right++;
+  else
+    g_test_message ("%s: read as %s, labelled %s", text->name,
+                    redress_text_kind_to_string (read_as), redress_text_kind_to_string (text->kind));
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RedressGroundHit *hit = g_ptr_array_index (hits, i);
+      const char *date;
+
+      g_assert_false (g_hash_table_contains (seen, hit->code));   /* one hit per ground */
+      g_hash_table_add (seen, hit->code);
+      g_assert_cmpint (hit->source, ==, read_as);
+      test_labelled_check_quote (text, pages, text->pages->len, hit);
+      if (!g_hash_table_contains (text->expected, hit->code))
+        {
+          g_test_message ("%s: unexpected %s: “%s”", text->name, hit->code, hit->quote);
+          count_for (scores, hit->code)->fp++;
+          scores->all.fp++;
+          if (g_hash_table_size (text->expected) == 0)
+            scores->negatives.fp++;
+          continue;
+        }
+      count_for (scores, hit->code)->tp++;
+      scores->all.tp++;
+      date = g_hash_table_lookup (text->entry_dates, hit->code);
+      if (date != NULL)
+        {
+          scores->dates_labelled++;
+          if (g_strcmp0 (hit->entry_date, date) == 0)
+            scores->dates_right++;
+          else
+            g_test_message ("%s: %s dated %s, labelled %s", text->name, hit->code,
+                            hit->entry_date ? hit->entry_date : "(none)", date);
+        }
+    }
+  if (g_hash_table_size (text->expected) == 0)
+    scores->negatives.tp += hits->len == 0;
+
+  g_hash_table_iter_init (&iter, text->expected);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
+    if (!g_hash_table_contains (seen, code))
+      {
+        g_test_message ("%s: missed %s", text->name, code);
+        count_for (scores, code)->fn++;
+        scores->all.fn++;
+      }
+}
+
+static void
+print_table (Scores     *scores,
+             const char *title)
+{
+  const char * const *codes = redress_grounds_get_codes ();
+
+  g_test_message ("%s", title);
+  g_test_message ("%-26s %5s %5s %5s %9s %7s %6s", "ground", "found", "wrong", "missed",
+                  "precision", "recall", "F1");
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      Count *c = count_for (scores, codes[i]);
+
+      g_test_message ("%-26s %5u %5u %5u %9.3f %7.3f %6.3f", codes[i], c->tp, c->fp, c->fn,
+                      precision_of (c), recall_of (c), f1_of (c));
+    }
+  g_test_message ("%-26s %5u %5u %5u %9.3f %7.3f %6.3f", "overall", scores->all.tp,
+                  scores->all.fp, scores->all.fn, precision_of (&scores->all),
+                  recall_of (&scores->all), f1_of (&scores->all));
+  g_test_message ("texts that state no ground: %u read right, %u grounds found in them",
+                  scores->negatives.tp, scores->negatives.fp);
+  g_test_message ("kind recognised: %u of %u; entry dates: %u of %u", scores->kinds_right,
+                  scores->n_texts, scores->dates_right, scores->dates_labelled);
+}
+
+static void
+run_set (RedressTextKind forced)
+{
+  g_autoptr(GPtrArray) texts = test_labelled_load_set ("wording");
+  Scores scores = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      TestLabelled *text = g_ptr_array_index (texts, i);
+
+      score_text (&scores, text, forced == REDRESS_TEXT_AUTO ? REDRESS_TEXT_AUTO : text->kind);
+    }
+  print_table (&scores, forced == REDRESS_TEXT_AUTO ? "Kind recognised from the text:"
+                                                    : "Kind given (as an import knows it):");
+
+  g_assert_cmpfloat (f1_of (&scores.all), >=, MIN_F1);
+  g_assert_cmpuint (scores.negatives.fp, ==, 0);
+  g_assert_cmpuint (scores.dates_right, ==, scores.dates_labelled);
+  if (forced == REDRESS_TEXT_AUTO)
+    g_assert_cmpuint (scores.kinds_right * 100, >=, scores.n_texts * 95);
+  g_hash_table_unref (scores.per_ground);
+}
+
+static void
+test_recognised (void)
+{
+  run_set (REDRESS_TEXT_AUTO);
+}
+
+static void
+test_given (void)
+{
+  run_set (REDRESS_TEXT_NOTES);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/wording/coverage", test_coverage);
+  g_test_add_func ("/wording/kind-recognised", test_recognised);
+  g_test_add_func ("/wording/kind-given", test_given);
+  return g_test_run ();
+}
