@@ -90,6 +90,7 @@ typedef struct
   GDate today_date;                   /* --today, or today */
   int within_days;                    /* --within, parsed */
   RedressDocumentKind document_kind;  /* --kind, parsed */
+  RedressTextKind text_kind;          /* --kind letter|notes, parsed */
   guint limit_value;                  /* --limit, parsed */
   gint64 item_id;                     /* --item, parsed */
   RedressItemState item_state;        /* --state, parsed */
@@ -117,6 +118,7 @@ typedef enum
   WITH_PDF      = 1 << 17,  /* --pdf FILE */
   PDF_REQUIRED  = 1 << 18,  /* --pdf must be given */
   WITH_ITEM_CHANGES = 1 << 19,  /* --item ID with --state, --due, --note */
+  WITH_TEXT_KIND = 1 << 20, /* --kind letter|notes (how to read a text; recognised by default) */
 } CommandFlags;
 
 typedef enum
@@ -2551,6 +2553,7 @@ run_detect (Invocation  *inv,
   g_autoptr(GPtrArray) hits = NULL;
   g_autofree char *language = NULL;
   g_autofree char *name = g_filename_display_basename (path);
+  RedressTextKind read_as = REDRESS_TEXT_AUTO;
   GError *local_error = NULL;
 
   if (g_strcmp0 (inv->password, "-") == 0)
@@ -2578,8 +2581,9 @@ run_detect (Invocation  *inv,
       g_ptr_array_add (texts, page->text);
     }
   g_ptr_array_add (texts, NULL);
-  hits = redress_detector_detect ((const char * const *) texts->pdata, extraction->pages->len,
-                                  NULL, &language);
+  hits = redress_detector_detect_kind ((const char * const *) texts->pdata,
+                                       extraction->pages->len, NULL, inv->text_kind, &language,
+                                       &read_as);
 
   if (inv->json)
     {
@@ -2587,6 +2591,7 @@ run_detect (Invocation  *inv,
 
       json_builder_begin_object (builder);
       json_add_string_or_null (builder, "language", language);
+      json_add_string_or_null (builder, "kind", redress_text_kind_to_string (read_as));
       json_builder_set_member_name (builder, "grounds");
       json_builder_begin_array (builder);
       for (guint i = 0; i < hits->len; i++)
@@ -2600,6 +2605,9 @@ run_detect (Invocation  *inv,
           json_builder_set_member_name (builder, "page");
           json_builder_add_int_value (builder, hit->page);
           json_add_string_or_null (builder, "quote", hit->quote);
+          json_add_string_or_null (builder, "source", redress_text_kind_to_string (hit->source));
+          if (hit->entry_date != NULL)
+            json_add_string_or_null (builder, "entry_date", hit->entry_date);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -2611,7 +2619,9 @@ run_detect (Invocation  *inv,
   if (hits->len == 0)
     {
       /* Translators: the file name */
-      g_print (_("No refusal ground was found in “%s”.\n"), name);
+      g_print (read_as == REDRESS_TEXT_NOTES ? _("No refusal ground was found in the officer’s "
+                                                 "notes “%s”.\n")
+                                             : _("No refusal ground was found in “%s”.\n"), name);
       return TRUE;
     }
 
@@ -2628,6 +2638,11 @@ run_detect (Invocation  *inv,
       g_print ("\n%s\n", title);
       add_pair (pairs, _("Provision"), g_strdup (hit->provision ? hit->provision : "—"));
       add_pair (pairs, _("Page"), g_strdup_printf ("%u", hit->page));
+      add_pair (pairs, _("Source"), g_strdup (hit->source == REDRESS_TEXT_NOTES
+                                              ? _("The officer’s notes")
+                                              : _("The letter")));
+      if (hit->entry_date != NULL)
+        add_pair (pairs, _("Entry of"), g_strdup (hit->entry_date));
       add_pair (pairs, _("Quote"), g_strdup_printf (_("“%s”"), hit->quote));
       print_pairs_indented (pairs, 2, TRUE);
     }
@@ -3450,12 +3465,14 @@ static const Command commands[] = {
        "name."),
     WITH_CASE | WITH_JSON, STORE_EXISTING, NULL, run_documents },
   { NULL, "detect", N_("FILE"), 1,
-    N_("Find the refusal grounds a letter states"),
+    N_("Find the refusal grounds a letter or the officer’s notes state"),
     N_("Reads the PDF in a separate process (nothing is stored) and prints each refusal "
        "ground its text states: the ground, the provision cited, the page and the sentence "
-       "that says it. The factors an officer may consider, listed in a letter’s preamble, are "
-       "not grounds. With --password -, the password is read from standard input."),
-    WITH_PASSWORD | WITH_JSON, STORE_NONE, NULL, run_detect },
+       "that says it, and whether the text is a letter or the officer’s notes (with the date "
+       "of the notes’ entry where it gives one). The factors an officer may consider, listed "
+       "in a letter’s preamble, are not grounds. With --password -, the password is read from "
+       "standard input."),
+    WITH_PASSWORD | WITH_JSON | WITH_TEXT_KIND, STORE_NONE, NULL, run_detect },
   { NULL, "grounds", NULL, 0,
     N_("Show, confirm, dismiss or add the refusal grounds of a case"),
     N_("For the case given by --case: the grounds suggested from its refusal letter or "
@@ -3684,6 +3701,13 @@ command_context_new (Invocation *inv,
       entry = make_entry ("within", G_OPTION_ARG_STRING, &inv->within,
                           _("Only what falls due within DAYS days (default 60); what is overdue "
                             "is listed too"), _("DAYS"), 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_TEXT_KIND)
+    {
+      entry = make_entry ("kind", G_OPTION_ARG_STRING, &inv->kind,
+                          _("Read the text as a letter or as the officer’s notes (recognised "
+                            "from the text by default)"), _("letter|notes"), 0);
       g_array_append_val (entries, entry);
     }
   if (command->flags & WITH_TODAY)
@@ -4064,6 +4088,14 @@ check_command_options (Invocation  *inv,
                        inv->kind, kinds);
           return FALSE;
         }
+    }
+
+  if ((command->flags & WITH_TEXT_KIND) && inv->kind != NULL &&
+      (!redress_text_kind_from_string (inv->kind, &inv->text_kind) ||
+       inv->text_kind == REDRESS_TEXT_AUTO))
+    {
+      usage_error (error, _("--kind: “%s” is neither “letter” nor “notes”."), inv->kind);
+      return FALSE;
     }
 
   if ((command->flags & WITH_PATH) && inv->path != NULL &&

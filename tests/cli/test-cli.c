@@ -2516,13 +2516,11 @@ grounds_of (JsonNode *root)
   return json_object_get_array_member (shown, "grounds");
 }
 
-/* The ground @code of the "grounds --json" output, NULL when absent */
+/* The ground @code of a list of grounds, NULL when absent */
 static JsonObject *
-find_ground (JsonNode   *root,
-             const char *code)
+find_ground_in (JsonArray  *grounds,
+                const char *code)
 {
-  JsonArray *grounds = grounds_of (root);
-
   for (guint i = 0; i < json_array_get_length (grounds); i++)
     {
       JsonObject *ground = json_array_get_object_element (grounds, i);
@@ -2531,6 +2529,14 @@ find_ground (JsonNode   *root,
         return ground;
     }
   return NULL;
+}
+
+/* The ground @code of the "grounds --json" output, NULL when absent */
+static JsonObject *
+find_ground (JsonNode   *root,
+             const char *code)
+{
+  return find_ground_in (grounds_of (root), code);
 }
 
 static void
@@ -2595,6 +2601,58 @@ test_detect (Fixture       *f,
   g_clear_pointer (&r, result_free);
   r = run_cli (f, "detect", NULL);
   assert_error (r, 2, "FILE");
+}
+
+/* The officer's notes: recognised from their layout, or read as notes
+ * when told; a ground says where it came from and the entry's date */
+static void
+test_detect_notes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = fixture_path (f, "gcms.pdf");
+  const TestPdfPage notes[] = {
+    { 595, 842, "GCMS Notes - Temporary Resident Visa\n\n"
+                "Created By: AB12345\nCreated Date: 2024/03/11\n"
+                "PA is 29, single, employed as a clerk since 2022.\n\n"
+                "Created By: AB12345\nCreated Date: 2024/03/18\n"
+                "Savings minimal. Ties to COR not sufficiently strong.\n", FALSE },
+  };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(Result) r = NULL;
+  JsonArray *grounds;
+  JsonObject *ground;
+
+  test_pdf_write_cairo (pdf, notes, G_N_ELEMENTS (notes));
+  root = run_json (f, "detect", pdf, NULL);
+  g_assert_cmpstr (member_string (node_object (root), "kind"), ==, "notes");
+  grounds = json_object_get_array_member (node_object (root), "grounds");
+  g_assert_cmpuint (json_array_get_length (grounds), ==, 2);
+  ground = find_ground_in (grounds, "finances");
+  g_assert_nonnull (ground);
+  g_assert_cmpstr (member_string (ground, "source"), ==, "notes");
+  g_assert_cmpstr (member_string (ground, "entry_date"), ==, "2024-03-18");
+  g_assert_cmpstr (member_string (ground, "quote"), ==, "Savings minimal.");
+  g_assert_nonnull (find_ground_in (grounds, "family-ties"));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Read as a letter, the same text refuses nothing: no ground */
+  root = run_json (f, "detect", "--kind", "letter", pdf, NULL);
+  g_assert_cmpstr (member_string (node_object (root), "kind"), ==, "letter");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (node_object (root),
+                                                                         "grounds")), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* For people */
+  r = run_cli (f, "detect", "--kind", "notes", pdf, NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "The officer’s notes"));
+  g_assert_nonnull (strstr (r->out, "2024-03-18"));
+  g_clear_pointer (&r, result_free);
+
+  /* A kind that is none */
+  r = run_cli (f, "detect", "--kind", "memo", pdf, NULL);
+  assert_error (r, 2, "memo");
+  g_assert_cmpstr (r->out, ==, "");
 }
 
 static void
@@ -3580,6 +3638,7 @@ main (int    argc,
   ADD ("/cli/documents/password", test_documents_password);
   ADD ("/cli/documents/interrupted", test_import_interrupted);
   ADD ("/cli/grounds/detect", test_detect);
+  ADD ("/cli/grounds/detect-notes", test_detect_notes);
   ADD ("/cli/grounds/confirm-dismiss-add", test_grounds);
   ADD ("/cli/checklist/help", test_checklist_help);
   ADD ("/cli/checklist/json", test_checklist_json);
