@@ -25,6 +25,10 @@ struct _RedressCaseGround
   guint page;
   gint64 quote_start;
   gint64 quote_end;
+  guint end_page;            /* 0: the page it starts on */
+  char *source;              /* "letter", "notes", NULL (added by hand) */
+  char *entry_date;
+  gboolean in_letter;
   char *created_at;
   char *updated_at;
   GPtrArray *evidence;
@@ -71,6 +75,8 @@ redress_case_ground_finalize (GObject *object)
   g_free (self->code);
   g_free (self->provision);
   g_free (self->quote);
+  g_free (self->source);
+  g_free (self->entry_date);
   g_free (self->created_at);
   g_free (self->updated_at);
   G_OBJECT_CLASS (redress_case_ground_parent_class)->finalize (object);
@@ -171,6 +177,99 @@ gint64 redress_case_ground_get_document_id (RedressCaseGround *self) { g_return_
 guint redress_case_ground_get_page (RedressCaseGround *self) { g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), 0); return self->page; }
 gint64 redress_case_ground_get_quote_start (RedressCaseGround *self) { g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), -1); return self->quote_start; }
 gint64 redress_case_ground_get_quote_end (RedressCaseGround *self) { g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), -1); return self->quote_end; }
+
+/**
+ * redress_case_ground_set_end:
+ * @end_page: the page where the sentence ends (from 1)
+ * @end_offset: byte offset just after it in that page's text, -1 when
+ *   unknown
+ *
+ * Where a sentence that runs over a page break ends.
+ */
+void
+redress_case_ground_set_end (RedressCaseGround *self,
+                             guint              end_page,
+                             gint64             end_offset)
+{
+  g_return_if_fail (REDRESS_IS_CASE_GROUND (self));
+
+  self->end_page = end_page;
+  self->quote_end = end_offset;
+}
+
+/**
+ * redress_case_ground_get_end_page:
+ *
+ * Returns: the page where the sentence ends (its page, unless it runs over
+ *   a page break; redress_case_ground_get_quote_end() is an offset in the
+ *   text of this page), 0 for a ground without a sentence
+ */
+guint
+redress_case_ground_get_end_page (RedressCaseGround *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), 0);
+  return MAX (self->end_page, self->page);
+}
+
+/**
+ * redress_case_ground_set_source:
+ * @source: (nullable): "letter" or "notes": what the ground was read in
+ * @entry_date: (nullable): the date (YYYY-MM-DD) of the notes' entry
+ * @in_letter: whether a refusal letter of the case states the ground
+ */
+void
+redress_case_ground_set_source (RedressCaseGround *self,
+                                const char        *source,
+                                const char        *entry_date,
+                                gboolean           in_letter)
+{
+  g_return_if_fail (REDRESS_IS_CASE_GROUND (self));
+
+  g_free (self->source);
+  self->source = g_strdup (source);
+  g_free (self->entry_date);
+  self->entry_date = g_strdup (entry_date);
+  self->in_letter = in_letter;
+}
+
+/**
+ * redress_case_ground_get_source:
+ *
+ * Returns: (nullable): "letter" or "notes": where the detector read the
+ *   ground; NULL for a ground added by hand
+ */
+const char *
+redress_case_ground_get_source (RedressCaseGround *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), NULL);
+  return self->source;
+}
+
+/**
+ * redress_case_ground_get_entry_date:
+ *
+ * Returns: (nullable): the date (YYYY-MM-DD) of the entry of the notes the
+ *   sentence belongs to
+ */
+const char *
+redress_case_ground_get_entry_date (RedressCaseGround *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), NULL);
+  return self->entry_date;
+}
+
+/**
+ * redress_case_ground_get_in_letter:
+ *
+ * Returns: whether a refusal letter of the case states the ground (a
+ *   ground the notes give and the letter does not is worth a look)
+ */
+gboolean
+redress_case_ground_get_in_letter (RedressCaseGround *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), FALSE);
+  return self->in_letter;
+}
 const char *redress_case_ground_get_created_at (RedressCaseGround *self) { g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), NULL); return self->created_at; }
 const char *redress_case_ground_get_updated_at (RedressCaseGround *self) { g_return_val_if_fail (REDRESS_IS_CASE_GROUND (self), NULL); return self->updated_at; }
 

@@ -42,6 +42,13 @@ void                redress_case_ground_set_quote        (RedressCaseGround   *s
                                                           guint                page,
                                                           gint64               quote_start,
                                                           gint64               quote_end);
+void                redress_case_ground_set_end          (RedressCaseGround   *self,
+                                                          guint                end_page,
+                                                          gint64               end_offset);
+void                redress_case_ground_set_source       (RedressCaseGround   *self,
+                                                          const char          *source,
+                                                          const char          *entry_date,
+                                                          gboolean             in_letter);
 void                redress_case_ground_set_times        (RedressCaseGround   *self,
                                                           const char          *created_at,
                                                           const char          *updated_at);
@@ -59,6 +66,10 @@ gint64              redress_case_ground_get_document_id  (RedressCaseGround   *s
 guint               redress_case_ground_get_page         (RedressCaseGround   *self);
 gint64              redress_case_ground_get_quote_start  (RedressCaseGround   *self);
 gint64              redress_case_ground_get_quote_end    (RedressCaseGround   *self);
+guint               redress_case_ground_get_end_page     (RedressCaseGround   *self);
+const char         *redress_case_ground_get_source       (RedressCaseGround   *self);
+const char         *redress_case_ground_get_entry_date   (RedressCaseGround   *self);
+gboolean            redress_case_ground_get_in_letter    (RedressCaseGround   *self);
 const char         *redress_case_ground_get_created_at   (RedressCaseGround   *self);
 const char         *redress_case_ground_get_updated_at   (RedressCaseGround   *self);
 GPtrArray          *redress_case_ground_get_evidence     (RedressCaseGround   *self);

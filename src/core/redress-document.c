@@ -50,6 +50,33 @@ static const struct
   { "other", N_("Other") },
 };
 
+/**
+ * redress_document_kind_get_text_kind:
+ * @kind: a kind of document
+ *
+ * Returns: how the detector reads a document of @kind: a refusal letter as
+ *   a letter, the officer's notes and decision notes as notes;
+ *   %REDRESS_TEXT_AUTO for the kinds that state no ground (the client's
+ *   evidence, anything else)
+ */
+RedressTextKind
+redress_document_kind_get_text_kind (RedressDocumentKind kind)
+{
+  switch (kind)
+    {
+    case REDRESS_DOCUMENT_REFUSAL_LETTER:
+      return REDRESS_TEXT_LETTER;
+    case REDRESS_DOCUMENT_OFFICER_NOTES:
+    case REDRESS_DOCUMENT_DECISION_NOTES:
+      return REDRESS_TEXT_NOTES;
+    case REDRESS_DOCUMENT_EVIDENCE:
+    case REDRESS_DOCUMENT_OTHER:
+    case REDRESS_DOCUMENT_N_KINDS:
+    default:
+      return REDRESS_TEXT_AUTO;
+    }
+}
+
 const char *
 redress_document_kind_to_string (RedressDocumentKind kind)
 {

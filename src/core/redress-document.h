@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "redress-text-kind.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -28,6 +30,7 @@ typedef enum
 
 /* "refusal-letter", ... as stored and as the CLI spells them */
 const char *redress_document_kind_to_string   (RedressDocumentKind  kind);
+RedressTextKind redress_document_kind_get_text_kind (RedressDocumentKind kind);
 gboolean    redress_document_kind_from_string (const char          *text,
                                                RedressDocumentKind *kind);
 /* "Refusal letter", ... translated */

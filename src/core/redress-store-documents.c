@@ -130,7 +130,7 @@ insert_blob (RedressStore  *self,
   return TRUE;
 }
 
-/* A refusal letter or decision notes: the grounds they state become
+/* A refusal letter or the officer's notes: the grounds they state become
  * suggestions on the case, in the import's transaction */
 static gboolean
 suggest_grounds (RedressStore  *self,
@@ -142,12 +142,13 @@ suggest_grounds (RedressStore  *self,
   g_autofree const char **texts = NULL;
   g_autoptr(GPtrArray) hits = NULL;
 
-  if (doc->kind != REDRESS_DOCUMENT_REFUSAL_LETTER && doc->kind != REDRESS_DOCUMENT_DECISION_NOTES)
+  if (redress_document_kind_get_text_kind (doc->kind) == REDRESS_TEXT_AUTO)
     return TRUE;
   texts = g_new0 (const char *, pages->len + 1);
   for (guint i = 0; i < pages->len; i++)
     texts[i] = ((RedressPdfPage *) g_ptr_array_index (pages, i))->text;
-  hits = redress_detector_detect (texts, pages->len, NULL, NULL);
+  hits = redress_detector_detect_kind (texts, pages->len, NULL,
+                                       redress_document_kind_get_text_kind (doc->kind), NULL, NULL);
   return redress_store_suggest_grounds_tx (self, client_id, doc->case_id, doc->document_id, hits,
                                            &doc->n_grounds, error);
 }

@@ -113,14 +113,17 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) fill = NULL;
+  g_autoptr(sqlite3_stmt) in_letter = NULL;
   g_autofree char *now = redress_store_now_timestamp (self);
   sqlite3 *db = redress_store_get_handle (self);
   guint added = 0;
 
   insert = redress_store_prepare_owned (self,
                     "INSERT INTO case_grounds (case_id, code, state, origin, provision, quote, "
-                    "document_id, page, quote_start, quote_end, created_at, updated_at) "
-                    "VALUES (?1, ?2, 'suggested', 'detected', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) "
+                    "document_id, page, quote_start, quote_end, created_at, updated_at, "
+                    "source, entry_date, in_letter, end_page, end_offset) "
+                    "VALUES (?1, ?2, 'suggested', 'detected', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, "
+                    "?10, ?11, ?12, ?13, ?14) "
                     "ON CONFLICT (case_id, code) DO NOTHING", error);
   if (insert == NULL)
     return FALSE;
@@ -129,21 +132,36 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
    * its state stays the consultant's */
   fill = redress_store_prepare_owned (self,
                   "UPDATE case_grounds SET provision = coalesce(?3, provision), quote = ?4, "
-                  "document_id = ?5, page = ?6, quote_start = ?7, quote_end = ?8, updated_at = ?9 "
+                  "document_id = ?5, page = ?6, quote_start = ?7, quote_end = ?8, updated_at = ?9, "
+                  "source = ?10, entry_date = ?11, in_letter = max(in_letter, ?12), "
+                  "end_page = ?13, end_offset = ?14 "
                   "WHERE case_id = ?1 AND code = ?2 AND (document_id IS NULL OR document_id IN "
                   "(SELECT id FROM documents WHERE deleted_at IS NOT NULL))", error);
   if (fill == NULL)
+    return FALSE;
+  /* A letter that states a ground the notes gave: the ground is in the
+   * letter too (its sentence and state stay) */
+  in_letter = redress_store_prepare_owned (self,
+                  "UPDATE case_grounds SET in_letter = 1 "
+                  "WHERE case_id = ?1 AND code = ?2 AND in_letter = 0", error);
+  if (in_letter == NULL)
     return FALSE;
 
   for (guint i = 0; hits != NULL && i < hits->len; i++)
     {
       RedressGroundHit *hit = g_ptr_array_index (hits, i);
       sqlite3_stmt *stmts[2] = { insert, fill };
+      gboolean from_letter = hit->source != REDRESS_TEXT_NOTES;
 
       if (!redress_ground_is_known (hit->code))
         continue;
       for (guint s = 0; s < 2; s++)
         {
+          sqlite3_bind_text (stmts[s], 10, from_letter ? "letter" : "notes", -1, SQLITE_STATIC);
+          redress_store_bind_text (stmts[s], 11, hit->entry_date);
+          sqlite3_bind_int (stmts[s], 12, from_letter);
+          sqlite3_bind_int (stmts[s], 13, (int) MAX (hit->end_page, MAX (hit->page, 1)));
+          sqlite3_bind_int64 (stmts[s], 14, (gint64) hit->end);
           sqlite3_bind_int64 (stmts[s], 1, case_id);
           sqlite3_bind_text (stmts[s], 2, hit->code, -1, SQLITE_STATIC);
           redress_store_bind_text (stmts[s], 3, hit->provision);
@@ -163,9 +181,17 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
           added++;
           if (!log_event (self, client_id, case_id, "suggested", hit->code, error))
             return FALSE;
+          continue;
         }
-      else if (!redress_store_step_done (self, fill, error))
+      if (!redress_store_step_done (self, fill, error))
         return FALSE;
+      if (from_letter)
+        {
+          sqlite3_bind_int64 (in_letter, 1, case_id);
+          sqlite3_bind_text (in_letter, 2, hit->code, -1, SQLITE_STATIC);
+          if (!redress_store_step_done (self, in_letter, error))
+            return FALSE;
+        }
     }
   if (n_new != NULL)
     *n_new = added;
@@ -239,7 +265,10 @@ redress_store_detect_document_grounds (RedressStore  *self,
   pages = redress_store_dup_document_text (self, document_id, error);
   if (pages == NULL)
     return FALSE;
-  hits = redress_detector_detect ((const char * const *) pages, g_strv_length (pages), NULL, NULL);
+  hits = redress_detector_detect_kind ((const char * const *) pages, g_strv_length (pages), NULL,
+                                       redress_document_kind_get_text_kind (
+                                         redress_document_get_kind (document)),
+                                       NULL, NULL);
   return redress_store_suggest_grounds (self, redress_document_get_case_id (document),
                                         document_id, hits, n_new, error);
 }
@@ -525,7 +554,8 @@ redress_store_list_grounds (RedressStore  *self,
 
   stmt = redress_store_prepare_owned (self,
                   "SELECT code, state, origin, provision, quote, document_id, page, quote_start, "
-                  "quote_end, created_at, updated_at FROM case_grounds WHERE case_id = ?", error);
+                  "quote_end, created_at, updated_at, source, entry_date, in_letter, end_page, "
+                  "end_offset FROM case_grounds WHERE case_id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
@@ -548,6 +578,12 @@ redress_store_list_grounds (RedressStore  *self,
                                      column_offset (stmt, 7), column_offset (stmt, 8));
       redress_case_ground_set_times (ground, (const char *) sqlite3_column_text (stmt, 9),
                                      (const char *) sqlite3_column_text (stmt, 10));
+      if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+        redress_case_ground_set_end (ground, (guint) sqlite3_column_int (stmt, 14),
+                                     column_offset (stmt, 15));
+      redress_case_ground_set_source (ground, (const char *) sqlite3_column_text (stmt, 11),
+                                      (const char *) sqlite3_column_text (stmt, 12),
+                                      sqlite3_column_int (stmt, 13) != 0);
       g_ptr_array_add (grounds, ground);
       g_hash_table_insert (by_code, (gpointer) redress_case_ground_get_code (ground), ground);
     }

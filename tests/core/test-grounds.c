@@ -406,6 +406,92 @@ test_evidence (Fixture       *f,
   g_assert_no_error (error);
 }
 
+#define GCMS_NOTES \
+  "GCMS Notes\n\n" \
+  "Created By: KT40912\nCreated Date: 2026/01/28\n" \
+  "PA is 34, employed as a clerk since 2019.\n\n" \
+  "Created By: KT40912\nCreated Date: 2026/02/03\n" \
+  "Savings minimal. Travel history limited to one trip to a neighbouring country. " \
+  "Ties to COR not sufficiently strong.\n"
+
+/* The officer's notes: their grounds are suggested too, each with the
+ * date of its entry; one the letter does not state says so, and stops
+ * saying so when a letter that states it comes */
+static void
+test_notes_suggest (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) grounds = NULL;
+  RedressCaseGround *ground;
+  gint64 notes, letter;
+
+  notes = import (f, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES, "gcms.pdf", GCMS_NOTES);
+  grounds = list (f);
+  g_assert_cmpuint (grounds->len, ==, 3);
+  ground = find (grounds, "finances");
+  g_assert_nonnull (ground);
+  g_assert_cmpstr (redress_case_ground_get_source (ground), ==, "notes");
+  g_assert_cmpstr (redress_case_ground_get_entry_date (ground), ==, "2026-02-03");
+  g_assert_false (redress_case_ground_get_in_letter (ground));
+  g_assert_cmpstr (redress_case_ground_get_quote (ground), ==, "Savings minimal.");
+  g_assert_cmpint (redress_case_ground_get_document_id (ground), ==, notes);
+  g_assert_cmpuint (redress_case_ground_get_end_page (ground), ==, 1);
+  g_assert_nonnull (find (grounds, "travel-history"));
+  g_assert_nonnull (find (grounds, "family-ties"));
+  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", NULL));
+  g_clear_pointer (&grounds, g_ptr_array_unref);
+
+  /* The letter states family ties: in the letter now, still confirmed,
+   * still quoted from the notes; finances stays the notes' alone */
+  letter = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  grounds = list (f);
+  ground = find (grounds, "family-ties");
+  g_assert_true (redress_case_ground_get_in_letter (ground));
+  g_assert_cmpint (redress_case_ground_get_state (ground), ==, REDRESS_GROUND_CONFIRMED);
+  g_assert_cmpint (redress_case_ground_get_document_id (ground), ==, notes);
+  g_assert_true (redress_case_ground_get_in_letter (find (grounds, "finances")));
+  g_assert_false (redress_case_ground_get_in_letter (find (grounds, "travel-history")));
+  ground = find (grounds, "purpose-of-visit");
+  g_assert_cmpstr (redress_case_ground_get_source (ground), ==, "letter");
+  g_assert_null (redress_case_ground_get_entry_date (ground));
+  g_assert_true (redress_case_ground_get_in_letter (ground));
+  g_assert_cmpint (redress_case_ground_get_document_id (ground), ==, letter);
+}
+
+/* A sentence that runs over a page break: where it ends */
+static void
+test_sentence_over_pages (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "two-pages.pdf", NULL);
+  const TestPdfPage pages[] = {
+    { 595, 842, "Dear Applicant,\n\nYour application has been refused. I am not satisfied "
+                "that you will leave Canada at the end of your stay, as stipulated in paragraph "
+                "179(b) of the IRPR, based on your", FALSE },
+    { 595, 842, "travel history.\n\nVisa Section", FALSE },
+  };
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second = NULL;
+  RedressCaseGround *ground;
+  gint64 id = 0;
+
+  test_pdf_write_cairo (path, pages, G_N_ELEMENTS (pages));
+  g_assert_true (redress_store_import_document (f->store, f->case_id,
+                                                REDRESS_DOCUMENT_REFUSAL_LETTER, path, NULL,
+                                                NULL, NULL, NULL, &id, &error));
+  g_assert_no_error (error);
+  grounds = list (f);
+  ground = find (grounds, "travel-history");
+  g_assert_nonnull (ground);
+  g_assert_cmpuint (redress_case_ground_get_page (ground), ==, 1);
+  g_assert_cmpuint (redress_case_ground_get_end_page (ground), ==, 2);
+  second = redress_store_dup_page_text (f->store, id, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (redress_case_ground_get_quote_end (ground), >, 0);
+  g_assert_true (strncmp (second + redress_case_ground_get_quote_end (ground) - 8, "history.", 8) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +507,8 @@ main (int   argc,
   ADD ("/grounds/decisions", test_decisions);
   ADD ("/grounds/reimport-keeps-decisions", test_reimport_keeps_decisions);
   ADD ("/grounds/evidence", test_evidence);
+  ADD ("/grounds/notes-suggest", test_notes_suggest);
+  ADD ("/grounds/sentence-over-pages", test_sentence_over_pages);
 
   status = g_test_run ();
   test_pdf_shutdown ();
