@@ -58,12 +58,12 @@ quote_place_free (gpointer data)
   g_free (place);
 }
 
-/* The page where a ground's sentence ends: the ground's page until the
- * store records where it ends */
+/* The page where a ground's sentence ends (its page for a ground
+ * recorded before the store kept it) */
 static guint
 ground_end_page (RedressCaseGround *ground)
 {
-  return redress_case_ground_get_page (ground);
+  return MAX (redress_case_ground_get_end_page (ground), redress_case_ground_get_page (ground));
 }
 
 G_DEFINE_FINAL_TYPE (RedressGroundsView, redress_grounds_view, GTK_TYPE_WIDGET)
@@ -243,7 +243,8 @@ quote_row_new (RedressGroundsView *self,
                const char         *title,
                const char         *quote,
                QuotePlace         *place,
-               const char         *where)
+               const char         *where,
+               gboolean            where_below)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
@@ -253,9 +254,16 @@ quote_row_new (RedressGroundsView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (prose != NULL)
     {
-      /* Translators: a quote from a document, then where it is */
-      subtitle = where ? g_strdup_printf (_("“%s” — %s"), prose, where)
-                       : g_strdup_printf (_("“%s”"), prose);
+      if (where == NULL || where_below)
+        {
+          g_autofree char *quoted = g_strdup_printf (_("“%s”"), prose);
+
+          /* A ground's sentence: where it comes from on a line of its own */
+          subtitle = where ? g_strconcat (quoted, "\n", where, NULL) : g_steal_pointer (&quoted);
+        }
+      else
+        /* Translators: a quote from a document, then where it is */
+        subtitle = g_strdup_printf (_("“%s” — %s"), prose, where);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }
@@ -316,6 +324,24 @@ where_words (RedressGroundsView *self,
   return g_strdup_printf (_("%s, page %u"), kind, page);
 }
 
+/* "In the notes, not in the letter": a ground the refusal letter does not
+ * state, which the consultant may answer differently */
+static GtkWidget *
+not_in_letter_tag_new (void)
+{
+  /* Translators: a short tag on a ground the officer's notes give and the
+   * refusal letter does not state */
+  GtkWidget *label = gtk_label_new (_("Notes only"));
+
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "warning");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_tooltip_text (label, _("The officer’s notes give this ground; the refusal "
+                                        "letter does not state it."));
+  return label;
+}
+
 static GtkWidget *
 ground_row_new (RedressGroundsView *self,
                 RedressCaseGround  *ground)
@@ -331,6 +357,17 @@ ground_row_new (RedressGroundsView *self,
   if (redress_case_ground_get_document_id (ground) > 0)
     where = where_words (self, redress_case_ground_get_document_id (ground),
                          redress_case_ground_get_page (ground));
+  if (where != NULL && g_strcmp0 (redress_case_ground_get_source (ground), "notes") == 0 &&
+      redress_case_ground_get_entry_date (ground) != NULL)
+    {
+      g_autofree char *date = redress_date_format_long (redress_case_ground_get_entry_date (ground));
+      /* Translators: where a ground was found: the document and its page
+       * (Officer’s notes, page 3), the date of the notes' entry */
+      char *with_entry = g_strdup_printf (_("%s · entry of %s"), where, date);
+
+      g_free (where);
+      where = with_entry;
+    }
   row = quote_row_new (self, title, redress_case_ground_get_quote (ground),
                        quote_place_new (redress_case_ground_get_document_id (ground),
                                         redress_case_ground_get_page (ground),
@@ -338,12 +375,15 @@ ground_row_new (RedressGroundsView *self,
                                         ground_end_page (ground),
                                         redress_case_ground_get_quote_end (ground),
                                         redress_case_ground_get_quote (ground)),
-                       where);
+                       where, TRUE);
   if (redress_case_ground_get_quote (ground) == NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                  redress_case_ground_get_origin (ground) == REDRESS_GROUND_MANUAL
                                    ? _("Added by hand: link the passage that proves it")
                                    : redress_ground_get_description (code));
+  if (g_strcmp0 (redress_case_ground_get_source (ground), "notes") == 0 &&
+      !redress_case_ground_get_in_letter (ground))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), not_in_letter_tag_new ());
 
   switch (redress_case_ground_get_state (ground))
     {
@@ -518,7 +558,7 @@ add_passages (RedressGroundsView *self,
                                       quote_place_new (hit->document_id, hit->page,
                                                        (gint64) hit->start, hit->end_page,
                                                        (gint64) hit->end, hit->quote),
-                                      where);
+                                      where, FALSE);
       GtkWidget *link = icon_button ("insert-link-symbolic", _("Link as evidence"),
                                      hit->code, G_CALLBACK (on_link_passage), self);
 
@@ -559,8 +599,8 @@ redress_grounds_view_reload (RedressGroundsView *self)
   gtk_box_append (GTK_BOX (intro), add_button_new (self));
   gtk_box_append (self->box, intro);
 
-  suggested = group_new (_("Suggested by the Letter"),
-                         _("Found in the refusal letter or the decision notes. Confirm each one "
+  suggested = group_new (_("Suggested from the Letter and Notes"),
+                         _("Found in the refusal letter or the officer’s notes. Confirm each one "
                            "the officer relied on; dismiss the others."));
   confirmed = group_new (_("Confirmed Grounds"),
                          _("The grounds the remedies take into account and the checklist "
@@ -598,7 +638,7 @@ redress_grounds_view_reload (RedressGroundsView *self)
                                                                      redress_evidence_get_page (item),
                                                                      redress_evidence_get_quote_end (item),
                                                                      redress_evidence_get_quote (item)),
-                                                    where));
+                                                    where, FALSE));
         }
       add_passages (self, group, ground);
     }

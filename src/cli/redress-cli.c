@@ -2707,6 +2707,10 @@ json_add_case_ground (JsonBuilder       *builder,
   json_add_string_or_null (builder, "quote", redress_case_ground_get_quote (ground));
   json_add_id_or_null (builder, "document", redress_case_ground_get_document_id (ground));
   json_add_id_or_null (builder, "page", redress_case_ground_get_page (ground));
+  json_add_string_or_null (builder, "source", redress_case_ground_get_source (ground));
+  json_add_string_or_null (builder, "entry_date", redress_case_ground_get_entry_date (ground));
+  json_builder_set_member_name (builder, "in_letter");
+  json_builder_add_boolean_value (builder, redress_case_ground_get_in_letter (ground));
   json_builder_set_member_name (builder, "evidence");
   json_builder_begin_array (builder);
   for (guint i = 0; evidence != NULL && i < evidence->len; i++)
@@ -2752,6 +2756,29 @@ ground_place (RedressStore *store,
   return g_strdup_printf (_("%s, page %u"), file_name, page);
 }
 
+/* Where a ground came from, as the consultant reads it */
+static char *
+ground_origin_words (RedressCaseGround *ground)
+{
+  const char *entry = redress_case_ground_get_entry_date (ground);
+
+  if (redress_case_ground_get_origin (ground) == REDRESS_GROUND_MANUAL)
+    /* Translators: a ground added by hand */
+    return g_strdup (_("Added by hand"));
+  if (g_strcmp0 (redress_case_ground_get_source (ground), "notes") != 0)
+    /* Translators: a ground found in a letter */
+    return g_strdup (_("Found in the letter"));
+  if (redress_case_ground_get_in_letter (ground))
+    return entry != NULL
+      /* Translators: the date of the entry of the officer's notes (YYYY-MM-DD) */
+      ? g_strdup_printf (_("Found in the officer’s notes (entry of %s) and in the letter"), entry)
+      : g_strdup (_("Found in the officer’s notes and in the letter"));
+  return entry != NULL
+    /* Translators: the date of the entry of the officer's notes (YYYY-MM-DD) */
+    ? g_strdup_printf (_("Found in the officer’s notes (entry of %s), not in the letter"), entry)
+    : g_strdup (_("Found in the officer’s notes, not in the letter"));
+}
+
 static void
 print_case_grounds (Invocation *inv,
                     GPtrArray  *grounds)
@@ -2785,12 +2812,7 @@ print_case_grounds (Invocation *inv,
             continue;
           title = ground_title (redress_case_ground_get_code (ground));
           g_print ("  %s\n", title);
-          add_pair (pairs, _("Origin"),
-                    g_strdup (redress_case_ground_get_origin (ground) == REDRESS_GROUND_MANUAL
-                              /* Translators: a ground added by hand */
-                              ? _("Added by hand")
-                              /* Translators: a ground found in a letter */
-                              : _("Found in the letter")));
+          add_pair (pairs, _("Origin"), ground_origin_words (ground));
           if (provision != NULL)
             add_pair (pairs, _("Provision"), g_strdup (provision));
           if (quote != NULL)

@@ -2653,6 +2653,24 @@ test_detect_notes (Fixture       *f,
   r = run_cli (f, "detect", "--kind", "memo", pdf, NULL);
   assert_error (r, 2, "memo");
   g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+
+  /* Attached to a case, the notes suggest their grounds: not in the letter */
+  {
+    gint64 case_id = add_case_for (f, "Mensah", "Kofi");
+    g_autofree char *case_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+    import_pdf (f, case_id, "officer-notes", pdf);
+    root = run_json (f, "grounds", "--case", case_text, NULL);
+    ground = find_ground (root, "finances");
+    g_assert_nonnull (ground);
+    g_assert_cmpstr (member_string (ground, "source"), ==, "notes");
+    g_assert_cmpstr (member_string (ground, "entry_date"), ==, "2024-03-18");
+    g_assert_false (json_object_get_boolean_member (ground, "in_letter"));
+    r = run_cli (f, "grounds", "--case", case_text, NULL);
+    assert_status (r, 0);
+    g_assert_nonnull (strstr (r->out, "not in the"));
+  }
 }
 
 static void
