@@ -164,10 +164,19 @@ test_labelled_check_quote (const TestLabelled     *text,
     }
   else
     {
-      g_string_append (original, pages[hit->page - 1] + hit->start);
+      /* Each page without its page number */
+      g_autofree char *first = strip_page_numbers (pages[hit->page - 1] + hit->start);
+      g_autofree char *last_part = g_strndup (pages[hit->end_page - 1], hit->end);
+      g_autofree char *last = strip_page_numbers (last_part);
+
+      g_string_append (original, first);
       for (guint p = hit->page + 1; p < hit->end_page; p++)
-        g_string_append (original, pages[p - 1]);
-      g_string_append_len (original, pages[hit->end_page - 1], hit->end);
+        {
+          g_autofree char *middle = strip_page_numbers (pages[p - 1]);
+
+          g_string_append (original, middle);
+        }
+      g_string_append (original, last);
     }
   g_assert_true (g_utf8_validate (hit->quote, -1, NULL));
   g_assert_null (strchr (hit->quote, '\n'));

@@ -7,6 +7,7 @@
 #include "redress-grounds.h"
 #include "redress-store-documents.h"
 #include "redress-store-grounds.h"
+#include "test-labelled.h"
 #include "test-pdf-util.h"
 #include "test-util.h"
 
@@ -23,181 +24,13 @@
 
 typedef struct
 {
-  char *name;
-  char *language;
-  GPtrArray *pages;            /* char * */
-  GHashTable *expected;        /* code -> provision ("" for none) */
-} Letter;
-
-static void
-letter_free (Letter *letter)
-{
-  g_free (letter->name);
-  g_free (letter->language);
-  g_ptr_array_unref (letter->pages);
-  g_hash_table_unref (letter->expected);
-  g_free (letter);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Letter, letter_free)
-
-static Letter *
-letter_load (const char *path)
-{
-  Letter *letter = g_new0 (Letter, 1);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_auto(GStrv) header = NULL;
-  g_auto(GStrv) pages = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  letter->name = g_path_get_basename (path);
-  letter->pages = g_ptr_array_new_with_free_func (g_free);
-  letter->expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  parts = g_strsplit (contents, "\n---\n", 2);
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  header = g_strsplit (parts[0], "\n", -1);
-  for (guint i = 0; header[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (header[i], "language:"))
-        letter->language = g_strstrip (g_strdup (header[i] + strlen ("language:")));
-      else if (g_str_has_prefix (header[i], "expect:"))
-        {
-          g_auto(GStrv) items = g_strsplit (header[i] + strlen ("expect:"), ",", -1);
-
-          for (guint j = 0; items[j] != NULL; j++)
-            {
-              g_auto(GStrv) kv = g_strsplit (g_strstrip (items[j]), "=", 2);
-
-              if (strcmp (kv[0], "none") == 0 || kv[0][0] == '\0')
-                continue;
-              g_assert_true (redress_ground_is_known (kv[0]));
-              g_hash_table_insert (letter->expected, g_strdup (kv[0]),
-                                   g_strdup (kv[1] != NULL ? kv[1] : ""));
-            }
-        }
-    }
-  g_assert_nonnull (letter->language);
-
-  pages = g_strsplit (parts[1], "<<<page>>>\n", -1);
-  for (guint i = 0; pages[i] != NULL; i++)
-    g_ptr_array_add (letter->pages, g_strdup (pages[i]));
-  return letter;
-}
-
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static GPtrArray *
-load_set (void)
-{
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "core", "letters", NULL);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *letters = g_ptr_array_new_with_free_func ((GDestroyNotify) letter_free);
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".txt"))
-      g_ptr_array_add (names, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (names, compare_paths);
-  for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (letters, letter_load (g_ptr_array_index (names, i)));
-  return letters;
-}
-
-/* Text without white space and hyphens: a quote is the page's words
- * with white space collapsed and end-of-line hyphenation undone */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '-' && c != 0xAD)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Page numbers at the top and bottom of pages are not part of a quote */
-static char *
-strip_page_numbers (const char *text)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("^\\s*Page \\d+ of \\d+\\s*$", G_REGEX_MULTILINE, 0, NULL);
-
-  return g_regex_replace_literal (regex, text, -1, 0, "", 0, NULL);
-}
-
-static void
-check_quote (const Letter           *letter,
-             const char * const     *pages,
-             guint                   n_pages,
-             const RedressGroundHit *hit)
-{
-  g_autoptr(GString) original = g_string_new (NULL);
-  g_autofree char *stripped = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  g_assert_cmpuint (hit->page, >=, 1);
-  g_assert_cmpuint (hit->end_page, >=, hit->page);
-  g_assert_cmpuint (hit->end_page, <=, n_pages);
-  if (hit->end_page == hit->page)
-    {
-      g_assert_cmpuint (hit->start, <, hit->end);
-      g_assert_cmpuint (hit->end, <=, strlen (pages[hit->page - 1]));
-      g_string_append_len (original, pages[hit->page - 1] + hit->start, hit->end - hit->start);
-    }
-  else
-    {
-      /* Each page without its page number */
-      g_autofree char *first = strip_page_numbers (pages[hit->page - 1] + hit->start);
-      g_autofree char *last_part = g_strndup (pages[hit->end_page - 1], hit->end);
-      g_autofree char *last = strip_page_numbers (last_part);
-
-      g_string_append (original, first);
-      for (guint p = hit->page + 1; p < hit->end_page; p++)
-        {
-          g_autofree char *middle = strip_page_numbers (pages[p - 1]);
-
-          g_string_append (original, middle);
-        }
-      g_string_append (original, last);
-    }
-  g_assert_true (g_utf8_validate (hit->quote, -1, NULL));
-  g_assert_null (strchr (hit->quote, '\n'));
-  g_assert_false (g_unichar_isspace (g_utf8_get_char (hit->quote)));
-  stripped = strip_page_numbers (original->str);
-  a = squeeze (hit->quote);
-  b = squeeze (stripped);
-  if (g_strcmp0 (a, b) != 0)
-    g_error ("%s: %s: the quote “%s” is not the page's “%s”", letter->name, hit->code,
-             hit->quote, original->str);
-}
-
-typedef struct
-{
   guint tp, fp, fn;
   guint provisions_checked;
   guint n_hits;
 } Score;
 
 static void
-score_letter (const Letter       *letter,
+score_letter (const TestLabelled       *letter,
               const char * const *pages,
               guint               n_pages,
               GPtrArray          *hits,
@@ -215,7 +48,7 @@ score_letter (const Letter       *letter,
 
       g_assert_false (g_hash_table_contains (seen, hit->code));   /* one hit per ground */
       g_hash_table_add (seen, hit->code);
-      check_quote (letter, pages, n_pages, hit);
+      test_labelled_check_quote (letter, pages, n_pages, hit);
       score->n_hits++;
 
       if (!g_hash_table_lookup_extended (letter->expected, hit->code, NULL, (gpointer *) &provision))
@@ -265,7 +98,7 @@ report (const char *path_name,
 static void
 test_set_coverage (void)
 {
-  g_autoptr(GPtrArray) letters = load_set ();
+  g_autoptr(GPtrArray) letters = test_labelled_load_set ("letters");
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *codes = redress_grounds_get_codes ();
   guint n_fr = 0, n_none = 0;
@@ -273,7 +106,7 @@ test_set_coverage (void)
   g_assert_cmpuint (letters->len, >=, 30);
   for (guint i = 0; i < letters->len; i++)
     {
-      Letter *letter = g_ptr_array_index (letters, i);
+      TestLabelled *letter = g_ptr_array_index (letters, i);
       GHashTableIter iter;
       const char *code;
 
@@ -295,12 +128,12 @@ test_set_coverage (void)
 static void
 test_set_text (void)
 {
-  g_autoptr(GPtrArray) letters = load_set ();
+  g_autoptr(GPtrArray) letters = test_labelled_load_set ("letters");
   Score score = { 0 };
 
   for (guint i = 0; i < letters->len; i++)
     {
-      Letter *letter = g_ptr_array_index (letters, i);
+      TestLabelled *letter = g_ptr_array_index (letters, i);
       const char * const *pages = (const char * const *) letter->pages->pdata;
       g_autofree char *language = NULL;
       g_autoptr(GPtrArray) hits = NULL;
@@ -329,7 +162,7 @@ test_set_text (void)
 static void
 test_set_pdf (void)
 {
-  g_autoptr(GPtrArray) letters = load_set ();
+  g_autoptr(GPtrArray) letters = test_labelled_load_set ("letters");
   g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(RedressStore) store = test_open_store (dir, "letters.db");
   g_autoptr(RedressClient) client = test_add_client (store, "Dubois", "Léa", NULL);
@@ -337,7 +170,7 @@ test_set_pdf (void)
 
   for (guint i = 0; i < letters->len; i++)
     {
-      Letter *letter = g_ptr_array_index (letters, i);
+      TestLabelled *letter = g_ptr_array_index (letters, i);
       g_autoptr(RedressCase) kase = test_add_case (store, redress_record_get_id (REDRESS_RECORD (client)),
                                                    "visitor-visa", "2024-03-01");
       gint64 case_id = redress_record_get_id (REDRESS_RECORD (kase));
