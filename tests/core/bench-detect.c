@@ -108,11 +108,36 @@ main (int   argc,
       best_passages = MIN (best_passages, (g_get_monotonic_time () - start) / 1000.0);
     }
 
-  g_print ("detect: %s, %u pages, %.1f MB of text: %.1f ms, %.3f ms/page (best of %d; "
-           "%u grounds)\n", source, pages->len, bytes / 1e6, best, best / pages->len, RUNS, n_hits);
+  /* The reference, in the same run: one pass of a plain pattern (every
+   * word) over the same text, so the figure says how many such passes
+   * detection costs whatever the machine */
+  {
+    g_autoptr(GRegex) words = g_regex_new ("\\w+", G_REGEX_OPTIMIZE, 0, NULL);
+    double reference = G_MAXDOUBLE;
+
+    for (guint run = 0; run < RUNS; run++)
+      {
+        gint64 start = g_get_monotonic_time ();
+
+        for (guint i = 0; i < pages->len; i++)
+          {
+            GMatchInfo *info = NULL;
+
+            g_regex_match (words, g_ptr_array_index (pages, i), 0, &info);
+            while (g_match_info_matches (info))
+              g_match_info_next (info, NULL);
+            g_match_info_free (info);
+          }
+        reference = MIN (reference, (g_get_monotonic_time () - start) / 1000.0);
+      }
+    g_print ("reference: one word-by-word pass over the text: %.1f ms\n", reference);
+    g_print ("detect: %s, %u pages, %.1f MB of text: %.1f ms, %.3f ms/page, %.1f times the "
+             "reference (best of %d; %u grounds)\n", source, pages->len, bytes / 1e6, best,
+             best / pages->len, best / reference, RUNS, n_hits);
+  }
   g_print ("suggest passages: %.1f ms, %.3f ms/page\n", best_passages,
            best_passages / pages->len);
-  /* Well under 5 ms a page */
-  g_assert_cmpfloat (best / pages->len, <, 5.0);
+  /* Under a millisecond a page, with room for a slower machine */
+  g_assert_cmpfloat (best / pages->len, <, 3.0);
   return 0;
 }
