@@ -39,8 +39,8 @@ static const RedressFieldDef client_fields[REDRESS_CLIENT_N_FIELDS] = {
   { "uci", "uci", N_("UCI"), REDRESS_FIELD_UCI, NULL },
   { "email", "email", N_("Email"), REDRESS_FIELD_EMAIL, NULL },
   { "phone", "phone", N_("Phone"), REDRESS_FIELD_PHONE, NULL },
-  { "country-of-residence", "country_of_residence", N_("Country of residence"), REDRESS_FIELD_TEXT, NULL },
-  { "citizenship", "citizenship", N_("Citizenship"), REDRESS_FIELD_TEXT, NULL },
+  { "country-of-residence", "country_of_residence", N_("Country of residence"), REDRESS_FIELD_LINE, NULL },
+  { "citizenship", "citizenship", N_("Citizenship"), REDRESS_FIELD_LINE, NULL },
   { "language", "language", N_("Preferred language"), REDRESS_FIELD_CHOICE, languages },
   { "notes", "notes", N_("Notes"), REDRESS_FIELD_TEXT, NULL },
 };
@@ -213,24 +213,27 @@ redress_client_get_language (RedressClient *self)
 /**
  * redress_client_dup_display_name:
  *
- * Returns: (transfer full): "FAMILY, Given names", as files are sorted
+ * Returns: (transfer full): "FAMILY, Given names", as files are sorted,
+ *   on one line and without bidirectional overrides (see
+ *   redress_text_sanitize_for_display())
  */
 char *
 redress_client_dup_display_name (RedressClient *self)
 {
-  const char *family;
-  const char *given;
+  g_autofree char *family = NULL;
+  g_autofree char *given = NULL;
 
   g_return_val_if_fail (REDRESS_IS_CLIENT (self), NULL);
 
-  family = redress_client_get_family_name (self);
-  given = redress_client_get_given_names (self);
+  /* As shown: on one line, without what could reorder or hide it */
+  family = redress_text_sanitize_for_display (redress_client_get_family_name (self), FALSE);
+  given = redress_text_sanitize_for_display (redress_client_get_given_names (self), FALSE);
   if (family == NULL && given == NULL)
     return g_strdup (_("Unnamed client"));
   if (given == NULL)
-    return g_strdup (family);
+    return g_steal_pointer (&family);
   if (family == NULL)
-    return g_strdup (given);
+    return g_steal_pointer (&given);
   /* Translators: a client's name in lists: family name, given names */
   return g_strdup_printf (_("%s, %s"), family, given);
 }

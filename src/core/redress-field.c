@@ -10,19 +10,240 @@
 #include "redress-field.h"
 
 #define MAX_NAME_LENGTH 200
+#define MAX_LINE_LENGTH 1000
 #define MAX_TEXT_LENGTH 20000
 
 G_DEFINE_QUARK (redress-error-quark, redress_error)
+
+/* Longest value echoed in a message before it is shortened */
+#define MAX_ECHO_CHARS 60
+
+/* Characters that show nothing: format characters (zero-width spaces and
+ * joiners, direction marks, the byte order mark, soft hyphens...), and the
+ * fillers and selectors that render as blank */
+static gboolean
+is_invisible (gunichar c)
+{
+  if (g_unichar_type (c) == G_UNICODE_FORMAT)
+    return TRUE;
+  switch (c)
+    {
+    case 0x034F:            /* combining grapheme joiner */
+    case 0x115F: case 0x1160: case 0x3164: case 0xFFA0:   /* Hangul fillers */
+    case 0x17B4: case 0x17B5:                              /* Khmer inherent vowels */
+    case 0x180E:            /* Mongolian vowel separator */
+    case 0x2800:            /* blank Braille pattern */
+      return TRUE;
+    default:
+      return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+    }
+}
+
+/* Characters that would move the cursor, end a line or start a terminal
+ * escape sequence: C0 and C1 controls, DEL, and the Unicode line and
+ * paragraph separators */
+static gboolean
+is_control (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_CONTROL || c == 0x2028 || c == 0x2029;
+}
+
+/* Embeddings, overrides and isolates: they reorder the text around them
+ * (U+202E shows "2026-0001" as "1000-6202") */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
 
 static gboolean
 is_blank (const char *value)
 {
   if (value == NULL)
     return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    return FALSE;
   for (const char *p = value; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !is_invisible (c))
+        return FALSE;
+    }
   return TRUE;
+}
+
+/**
+ * redress_text_is_blank:
+ * @text: (nullable): any text
+ *
+ * Returns: whether @text shows nothing: %NULL, empty, or made only of
+ *   white space and invisible characters (U+200B, U+2060, U+FEFF, direction
+ *   marks...)
+ */
+gboolean
+redress_text_is_blank (const char *text)
+{
+  return is_blank (text);
+}
+
+/**
+ * redress_field_is_single_line:
+ *
+ * Returns: whether values of @def are one line (everything but notes)
+ */
+gboolean
+redress_field_is_single_line (const RedressFieldDef *def)
+{
+  g_return_val_if_fail (def != NULL, TRUE);
+
+  return def->kind != REDRESS_FIELD_TEXT;
+}
+
+/* Removes white space and invisible characters at both ends */
+static char *
+trim (const char *value)
+{
+  const char *start = value;
+  const char *end = value + strlen (value);
+
+  while (*start)
+    {
+      gunichar c = g_utf8_get_char (start);
+
+      if (!g_unichar_isspace (c) && !is_invisible (c))
+        break;
+      start = g_utf8_next_char (start);
+    }
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (!g_unichar_isspace (c) && !is_invisible (c))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, (gsize) (end - start));
+}
+
+/* Notes keep their lines and tabs; line ends become "\n"; any other
+ * control character is dropped */
+static char *
+clean_multi_line (const char *value)
+{
+  GString *out = g_string_sized_new (strlen (value));
+
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if (c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, '\n');
+      else if (c == '\n' || c == '\t' || !is_control (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The first control character of @value, or 0 */
+static gunichar
+find_control (const char *value,
+              gboolean    multi_line)
+{
+  if (value == NULL)
+    return 0;
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (multi_line && (c == '\n' || c == '\t'))
+        continue;
+      if (is_control (c))
+        return c;
+    }
+  return 0;
+}
+
+/**
+ * redress_text_sanitize_for_display:
+ * @text: (nullable): text stored by Redress, or read from anywhere
+ * @multi_line: whether @text may keep its line breaks and tabs
+ *
+ * Makes @text safe to print on a terminal or in a document: invalid UTF-8
+ * is replaced, bidirectional embeddings, overrides and isolates (U+202A to
+ * U+202E, U+2066 to U+2069) are removed so that they cannot reverse what
+ * follows, and control characters (an escape sequence, a bell) are shown
+ * as U+FFFD.  Without @multi_line, line breaks and tabs become spaces, so
+ * that a value cannot start a line of its own.
+ *
+ * Returns: (transfer full) (nullable): the text to show, %NULL for %NULL
+ */
+char *
+redress_text_sanitize_for_display (const char *text,
+                                   gboolean    multi_line)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_bidi_control (c))
+        continue;
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\n' || c == '\t' || c == '\r' || c == 0x2028 || c == 0x2029)
+        {
+          if (!multi_line)
+            g_string_append_c (out, ' ');
+          else if (c == '\t')
+            g_string_append_c (out, '\t');
+          else
+            g_string_append_c (out, '\n');
+        }
+      else if (is_control (c))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * redress_text_ellipsize:
+ * @text: (nullable): a value to quote in a message
+ * @max_chars: how many characters to keep at most (0 for the default, 60)
+ *
+ * Returns: (transfer full): @text made safe to show on one line (see
+ *   redress_text_sanitize_for_display()), cut at @max_chars characters
+ *   with "…" when it is longer
+ */
+char *
+redress_text_ellipsize (const char *text,
+                        guint       max_chars)
+{
+  g_autofree char *safe = redress_text_sanitize_for_display (text ? text : "", FALSE);
+  const char *cut;
+
+  if (max_chars == 0)
+    max_chars = MAX_ECHO_CHARS;
+  if (g_utf8_strlen (safe, -1) <= (glong) max_chars)
+    return g_steal_pointer (&safe);
+
+  cut = g_utf8_offset_to_pointer (safe, (glong) max_chars - 1);
+  return g_strdup_printf ("%.*s…", (int) (cut - safe), safe);
 }
 
 /**
@@ -92,15 +313,21 @@ redress_uci_normalize (const char *text)
   if (is_blank (text))
     return NULL;
 
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);   /* refused by validation */
+
   digits = g_string_new (NULL);
-  for (const char *p = text; *p; p++)
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
+      gunichar c = g_utf8_get_char (p);
+
       if (g_ascii_isdigit (*p))
         g_string_append_c (digits, *p);
-      else if (*p != '-' && *p != ' ' && *p != '.' && *p != '\t')
+      else if (c != '-' && c != ' ' && c != '.' && !is_invisible (c) &&
+               !(g_unichar_isspace (c) && !is_control (c)))
         {
           g_string_free (digits, TRUE);
-          return g_strstrip (g_strdup (text));
+          return trim (text);
         }
     }
   return g_string_free (digits, FALSE);
@@ -143,6 +370,7 @@ redress_date_parse (const char  *text,
                     GError     **error)
 {
   guint year, month, day;
+  g_autofree char *shown = redress_text_ellipsize (text, 0);
 
   if (text == NULL || strlen (text) != 10 ||
       !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
@@ -152,7 +380,7 @@ redress_date_parse (const char  *text,
     {
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
                    _("“%s” is not a date: write it as year-month-day, for example 2026-03-02."),
-                   text ? text : "");
+                   shown);
       return FALSE;
     }
 
@@ -254,7 +482,10 @@ validate_phone (const char *value)
  * redress_field_normalize:
  *
  * Returns: (transfer full) (nullable): the value as it will be stored:
- *   trimmed, %NULL for blank optional fields, UCI digits alone
+ *   trimmed of white space and invisible characters, %NULL for blank
+ *   optional fields (a value made only of U+200B is blank), UCI digits
+ *   alone; notes keep their lines but lose other control characters.
+ *   Invalid UTF-8 is returned as it is, for validation to refuse.
  */
 char *
 redress_field_normalize (const RedressFieldDef *def,
@@ -274,13 +505,17 @@ redress_field_normalize (const RedressFieldDef *def,
       return g_strdup ("false");
     }
 
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    return g_strdup (value);
+
   if (is_blank (value))
-    return (def->kind == REDRESS_FIELD_TEXT) ? g_strdup ("") : NULL;
+    return (def->kind == REDRESS_FIELD_TEXT || def->kind == REDRESS_FIELD_LINE)
+           ? g_strdup ("") : NULL;
 
   if (def->kind == REDRESS_FIELD_TEXT)
-    return g_strdup (value);  /* notes keep their layout */
+    return clean_multi_line (value);  /* notes keep their layout */
 
-  return g_strstrip (g_strdup (value));
+  return trim (value);
 }
 
 /**
@@ -290,7 +525,10 @@ redress_field_normalize (const RedressFieldDef *def,
  * @error: return location for a #GError
  *
  * Returns: %TRUE if @value may be stored; otherwise sets a
- *   %REDRESS_ERROR_INVALID error whose message says what is expected.
+ *   %REDRESS_ERROR_INVALID error whose message names the field and says
+ *   what is expected.  Values on one line refuse control characters (a
+ *   line break, a tab, an escape sequence); notes allow line breaks and
+ *   tabs only.
  */
 gboolean
 redress_field_validate (const RedressFieldDef  *def,
@@ -298,6 +536,26 @@ redress_field_validate (const RedressFieldDef  *def,
                         GError                **error)
 {
   g_return_val_if_fail (def != NULL, FALSE);
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("%s: the text holds bytes that are not characters (it is not valid UTF-8)."),
+                   _(def->label));
+      return FALSE;
+    }
+  if (def->kind != REDRESS_FIELD_BOOLEAN && find_control (value, !redress_field_is_single_line (def)))
+    {
+      if (redress_field_is_single_line (def))
+        g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                     _("%s: control characters, such as a line break, a tab or an escape "
+                       "code, are not allowed in this field."), _(def->label));
+      else
+        g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                     _("%s: control characters other than line breaks and tabs are not "
+                       "allowed."), _(def->label));
+      return FALSE;
+    }
 
   switch (def->kind)
     {
@@ -313,6 +571,16 @@ redress_field_validate (const RedressFieldDef  *def,
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
                        _("%s is too long (at most %d characters)."),
                        _(def->label), MAX_NAME_LENGTH);
+          return FALSE;
+        }
+      break;
+
+    case REDRESS_FIELD_LINE:
+      if (value != NULL && g_utf8_strlen (value, -1) > MAX_LINE_LENGTH)
+        {
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                       _("%s is too long (at most %d characters)."),
+                       _(def->label), MAX_LINE_LENGTH);
           return FALSE;
         }
       break;
@@ -370,9 +638,11 @@ redress_field_validate (const RedressFieldDef  *def,
     case REDRESS_FIELD_EMAIL:
       if (!is_blank (value) && !validate_email (value))
         {
+          g_autofree char *shown = redress_text_ellipsize (value, 0);
+
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
                        _("“%s” is not an email address (for example, name@example.com)."),
-                       value);
+                       shown);
           return FALSE;
         }
       break;
@@ -380,9 +650,11 @@ redress_field_validate (const RedressFieldDef  *def,
     case REDRESS_FIELD_PHONE:
       if (!is_blank (value) && !validate_phone (value))
         {
+          g_autofree char *shown = redress_text_ellipsize (value, 0);
+
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
                        _("“%s” is not a phone number: use digits, spaces, + - ( ), for example +1 514 555 0100."),
-                       value);
+                       shown);
           return FALSE;
         }
       break;
@@ -391,12 +663,13 @@ redress_field_validate (const RedressFieldDef  *def,
       if (redress_field_choice_index (def, value) < 0)
         {
           g_autoptr(GString) codes = g_string_new (NULL);
+          g_autofree char *shown = redress_text_ellipsize (value, 0);
 
           for (guint i = 0; def->choices[i].code; i++)
             g_string_append_printf (codes, "%s%s", i ? ", " : "", def->choices[i].code);
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
                        _("%s: “%s” is not one of %s."),
-                       _(def->label), value ? value : "", codes->str);
+                       _(def->label), shown, codes->str);
           return FALSE;
         }
       break;
@@ -467,6 +740,8 @@ char *
 redress_field_display (const RedressFieldDef *def,
                        const char            *value)
 {
+  g_autofree char *shown = NULL;
+
   g_return_val_if_fail (def != NULL, NULL);
 
   if (value == NULL || *value == '\0')
@@ -477,20 +752,29 @@ redress_field_display (const RedressFieldDef *def,
     case REDRESS_FIELD_CHOICE:
       {
         const char *label = redress_field_choice_label (def, value);
-        return g_strdup (label ? label : value);
+        shown = g_strdup (label ? label : value);
+        break;
       }
     case REDRESS_FIELD_UCI:
-      return redress_uci_format (value);
+      shown = redress_uci_format (value);
+      break;
     case REDRESS_FIELD_BOOLEAN:
       return g_strdup (g_str_equal (value, "true") ? _("Yes") : _("No"));
     case REDRESS_FIELD_DATE:
     case REDRESS_FIELD_DATE_REQUIRED:
-      return redress_date_format_long (value);
+      shown = redress_date_format_long (value);
+      break;
     case REDRESS_FIELD_TEXT:
+    case REDRESS_FIELD_LINE:
     case REDRESS_FIELD_NAME:
     case REDRESS_FIELD_EMAIL:
     case REDRESS_FIELD_PHONE:
     default:
-      return g_strdup (value);
+      shown = g_strdup (value);
+      break;
     }
+
+  /* Whatever was stored (by an older version, or another program), what is
+   * shown cannot reorder the text or reach a terminal as a command */
+  return redress_text_sanitize_for_display (shown, !redress_field_is_single_line (def));
 }

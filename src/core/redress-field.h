@@ -12,8 +12,8 @@ G_BEGIN_DECLS
  */
 typedef enum
 {
-  REDRESS_FIELD_TEXT,      /* free text, may be empty */
-  REDRESS_FIELD_NAME,      /* required text */
+  REDRESS_FIELD_TEXT,      /* free text on several lines (notes), may be empty */
+  REDRESS_FIELD_NAME,      /* required text on one line */
   REDRESS_FIELD_DATE,      /* YYYY-MM-DD, a real calendar date, may be empty */
   REDRESS_FIELD_DATE_REQUIRED,
   REDRESS_FIELD_UCI,       /* 8 or 10 digits, separators allowed on input */
@@ -21,6 +21,7 @@ typedef enum
   REDRESS_FIELD_PHONE,
   REDRESS_FIELD_CHOICE,    /* one of a fixed list of codes */
   REDRESS_FIELD_BOOLEAN,   /* "true" or "false" */
+  REDRESS_FIELD_LINE,      /* free text on one line (an office, a country), may be empty */
 } RedressFieldKind;
 
 /**
@@ -72,5 +73,12 @@ char       *redress_date_format_long      (const char            *iso);
 char       *redress_uci_normalize         (const char            *text);
 char       *redress_uci_format            (const char            *digits);
 char       *redress_text_fold             (const char            *text);
+
+gboolean    redress_field_is_single_line  (const RedressFieldDef *def);
+gboolean    redress_text_is_blank         (const char            *text);
+char       *redress_text_sanitize_for_display (const char        *text,
+                                           gboolean               multi_line);
+char       *redress_text_ellipsize        (const char            *text,
+                                           guint                  max_chars);
 
 G_END_DECLS

@@ -73,7 +73,8 @@ values_of (RedressRecord *self)
     {
       if (klass->fields[i].kind == REDRESS_FIELD_BOOLEAN)
         priv->values[i] = g_strdup ("false");
-      else if (klass->fields[i].kind == REDRESS_FIELD_TEXT)
+      else if (klass->fields[i].kind == REDRESS_FIELD_TEXT ||
+               klass->fields[i].kind == REDRESS_FIELD_LINE)
         priv->values[i] = g_strdup ("");
     }
   return priv->values;

@@ -485,6 +485,202 @@ test_event_description (void)
   g_assert_cmpstr (when, ==, "2 March 2026, 14:05");
 }
 
+/* Hostile text ------------------------------------------------------------ */
+
+/* Refused, with a message naming the field */
+static void
+assert_refused_naming (const RedressFieldDef *def,
+                       const char            *value,
+                       const char            *needle)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (check_value (def, value, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” not in “%s”", needle, error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  /* The message itself carries no control character */
+  for (const char *p = error->message; *p; p++)
+    g_assert_false ((guchar) *p < 0x20 || *p == 0x7f);
+}
+
+static void
+test_hostile_control (void)
+{
+  const RedressFieldDef *family = client_def (REDRESS_CLIENT_FAMILY_NAME);
+  const RedressFieldDef *notes = client_def (REDRESS_CLIENT_NOTES);
+  g_autofree char *clean = NULL;
+  g_autofree char *crlf = NULL;
+
+  /* A terminal escape that retitles and clears the screen, a line break
+   * that fakes a row, a tab, DEL, a C1 CSI, a line separator */
+  assert_refused_naming (family, "\033]0;pwned\007Doe\033[2J", "Family name");
+  assert_refused_naming (family, "Doe\n2  2026-0002  Fake, Row", "Family name");
+  assert_refused_naming (family, "Doe\tSmith", "control characters");
+  assert_refused_naming (family, "Doe\177", "Family name");
+  assert_refused_naming (family, "Doe\302\233" "2J", "Family name");
+  assert_refused_naming (family, "Doe\342\200\250Smith", "Family name");
+  assert_refused_naming (client_def (REDRESS_CLIENT_GIVEN_NAMES), "A\rB", "Given names");
+  assert_refused_naming (client_def (REDRESS_CLIENT_UCI), "1234\0335678", "UCI");
+  assert_refused_naming (client_def (REDRESS_CLIENT_UCI), "1234\t5678", "UCI");
+  assert_refused_naming (client_def (REDRESS_CLIENT_PHONE), "514 555\n0100", "Phone");
+  assert_refused_naming (client_def (REDRESS_CLIENT_EMAIL), "a@b.ca\033[2J", "Email");
+  assert_refused_naming (client_def (REDRESS_CLIENT_CITIZENSHIP), "Canada\nFrance", "Citizenship");
+  assert_refused_naming (client_def (REDRESS_CLIENT_COUNTRY_OF_RESIDENCE), "\033[31mRed",
+                         "Country of residence");
+  assert_refused_naming (redress_case_field_def (REDRESS_CASE_VISA_OFFICE), "Paris\nLondon",
+                         "Visa office");
+  assert_refused_naming (redress_case_field_def (REDRESS_CASE_CONSULTANT), "J\033D", "consultant");
+  /* Invalid UTF-8 is refused too, naming the field */
+  assert_refused_naming (family, "Do\xff" "e", "Family name");
+  assert_refused_naming (notes, "\xc3(", "Notes");
+
+  /* A line break at either end is only white space */
+  assert_valid (family, "Doe\n");
+
+  /* Notes keep their lines and tabs, lose the rest */
+  clean = redress_field_normalize (notes, "Line one\n\tLine two\033[2J\007 end");
+  g_assert_cmpstr (clean, ==, "Line one\n\tLine two[2J end");
+  assert_valid (notes, "Line one\n\tLine two\033[2J\007 end");
+  crlf = redress_field_normalize (notes, "a\r\nb\rc");
+  g_assert_cmpstr (crlf, ==, "a\nb\nc");
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Validation alone (a value not normalized) refuses them too */
+    g_assert_false (redress_field_validate (notes, "x\033y", &error));
+    g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Notes"));
+  }
+}
+
+static void
+test_hostile_invisible (void)
+{
+  const RedressFieldDef *family = client_def (REDRESS_CLIENT_FAMILY_NAME);
+  const RedressFieldDef *given = client_def (REDRESS_CLIENT_GIVEN_NAMES);
+  static const char *blanks[] = {
+    "\342\200\213",                          /* U+200B zero width space */
+    "\342\201\240",                          /* U+2060 word joiner */
+    "\357\273\277",                          /* U+FEFF byte order mark */
+    "\342\200\216\342\200\217",              /* U+200E U+200F direction marks */
+    "\342\200\256",                          /* U+202E right-to-left override */
+    "\342\201\246\342\201\251",              /* U+2066 U+2069 isolate */
+    " \342\200\213\302\240\342\200\215 ",    /* spaces, ZWSP, NBSP, ZWJ */
+    "\302\255",                              /* soft hyphen */
+    "\343\205\244",                          /* U+3164 Hangul filler */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autofree char *normalized = redress_field_normalize (family, blanks[i]);
+
+      g_assert_null (normalized);
+      g_assert_true (redress_text_is_blank (blanks[i]));
+      assert_refused_naming (family, blanks[i], "required");
+      assert_refused_naming (given, blanks[i], "Given names");
+    }
+
+  /* Invisible characters at the ends go; inside, they stay (a joiner
+   * belongs to some scripts) */
+  {
+    g_autofree char *trimmed = redress_field_normalize (family, "\342\200\213Okafor\357\273\277 ");
+    g_autofree char *inside = redress_field_normalize (family, "Ok\342\200\215afor");
+    g_autofree char *uci = redress_field_normalize (client_def (REDRESS_CLIENT_UCI),
+                                                    "1234\342\200\2135678");
+    g_autofree char *office = redress_field_normalize (redress_case_field_def (REDRESS_CASE_VISA_OFFICE),
+                                                       "\342\200\213");
+
+    g_assert_cmpstr (trimmed, ==, "Okafor");
+    g_assert_cmpstr (inside, ==, "Ok\342\200\215afor");
+    g_assert_cmpstr (uci, ==, "12345678");
+    g_assert_cmpstr (office, ==, "");
+  }
+  g_assert_false (redress_text_is_blank ("x"));
+  g_assert_false (redress_text_is_blank ("\033"));
+}
+
+static void
+test_hostile_display (void)
+{
+  const RedressFieldDef *family = client_def (REDRESS_CLIENT_FAMILY_NAME);
+  const RedressFieldDef *notes = client_def (REDRESS_CLIENT_NOTES);
+  static const struct { const char *in; gboolean multi; const char *out; } cases[] = {
+    /* Overrides and isolates are removed: "2026-0001" stays in order */
+    { "File \342\200\2562026-0001", FALSE, "File 2026-0001" },
+    { "\342\200\252a\342\200\253b\342\200\254c\342\200\255d\342\201\246e\342\201\247f\342\201\250g\342\201\251",
+      FALSE, "abcdefg" },
+    /* Escapes cannot reach a terminal */
+    { "\033]0;pwned\007Doe\033[2J", FALSE, "\357\277\275]0;pwned\357\277\275Doe\357\277\275[2J" },
+    { "a\302\233" "2J", FALSE, "a\357\277\275" "2J" },
+    /* One line, or several */
+    { "Doe\n2  2026-0002  Fake", FALSE, "Doe 2  2026-0002  Fake" },
+    { "a\r\nb\tc", FALSE, "a b c" },
+    { "a\r\nb\tc\342\200\250d", TRUE, "a\nb\tc\nd" },
+    { "x\033y\n", TRUE, "x\357\277\275y\n" },
+    /* Invalid UTF-8 is replaced */
+    { "Do\xff" "e", FALSE, "Do\357\277\275e" },
+    /* Direction marks and joiners are not overrides: kept */
+    { "\342\200\217\330\271\331\204\331\212", FALSE, "\342\200\217\330\271\331\204\331\212" },
+    { "Plain, Émilie", FALSE, "Plain, Émilie" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = redress_text_sanitize_for_display (cases[i].in, cases[i].multi);
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+  g_assert_null (redress_text_sanitize_for_display (NULL, FALSE));
+
+  /* What the fields show, whatever was stored */
+  {
+    g_autofree char *name = redress_field_display (family, "Doe\033[2J\n\342\200\256x");
+    g_autofree char *text = redress_field_display (notes, "one\ntwo\033");
+
+    g_assert_cmpstr (name, ==, "Doe\357\277\275[2J x");
+    g_assert_cmpstr (text, ==, "one\ntwo\357\277\275");
+  }
+
+  /* A client's name as lists show it */
+  {
+    g_autoptr(RedressClient) client = redress_client_new ();
+    g_autofree char *shown = NULL;
+
+    redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_FAMILY_NAME,
+                              "Doe\n\342\200\256Smith");
+    redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_GIVEN_NAMES, "J\033[2J");
+    shown = redress_client_dup_display_name (client);
+    g_assert_cmpstr (shown, ==, "Doe Smith, J\357\277\275[2J");
+  }
+}
+
+static void
+test_ellipsize (void)
+{
+  g_autofree char *long_text = g_strnfill (200, 'a');
+  g_autofree char *cut = redress_text_ellipsize (long_text, 0);
+  g_autofree char *short_text = redress_text_ellipsize ("short", 0);
+  g_autofree char *accents = redress_text_ellipsize ("ééééé", 3);
+  g_autofree char *expected = g_strdup_printf ("%.*s…", 59, long_text);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (cut, ==, expected);
+  g_assert_cmpint (g_utf8_strlen (cut, -1), ==, 60);
+  g_assert_cmpstr (short_text, ==, "short");
+  g_assert_cmpstr (accents, ==, "éé…");
+
+  /* A long value is shortened when a message quotes it */
+  g_assert_false (check_value (client_def (REDRESS_CLIENT_EMAIL), long_text, &error));
+  g_assert_nonnull (strstr (error->message, "…"));
+  g_assert_null (strstr (error->message, long_text + 100));
+  g_assert_cmpint (g_utf8_strlen (error->message, -1), <, 150);
+  g_clear_error (&error);
+  g_assert_false (check_value (client_def (REDRESS_CLIENT_DATE_OF_BIRTH), long_text, &error));
+  g_assert_nonnull (strstr (error->message, "…"));
+  g_assert_cmpint (g_utf8_strlen (error->message, -1), <, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +700,10 @@ main (int   argc,
   g_test_add_func ("/field/boolean", test_boolean);
   g_test_add_func ("/field/fold", test_fold);
   g_test_add_func ("/field/display", test_display);
+  g_test_add_func ("/field/hostile/control", test_hostile_control);
+  g_test_add_func ("/field/hostile/invisible", test_hostile_invisible);
+  g_test_add_func ("/field/hostile/display", test_hostile_display);
+  g_test_add_func ("/field/ellipsize", test_ellipsize);
   g_test_add_func ("/record/client", test_client_record);
   g_test_add_func ("/record/case", test_case_record);
   g_test_add_func ("/record/event-description", test_event_description);

@@ -106,6 +106,49 @@ test_insert_invalid (Fixture       *f,
   }
 }
 
+/* Control characters and names made of invisible characters are refused
+ * by the store as by the forms, and nothing is written */
+static void
+test_insert_hostile (Fixture       *f,
+                     gconstpointer  data)
+{
+  assert_insert_refused (f, REDRESS_CLIENT_FAMILY_NAME, "\033]0;pwned\007Tremblay\033[2J");
+  assert_insert_refused (f, REDRESS_CLIENT_FAMILY_NAME, "Tremblay\n1  2026-0009  Fake, Row");
+  assert_insert_refused (f, REDRESS_CLIENT_FAMILY_NAME, "\342\200\213");
+  assert_insert_refused (f, REDRESS_CLIENT_GIVEN_NAMES, "\342\201\240\357\273\277\342\200\256");
+  assert_insert_refused (f, REDRESS_CLIENT_UCI, "1234\0335678");
+  assert_insert_refused (f, REDRESS_CLIENT_CITIZENSHIP, "Canada\rFrance");
+
+  /* On update: refused, the stored client unchanged */
+  {
+    g_autoptr(RedressClient) client = test_add_client (f->store, "Tremblay", "Émilie", NULL);
+    g_autoptr(RedressClient) again = NULL;
+    g_autoptr(GError) error = NULL;
+
+    redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_FAMILY_NAME, "Doe\033[2J");
+    g_assert_false (redress_store_update_client (f->store, client, &error));
+    g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Family name"));
+    again = redress_store_get_client (f->store, client_id (client), NULL);
+    g_assert_cmpstr (redress_client_get_family_name (again), ==, "Tremblay");
+  }
+
+  /* Notes keep their lines and tabs, and lose the rest */
+  {
+    g_autoptr(RedressClient) client = test_client_new ("Okafor", "Chidinma", NULL);
+    g_autoptr(RedressClient) again = NULL;
+    g_autoptr(GError) error = NULL;
+
+    redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_NOTES,
+                              "Called\r\n\tasked for the notes\033[2J");
+    g_assert_true (redress_store_insert_client (f->store, client, &error));
+    g_assert_no_error (error);
+    again = redress_store_get_client (f->store, client_id (client), NULL);
+    g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (again), REDRESS_CLIENT_NOTES), ==,
+                     "Called\n\tasked for the notes[2J");
+  }
+}
+
 static void
 assert_raw_refused (Fixture    *f,
                     const char *sql)
@@ -1207,6 +1250,7 @@ main (int   argc,
   g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/records/constraints/insert-invalid", test_insert_invalid);
+  ADD ("/records/constraints/hostile-text", test_insert_hostile);
   ADD ("/records/constraints/check", test_check_constraints);
   ADD ("/records/constraints/check-days", test_check_constraints_days);
   ADD ("/records/transaction/failed-insert", test_failed_insert_leaves_nothing);
