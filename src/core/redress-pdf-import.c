@@ -34,7 +34,6 @@
  * is checked as untrusted input.
  */
 
-#define PASSWORD_MAX     4096
 #define MAX_PAGES        1000000
 #define MAX_PAGE_TEXT    ((gsize) 64 << 20)
 #define MAX_TOTAL_TEXT   ((gsize) 1 << 30)
@@ -371,6 +370,25 @@ looks_like_pdf (GBytes *bytes)
   size = MIN (size, SNIFF_BYTES);
   for (gsize i = 0; i + sizeof magic - 1 <= size; i++)
     if (memcmp (data + i, magic, sizeof magic - 1) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the file ends as a PDF ends: "%%EOF" in its last kilobyte (some
+ * writers add a few bytes after it).  A file cut short (an interrupted
+ * download or copy) has none, and poppler then finds no page in it. */
+static gboolean
+has_end_marker (GBytes *bytes)
+{
+  static const char marker[] = "%%EOF";
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gsize from = size > 1024 ? size - 1024 : 0;
+
+  if (size < sizeof marker - 1)
+    return FALSE;
+  for (gsize i = size - (sizeof marker - 1) + 1; i-- > from;)
+    if (memcmp (data + i, marker, sizeof marker - 1) == 0)
       return TRUE;
   return FALSE;
 }
@@ -882,12 +900,7 @@ run_worker (int                        fd,
   gsize password_length = password ? strlen (password) : 0;
   Run run = { 0, };
 
-  if (password_length > PASSWORD_MAX)
-    {
-      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD,
-                   _("The password is wrong."));
-      return NULL;
-    }
+  g_return_val_if_fail (password_length <= REDRESS_PDF_MAX_PASSWORD_BYTES, NULL);
 
   /* The password goes through a pipe, written whole before the worker
    * starts (it is far smaller than a pipe's buffer) */
@@ -1026,6 +1039,7 @@ redress_pdf_extract (const char                *path,
                      GError                   **error)
 {
   g_autoptr(RedressPdfExtraction) extraction = NULL;
+  g_autoptr(GError) local_error = NULL;
   RedressPdfLimits default_limits;
   gsize size;
   gconstpointer data;
@@ -1042,6 +1056,15 @@ redress_pdf_extract (const char                *path,
     }
   if (password != NULL && *password == '\0')
     password = NULL;
+  /* Bounded before the reader sees it: poppler 22.12 crashes on a longer
+   * password (AES-256), which would look like a hostile PDF */
+  if (password != NULL && strlen (password) > REDRESS_PDF_MAX_PASSWORD_BYTES)
+    {
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD,
+                   _("This password is too long: a PDF password has at most %d bytes "
+                     "(an accented letter takes 2)."), REDRESS_PDF_MAX_PASSWORD_BYTES);
+      return NULL;
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -1063,10 +1086,23 @@ redress_pdf_extract (const char                *path,
   extraction->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
 
   extraction->pages = run_worker (fd, password, limits, progress, user_data, cancellable,
-                                  &extraction->pages_without_text, error);
+                                  &extraction->pages_without_text, &local_error);
   close (fd);
   if (extraction->pages == NULL)
-    return NULL;
+    {
+      /* Cut short, a PDF loses the list of its pages: it is damaged, not
+       * empty */
+      if (g_error_matches (local_error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_PAGES) &&
+          !has_end_marker (extraction->data))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_DAMAGED,
+                       _("This PDF is damaged and cannot be read: it is incomplete, as if "
+                         "its download or copy had been cut short."));
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   return g_steal_pointer (&extraction);
 }

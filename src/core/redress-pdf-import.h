@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  * @REDRESS_PDF_ERROR_DAMAGED: a PDF that cannot be opened
  * @REDRESS_PDF_ERROR_NEEDS_PASSWORD: protected by a password and none was
  *   given: ask for it
- * @REDRESS_PDF_ERROR_WRONG_PASSWORD: the password given does not open it:
- *   ask again
+ * @REDRESS_PDF_ERROR_WRONG_PASSWORD: the password given does not open it, or
+ *   is longer than %REDRESS_PDF_MAX_PASSWORD_BYTES: ask again
  * @REDRESS_PDF_ERROR_NO_PAGES: a PDF without a page
  * @REDRESS_PDF_ERROR_PAGE_UNREADABLE: a page that cannot be read
  * @REDRESS_PDF_ERROR_TIMED_OUT: reading took longer than the time limit
@@ -46,6 +46,11 @@ typedef enum
 } RedressPdfError;
 
 GQuark redress_pdf_error_quark (void);
+
+/* The longest password given to the PDF reader, in bytes (UTF-8): poppler
+ * 22.12 crashes on longer ones with AES-256 encryption, and PDF 2.0 keeps
+ * only the first 127 bytes of a password anyway */
+#define REDRESS_PDF_MAX_PASSWORD_BYTES 127
 
 /* 200 MB, 30 s, 1.5 GiB */
 #define REDRESS_PDF_DEFAULT_MAX_SIZE     (200 * 1000 * 1000)

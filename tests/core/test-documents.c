@@ -132,6 +132,20 @@ import_ok (Fixture             *f,
   return id;
 }
 
+static void
+import_ok_with_password (Fixture    *f,
+                         const char *path,
+                         const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (redress_store_import_document (f->store, f->other_id, REDRESS_DOCUMENT_OTHER,
+                                                path, password, NULL, NULL, NULL, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+}
+
 typedef struct
 {
   guint calls;
@@ -826,6 +840,114 @@ test_refusals (Fixture       *f,
   import_ok (f, f->case_id, REDRESS_DOCUMENT_OTHER, letter);
 }
 
+/* A password longer than poppler takes is refused before the PDF reader
+ * sees it, saying the limit (poppler 22.12 crashes on it with AES-256) */
+static void
+test_password_bound (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *letter = write_letter (f);
+  g_autofree char *too_long = g_strnfill (REDRESS_PDF_MAX_PASSWORD_BYTES + 1, 'a');
+  g_autofree char *longest = g_strnfill (REDRESS_PDF_MAX_PASSWORD_BYTES, 'a');
+  g_autofree char *huge = g_strnfill (100000, 'a');
+  g_autofree char *corpus = test_corpus_dir ();
+  g_autofree char *aes = corpus ? g_build_filename (corpus, "enc_aes256-r6_user-usersecret.pdf", NULL)
+                                : NULL;
+  g_autofree char *limit = g_strdup_printf ("%d bytes", REDRESS_PDF_MAX_PASSWORD_BYTES);
+
+  g_assert_cmpint (REDRESS_PDF_MAX_PASSWORD_BYTES, ==, 127);
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 id = 0;
+
+    g_assert_false (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER,
+                                                   letter, too_long, NULL, NULL, NULL, &id,
+                                                   &error));
+    g_assert_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD);
+    g_assert_nonnull (strstr (error->message, limit));
+    g_assert_nonnull (strstr (error->message, "too long"));
+    assert_nothing_stored (f);
+  }
+  expect_refusal (f, f->case_id, letter, huge, REDRESS_PDF_ERROR,
+                  REDRESS_PDF_ERROR_WRONG_PASSWORD, NULL);
+
+  if (aes == NULL || !g_file_test (aes, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_message ("no AES-256 PDF in the corpus: only the bound itself is checked");
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *copy = tmp_path (f, "aes256.pdf");
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      gint64 id = 0;
+
+      g_assert_true (g_file_get_contents (aes, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+
+      /* 128 bytes: said too long, not "the PDF reader stopped on it" */
+      g_assert_false (redress_store_import_document (f->store, f->case_id,
+                                                     REDRESS_DOCUMENT_OTHER, copy, too_long,
+                                                     NULL, NULL, NULL, &id, &error));
+      g_assert_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD);
+      g_assert_nonnull (strstr (error->message, limit));
+      g_clear_error (&error);
+      assert_nothing_stored (f);
+      /* 127 bytes reach the reader, which says it is wrong */
+      expect_refusal (f, f->case_id, copy, longest, REDRESS_PDF_ERROR,
+                      REDRESS_PDF_ERROR_WRONG_PASSWORD, "The password is wrong.");
+      /* The right one opens it */
+      g_assert_true (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER,
+                                                    copy, "usersecret", NULL, NULL, NULL, &id,
+                                                    &error));
+      g_assert_no_error (error);
+    }
+
+  /* The longest password allowed is given to a PDF that has none */
+  import_ok_with_password (f, letter, longest);
+}
+
+/* A PDF cut short (an interrupted download) is damaged, not "without
+ * pages"; a whole PDF without a page still says so */
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *letter = write_letter (f);
+  g_autofree char *cut = tmp_path (f, "cut.pdf");
+  g_autofree char *no_pages = tmp_path (f, "no-pages.pdf");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint n_damaged = 0;
+
+  g_assert_true (g_file_get_contents (letter, &contents, &length, NULL));
+  for (guint percent = 10; percent < 100; percent += 20)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = 0;
+
+      g_assert_true (g_file_set_contents (cut, contents, (gssize) (length * percent / 100), NULL));
+      if (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER, cut, NULL,
+                                         NULL, NULL, NULL, &id, &error))
+        {
+          /* Poppler may rebuild what remains: then it is a document */
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_false (g_error_matches (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_PAGES));
+      g_assert_null (strstr (error->message, "no pages"));
+      g_assert_nonnull (strstr (error->message, "damaged"));
+      n_damaged++;
+      assert_nothing_stored (f);
+    }
+  g_assert_cmpuint (n_damaged, >, 0);
+
+  test_pdf_write_minimal (no_pages, NULL, NULL, 0);
+  expect_refusal (f, f->case_id, no_pages, NULL, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_PAGES,
+                  "This PDF has no pages.");
+}
+
 static void
 test_limits (Fixture       *f,
              gconstpointer  data)
@@ -1015,6 +1137,8 @@ main (int   argc,
   ADD ("/all-or-nothing", test_all_or_nothing);
   ADD ("/refusals", test_refusals);
   ADD ("/limits", test_limits);
+  ADD ("/password-bound", test_password_bound);
+  ADD ("/truncated", test_truncated);
   ADD ("/cancel", test_cancel);
   ADD ("/async", test_async);
   ADD ("/kinds", test_kinds);
