@@ -36,7 +36,9 @@
 #define MAX_FIELDS 16
 #define DEFAULT_SEARCH_LIMIT 20
 #define MAX_SEARCH_LIMIT 1000
-/* Longest password read by --password - (the PDF reader takes no longer) */
+/* Most bytes read by --password - looking for the line end: far more than
+ * a PDF password holds (REDRESS_PDF_MAX_PASSWORD_BYTES), so that a longer
+ * one is refused with that limit, and an endless stream stops there */
 #define MAX_PASSWORD 4096
 
 enum
@@ -182,6 +184,40 @@ usage_error (GError     **error,
   va_end (args);
 }
 
+/* Writes @text (UTF-8) in the console's character set.  With @sanitize,
+ * whatever it quotes cannot drive the terminal: control characters other
+ * than line breaks and tabs are shown as U+FFFD and bidirectional
+ * overrides are dropped (see redress_text_sanitize_for_display()). */
+static void
+write_text (FILE       *stream,
+            const char *text,
+            gboolean    sanitize)
+{
+  g_autofree char *safe = sanitize ? redress_text_sanitize_for_display (text, TRUE) : NULL;
+  g_autofree char *converted = NULL;
+  const char *charset = NULL;
+  const char *out = safe != NULL ? safe : text;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (out, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  fputs (converted != NULL ? converted : out, stream);
+  fflush (stream);
+}
+
+/* g_print() and g_printerr(): every message and every line of output,
+ * whatever a stored name or a command-line argument holds */
+static void
+print_handler (const char *text)
+{
+  write_text (stdout, text, TRUE);
+}
+
+static void
+printerr_handler (const char *text)
+{
+  write_text (stderr, text, TRUE);
+}
+
 static char *
 command_full_name (const Command *command)
 {
@@ -287,7 +323,8 @@ print_pairs_indented (GPtrArray *pairs,
   for (guint i = 0; i + 1 < pairs->len; i += 2)
     {
       g_autofree char *label = g_strdup_printf (_("%s:"), (char *) g_ptr_array_index (pairs, i));
-      const char *value = g_ptr_array_index (pairs, i + 1);
+      g_autofree char *value = redress_text_sanitize_for_display (g_ptr_array_index (pairs, i + 1),
+                                                                 TRUE);
       g_autoptr(GString) folded = g_string_new (NULL);
       g_auto(GStrv) lines = NULL;
       g_autoptr(GString) out = g_string_new (NULL);
@@ -343,19 +380,32 @@ print_table (const char * const *headers,
 {
   g_autofree guint *widths = g_new0 (guint, n_columns);
   g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GPtrArray) safe_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  for (guint c = 0; c < n_columns; c++)
-    widths[c] = (guint) g_utf8_strlen (headers[c], -1);
+  /* One line per row, whatever a cell holds: a line break in a name
+   * cannot fake a row, an escape sequence cannot reach the terminal */
   for (guint r = 0; r < rows->len; r++)
     {
       char **row = g_ptr_array_index (rows, r);
+      char **safe = g_new0 (char *, n_columns + 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        safe[c] = redress_text_sanitize_for_display (row[c] ? row[c] : "", FALSE);
+      g_ptr_array_add (safe_rows, safe);
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = (guint) g_utf8_strlen (headers[c], -1);
+  for (guint r = 0; r < safe_rows->len; r++)
+    {
+      char **row = g_ptr_array_index (safe_rows, r);
       for (guint c = 0; c < n_columns; c++)
         widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
     }
 
-  for (guint r = 0; r <= rows->len; r++)
+  for (guint r = 0; r <= safe_rows->len; r++)
     {
-      const char * const *row = r == 0 ? headers : g_ptr_array_index (rows, r - 1);
+      const char * const *row = r == 0 ? headers : g_ptr_array_index (safe_rows, r - 1);
 
       g_string_truncate (line, 0);
       for (guint c = 0; c < n_columns; c++)
@@ -412,6 +462,8 @@ static char *
 display_value (const RedressFieldDef *def,
                const char            *value)
 {
+  g_autofree char *shown = NULL;
+
   if (value == NULL || *value == '\0')
     return g_strdup ("—");
 
@@ -420,21 +472,26 @@ display_value (const RedressFieldDef *def,
     case REDRESS_FIELD_CHOICE:
       {
         const char *label = redress_field_choice_label (def, value);
-        return label ? g_strdup_printf ("%s (%s)", label, value) : g_strdup (value);
+        shown = label ? g_strdup_printf ("%s (%s)", label, value) : g_strdup (value);
+        break;
       }
     case REDRESS_FIELD_UCI:
-      return redress_uci_format (value);
+      shown = redress_uci_format (value);
+      break;
     case REDRESS_FIELD_BOOLEAN:
       return g_strdup (g_str_equal (value, "true") ? _("Yes") : _("No"));
     case REDRESS_FIELD_DATE:
     case REDRESS_FIELD_DATE_REQUIRED:
     case REDRESS_FIELD_TEXT:
+    case REDRESS_FIELD_LINE:
     case REDRESS_FIELD_NAME:
     case REDRESS_FIELD_EMAIL:
     case REDRESS_FIELD_PHONE:
     default:
-      return g_strdup (value);
+      shown = g_strdup (value);
+      break;
     }
+  return redress_text_sanitize_for_display (shown, !redress_field_is_single_line (def));
 }
 
 static void
@@ -1750,6 +1807,22 @@ password_free (Password *password)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Password, password_free)
 
+/* Refuses a password longer than the PDF reader takes, before it sees it */
+static gboolean
+check_password_length (const char  *option,
+                       const char  *password,
+                       GError     **error)
+{
+  gsize length = password != NULL ? strlen (password) : 0;
+
+  if (length <= REDRESS_PDF_MAX_PASSWORD_BYTES)
+    return TRUE;
+  usage_error (error, _("%s: this password is %" G_GSIZE_FORMAT " bytes long; a PDF password "
+                        "has at most %d bytes (an accented letter takes 2)."),
+               option, length, REDRESS_PDF_MAX_PASSWORD_BYTES);
+  return FALSE;
+}
+
 /* The terminal's settings while a password is typed without echo, for
  * the signal handler that puts them back */
 static struct termios terminal_saved;
@@ -1767,7 +1840,9 @@ on_password_interrupted (int signum)
 /*
  * --password -: one line of standard input, without its line end, so that
  * the password never shows in the list of processes.  On a terminal it is
- * asked for without echo (put back whatever happens).
+ * asked for without echo (put back whatever happens).  Reading stops after
+ * MAX_PASSWORD bytes without a line end, so that an endless stream cannot
+ * hang the command; a NUL byte is refused rather than cutting the password.
  */
 static Password *
 read_password (GError **error)
@@ -1775,6 +1850,8 @@ read_password (GError **error)
   g_autoptr(Password) password = g_malloc0 (MAX_PASSWORD + 2);
   struct sigaction previous[G_N_ELEMENTS (password_signals)];
   gboolean terminal = FALSE;
+  gboolean has_nul = FALSE;
+  gboolean line_ended = FALSE;
   gsize length = 0;
   int saved_errno = 0;
 
@@ -1794,7 +1871,7 @@ read_password (GError **error)
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
     }
 
-  for (;;)
+  while (length <= MAX_PASSWORD)
     {
       char c;
       gssize n = read (STDIN_FILENO, &c, 1);
@@ -1803,10 +1880,18 @@ read_password (GError **error)
         continue;
       if (n < 0)
         saved_errno = errno;
-      if (n <= 0 || c == '\n')
+      if (n <= 0)
         break;
-      if (length > MAX_PASSWORD)
-        continue;   /* the rest of the line is read, and refused below */
+      if (c == '\n')
+        {
+          line_ended = TRUE;
+          break;
+        }
+      if (c == '\0')
+        {
+          has_nul = TRUE;
+          break;
+        }
       password[length++] = c;
     }
 
@@ -1825,19 +1910,28 @@ read_password (GError **error)
                    g_strerror (saved_errno));
       return NULL;
     }
-  if (length > 0 && password[length - 1] == '\r')
-    password[--length] = '\0';
-  if (length > MAX_PASSWORD)
+  if (has_nul)
     {
-      usage_error (error, _("--password -: the password read from standard input is longer "
-                            "than %d bytes."), MAX_PASSWORD);
+      usage_error (error, _("--password -: the password read from standard input contains a "
+                            "NUL byte, which a password cannot hold."));
       return NULL;
     }
+  if (length > MAX_PASSWORD || (length == MAX_PASSWORD && !line_ended))
+    {
+      usage_error (error, _("--password -: no line end in the first %d bytes of standard "
+                            "input; reading stopped there, as a PDF password has at most %d "
+                            "bytes."), MAX_PASSWORD, REDRESS_PDF_MAX_PASSWORD_BYTES);
+      return NULL;
+    }
+  if (length > 0 && password[length - 1] == '\r')
+    password[--length] = '\0';
   if (length == 0)
     {
       usage_error (error, _("--password -: no password was read from standard input."));
       return NULL;
     }
+  if (!check_password_length ("--password -", password, error))
+    return NULL;
   return g_steal_pointer (&password);
 }
 
@@ -1879,7 +1973,11 @@ static void
 import_run_clear_progress (ImportRun *run)
 {
   if (run->progress_width > 0)
-    g_printerr ("\r%*s\r", (int) run->progress_width, "");
+    {
+      g_autofree char *blank = g_strdup_printf ("\r%*s\r", (int) run->progress_width, "");
+
+      write_text (stderr, blank, FALSE);
+    }
   run->progress_width = 0;
 }
 
@@ -1890,6 +1988,7 @@ on_import_progress (guint    pages_done,
 {
   ImportRun *run = user_data;
   g_autofree char *line = NULL;
+  g_autofree char *shown = NULL;
   guint width;
 
   if (!run->show_progress || n_pages == 0 || g_cancellable_is_cancelled (run->cancellable))
@@ -1898,8 +1997,10 @@ on_import_progress (guint    pages_done,
   /* Translators: progress of an import on a terminal */
   line = g_strdup_printf (_("Reading page %u of %u…"), pages_done, n_pages);
   width = (guint) g_utf8_strlen (line, -1);
-  g_printerr ("\r%s%*s", line, (int) (run->progress_width > width ? run->progress_width - width : 0),
-              "");
+  shown = g_strdup_printf ("\r%s%*s", line,
+                           (int) (run->progress_width > width ? run->progress_width - width : 0), "");
+  /* Not through g_printerr(), which would not let "\r" go back */
+  write_text (stderr, shown, FALSE);
   run->progress_width = MAX (run->progress_width, width);
 }
 
@@ -1980,7 +2081,11 @@ run_import (Invocation  *inv,
         return FALSE;
     }
   else if (inv->password != NULL && *inv->password != '\0')
-    password = g_strdup (inv->password);
+    {
+      if (!check_password_length ("--password", inv->password, error))
+        return FALSE;
+      password = g_strdup (inv->password);
+    }
 
   run.cancellable = cancellable;
   run.show_progress = isatty (STDERR_FILENO);
@@ -3661,6 +3766,7 @@ arg_description (const RedressFieldDef *def)
       return _("CODE");
     case REDRESS_FIELD_NAME:
       return _("NAME");
+    case REDRESS_FIELD_LINE:
     case REDRESS_FIELD_TEXT:
     case REDRESS_FIELD_BOOLEAN:
     default:
@@ -4452,6 +4558,8 @@ main (int    argc,
   const char *localedir = g_getenv ("REDRESS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  g_set_print_handler (print_handler);
+  g_set_printerr_handler (printerr_handler);
   /* REDRESS_LOCALEDIR: translations of an uninstalled build (tests) */
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -692,6 +692,99 @@ test_client_invalid (Fixture       *f,
   g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM events"), ==, 0);
 }
 
+/* No byte of @text could drive a terminal: no C0 control but line breaks,
+ * no DEL, no C1 control, no bidirectional override or isolate */
+static void
+assert_terminal_safe (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0) ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        g_error ("U+%04X in output: %s", c, text);
+    }
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_client_hostile (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  const char *escape = "\033]0;pwned\007Doe\033[2J\033[H";
+
+  /* Refused, naming the field, and the message itself is harmless */
+  r = run_cli (f, "client", "add", "--family-name", escape, "--given-names", "Jane", NULL);
+  assert_error (r, 1, "Family name");
+  assert_terminal_safe (r->err);
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "add", "--family-name", "Doe\n2  2026-0002  Fake, Row  —  0",
+               "--given-names", "Jane", NULL);
+  assert_error (r, 1, "Family name");
+  g_clear_pointer (&r, result_free);
+  /* Only invisible characters: empty, so required */
+  r = run_cli (f, "client", "add", "--family-name", "\342\200\213\342\201\240",
+               "--given-names", "Jane", NULL);
+  assert_error (r, 1, "Family name: this field is required");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "add", "--family-name", "Doe", "--given-names", "\357\273\277", NULL);
+  assert_error (r, 1, "Given names: this field is required");
+  g_clear_pointer (&r, result_free);
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM clients"), ==, 0);
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM events"), ==, 0);
+
+  /* A name stored before these checks (or by another program) is shown
+   * harmless: one row, no escape, no override */
+  add_client (f, "Doe", "Jane");
+  add_client (f, "Roe", "Richard");
+  sql_exec (f->db, "UPDATE clients SET family_name = char(27) || ']0;pwned' || char(7) || "
+                   "'Doe' || char(27) || '[2J' || char(10) || '9  2026-0009  Fake, Row  —  0', "
+                   "given_names = 'Jane ' || char(8238) || '1000-6202', "
+                   "notes = 'one' || char(10) || 'two' || char(27) || '[31m' WHERE id = 1");
+  r = run_cli (f, "client", "list", NULL);
+  assert_status (r, 0);
+  assert_terminal_safe (r->out);
+  g_assert_cmpuint (count_lines (r->out), ==, 3);   /* header and two rows */
+  g_assert_null (strstr (r->out, "\n9  2026-0009"));
+  g_assert_nonnull (strstr (r->out, "Jane 1000-6202"));
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "show", "1", NULL);
+  assert_status (r, 0);
+  assert_terminal_safe (r->out);
+  g_assert_nonnull (strstr (r->out, "one\n"));
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "client", "list", "--search", "Roe", NULL);
+  assert_status (r, 0);
+  g_assert_cmpuint (count_lines (r->out), ==, 2);
+  g_clear_pointer (&r, result_free);
+
+  /* Changing another field of that client says what to fix */
+  r = run_cli (f, "client", "set", "1", "--phone", "+1 514 555 0100", NULL);
+  assert_error (r, 1, "Family name");
+  assert_terminal_safe (r->err);
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "set", "1", "--family-name", "Doe", "--given-names", "Jane",
+               "--notes", "one\ntwo\033[31m", NULL);
+  assert_status (r, 0);
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM clients WHERE family_name = 'Doe' "
+                                     "AND notes = 'one' || char(10) || 'two[31m'"), ==, 1);
+  assert_terminal_safe (r->out);
+}
+
 static void
 test_client_set (Fixture       *f,
                  gconstpointer  data)
@@ -2424,6 +2517,112 @@ test_documents_password (Fixture       *f,
   g_assert_cmpint (sql_count (f->db, "SELECT n_pages FROM documents WHERE id = 1"), ==, 1);
 }
 
+/* Runs "redress-cli --database DB import --case 1 --kind other --password -
+ * PDF" with standard input read from @stdin_file, or from a shell pipeline
+ * @producer (bounded by timeout(1), so that a hang fails instead of
+ * blocking the suite) */
+static Result *
+run_import_password_from (Fixture    *f,
+                          const char *pdf,
+                          const char *stdin_file,
+                          const char *producer)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Result *result = g_new0 (Result, 1);
+
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  if (stdin_file != NULL)
+    {
+      g_subprocess_launcher_set_stdin_file_path (launcher, stdin_file);
+      process = g_subprocess_launcher_spawn (launcher, &error, cli_path, "--database", f->db,
+                                             "import", "--case", "1", "--kind", "other",
+                                             "--password", "-", pdf, NULL);
+    }
+  else
+    {
+      g_autofree char *script = g_strdup_printf ("%s | timeout 20 \"$0\" --database \"$1\" import "
+                                                 "--case 1 --kind other --password - \"$2\"",
+                                                 producer);
+      process = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c", script, cli_path,
+                                             f->db, pdf, NULL);
+    }
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+/* Passwords: bounded before the PDF reader sees them, read whole from
+ * standard input or refused, never waited on forever */
+static void
+test_documents_password_bounds (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *pdf = write_french_pdf (f, "notes.pdf");
+  g_autofree char *too_long = g_strnfill (128, 'a');
+  g_autofree char *input_file = fixture_path (f, "password-input");
+  g_autofree char *corpus = test_corpus_dir ();
+  g_autofree char *aes = corpus ? g_build_filename (corpus, "enc_aes256-r6_user-usersecret.pdf", NULL)
+                                : NULL;
+  g_autoptr(Result) r = NULL;
+
+  add_case_for (f, "Tremblay", "Amélie");
+
+  /* 128 bytes on the command line or on standard input: the limit is said */
+  r = run_cli (f, "import", "--case", "1", "--kind", "other", "--password", too_long, pdf, NULL);
+  assert_error (r, 2, "at most 127 bytes");
+  g_clear_pointer (&r, result_free);
+  {
+    g_autofree char *line = g_strdup_printf ("%s\n", too_long);
+
+    g_assert_true (g_file_set_contents (input_file, line, -1, NULL));
+    r = run_import_password_from (f, pdf, input_file, NULL);
+    assert_error (r, 2, "at most 127 bytes");
+    g_clear_pointer (&r, result_free);
+  }
+  if (aes != NULL && g_file_test (aes, G_FILE_TEST_IS_REGULAR))
+    {
+      /* poppler 22.12 crashed on it: now refused before, saying why */
+      r = run_cli (f, "import", "--case", "1", "--kind", "other", "--password", too_long, aes, NULL);
+      assert_error (r, 2, "127 bytes");
+      g_assert_null (strstr (r->err, "stopped"));
+      g_clear_pointer (&r, result_free);
+    }
+
+  /* A NUL inside: refused, not cut (the password before it is right for
+   * the corpus file; here any password opens the PDF, so a cut would import) */
+  g_assert_true (g_file_set_contents (input_file, "usersecret\0junk\n", 16, NULL));
+  r = run_import_password_from (f, aes != NULL && g_file_test (aes, G_FILE_TEST_IS_REGULAR) ? aes : pdf,
+                                input_file, NULL);
+  assert_error (r, 2, "NUL");
+  g_clear_pointer (&r, result_free);
+  g_assert_true (g_file_set_contents (input_file, "secret\0", 7, NULL));
+  r = run_import_password_from (f, pdf, input_file, NULL);
+  assert_error (r, 2, "NUL");
+  g_clear_pointer (&r, result_free);
+
+  /* An endless stream without a line end: stops reading, says why */
+  r = run_import_password_from (f, pdf, NULL, "tr -d '\\n' < /dev/zero | tr '\\0' x");
+  assert_error (r, 2, "4096 bytes");
+  g_clear_pointer (&r, result_free);
+  /* An endless stream of NUL bytes */
+  r = run_import_password_from (f, pdf, NULL, "cat /dev/zero");
+  assert_error (r, 2, "NUL");
+  g_clear_pointer (&r, result_free);
+  assert_no_document (f);
+
+  /* Lines after the first are not read: an endless stream of lines is fine */
+  r = run_import_password_from (f, pdf, NULL, "yes secret");
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM documents"), ==, 1);
+}
+
 /* Ctrl+C during an import: exit 130, nothing stored.  The PDF reader is a
  * stand-in that says it started, then hangs. */
 static void
@@ -3636,6 +3835,7 @@ main (int    argc,
   ADD ("/cli/client/add-show", test_client_add_show);
   ADD ("/cli/client/list-search", test_client_list_search);
   ADD ("/cli/client/invalid", test_client_invalid);
+  ADD ("/cli/client/hostile-text", test_client_hostile);
   ADD ("/cli/client/set-timeline", test_client_set);
   ADD ("/cli/client/archive-delete", test_client_archive_delete);
   ADD ("/cli/case/add-list-show-set", test_case);
@@ -3654,6 +3854,7 @@ main (int    argc,
   ADD ("/cli/documents/import-search-export-remove", test_documents);
   ADD ("/cli/documents/refused", test_documents_refused);
   ADD ("/cli/documents/password", test_documents_password);
+  ADD ("/cli/documents/password-bounds", test_documents_password_bounds);
   ADD ("/cli/documents/interrupted", test_import_interrupted);
   ADD ("/cli/grounds/detect", test_detect);
   ADD ("/cli/grounds/detect-notes", test_detect_notes);
