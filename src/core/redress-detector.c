@@ -671,6 +671,7 @@ typedef struct
 {
   const RedressNormText *t;
   GArray *segments;
+  RedressRule rule;
   gboolean plain_only;
   gboolean found;
 } RuleScan;
@@ -685,6 +686,10 @@ rule_cb (gsize    start,
 
   if (k < 0 || (r->plain_only && !is_plain (r->t, r->segments, k)))
     return TRUE;
+  /* An earlier decision recalled does not make this text refuse */
+  if (r->rule == REDRESS_RULE_REFUSAL || r->rule == REDRESS_RULE_DECISIVE)
+    if (segment_has (r->t, r->segments, k, REDRESS_RULE_PAST))
+      return TRUE;
   r->found = TRUE;
   return FALSE;
 }
@@ -698,7 +703,7 @@ any_segment (const RedressGroundCatalogue *catalogue,
              RedressRule                   rule,
              gboolean                      plain_only)
 {
-  RuleScan r = { t, segments, plain_only, FALSE };
+  RuleScan r = { t, segments, rule, plain_only, FALSE };
 
   scan (catalogue->rules[rule], t, rule_cb, &r);
   return r.found;
@@ -1460,6 +1465,33 @@ has_own_cue (const Reading *r,
   return FALSE;
 }
 
+/* A provision two grounds share (A16: truthfulness, biometrics) cited
+ * where the other one is named: it founds that one ("without your
+ * biometrics we cannot complete the examination under 16(1)") */
+static gboolean
+provision_shared_with_named (const Reading *r,
+                             const Term    *term,
+                             const Segment *s)
+{
+  const RedressGroundDef *def = &r->catalogue->grounds[term->ground];
+
+  for (guint i = first_term_from (r->terms, s->start); i < r->terms->len; i++)
+    {
+      const Term *other = &g_array_index (r->terms, Term, i);
+      const RedressGroundDef *other_def;
+
+      if (other->start >= s->end)
+        break;
+      if (other->ground == term->ground || (other->kind != TERM_NAMED && other->kind != TERM_FINDING))
+        continue;
+      other_def = &r->catalogue->grounds[other->ground];
+      for (char **p = def->provisions; *p != NULL; p++)
+        if (provision_fits (other_def, *p))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether @term, in segment @k, states its ground */
 static gboolean
 term_states_ground (const Reading *r,
@@ -1501,7 +1533,10 @@ term_states_ground (const Reading *r,
       return r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
              segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL);
     case TERM_PROVISION:
-      return polarity == POLARITY_NEGATIVE || listed ||
+      if (provision_shared_with_named (r, term, s) || polarity == POLARITY_POSITIVE)
+        return FALSE;
+      /* A letter that refuses cites the provision of each ground it states */
+      return r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
              segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL);
     case TERM_FACTOR:
       if (polarity == POLARITY_POSITIVE)
@@ -1803,6 +1838,45 @@ found_outright (GArray *list)
   return FALSE;
 }
 
+/* Whether a ground was found only through a provision it shares with
+ * another found outright (16(1) where the letter is about biometrics) */
+static gboolean
+only_by_provision (GArray *list)
+{
+  for (guint c = 0; c < list->len; c++)
+    if (g_array_index (list, Candidate, c).kind != TERM_PROVISION)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+drop_shared_provisions (const RedressGroundCatalogue *catalogue,
+                        GArray                      **candidates)
+{
+  for (guint i = 0; i < catalogue->n_grounds; i++)
+    {
+      const RedressGroundDef *def = &catalogue->grounds[i];
+
+      if (candidates[i] == NULL || !only_by_provision (candidates[i]))
+        continue;
+      for (guint j = 0; j < catalogue->n_grounds; j++)
+        {
+          gboolean shared = FALSE;
+
+          if (j == i || candidates[j] == NULL || only_by_provision (candidates[j]) ||
+              !found_outright (candidates[j]))
+            continue;
+          for (char **p = def->provisions; *p != NULL && !shared; p++)
+            shared = provision_fits (&catalogue->grounds[j], *p);
+          if (shared)
+            {
+              g_clear_pointer (&candidates[i], g_array_unref);
+              break;
+            }
+        }
+    }
+}
+
 /* A ground that rules others out (a residency obligation, a genuine
  * marriage: the factors of a temporary stay are no ground there) drops
  * those found only through their vocabulary */
@@ -1971,7 +2045,17 @@ redress_detector_detect_kind (const char * const  *pages,
       if (c.segment < 0)
         continue;
       if (list != NULL && g_array_index (list, Candidate, list->len - 1).segment == c.segment)
-        continue;
+        {
+          /* Once per sentence; but a sentence that names the ground
+           * outright counts as such */
+          Candidate *last = &g_array_index (list, Candidate, list->len - 1);
+
+          if ((last->kind == TERM_FACTOR || last->kind == TERM_PROVISION) &&
+              (term->kind == TERM_NAMED || term->kind == TERM_FINDING) &&
+              term_states_ground (&r, term, c.segment))
+            last->kind = (TermKind) term->kind;
+          continue;
+        }
       if (!term_states_ground (&r, term, c.segment))
         continue;
       g_debug ("%s: %s “%.*s”", catalogue->grounds[term->ground].code,
@@ -1983,6 +2067,7 @@ redress_detector_detect_kind (const char * const  *pages,
     }
 
   apply_rules_out (catalogue, candidates);
+  drop_shared_provisions (catalogue, candidates);
   if (kind == REDRESS_TEXT_NOTES)
     dates = collect_entry_dates (&r);
   for (guint i = 0; i < catalogue->n_grounds; i++)

@@ -38,7 +38,8 @@ typedef enum
   REDRESS_RULE_POSITIVE,        /* wording that speaks well of a factor */
   REDRESS_RULE_CLEARED,         /* a concern cleared outright ("no concerns") */
   REDRESS_RULE_DOUBT,           /* "not satisfied that", "I have concerns that": what follows is doubted */
-  REDRESS_RULE_NEUTRAL,         /* a factor the officer set aside ("a neutral factor") */
+  REDRESS_RULE_NEUTRAL,
+  REDRESS_RULE_PAST,            /* an earlier decision recalled */         /* a factor the officer set aside ("a neutral factor") */
   REDRESS_RULE_CLAUSE,          /* where clauses part ("but", "however", ";") */
   REDRESS_RULE_DECISION_INTRO,  /* the form's heading over its check boxes */
   REDRESS_RULE_REASONS,         /* a free-text line of a form ("Other reasons:") */
