@@ -1039,6 +1039,28 @@ test_window_checklist_pending (Fixture       *f,
   g_assert_null (find_row (GTK_WIDGET (view), bank));
 }
 
+/* The application type changes: the items that answer the grounds for it
+ * change too, and the view offers the update */
+static void
+test_window_checklist_type_change (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_checklist_case (f, "Haddad");
+  RedressChecklistView *view = show_checklist (f, kase);
+  GtkWidget *revealer;
+  g_autoptr(GError) error = NULL;
+
+  revealer = find_widget (GTK_WIDGET (view), GTK_TYPE_REVEALER, NULL);
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE, "work-permit");
+  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_no_error (error);
+  spin (200);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
 static GtkWindow *
 find_window (const char *title)
 {
@@ -1294,6 +1316,7 @@ main (int   argc,
   ADD ("checklist", test_window_checklist);
   ADD ("checklist-tick", test_window_checklist_tick);
   ADD ("checklist-pending", test_window_checklist_pending);
+  ADD ("checklist-type-change", test_window_checklist_type_change);
   ADD ("checklist-edit", test_window_checklist_edit);
   ADD ("checklist-export", test_window_checklist_export);
   ADD ("checklist-print", test_window_checklist_print);
