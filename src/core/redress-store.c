@@ -78,6 +78,10 @@ step_reached (const char *step,
     step_hook (step, path);
 }
 
+/*
+ * One sentence a consultant understands for what SQLite reported; SQLite's
+ * own words go to the debug log (redress-cli --verbose shows them).
+ */
 static gboolean
 set_error_from_sqlite (sqlite3     *db,
                        int          rc,
@@ -85,7 +89,21 @@ set_error_from_sqlite (sqlite3     *db,
                        GError     **error)
 {
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int system_errno = db ? sqlite3_system_errno (db) : 0;
   int primary = rc & 0xff;
+
+  g_debug ("SQLite error %d on %s: %s%s%s", rc, path ? path : "(no file)", detail,
+           system_errno ? "; " : "", system_errno ? g_strerror (system_errno) : "");
+
+  if (primary == SQLITE_FULL ||
+      (primary == SQLITE_IOERR &&
+       (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                   _("The disk is full: the change was not saved. Free some space on the "
+                     "disk, then try again."));
+      return FALSE;
+    }
 
   switch (primary)
     {
@@ -98,22 +116,24 @@ set_error_from_sqlite (sqlite3     *db,
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
-                   _("“%s” is not a Redress database, or it is damaged (%s). "
-                     "Restore it from a backup."), path ? path : "", detail);
+                   _("“%s” is not a Redress database, or it is damaged: restore it from a "
+                     "backup."), path ? path : "");
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                   _("The database “%s” is read-only, so nothing was changed: check that you "
+                     "may write to the file and to its folder."), path ? path : "");
       break;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_READONLY:
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
-                   _("The database “%s” cannot be opened for writing (%s). "
-                     "Check that the folder exists and that you may write to it."),
-                   path ? path : "", detail);
+                   _("The database “%s” cannot be opened: check that the folder exists and "
+                     "that you may write to it."), path ? path : "");
       break;
-    case SQLITE_FULL:
     case SQLITE_IOERR:
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                   _("The database could not be written: %s. Check that the disk is not full."),
-                   detail);
+                   _("The disk could not read or write the database, so the change was not "
+                     "saved: check the disk, then try again."));
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
@@ -691,8 +711,10 @@ migrate (sqlite3     *db,
       bytes = g_resources_lookup_data (m->resource, 0, &local_error);
       if (bytes == NULL)
         {
+          g_debug ("%s: %s", m->resource, local_error->message);
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
-                       _("The database could not be updated: %s."), local_error->message);
+                       _("The database could not be updated to version %d of Redress, so it "
+                         "was left as it was."), m->version);
           return FALSE;
         }
       script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -705,9 +727,20 @@ migrate (sqlite3     *db,
           !exec (db, pragmas, path, &local_error))
         {
           exec (db, "ROLLBACK", path, NULL);
+          /* A full disk, a read-only file, a busy database say so; anything
+           * else is one sentence, the detail in the debug log */
+          if (g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_IO) ||
+              g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_OPEN) ||
+              g_error_matches (local_error, REDRESS_ERROR, REDRESS_ERROR_BUSY))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_debug ("%s: migration to version %d failed: %s", path, m->version,
+                   local_error->message);
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
-                       _("The database could not be updated to version %d: %s."),
-                       m->version, local_error->message);
+                       _("The database could not be updated to version %d of Redress, so it "
+                         "was left as it was."), m->version);
           return FALSE;
         }
       if (!exec (db, "COMMIT", path, error))
@@ -846,9 +879,10 @@ integrity_check (sqlite3     *db,
 
   if (problems->len > 0)
     {
+      g_debug ("%s: %s", path, problems->str);
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
-                   _("The database “%s” is damaged: %s. Restore it from a backup."),
-                   path, problems->str);
+                   _("The database “%s” is damaged: restore it from a backup "
+                     "(redress-cli restore FILE)."), path);
       return FALSE;
     }
   return TRUE;

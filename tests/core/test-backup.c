@@ -978,6 +978,65 @@ test_restore_crash (Fixture       *f,
     g_assert_cmpuint (n_kept, ==, 1);
 }
 
+/* A migration that fails: one sentence, the database left at its version,
+ * SQLite's words only in the debug log */
+static void
+test_migration_failure (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (redress_store_migrate_file_to (f->path, 7, &error));
+  g_assert_no_error (error);
+  /* A row that version 7 allows and version 8 cannot carry over: a quote
+   * ending before the page's start (its start unknown) */
+  db = test_open_raw (f->path);
+  test_exec (db, "PRAGMA foreign_keys = OFF");
+  test_exec (db, "INSERT INTO case_grounds (case_id, code, state, origin, page, quote_start, "
+                 "quote_end, created_at, updated_at) VALUES (1, 'purpose-of-visit', 'suggested', "
+                 "'detected', 1, NULL, -5, '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z')");
+  sqlite3_close (db);
+
+  store = redress_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "version 8"));
+  g_assert_nonnull (strstr (error->message, "left as it was"));
+  g_assert_null (strstr (error->message, "constraint"));
+  g_assert_null (strstr (error->message, "CHECK"));
+
+  db = test_open_raw (f->path);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 7);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM pragma_table_info ('case_grounds') "
+                                       "WHERE name = 'source'"), ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM case_grounds"), ==, 1);
+  sqlite3_close (db);
+}
+
+/* Integrity problems: one sentence, without SQLite's own words */
+static void
+test_integrity_message (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = redress_store_get_handle (store);
+
+  /* A row that refers to nothing (foreign keys off for this one write) */
+  test_exec (db, "PRAGMA foreign_keys = OFF");
+  test_exec (db, "UPDATE cases SET client_id = 9999 WHERE id = 1");
+  test_exec (db, "PRAGMA foreign_keys = ON");
+  g_assert_false (redress_store_check (store, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_null (strstr (error->message, "cases"));
+  g_assert_null (strstr (error->message, "refers"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,6 +1059,8 @@ main (int   argc,
   ADD ("/backup/verifies", test_backup_verifies);
   ADD ("/backup/refuses-working-files", test_backup_refuses_working_files);
   ADD ("/store/open-damaged", test_open_damaged);
+  ADD ("/store/migration-failure", test_migration_failure);
+  ADD ("/store/integrity-message", test_integrity_message);
   ADD ("/store/stale-copies-removed", test_stale_copies_removed);
 
   for (guint i = 0; i < G_N_ELEMENTS (crash_steps); i++)
