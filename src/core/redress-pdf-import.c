@@ -281,6 +281,15 @@ load_file (const char     *path,
       g_autofree char *size_text = g_format_size ((guint64) st.st_size);
       g_autofree char *max_text = g_format_size (max_size);
 
+      /* Just over the limit, both read "200.0 MB": give the bytes too */
+      if (g_str_equal (size_text, max_text))
+        {
+          g_free (size_text);
+          g_free (max_text);
+          size_text = g_format_size_full ((guint64) st.st_size, G_FORMAT_SIZE_LONG_FORMAT);
+          max_text = g_format_size_full (max_size, G_FORMAT_SIZE_LONG_FORMAT);
+        }
+
       close (in);
       g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_TOO_LARGE,
                    _("This file is too large to import (%s; the limit is %s)."),

@@ -908,6 +908,41 @@ test_password_bound (Fixture       *f,
   import_ok_with_password (f, letter, longest);
 }
 
+/* Just over the limit, the message does not read "30.0 kB; the limit is
+ * 30.0 kB": it gives the sizes in bytes */
+static void
+test_size_at_limit (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *letter = write_letter (f);
+  g_autoptr(GError) error = NULL;
+  RedressPdfLimits limits;
+  GStatBuf st;
+  gint64 id = 0;
+
+  g_assert_cmpint (g_stat (letter, &st), ==, 0);
+  redress_pdf_limits_get_default (&limits);
+  limits.max_size = (guint64) st.st_size - 1;
+  redress_pdf_limits_set_default (&limits);
+
+  g_assert_false (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER,
+                                                 letter, NULL, NULL, NULL, NULL, &id, &error));
+  g_assert_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_TOO_LARGE);
+  {
+    g_autofree char *size = g_format_size ((guint64) st.st_size);
+    g_autofree char *max = g_format_size (limits.max_size);
+    g_autofree char *same = g_strdup_printf ("%s; the limit is %s", size, max);
+    g_autofree char *size_long = g_format_size_full ((guint64) st.st_size,
+                                                     G_FORMAT_SIZE_LONG_FORMAT);
+
+    g_test_message ("%s", error->message);
+    g_assert_cmpstr (size, ==, max);          /* the case this test is about */
+    g_assert_null (strstr (error->message, same));
+    g_assert_nonnull (strstr (error->message, size_long));
+  }
+  assert_nothing_stored (f);
+}
+
 /* A PDF cut short (an interrupted download) is damaged, not "without
  * pages"; a whole PDF without a page still says so */
 static void
@@ -1139,6 +1174,7 @@ main (int   argc,
   ADD ("/limits", test_limits);
   ADD ("/password-bound", test_password_bound);
   ADD ("/truncated", test_truncated);
+  ADD ("/size-at-limit", test_size_at_limit);
   ADD ("/cancel", test_cancel);
   ADD ("/async", test_async);
   ADD ("/kinds", test_kinds);
