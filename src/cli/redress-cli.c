@@ -164,6 +164,9 @@ static const OptionName option_names[] = {
 
 static const char *groups[] = { "client", "case", "document", "firm" };
 
+/* --verbose: the debug log, where the core writes SQLite's own words */
+static gboolean verbose;
+
 /* Helpers ----------------------------------------------------------------- */
 
 static void
@@ -216,6 +219,14 @@ static void
 printerr_handler (const char *text)
 {
   write_text (stderr, text, TRUE);
+}
+
+/* A value typed by the user, as an error quotes it: on one line, harmless,
+ * and shortened to 60 characters with "…" */
+static char *
+echo_value (const char *value)
+{
+  return redress_text_ellipsize (value, 0);
 }
 
 static char *
@@ -657,8 +668,10 @@ parse_id_listed (const char  *text,
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
+      g_autofree char *shown = echo_value (text);
+
       usage_error (error, _("“%s” is not an id: an id is a whole number, as listed by “%s”."),
-                   text, listed_by);
+                   shown, listed_by);
       return FALSE;
     }
   *id = (gint64) value;
@@ -2331,7 +2344,9 @@ run_search (Invocation  *inv,
 
   if (fts == NULL)
     {
-      usage_error (error, _("“%s” holds no word to search for."), query);
+      g_autofree char *shown = echo_value (query);
+
+      usage_error (error, _("“%s” holds no word to search for."), shown);
       return FALSE;
     }
   hits = redress_store_search_pages (inv->store, query, inv->limit_value, error);
@@ -2392,7 +2407,9 @@ run_search (Invocation  *inv,
 
   if (hits->len == 0)
     {
-      g_print (_("No page matches “%s”.\n"), query);
+      g_autofree char *shown = echo_value (query);
+
+      g_print (_("No page matches “%s”.\n"), shown);
       return TRUE;
     }
 
@@ -2774,10 +2791,11 @@ parse_ground_codes (const char  *option,
       if (!redress_ground_is_known (code))
         {
           g_autofree char *codes = ground_codes_list ();
+          g_autofree char *shown = echo_value (code);
 
           g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
                        _("--%s: “%s” is not a refusal ground; the grounds are %s."),
-                       option, code, codes);
+                       option, shown, codes);
           return NULL;
         }
       g_strv_builder_add (builder, code);
@@ -4073,6 +4091,9 @@ command_context_new (Invocation *inv,
   entry = make_entry ("database", G_OPTION_ARG_FILENAME, &inv->database_option,
                       _("Use the database FILE"), _("FILE"), 0);
   g_array_append_val (entries, entry);
+  entry = make_entry ("verbose", G_OPTION_ARG_NONE, &verbose,
+                      _("Also print the technical detail of errors (SQLite’s own words)"), NULL, 0);
+  g_array_append_val (entries, entry);
   entry = make_entry ("help", G_OPTION_ARG_NONE, &inv->help, _("Show this help"), NULL, 0);
   entry.short_name = 'h';
   g_array_append_val (entries, entry);
@@ -4212,8 +4233,10 @@ check_command_options (Invocation  *inv,
         }
       if (!redress_document_kind_from_string (inv->kind, &inv->document_kind))
         {
+          g_autofree char *shown = echo_value (inv->kind);
+
           usage_error (error, _("--kind: “%s” is not a kind of document; the kinds are %s."),
-                       inv->kind, kinds);
+                       shown, kinds);
           return FALSE;
         }
     }
@@ -4222,7 +4245,9 @@ check_command_options (Invocation  *inv,
       (!redress_text_kind_from_string (inv->kind, &inv->text_kind) ||
        inv->text_kind == REDRESS_TEXT_AUTO))
     {
-      usage_error (error, _("--kind: “%s” is neither “letter” nor “notes”."), inv->kind);
+      g_autofree char *shown = echo_value (inv->kind);
+
+      usage_error (error, _("--kind: “%s” is neither “letter” nor “notes”."), shown);
       return FALSE;
     }
 
@@ -4230,9 +4255,10 @@ check_command_options (Invocation  *inv,
       !redress_checklist_has_path (inv->path))
     {
       g_autofree char *paths = checklist_paths_list ();
+      g_autofree char *shown = echo_value (inv->path);
 
       usage_error (error, _("--path: “%s” is not a path that has a checklist; the paths are %s."),
-                   inv->path, paths);
+                   shown, paths);
       return FALSE;
     }
 
@@ -4240,9 +4266,10 @@ check_command_options (Invocation  *inv,
       !is_document_language (inv->language))
     {
       g_autofree char *languages = languages_list ();
+      g_autofree char *shown = echo_value (inv->language);
 
       usage_error (error, _("--language: “%s” is not a language documents are written in; the "
-                            "languages are %s."), inv->language, languages);
+                            "languages are %s."), shown, languages);
       return FALSE;
     }
 
@@ -4294,9 +4321,10 @@ check_command_options (Invocation  *inv,
       if (inv->state != NULL && !redress_item_state_from_string (inv->state, &inv->item_state))
         {
           g_autofree char *states = item_states_list ();
+          g_autofree char *shown = echo_value (inv->state);
 
           usage_error (error, _("--state: “%s” is not a state of an item; the states are %s."),
-                       inv->state, states);
+                       shown, states);
           return FALSE;
         }
       if (inv->due != NULL && *inv->due != '\0')
@@ -4320,8 +4348,10 @@ check_command_options (Invocation  *inv,
       if (inv->limit != NULL &&
           !g_ascii_string_to_unsigned (inv->limit, 10, 1, MAX_SEARCH_LIMIT, &limit, NULL))
         {
+          g_autofree char *shown = echo_value (inv->limit);
+
           usage_error (error, _("--limit: “%s” is not a number from 1 to %d."),
-                       inv->limit, MAX_SEARCH_LIMIT);
+                       shown, MAX_SEARCH_LIMIT);
           return FALSE;
         }
       inv->limit_value = (guint) limit;
@@ -4334,8 +4364,10 @@ check_command_options (Invocation  *inv,
       if (inv->within != NULL &&
           !g_ascii_string_to_unsigned (inv->within, 10, 0, MAX_WITHIN_DAYS, &days, NULL))
         {
+          g_autofree char *shown = echo_value (inv->within);
+
           usage_error (error, _("--within: “%s” is not a number of days from 0 to %d."),
-                       inv->within, MAX_WITHIN_DAYS);
+                       shown, MAX_WITHIN_DAYS);
           return FALSE;
         }
       inv->within_days = (int) days;
@@ -4357,6 +4389,73 @@ check_command_options (Invocation  *inv,
 }
 
 /* Runs @command with @argv[0] being the command's own name. */
+/* "-12": what a negative id looks like, which GOption takes for an option */
+static gboolean
+looks_like_negative_number (const char *text)
+{
+  if (text[0] != '-' || !g_ascii_isdigit (text[1]))
+    return FALSE;
+  for (const char *p = text + 1; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/*
+ * Rewords what GOption says when it cannot parse @argv: a value that is not
+ * text in the terminal's character set names its option ("Invalid byte
+ * sequence in conversion input" names nothing), and a negative number is
+ * not an id rather than an unknown option "-1".  Both are usage errors.
+ */
+static void
+explain_parse_error (const Command  *command,
+                     char          **argv,
+                     GError        **error)
+{
+  if ((*error)->domain == G_CONVERT_ERROR)
+    {
+      const char *charset = NULL;
+
+      g_get_charset (&charset);
+      for (guint i = 1; argv[i] != NULL; i++)
+        {
+          g_autofree char *option = NULL;
+
+          if (g_utf8_validate (argv[i], -1, NULL) && (g_get_charset (NULL) ||
+                                                       g_str_is_ascii (argv[i])))
+            continue;
+          if (g_str_has_prefix (argv[i], "--") && strchr (argv[i], '=') != NULL)
+            option = g_strndup (argv[i], (gsize) (strchr (argv[i], '=') - argv[i]));
+          else if (i > 1 && argv[i - 1][0] == '-')
+            option = g_strdup (argv[i - 1]);
+          else
+            continue;
+          g_clear_error (error);
+          usage_error (error, _("%s: the value is not valid %s text; check the characters "
+                                "typed, or the character set of the terminal."),
+                       option, charset);
+          return;
+        }
+      g_clear_error (error);
+      usage_error (error, _("An option’s value is not valid %s text; check the characters "
+                            "typed, or the character set of the terminal."), charset);
+      return;
+    }
+
+  if (g_error_matches (*error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
+    for (guint i = 1; argv[i] != NULL; i++)
+      if (looks_like_negative_number (argv[i]))
+        {
+          gint64 id = 0;
+          const char *listed_by = i > 1 && g_str_equal (argv[i - 1], "--case")
+                                  ? id_listed_by ("case") : id_listed_by (command->group);
+
+          g_clear_error (error);
+          parse_id_listed (argv[i], listed_by, &id, error);
+          return;
+        }
+}
+
 static int
 run_command (const Command  *command,
              const char     *database,
@@ -4368,6 +4467,7 @@ run_command (const Command  *command,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *full_name = command_full_name (command);
+  g_autofree char **original_argv = NULL;   /* borrowed strings */
   int status = CLI_EXIT_OK;
 
   inv.command = command;
@@ -4378,8 +4478,13 @@ run_command (const Command  *command,
     }
 
   context = command_context_new (&inv, strings);
+  original_argv = g_new0 (char *, (gsize) argc + 1);
+  memcpy (original_argv, argv, sizeof (char *) * (gsize) argc);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    goto out;
+    {
+      explain_parse_error (command, original_argv, &error);
+      goto out;
+    }
 
   if (inv.help)
     {
@@ -4397,7 +4502,9 @@ run_command (const Command  *command,
     }
   if (inv.n_args > command->n_args)
     {
-      usage_error (&error, _("Unexpected argument “%s”."), inv.args[command->n_args]);
+      g_autofree char *shown = echo_value (inv.args[command->n_args]);
+
+      usage_error (&error, _("Unexpected argument “%s”."), shown);
       goto out;
     }
 
@@ -4413,6 +4520,8 @@ run_command (const Command  *command,
 
   if (!check_command_options (&inv, &error))
     goto out;
+  if (verbose)
+    g_log_set_debug_enabled (TRUE);
 
   inv.database = inv.database_option ? inv.database_option : database;
   if (!open_store (&inv, &error))
@@ -4444,6 +4553,8 @@ run (int    argc,
   const char *word;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, _("Use the database FILE"), _("FILE") },
+    { "verbose", 0, 0, G_OPTION_ARG_NONE, &verbose,
+      _("Also print the technical detail of errors (SQLite’s own words)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, _("Show the version and exit"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help, _("Show this help"), NULL },
     { NULL }
@@ -4498,8 +4609,10 @@ run (int    argc,
         }
       else
         {
-          usage_error (&error, _("There is no help about “%s%s%s”: it is not a command."),
-                       topic, sub ? " " : "", sub ? sub : "");
+          g_autofree char *shown = g_strdup_printf ("%s%s%s", topic, sub ? " " : "", sub ? sub : "");
+          g_autofree char *short_topic = echo_value (shown);
+
+          usage_error (&error, _("There is no help about “%s”: it is not a command."), short_topic);
           return report_error (error, NULL);
         }
       g_print ("%s", text);
@@ -4534,8 +4647,9 @@ run (int    argc,
       if (command == NULL)
         {
           g_autofree char *text = group_help (word);
+          g_autofree char *shown = echo_value (sub);
 
-          g_printerr (_("%s: “%s %s” is not a command.\n\n"), PROGRAM, word, sub);
+          g_printerr (_("%s: “%s %s” is not a command.\n\n"), PROGRAM, word, shown);
           g_printerr ("%s", text);
           return CLI_EXIT_USAGE;
         }
@@ -4545,7 +4659,9 @@ run (int    argc,
   command = find_command (NULL, word);
   if (command == NULL)
     {
-      usage_error (&error, _("“%s” is not a command."), word);
+      g_autofree char *shown = echo_value (word);
+
+      usage_error (&error, _("“%s” is not a command."), shown);
       return report_error (error, NULL);
     }
   return run_command (command, database, argc - 1, argv + 1);
@@ -4558,6 +4674,8 @@ main (int    argc,
   const char *localedir = g_getenv ("REDRESS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  /* The debug log (--verbose) goes with the errors, not into the output */
+  g_log_writer_default_set_use_stderr (TRUE);
   g_set_print_handler (print_handler);
   g_set_printerr_handler (printerr_handler);
   /* REDRESS_LOCALEDIR: translations of an uninstalled build (tests) */

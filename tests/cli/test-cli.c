@@ -785,6 +785,75 @@ test_client_hostile (Fixture       *f,
   assert_terminal_safe (r->out);
 }
 
+/* Messages at the edges: invalid UTF-8 names its option, a negative id is
+ * not an id, long values are shortened when echoed */
+static void
+test_messages_edges (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autofree char *long_text = g_strnfill (300, 'x');
+  g_autofree char *long_punct = g_strnfill (300, '!');
+  g_autofree char *long_option = g_strdup_printf ("--email=%s", long_text);
+
+  add_client (f, "Okafor", "Chidinma");
+
+  /* Invalid UTF-8: exit 2, the option named */
+  r = run_cli (f, "client", "add", "--family-name", "Ok\xff\xfe" "afor", "--given-names", "C", NULL);
+  assert_error (r, 2, "--family-name");
+  g_assert_nonnull (strstr (r->err, "UTF-8"));
+  g_assert_null (strstr (r->err, "conversion input"));
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "set", "1", "--given-names=\xc3(", NULL);
+  assert_error (r, 2, "--given-names");
+  g_clear_pointer (&r, result_free);
+
+  /* A negative id is not an id (not an unknown option "-1") */
+  r = run_cli (f, "client", "show", "-1", NULL);
+  assert_error (r, 2, "“-1” is not an id");
+  g_assert_null (strstr (r->err, "Unknown option"));
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "case", "list", "--client", "-3", NULL);
+  assert_error (r, 2, "“-3” is not an id");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "import", "--case", "-3", "--kind", "other", "x.pdf", NULL);
+  assert_error (r, 2, "“-3” is not an id");
+  g_assert_nonnull (strstr (r->err, "case list"));
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "delete", "-0", NULL);
+  assert_error (r, 2, "is not an id");
+  g_clear_pointer (&r, result_free);
+
+  /* Long values are shortened when echoed */
+  r = run_cli (f, "client", "show", long_text, NULL);
+  assert_error (r, 2, "is not an id");
+  g_assert_nonnull (strstr (r->err, "xxx…”"));
+  g_assert_null (strstr (r->err, long_text + 200));
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "search", long_punct, NULL);
+  assert_error (r, 2, "no word to search for");
+  g_assert_nonnull (strstr (r->err, "!…”"));
+  g_assert_cmpuint (strlen (r->err), <, 250);
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "set", "1", long_option, NULL);
+  assert_error (r, 1, "not an email address");
+  g_assert_nonnull (strstr (r->err, "…"));
+  g_assert_null (strstr (r->err, long_text + 200));
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "import", "--case", "1", "--kind", long_text, "x.pdf", NULL);
+  assert_error (r, 2, "--kind");
+  g_assert_null (strstr (r->err, long_text + 200));
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, long_text, NULL);
+  assert_error (r, 2, "is not a command");
+  g_assert_null (strstr (r->err, long_text + 200));
+  g_clear_pointer (&r, result_free);
+
+  /* Nothing was changed */
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM clients WHERE email IS NULL"), ==, 1);
+}
+
 static void
 test_client_set (Fixture       *f,
                  gconstpointer  data)
@@ -3658,6 +3727,47 @@ test_damaged_database (Fixture       *f,
   }
 }
 
+/* A damaged database: one sentence; SQLite's own words only with --verbose */
+static void
+test_messages_verbose (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  gint64 id;
+
+  id = add_client (f, "Okafor", "Chidinma");
+  add_case (f, id, "study-permit", "2026-10-02");
+  damage_table (f->db, "checklist_items");
+
+  r = run_cli (f, "check", NULL);
+  assert_error (r, 1, "damaged");
+  g_assert_cmpuint (count_lines (r->err), ==, 1);
+  g_assert_null (strstr (r->err, "DEBUG"));
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "add", "--family-name", "A", "--given-names", "B", NULL);
+  assert_error (r, 1, "damaged");
+  g_assert_cmpuint (count_lines (r->err), ==, 1);
+  g_clear_pointer (&r, result_free);
+
+  /* Before the command, or among its options */
+  {
+    const char *args[] = { "--verbose", "--database", f->db, "check", NULL };
+
+    r = run_argv (f, FALSE, NULL, NULL, args);
+    assert_status (r, 1);
+    g_assert_nonnull (strstr (r->err, "DEBUG"));
+    g_assert_nonnull (strstr (r->err, "is damaged"));
+    g_assert_cmpstr (r->out, ==, "");
+    g_clear_pointer (&r, result_free);
+  }
+  r = run_cli (f, "check", "--verbose", NULL);
+  assert_status (r, 1);
+  g_assert_nonnull (strstr (r->err, "DEBUG"));
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "check", "--help", NULL);
+  g_assert_nonnull (strstr (r->out, "--verbose"));
+}
+
 /* A backup next to the database, under the name of one of its working
  * files, would vanish or be read as its log: refused */
 static void
@@ -3837,6 +3947,8 @@ main (int    argc,
   ADD ("/cli/client/invalid", test_client_invalid);
   ADD ("/cli/client/hostile-text", test_client_hostile);
   ADD ("/cli/client/set-timeline", test_client_set);
+  ADD ("/cli/messages/edges", test_messages_edges);
+  ADD ("/cli/messages/verbose", test_messages_verbose);
   ADD ("/cli/client/archive-delete", test_client_archive_delete);
   ADD ("/cli/case/add-list-show-set", test_case);
   ADD ("/cli/case/archive-delete", test_case_archive_delete);
