@@ -100,8 +100,8 @@ set_error_from_sqlite (sqlite3     *db,
        (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)))
     {
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                   _("The disk is full: the change was not saved. Free some space on the "
-                     "disk, then try again."));
+                   _("The disk is full, so nothing was saved: free some space on it, then "
+                     "try again."));
       return FALSE;
     }
 
@@ -132,8 +132,8 @@ set_error_from_sqlite (sqlite3     *db,
       break;
     case SQLITE_IOERR:
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                   _("The disk could not read or write the database, so the change was not "
-                     "saved: check the disk, then try again."));
+                   _("The disk failed to read or write “%s”, so nothing was saved: check that "
+                     "it has free space, then try again."), path ? path : "");
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
