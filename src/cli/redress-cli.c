@@ -3367,6 +3367,22 @@ print_checklist (GPtrArray      *items,
 }
 
 /* Writes @report to --pdf and says so */
+/* Whether writing failed for want of room: no space left, a quota, or a
+ * file larger than the system lets this program write (GIO reports the
+ * last two as a plain failure, with the system's words) */
+static gboolean
+error_is_disk_full (const GError *error)
+{
+  static const int errnos[] = { ENOSPC, EDQUOT, EFBIG };
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (errnos); i++)
+    if (g_str_has_suffix (error->message, g_strerror (errnos[i])))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 write_report (Invocation     *inv,
               RedressReport  *report,
@@ -3385,13 +3401,13 @@ write_report (Invocation     *inv,
   file = g_file_new_for_path (redress_file_replace_get_path (output));
   if (!redress_report_write_pdf (report, file, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+      if (error_is_disk_full (local_error))
         g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
                      _("The disk is full: “%s” was not written."), name);
       else
         {
-          g_autofree char *temp_name =
-            g_filename_display_name (redress_file_replace_get_path (output));
+          /* As the report names it (an absolute path) */
+          g_autofree char *temp_name = g_file_get_parse_name (file);
           g_autoptr(GString) message = g_string_new (local_error->message);
 
           /* The message names the file the consultant asked for */

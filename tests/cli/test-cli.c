@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <grp.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -3923,6 +3926,263 @@ test_pdf_targets (Fixture       *f,
   }
 }
 
+/* The edges of the machine ------------------------------------------------ */
+
+typedef struct
+{
+  rlim_t max_file_size;   /* 0: no limit */
+  uid_t uid;              /* 0: as the test runs */
+  gid_t gid;
+} ChildLimits;
+
+/* In the child, before exec: a file size limit (a full disk, as far as the
+ * program can tell: writes past it fail with EFBIG, SIGXFSZ ignored), and
+ * for a root test run, an unprivileged user, to whom permissions apply */
+static void
+limit_child (gpointer data)
+{
+  ChildLimits *limits = data;
+
+  if (limits->max_file_size > 0)
+    {
+      struct rlimit rl = { limits->max_file_size, limits->max_file_size };
+
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &rl);
+    }
+  if (limits->uid != 0)
+    {
+      if (setgroups (0, NULL) != 0 || setgid (limits->gid) != 0 || setuid (limits->uid) != 0)
+        _exit (125);
+    }
+}
+
+/* redress-cli --database DB @args, under @limits; NULL when the program
+ * could not run as the unprivileged user */
+static Result *
+run_limited (Fixture            *f,
+             ChildLimits        *limits,
+             const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Result *result;
+
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, f->db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  g_subprocess_launcher_set_child_setup (launcher, limit_child, limits, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  if (process == NULL && limits->uid != 0)
+    return NULL;
+  g_assert_no_error (error);
+  result = g_new0 (Result, 1);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  if (result->status == 125 && limits->uid != 0)
+    {
+      result_free (result);
+      return NULL;
+    }
+  return result;
+}
+
+/* The clients, cases and events of the database, as one text */
+static char *
+database_contents (Fixture *f)
+{
+  return g_strdup_printf ("%d clients, %d cases, %d events, %d items",
+                          sql_count (f->db, "SELECT count(*) FROM clients"),
+                          sql_count (f->db, "SELECT count(*) FROM cases"),
+                          sql_count (f->db, "SELECT count(*) FROM events"),
+                          sql_count (f->db, "SELECT count(*) FROM checklist_items"));
+}
+
+/* A full disk: a backup, a checklist PDF and a new client each fail with a
+ * clear message, leave nothing half-written, and lose nothing */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *case_text = NULL;
+  g_autofree char *pdf = fixture_path (f, "checklist.pdf");
+  g_autofree char *backup = fixture_path (f, "backup.redress");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *old_pdf = NULL;
+  g_autoptr(Result) r = NULL;
+  GStatBuf st;
+  ChildLimits limits = { 0, };
+
+  case_text = g_strdup_printf ("%" G_GINT64_FORMAT, add_checklist_case (f, "restoration"));
+  r = run_cli (f, "checklist", "--case", case_text, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  assert_no_wal (f);
+  before = database_contents (f);
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+
+  /* Room for the database's working files, not for a copy of it */
+  limits.max_file_size = (rlim_t) st.st_size / 2;
+  g_assert_cmpuint (limits.max_file_size, >, 40000);
+  {
+    const char *args[] = { "backup", "backup.redress", NULL };
+
+    r = run_limited (f, &limits, args);
+    assert_status (r, 1);
+    g_test_message ("backup: %s", r->err);
+    g_assert_true (strstr (r->err, "disk is full") != NULL ||
+                   strstr (r->err, "free space") != NULL);
+    g_assert_cmpuint (count_lines (r->err), ==, 1);
+    g_assert_null (strstr (r->out, "Backup written"));
+    g_clear_pointer (&r, result_free);
+    g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  }
+
+  /* A PDF that does not fit; an older one stays as it was */
+  g_assert_true (g_file_set_contents (pdf, "an older export", -1, NULL));
+  limits.max_file_size = 33 * 1024;   /* room for the database’s -shm (32 KiB), not the PDF */
+  {
+    const char *args[] = { "checklist", "--case", case_text, "--pdf", "checklist.pdf", NULL };
+
+    r = run_limited (f, &limits, args);
+    assert_status (r, 1);
+    g_test_message ("checklist: %s", r->err);
+    g_assert_nonnull (strstr (r->err, "disk is full"));
+    g_assert_nonnull (strstr (r->err, "checklist.pdf"));
+    g_assert_cmpuint (count_lines (r->err), ==, 1);
+    g_clear_pointer (&r, result_free);
+    g_assert_true (g_file_get_contents (pdf, &old_pdf, NULL, NULL));
+    g_assert_cmpstr (old_pdf, ==, "an older export");
+  }
+
+  /* A change to the database that does not fit: not saved, said so */
+  limits.max_file_size = 4096;
+  {
+    const char *args[] = { "client", "add", "--family-name", "Okafor", "--given-names", "Chidi",
+                           NULL };
+
+    r = run_limited (f, &limits, args);
+    assert_status (r, 1);
+    g_test_message ("client add: %s", r->err);
+    g_assert_true (strstr (r->err, "disk is full") != NULL ||
+                   strstr (r->err, "free space") != NULL);
+    g_assert_cmpuint (count_lines (r->err), ==, 1);
+    g_clear_pointer (&r, result_free);
+  }
+
+  /* Nothing half-written, nothing lost */
+  {
+    g_autoptr(GPtrArray) left = files_with_prefix (f, ".redress-");
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  after = database_contents (f);
+  g_assert_cmpstr (before, ==, after);
+  r = run_cli (f, "check", NULL);
+  assert_status (r, 0);
+}
+
+/* A read-only database file, and a database in a read-only folder: a clear
+ * message, nothing changed */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *sha = NULL;
+  g_autofree char *before = NULL;
+  const char *add[] = { "client", "add", "--family-name", "Okafor", "--given-names", "Chidi",
+                        NULL };
+  const char *set[] = { "client", "set", "1", "--email", "a@example.com", NULL };
+  const char *backup[] = { "backup", "backup.redress", NULL };
+  gboolean root = geteuid () == 0;
+  ChildLimits limits = { 0, };
+
+  add_client (f, "Tremblay", "Amélie");
+  assert_no_wal (f);
+  before = database_contents (f);
+  sha = file_sha256 (f->db);
+  if (root)
+    {
+      /* Permissions do not hold for root: the commands run as nobody */
+      limits.uid = 65534;
+      limits.gid = 65534;
+    }
+
+  for (guint folder_read_only = 0; folder_read_only < 2; folder_read_only++)
+    {
+      const char * const *commands[] = { add, set };
+
+      if (root)
+        {
+          const char *suffixes[] = { "-shm", "-wal" };
+
+          /* Owned by root: read-only to nobody, the folder writable or not */
+          g_assert_cmpint (g_chmod (f->db, 0644), ==, 0);
+          for (guint j = 0; j < G_N_ELEMENTS (suffixes); j++)
+            {
+              g_autofree char *working = g_strconcat (f->db, suffixes[j], NULL);
+
+              if (g_file_test (working, G_FILE_TEST_EXISTS))
+                g_assert_cmpint (g_chmod (working, 0644), ==, 0);
+            }
+          g_assert_cmpint (g_chmod (f->dir, folder_read_only ? 0755 : 01777), ==, 0);
+        }
+      else
+        {
+          g_assert_cmpint (g_chmod (f->db, 0444), ==, 0);
+          g_assert_cmpint (g_chmod (f->dir, folder_read_only ? 0555 : 0755), ==, 0);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        {
+          g_autoptr(Result) r = run_limited (f, &limits, commands[i]);
+          g_autofree char *sha_after = NULL;
+
+          if (r == NULL)
+            {
+              g_test_skip ("redress-cli cannot run as an unprivileged user here");
+              g_chmod (f->dir, 0700);
+              return;
+            }
+          g_test_message ("%s %s: %s", commands[i][0], commands[i][1], r->err);
+          assert_error (r, 1, "read-only");
+          g_assert_cmpuint (count_lines (r->err), ==, 1);
+          g_assert_cmpstr (r->out, ==, "");
+          sha_after = file_sha256 (f->db);
+          g_assert_cmpstr (sha, ==, sha_after);
+        }
+    }
+
+  /* A backup into a read-only folder: refused, nothing left */
+  {
+    g_autoptr(Result) r = run_limited (f, &limits, backup);
+    g_autofree char *target = fixture_path (f, "backup.redress");
+
+    g_assert_nonnull (r);
+    g_test_message ("backup: %s", r->err);
+    assert_status (r, 1);
+    g_assert_cmpuint (count_lines (r->err), ==, 1);
+    g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  }
+
+  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0600), ==, 0);
+  {
+    g_autofree char *after = database_contents (f);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3949,6 +4209,8 @@ main (int    argc,
   ADD ("/cli/client/set-timeline", test_client_set);
   ADD ("/cli/messages/edges", test_messages_edges);
   ADD ("/cli/messages/verbose", test_messages_verbose);
+  ADD ("/cli/edges/disk-full", test_disk_full);
+  ADD ("/cli/edges/read-only", test_read_only);
   ADD ("/cli/client/archive-delete", test_client_archive_delete);
   ADD ("/cli/case/add-list-show-set", test_case);
   ADD ("/cli/case/archive-delete", test_case_archive_delete);
