@@ -1830,9 +1830,9 @@ check_password_length (const char  *option,
 
   if (length <= REDRESS_PDF_MAX_PASSWORD_BYTES)
     return TRUE;
-  usage_error (error, _("%s: this password is %" G_GSIZE_FORMAT " bytes long; a PDF password "
-                        "has at most %d bytes (an accented letter takes 2)."),
-               option, length, REDRESS_PDF_MAX_PASSWORD_BYTES);
+  usage_error (error, _("%s: this password is %u bytes long; a PDF password has at most %d "
+                        "bytes (an accented letter takes 2)."),
+               option, (guint) MIN (length, G_MAXUINT), REDRESS_PDF_MAX_PASSWORD_BYTES);
   return FALSE;
 }
 
