@@ -1530,6 +1530,10 @@ term_states_ground (const Reading *r,
     case TERM_NAMED:
       if (polarity == POLARITY_POSITIVE)
         return FALSE;
+      /* "legal status ... for the whole length of your stay": the length
+       * is what the status is measured against */
+      if (is_complement (r->t, ps, term->start) && other_head_in_piece (r, term, ps, pe))
+        return FALSE;
       return r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
              segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL);
     case TERM_PROVISION:

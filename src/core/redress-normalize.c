@@ -315,11 +315,15 @@ static gboolean
 is_page_number_line (const char *line,
                      gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (line[i]))
-      return length < 40 && g_regex_match_full (page_number_regex (), line, (gssize) length, 0,
-                                                0, NULL, NULL);
-  return TRUE;   /* blank */
+  /* Without the blanks that set it right or centred on the page */
+  while (length > 0 && g_ascii_isspace (*line))
+    line++, length--;
+  while (length > 0 && g_ascii_isspace (line[length - 1]))
+    length--;
+  if (length == 0)
+    return TRUE;   /* blank */
+  return length < 40 && g_regex_match_full (page_number_regex (), line, (gssize) length, 0, 0,
+                                            NULL, NULL);
 }
 
 /* The part of a page that is not a page number at its top or bottom */

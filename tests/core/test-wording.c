@@ -244,17 +244,18 @@ test_given (void)
 
 /* The held-out set (tests/core/heldout), written apart from the
  * development set and never tuned on: its figures are the honest ones.
- * They are printed; the test guards against a fall.  (First read, blind:
- * precision 0.55, recall 0.84, F1 0.67; its misses then showed rules
- * that were too broad, and it is no longer blind.) */
+ * They are printed; the test guards against a fall.  First reads, blind:
+ * heldout precision 0.55, recall 0.84, F1 0.67 (its misses then showed
+ * rules that were too broad: it is no longer blind); heldout2 precision
+ * 0.71, recall 1.00, F1 0.83. */
 #define HELDOUT_MIN_F1 0.80
 
 static void
-test_heldout (void)
+test_heldout (gconstpointer data)
 {
   Scores scores;
 
-  score_set (&scores, "heldout", REDRESS_TEXT_AUTO);
+  score_set (&scores, data, REDRESS_TEXT_AUTO);
   g_assert_cmpfloat (f1_of (&scores.all), >=, HELDOUT_MIN_F1);
   g_hash_table_unref (scores.per_ground);
 }
@@ -267,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/wording/coverage", test_coverage);
   g_test_add_func ("/wording/kind-recognised", test_recognised);
   g_test_add_func ("/wording/kind-given", test_given);
-  g_test_add_func ("/wording/heldout", test_heldout);
+  g_test_add_data_func ("/wording/heldout", "heldout", test_heldout);
+  g_test_add_data_func ("/wording/heldout2", "heldout2", test_heldout);
   return g_test_run ();
 }
