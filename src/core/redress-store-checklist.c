@@ -38,7 +38,7 @@ static void
 announce (RedressStore *self,
           gint64        case_id)
 {
-  g_signal_emit_by_name (self, "changed::checklist", "checklist", case_id);
+  redress_store_queue_change (self, "checklist", case_id);
 }
 
 static gboolean

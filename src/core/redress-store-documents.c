@@ -72,7 +72,7 @@ static void
 announce (RedressStore *self,
           gint64        document_id)
 {
-  g_signal_emit_by_name (self, "changed::document", "document", document_id);
+  redress_store_queue_change (self, "document", document_id);
 }
 
 /* Storing an import ------------------------------------------------------- */
@@ -260,7 +260,7 @@ store_extraction (RedressStore          *self,
 
   announce (self, doc.document_id);
   if (doc.n_grounds > 0)
-    g_signal_emit_by_name (self, "changed::ground", "ground", case_id);
+    redress_store_queue_change (self, "ground", case_id);
   if (document_id != NULL)
     *document_id = doc.document_id;
   return TRUE;

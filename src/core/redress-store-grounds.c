@@ -55,7 +55,7 @@ static void
 announce (RedressStore *self,
           gint64        case_id)
 {
-  g_signal_emit_by_name (self, "changed::ground", "ground", case_id);
+  redress_store_queue_change (self, "ground", case_id);
 }
 
 static gboolean

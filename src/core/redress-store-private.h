@@ -21,6 +21,10 @@ typedef void (*RedressStoreStepHook) (const char *step,
                                       const char *path);
 void      redress_store_set_step_hook   (RedressStoreStepHook hook);
 
+void          redress_store_queue_change      (RedressStore  *self,
+                                               const char    *entity,
+                                               gint64         id);
+
 /* Shared by the parts of the store kept in other files */
 gboolean  redress_store_sql_error       (RedressStore  *self,
                                          int            rc,

@@ -255,6 +255,30 @@ queue_change (RedressStore *self,
   g_array_append_val (self->pending, change);
 }
 
+static void flush_changes (RedressStore *self);
+
+/**
+ * redress_store_queue_change:
+ * @entity: what changed ("ground", "document", "checklist"...), the
+ *   signal's detail
+ * @id: its id
+ *
+ * Announces a change once the write is for good: at once outside a
+ * transaction, after the outermost commit inside one (and never, if the
+ * transaction is rolled back).  For the stores built on this one.
+ */
+void
+redress_store_queue_change (RedressStore *self,
+                            const char   *entity,
+                            gint64        id)
+{
+  g_return_if_fail (REDRESS_IS_STORE (self));
+
+  queue_change (self, g_intern_string (entity), id);
+  if (self->depth == 0)
+    flush_changes (self);
+}
+
 static void
 flush_changes (RedressStore *self)
 {

@@ -492,6 +492,48 @@ test_sentence_over_pages (Fixture       *f,
   g_assert_true (strncmp (second + redress_case_ground_get_quote_end (ground) - 8, "history.", 8) == 0);
 }
 
+/* Every store announces a write only once it is for good: a rollback of
+ * the transaction around them leaves no change told to the views */
+static void
+test_rollback_announces_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "letter.pdf", NULL);
+  const TestPdfPage page = { 595, 842, LETTER, FALSE };
+  TestChanges changes = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 document_id = 0;
+
+  test_pdf_write_cairo (path, &page, 1);
+  test_count_changes (f->store, &changes);
+
+  g_assert_true (redress_store_begin (f->store, &error));
+  g_assert_true (redress_store_import_document (f->store, f->case_id,
+                                                REDRESS_DOCUMENT_REFUSAL_LETTER, path, NULL,
+                                                NULL, NULL, NULL, &document_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
+  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "new-application", NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.n, ==, 0);   /* nothing told while it may still be undone */
+  redress_store_rollback (f->store);
+
+  g_assert_cmpuint (changes.n, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM case_grounds"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM checklist_items"), ==, 0);
+
+  /* The same writes for good: told once the outer transaction commits */
+  g_assert_true (redress_store_begin (f->store, &error));
+  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
+  g_assert_cmpuint (changes.n, ==, 0);
+  g_assert_true (redress_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.n, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +550,7 @@ main (int   argc,
   ADD ("/grounds/reimport-keeps-decisions", test_reimport_keeps_decisions);
   ADD ("/grounds/evidence", test_evidence);
   ADD ("/grounds/notes-suggest", test_notes_suggest);
+  ADD ("/grounds/rollback-announces-nothing", test_rollback_announces_nothing);
   ADD ("/grounds/sentence-over-pages", test_sentence_over_pages);
 
   status = g_test_run ();
