@@ -146,7 +146,9 @@ parse_row (const char *dir,
   else if (strstr (glib_result, "get_page()=NULL") != NULL)
     e->error_code = REDRESS_PDF_ERROR_PAGE_UNREADABLE;
   else if (number_after (glib_result, "OK pages=") == 0)
-    e->error_code = REDRESS_PDF_ERROR_NO_PAGES;
+    /* A file cut short opens as no pages in poppler: Redress says why */
+    e->error_code = strstr (cols[COL_CATEGORY], "truncated") != NULL ? REDRESS_PDF_ERROR_DAMAGED
+                                                                      : REDRESS_PDF_ERROR_NO_PAGES;
   else if (number_after (glib_result, "OK pages=") > 0)
     {
       e->imported = TRUE;
