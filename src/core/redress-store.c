@@ -2036,7 +2036,7 @@ copy_pages (sqlite3       *source,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (rc != SQLITE_DONE)
-    return set_error_from_sqlite (NULL, rc, destination, error);
+    return set_error_from_sqlite (target, rc, destination, error);   /* its errno tells a full disk */
   return TRUE;
 }
 
