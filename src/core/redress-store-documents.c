@@ -10,6 +10,7 @@
 #include "redress-case.h"
 #include "redress-error.h"
 #include "redress-detector.h"
+#include "redress-file-util.h"
 #include "redress-store-documents.h"
 #include "redress-store-grounds-private.h"
 #include "redress-store-private.h"
@@ -745,29 +746,21 @@ redress_store_export_document (RedressStore  *self,
                                GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data;
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
+  /* A link, a device or a pipe is refused before anything is read */
+  if (!redress_file_check_target (destination, error))
+    return FALSE;
   bytes = redress_store_dup_document_bytes (self, document_id, error);
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (destination, data, (gssize) size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (destination);
-
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                   _("The document cannot be saved as “%s”: %s."), name,
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* Whole or not at all, 0600, synced; a full disk said as such */
+  return redress_file_set_contents (destination, data, size, error);
 }
 
 /**

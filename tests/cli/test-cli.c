@@ -2379,6 +2379,23 @@ test_documents (Fixture       *f,
                      original, original_size);
     g_clear_pointer (&r, result_free);
   }
+  {
+    /* Through a symbolic link: refused, the link's target untouched */
+    g_autofree char *target = fixture_path (f, "elsewhere.txt");
+    g_autofree char *link = fixture_path (f, "link.pdf");
+    g_autofree char *kept = NULL;
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (copy, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_true (g_file_set_contents (target, "not to be replaced", -1, NULL));
+    g_assert_cmpint (symlink (target, link), ==, 0);
+    r = run_cli (f, "document", "export", id_text, link, NULL);
+    assert_error (r, 1, "symbolic link");
+    g_clear_pointer (&r, result_free);
+    g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "not to be replaced");
+  }
   r = run_cli (f, "document", "export", "999", copy, NULL);
   assert_error (r, 1, "999");
   g_clear_pointer (&r, result_free);
