@@ -155,6 +155,22 @@ add_block (RedressReport *self,
   return block;
 }
 
+/* Stored text as a PDF may show it: on one line (names, numbers) or with
+ * its line breaks (an address, a note), without control characters or the
+ * invisible marks that would reverse the text around them (U+202E would
+ * print a file number backwards) */
+static char *
+one_line (const char *text)
+{
+  return redress_text_sanitize_for_display (text, FALSE);
+}
+
+static char *
+some_lines (const char *text)
+{
+  return redress_text_sanitize_for_display (text, TRUE);
+}
+
 /* A paragraph of plain text */
 static Block *
 add_text (RedressReport *self,
@@ -162,7 +178,9 @@ add_text (RedressReport *self,
           double         space_before,
           const char    *text)
 {
-  return add_block (self, BLOCK_TEXT, font, space_before, g_markup_escape_text (text, -1));
+  g_autofree char *safe = some_lines (text);
+
+  return add_block (self, BLOCK_TEXT, font, space_before, g_markup_escape_text (safe, -1));
 }
 
 static void
@@ -232,15 +250,17 @@ add_heading (RedressReport *self,
              const char    *title,
              const char    *date_text)
 {
-  const char *name = redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME);
+  g_autofree char *name = one_line (redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME));
   const char *address = redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_ADDRESS);
-  const char *phone = redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_PHONE);
-  const char *email = redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_EMAIL);
-  const char *licence = redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_LICENCE);
+  g_autofree char *phone = one_line (redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_PHONE));
+  g_autofree char *email = one_line (redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_EMAIL));
+  g_autofree char *licence = one_line (redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_LICENCE));
   g_autoptr(GPtrArray) contact = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *client_name = redress_client_dup_display_name (client);
-  const char *file_number = redress_client_get_file_number (client);
-  g_autofree char *uci = redress_uci_format (redress_client_get_uci (client));
+  g_autofree char *display_name = redress_client_dup_display_name (client);
+  g_autofree char *client_name = one_line (display_name);
+  g_autofree char *file_number = one_line (redress_client_get_file_number (client));
+  g_autofree char *stored_uci = redress_uci_format (redress_client_get_uci (client));
+  g_autofree char *uci = one_line (stored_uci);
 
   self->firm_name = g_strdup (name);
   if (name != NULL && *name != '\0')
@@ -364,8 +384,11 @@ add_passage (RedressReport *self,
              const char    *quote,
              const char    *where)
 {
-  g_autofree char *prose = redress_normalize_prose (quote);
-  char *text = g_markup_printf_escaped ("“%s”\n<span size=\"smaller\">— %s</span>", prose, where);
+  g_autofree char *normalized = redress_normalize_prose (quote);
+  g_autofree char *prose = some_lines (normalized);
+  g_autofree char *safe_where = one_line (where);
+  char *text = g_markup_printf_escaped ("“%s”\n<span size=\"smaller\">— %s</span>", prose,
+                                        safe_where);
 
   add_block (self, BLOCK_QUOTE, "Serif Italic 10.5", 2, text)->indent = QUOTE_INDENT;
 }
@@ -415,8 +438,9 @@ add_item (RedressReport        *self,
   GString *markup = g_string_new (NULL);
   RedressItemState state = redress_checklist_item_get_state (item);
   const char *due = redress_checklist_item_get_due (item);
-  const char *note = redress_checklist_item_get_note (item);
-  g_autofree char *text = g_markup_escape_text (redress_checklist_item_get_text_in (item, self->catalog), -1);
+  g_autofree char *note = some_lines (redress_checklist_item_get_note (item));
+  g_autofree char *item_text = some_lines (redress_checklist_item_get_text_in (item, self->catalog));
+  g_autofree char *text = g_markup_escape_text (item_text, -1);
   g_autofree char *state_text = g_markup_escape_text (redress_item_state_get_label_in (state, self->catalog), -1);
   Block *block;
 
@@ -626,8 +650,9 @@ set_title (RedressReport *self,
            const char    *kind_msgid,
            const char    *file_prefix)
 {
-  g_autofree char *client_name = redress_client_dup_display_name (sources->client);
-  const char *file_number = redress_client_get_file_number (sources->client);
+  g_autofree char *display_name = redress_client_dup_display_name (sources->client);
+  g_autofree char *client_name = one_line (display_name);
+  g_autofree char *file_number = one_line (redress_client_get_file_number (sources->client));
   g_autofree char *stem = NULL;
 
   /* Translators: a document's title: its kind, the client's name */

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 #include <poppler.h>
 
+#include "redress-store-private.h"
 #include "test-pdf-util.h"
 #include "test-util.h"
 
@@ -613,6 +614,94 @@ test_hostile_text (Fixture       *f,
   g_assert_cmpuint (pages_with_words, >=, 2);
 }
 
+/* Text stored before the fields refused it, or read from a PDF: a
+ * direction override (U+202E) would print what follows it backwards, a
+ * line break would split the client's line; the PDF shows neither, and
+ * the database keeps what it holds */
+static void
+test_direction_overrides (Fixture       *f,
+                          gconstpointer  data)
+{
+  sqlite3 *db = redress_store_get_handle (f->store);
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *family_sql = NULL;
+  g_autofree char *reversed = g_utf8_strreverse (f->file_number, -1);
+  g_autofree char *file_line = g_strdup_printf ("File %s", f->file_number);
+  g_autofree char *display_name = NULL;
+  g_autofree char *stored_family = NULL;
+  g_autofree char *stored_firm = NULL;
+  g_autofree char *stored_note = NULL;
+  const char *kinds[] = { "checklist", "outline" };
+
+  g_assert_cmpstr (reversed, !=, f->file_number);
+  family_sql = g_strdup_printf ("UPDATE clients SET family_name = 'Díaz' || char (10) || 'Row' || "
+                                "char (8238) || ' x' WHERE id = %" G_GINT64_FORMAT, f->client_id);
+  test_exec (db, family_sql);
+  test_exec (db, "UPDATE firm SET name = 'Maple' || char (8238) || ' Consulting'");
+  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
+  g_assert_no_error (error);
+  test_exec (db, "UPDATE checklist_items SET note = 'Bring' || char (8238) || ' 2026' || "
+                 "char (10) || 'originals' || char (27) || '[2J' "
+                 "WHERE code = 'finances'");
+  g_assert_cmpint (test_query_int (db, "SELECT changes ()"), >, 0);
+
+  client = redress_store_get_client (f->store, f->client_id, &error);
+  g_assert_no_error (error);
+  display_name = redress_client_dup_display_name (client);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(RedressReport) report = NULL;
+      g_autoptr(Pdf) pdf = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *name = g_strdup_printf ("%s.pdf", kinds[k]);
+      g_autofree char *title = NULL;
+
+      if (k == 0)
+        report = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+      else
+        report = redress_report_new_outline (f->store, f->case_id, "en", &error);
+      g_assert_no_error (error);
+      g_assert_null (strstr (redress_report_get_title (report), "\u202E"));
+      g_assert_null (strchr (redress_report_get_title (report), '\n'));
+      path = export (f, report, name);
+      pdf = pdf_read (path);
+
+      g_test_message ("%s: %s", kinds[k], pdf->all);
+      g_assert_null (strstr (pdf->all, "\u202E"));
+      g_assert_null (strstr (pdf->all, "\033"));
+      /* The file number in order, on the heading's line and in the
+       * footer of every page */
+      if (k == 0)
+        assert_contains (pdf->all, file_line);
+      g_assert_null (strstr (pdf->all, reversed));
+      for (guint p = 0; p < pdf->pages->len; p++)
+        assert_contains (g_ptr_array_index (pdf->pages, p), f->file_number);
+      /* Every word of the names and the note, in order */
+      assert_contains (pdf->all, "Maple Consulting");
+      assert_contains (pdf->all, display_name);
+      assert_contains (pdf->all, "Bring 2026 originals");
+
+      g_object_get (pdf->document, "title", &title, NULL);
+      g_assert_null (strstr (title, "\u202E"));
+      g_assert_null (strchr (title, '\n'));
+    }
+
+  /* Nothing changed in the database */
+  g_free (family_sql);
+  family_sql = g_strdup_printf ("SELECT hex (family_name) FROM clients WHERE id = %" G_GINT64_FORMAT,
+                                f->client_id);
+  stored_family = test_query_text (db, family_sql);
+  g_assert_cmpstr (stored_family, ==, "44C3AD617A0A526F77E280AE2078");
+  stored_firm = test_query_text (db, "SELECT hex (name) FROM firm");
+  g_assert_cmpstr (stored_firm, ==, "4D61706C65E280AE20436F6E73756C74696E67");
+  stored_note = test_query_text (db, "SELECT count (*) FROM checklist_items WHERE note = 'Bring' || "
+                                     "char (8238) || ' 2026' || char (10) || 'originals' || "
+                                     "char (27) || '[2J'");
+  g_assert_cmpstr (stored_note, !=, "0");
+}
+
 /* Bad requests: clear errors, no file written */
 static void
 test_errors (Fixture       *f,
@@ -692,6 +781,7 @@ main (int   argc,
   ADD ("/report/checklist/draw-image", test_draw_image);
   ADD ("/report/checklist/as-it-stands", test_as_it_stands);
   ADD ("/report/checklist/hostile-text", test_hostile_text);
+  ADD ("/report/checklist/direction-overrides", test_direction_overrides);
   ADD ("/report/outline", test_outline);
   ADD ("/report/errors", test_errors);
 
