@@ -47,6 +47,9 @@ typedef enum
   REDRESS_RULE_NOTES,           /* the layout and shorthand of officer's notes */
   REDRESS_RULE_ADDRESS,         /* a letter speaks to the applicant */
   REDRESS_RULE_ENTRY,           /* where a dated entry of the notes starts */
+  REDRESS_RULE_COMPLEMENT,      /* words before a factor that make it a complement */
+  REDRESS_RULE_BASIS,           /* ... the basis of a judgement on something else */
+  REDRESS_RULE_INQUIRY,         /* ... what is checked */
   REDRESS_N_RULES
 } RedressRule;
 
