@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "redress-error.h"
@@ -184,6 +185,70 @@ redress_file_replace_commit (RedressFileReplace  *self,
       set_write_error (self->target, errno, error);
       return FALSE;
     }
+  self->committed = TRUE;
+  return redress_file_sync_folder (self->target, error);
+}
+
+/**
+ * redress_file_replace_commit_new:
+ *
+ * Like redress_file_replace_commit(), for a target that must not exist:
+ * if a file took the name meanwhile, it is left as it is and the error is
+ * %G_IO_ERROR_EXISTS.
+ */
+gboolean
+redress_file_replace_commit_new (RedressFileReplace  *self,
+                                 GError             **error)
+{
+  int fd;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
+
+  fd = g_open (self->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd < 0 || fchmod (fd, 0600) != 0 || fsync (fd) != 0)
+    {
+      int errsv = errno;
+
+      if (fd >= 0)
+        close (fd);
+      set_write_error (self->target, errsv, error);
+      return FALSE;
+    }
+  close (fd);
+
+  /* A second name, then the temporary one goes: never over another file */
+  if (link (self->path, self->target) != 0)
+    {
+      int errsv = errno;
+
+      if (errsv == EEXIST)
+        {
+          g_autofree char *name = g_filename_display_name (self->target);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s exists", name);
+          return FALSE;
+        }
+      /* A file system without hard links: a rename, once the name is
+       * seen free */
+      if (errsv != EPERM && errsv != ENOTSUP && errsv != EOPNOTSUPP && errsv != ENOSYS)
+        {
+          set_write_error (self->target, errsv, error);
+          return FALSE;
+        }
+      if (g_file_test (self->target, G_FILE_TEST_EXISTS) || g_file_test (self->target, G_FILE_TEST_IS_SYMLINK))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s exists", self->target);
+          return FALSE;
+        }
+      if (g_rename (self->path, self->target) != 0)
+        {
+          set_write_error (self->target, errno, error);
+          return FALSE;
+        }
+    }
+  else
+    g_unlink (self->path);
   self->committed = TRUE;
   return redress_file_sync_folder (self->target, error);
 }

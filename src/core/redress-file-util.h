@@ -30,6 +30,8 @@ const char         *redress_file_replace_get_path    (RedressFileReplace  *self)
 int                 redress_file_replace_get_fd      (RedressFileReplace  *self);
 gboolean            redress_file_replace_commit      (RedressFileReplace  *self,
                                                       GError             **error);
+gboolean            redress_file_replace_commit_new  (RedressFileReplace  *self,
+                                                      GError             **error);
 void                redress_file_replace_free        (RedressFileReplace  *self);
 
 gboolean            redress_file_set_contents        (const char          *target,

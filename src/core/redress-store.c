@@ -816,6 +816,81 @@ open_connection (const char  *path,
   return db;
 }
 
+/* A new database is written whole beside @path, then takes the name only
+ * if it is still free: the name never holds a half-made database (an
+ * empty file after a crash), and never replaces a file */
+static gboolean
+create_database (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(RedressFileReplace) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *db;
+  gboolean ok;
+
+  if (g_access (dir, W_OK | X_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                   _("The database “%s” cannot be created: %s."), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  file = redress_file_replace_new (path, REDRESS_FILE_BACKUP_PREFIX, error);
+  if (file == NULL)
+    return FALSE;
+  db = open_connection (redress_file_replace_get_path (file), SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return FALSE;
+  ok = exec (db, "PRAGMA synchronous = FULL", path, error) &&
+       migrate (db, path, 0, redress_store_latest_version (), error);
+  sqlite3_close (db);
+  if (!ok)
+    return FALSE;
+  step_reached ("create-written", redress_file_replace_get_path (file));
+
+  if (!redress_file_replace_commit_new (file, &local_error))
+    {
+      /* Another Redress created it meanwhile: open that one */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Only a name that does not exist becomes a new database: an existing
+ * file that is empty (or not a file) is not a database, and is left as
+ * it is.  An empty file with a write-ahead log beside it is a database
+ * whose pages are all still in the log. */
+static gboolean
+check_existing (const char  *path,
+                GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st, wal_st;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;   /* SQLite says why it cannot be opened */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS,
+                   _("“%s” is not an ordinary file (a device or a pipe), so it is not a Redress "
+                     "database. It was left as it is."), path);
+      return FALSE;
+    }
+  if (st.st_size > 0 || (g_stat (wal, &wal_st) == 0 && wal_st.st_size > 0))
+    return TRUE;
+
+  g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS,
+               _("“%s” is an empty file, not a Redress database. It was left as it is: to "
+                 "start a new database, give the name of a file that does not exist yet."),
+               path);
+  return FALSE;
+}
+
 /**
  * redress_store_migrate_file_to:
  * @path: a database file
@@ -838,7 +913,11 @@ redress_store_migrate_file_to (const char  *path,
   db = open_connection (path, SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
     return FALSE;
-  ok = check_identity (db, path, &current, error) &&
+  /* Version 0: an SQLite file without tables, as an older Redress left
+   * it when it stopped before the first migration (an empty file is not
+   * a database) */
+  ok = exec (db, "PRAGMA journal_mode = WAL", path, error) &&
+       check_identity (db, path, &current, error) &&
        migrate (db, path, current, version, error);
   sqlite3_close (db);
   return ok;
@@ -1082,9 +1161,10 @@ redress_store_default_path (void)
  *   whose folder is created with mode 0700
  * @error: return location for a #GError
  *
- * Opens (creating if needed) and migrates a Redress database.  A file that
- * is not a Redress database, is damaged, or was written by a newer version
- * is refused and left byte for byte as it was.
+ * Opens and migrates a Redress database; a @path that does not exist
+ * becomes a new database (mode 0600).  A file that is not a Redress
+ * database (an empty file among them), is damaged, or was written by a
+ * newer version is refused and left byte for byte as it was.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -1094,6 +1174,7 @@ redress_store_open (const char  *path,
 {
   g_autoptr(RedressStore) self = NULL;
   g_autofree char *default_path = NULL;
+  GStatBuf st;
   int version = 0;
 
   if (path == NULL)
@@ -1126,7 +1207,12 @@ redress_store_open (const char  *path,
     redress_file_remove_stale (dir);
   }
 
-  if (!create_private_file (path, error))
+  if (g_lstat (path, &st) != 0 && errno == ENOENT)
+    {
+      if (!create_database (path, error))
+        return NULL;
+    }
+  else if (!check_existing (path, error))
     return NULL;
 
   self = g_object_new (REDRESS_TYPE_STORE, NULL);

@@ -2753,6 +2753,9 @@ test_import_interrupted (Fixture       *f,
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
 
+  if (!g_subprocess_get_if_exited (process))
+    g_test_message ("redress-cli ended by signal %d; it said: %s",
+                    g_subprocess_get_term_sig (process), err);
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
   g_assert_nonnull (strstr (err, "cancelled"));
@@ -4199,6 +4202,46 @@ test_read_only (Fixture       *f,
   }
 }
 
+/* Only a name that does not exist becomes a new database (0600): an empty
+ * file is refused, left empty with its mode */
+static void
+test_empty_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Result) r = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 1;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (f->db, "", 0, NULL));
+  g_assert_cmpint (g_chmod (f->db, 0644), ==, 0);
+  r = run_cli (f, "client", "list", NULL);
+  assert_error (r, 1, "is an empty file, not a Redress database");
+  g_assert_cmpuint (count_lines (r->err), ==, 1);
+  g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "client", "add", "--family-name", "Okafor", "--given-names", "Chidi", NULL);
+  assert_error (r, 1, "is an empty file");
+  g_clear_pointer (&r, result_free);
+  g_assert_true (g_file_get_contents (f->db, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 0);
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  left = files_with_prefix (f, ".redress-");
+  g_assert_cmpuint (left->len, ==, 0);
+  g_clear_pointer (&left, g_ptr_array_unref);
+  left = files_with_prefix (f, "redress.db-");
+  g_assert_cmpuint (left->len, ==, 0);
+
+  /* A name that does not exist: a new database, 0600 */
+  g_assert_cmpint (g_unlink (f->db), ==, 0);
+  add_client (f, "Okafor", "Chidi");
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM clients"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4260,6 +4303,7 @@ main (int    argc,
   ADD ("/cli/edges/restore-names-copy", test_restore_names_copy);
   ADD ("/cli/edges/grounds-all-or-nothing", test_grounds_all_or_nothing);
   ADD ("/cli/edges/pdf-targets", test_pdf_targets);
+  ADD ("/cli/edges/empty-database", test_empty_database);
 
 #undef ADD
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -123,20 +124,97 @@ test_open_new (Fixture       *f,
   }
 }
 
+/* No file of Redress's own making left in @dir but the database */
+static void
+assert_no_temporary_files (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, ".redress-"))
+      g_error ("%s was left in %s", name, dir);
+}
+
 static void
 test_open_empty_file (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RedressStore) store = NULL;
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.db", NULL);
 
-  /* An empty file is a new database (what a file chooser "new" leaves) */
+  /* Only a name that does not exist becomes a database: an empty file
+   * is refused, left as it was (empty, its mode kept) */
   g_file_set_contents (f->path, "", 0, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+  assert_refused (f->path, REDRESS_ERROR_NOT_REDRESS, REDRESS_ERROR_NOT_REDRESS);
+  g_assert_cmpuint (test_file_mode (f->path), ==, 0644);
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 1;
+
+    g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+    g_assert_cmpuint (length, ==, 0);
+  }
+  {
+    g_autoptr(RedressStore) store = redress_store_open (f->path, &error);
+
+    g_assert_null (store);
+    g_assert_nonnull (strstr (error->message, "empty"));
+    g_clear_error (&error);
+  }
+
+  /* A pipe is not a database either, and is not opened */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  {
+    g_autoptr(RedressStore) store = redress_store_open (fifo, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_REDRESS);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (g_unlink (fifo), ==, 0);
+  assert_no_temporary_files (f->dir);
+}
+
+static void
+kill_when_written (const char *step,
+                   const char *path)
+{
+  if (g_str_equal (step, "create-written"))
+    _exit (3);
+}
+
+/* A new database takes its name whole: a crash while it is being made
+ * leaves no empty file under the name (which would then be refused) */
+static void
+test_open_create_crash (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressStore) store = NULL;
+
+  if (g_test_subprocess ())
+    {
+      redress_store_set_step_hook (kill_when_written);
+      store = redress_store_open (g_getenv ("REDRESS_TEST_DB"), &error);
+      g_assert_not_reached ();
+    }
+
+  g_setenv ("REDRESS_TEST_DB", f->path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("REDRESS_TEST_DB");
+  g_test_trap_assert_failed ();
+  g_assert_false (test_file_exists (f->path));
+
   store = redress_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_query_int (redress_store_get_handle (store), "PRAGMA user_version"), ==,
-                   redress_store_latest_version ());
+  g_assert_cmpint (redress_store_get_version (store), ==, redress_store_latest_version ());
+  g_assert_cmpuint (test_file_mode (f->path), ==, 0600);
+  /* What the crash left was removed */
+  assert_no_temporary_files (f->dir);
 }
 
 static void
@@ -605,6 +683,7 @@ main (int   argc,
 
   ADD ("/store/open/new", test_open_new);
   ADD ("/store/open/empty-file", test_open_empty_file);
+  ADD ("/store/open/create-crash", test_open_create_crash);
   g_test_add_func ("/store/open/default-path", test_open_default_path);
   ADD ("/store/open/folder", test_open_folder);
   ADD ("/store/open/missing-folder", test_open_missing_folder);
