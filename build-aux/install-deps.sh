@@ -8,6 +8,7 @@ packages="
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libpoppler-glib-dev libsqlite3-dev libjson-glib-dev
+  libtesseract-dev tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-osd img2pdf
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   desktop-file-utils appstream flatpak-builder
   xvfb xauth dbus dbus-x11 at-spi2-core

@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <glib.h>
 #include <poppler.h>
+#include <tesseract/capi.h>
 
 /*
  * redress-pdf-worker: reads ONE PDF with poppler and writes the text of
@@ -31,6 +32,21 @@
  *   PAGE <page_no> <width> <height> <rotation> <n_bytes>\n<n_bytes of UTF-8>\n
  *   ...
  *   END
+ *
+ * With --ocr <languages> (eng, fra or eng+fra), a page whose text layer is
+ * empty is read by OCR (Tesseract, 300 dpi, turned the right way up by
+ * its orientation detection).  `OCR <page_no>` announces that such a page
+ * is being read, then its record is
+ *
+ *   PAGE <page_no> <width> <height> <rotation> <n_bytes> <source> <n_words>\n
+ *   <n_bytes of UTF-8>\n
+ *   n_words times: W <offset> <length> <x1> <y1> <x2> <y2> <confidence>\n
+ *
+ * where <source> is `ocr`, or `redacted` for a page wholly blacked out;
+ * each word is <length> bytes of the text at byte <offset>, its box in
+ * points with the origin at the top left of the page as shown, its
+ * confidence from 0 to 100.  `OCR-UNAVAILABLE` (once) says the trained
+ * data could not be loaded: such pages are then sent without text.
  *
  * or, at any point, `ERROR <code> [<page_no>]` and exit status 2, where
  * <code> is one of not-pdf, damaged, encrypted-needs-password,
@@ -346,6 +362,408 @@ write_double (double value)
   printf (" %s", g_ascii_formatd (text, sizeof text, "%.3f", value));
 }
 
+/* OCR of scanned pages ---------------------------------------------------- */
+
+#define OCR_DPI 300.0
+/* A pixel darker than this is ink */
+#define INK_LEVEL 128
+/* A word whose box is this dark is a redaction box, not text */
+#define SOLID_BOX 0.75
+/* ...and at least this wide, and as wide as tall (not an I or an l) */
+#define MIN_BOX_PIXELS 24
+/* A page with no word and this much ink is wholly redacted */
+#define REDACTED_PAGE 0.5
+/* Orientation is only trusted above this confidence */
+#define MIN_OSD_CONFIDENCE 1.5
+
+typedef struct
+{
+  char *language;
+  TessBaseAPI *api;     /* NULL until the first scanned page; then NULL if unavailable */
+  TessBaseAPI *osd;     /* NULL when the orientation data is missing */
+  gboolean started;
+  gboolean unavailable;
+} Ocr;
+
+typedef struct
+{
+  guint offset;
+  guint length;
+  double x1, y1, x2, y2;
+  int confidence;
+} OcrWord;
+
+/* Only the languages Redress ships: the name goes to Tesseract as a path */
+static gboolean
+ocr_language_valid (const char *language)
+{
+  return g_strv_contains ((const char *const[]) { "eng", "fra", "eng+fra", "fra+eng", NULL },
+                          language);
+}
+
+static gboolean
+ocr_start (Ocr *ocr)
+{
+  if (ocr->started)
+    return !ocr->unavailable;
+  ocr->started = TRUE;
+
+  ocr->api = TessBaseAPICreate ();
+  /* NULL: $TESSDATA_PREFIX, else Tesseract's own folder */
+  if (TessBaseAPIInit3 (ocr->api, NULL, ocr->language) != 0)
+    {
+      g_printerr ("redress-pdf-worker: no OCR data for “%s”\n", ocr->language);
+      TessBaseAPIDelete (ocr->api);
+      ocr->api = NULL;
+      ocr->unavailable = TRUE;
+      printf ("OCR-UNAVAILABLE\n");
+      return FALSE;
+    }
+  TessBaseAPISetPageSegMode (ocr->api, PSM_AUTO);
+  /* Tesseract's own debug output would go to stdout, the protocol */
+  TessBaseAPISetVariable (ocr->api, "debug_file", "/dev/null");
+
+  ocr->osd = TessBaseAPICreate ();
+  if (TessBaseAPIInit2 (ocr->osd, NULL, "osd", OEM_TESSERACT_ONLY) != 0)
+    {
+      g_printerr ("redress-pdf-worker: no orientation data, pages are read as they are\n");
+      TessBaseAPIDelete (ocr->osd);
+      ocr->osd = NULL;
+    }
+  else
+    {
+      TessBaseAPISetPageSegMode (ocr->osd, PSM_OSD_ONLY);
+      TessBaseAPISetVariable (ocr->osd, "debug_file", "/dev/null");
+    }
+  return TRUE;
+}
+
+static void
+ocr_stop (Ocr *ocr)
+{
+  if (ocr->api != NULL)
+    {
+      TessBaseAPIEnd (ocr->api);
+      TessBaseAPIDelete (ocr->api);
+    }
+  if (ocr->osd != NULL)
+    {
+      TessBaseAPIEnd (ocr->osd);
+      TessBaseAPIDelete (ocr->osd);
+    }
+  g_free (ocr->language);
+}
+
+/* The page as shown, in 8-bit grey (one byte a pixel, no padding) */
+static guint8 *
+render_grey (PopplerPage *page,
+             double       width,
+             double       height,
+             double      *scale_out,
+             int         *width_out,
+             int         *height_out)
+{
+  double scale = OCR_DPI / 72.0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint8 *grey;
+  const guint8 *data;
+  int w, h, stride;
+
+  if (width * height * scale * scale > MAX_PAGE_PIXELS)
+    scale = sqrt (MAX_PAGE_PIXELS / (width * height));
+  w = MAX (1, (int) ceil (width * scale));
+  h = MAX (1, (int) ceil (height * scale));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  grey = g_malloc ((gsize) w * (gsize) h);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * (gsize) stride);
+
+      for (int x = 0; x < w; x++)
+        {
+          guint32 p = row[x];
+          /* ITU-R BT.601 luma */
+          grey[(gsize) y * (gsize) w + (gsize) x] =
+            (guint8) ((((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114) / 1000);
+        }
+    }
+  cairo_surface_destroy (surface);
+  *scale_out = scale;
+  *width_out = w;
+  *height_out = h;
+  return grey;
+}
+
+/* @grey turned @degrees clockwise (90, 180, 270) into a new buffer */
+static guint8 *
+rotate_grey (const guint8 *grey,
+             int           w,
+             int           h,
+             int           degrees,
+             int          *w_out,
+             int          *h_out)
+{
+  int rw = degrees == 180 ? w : h;
+  int rh = degrees == 180 ? h : w;
+  guint8 *out = g_malloc ((gsize) w * (gsize) h);
+
+  for (int y = 0; y < rh; y++)
+    for (int x = 0; x < rw; x++)
+      {
+        int sx, sy;
+
+        if (degrees == 90)
+          sx = y, sy = h - 1 - x;
+        else if (degrees == 180)
+          sx = w - 1 - x, sy = h - 1 - y;
+        else
+          sx = w - 1 - y, sy = x;
+        out[(gsize) y * (gsize) rw + (gsize) x] = grey[(gsize) sy * (gsize) w + (gsize) sx];
+      }
+  *w_out = rw;
+  *h_out = rh;
+  return out;
+}
+
+/* A point of the image turned @degrees clockwise, back on the page's image
+ * (@w × @h) */
+static void
+unrotate_point (int     degrees,
+                int     w,
+                int     h,
+                double  x,
+                double  y,
+                double *px,
+                double *py)
+{
+  switch (degrees)
+    {
+    case 90:  *px = y;     *py = h - x; break;
+    case 180: *px = w - x; *py = h - y; break;
+    case 270: *px = w - y; *py = x;     break;
+    default:  *px = x;     *py = y;     break;
+    }
+}
+
+static double
+ink_ratio (const guint8 *grey,
+           int           w,
+           int           x1,
+           int           y1,
+           int           x2,
+           int           y2)
+{
+  guint64 ink = 0, all = 0;
+
+  for (int y = y1; y < y2; y++)
+    for (int x = x1; x < x2; x++)
+      {
+        all++;
+        ink += grey[(gsize) y * (gsize) w + (gsize) x] < INK_LEVEL;
+      }
+  return all > 0 ? (double) ink / (double) all : 0;
+}
+
+static gboolean
+has_alnum (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Which way up the page is: the clockwise turn that makes it upright */
+static int
+detect_orientation (Ocr          *ocr,
+                    const guint8 *grey,
+                    int           w,
+                    int           h)
+{
+  const char *script = NULL;
+  float orient_conf = 0, script_conf = 0;
+  int degrees = 0;
+
+  if (ocr->osd == NULL)
+    return 0;
+  TessBaseAPISetImage (ocr->osd, grey, w, h, 1, w);
+  TessBaseAPISetSourceResolution (ocr->osd, (int) OCR_DPI);
+  if (!TessBaseAPIDetectOrientationScript (ocr->osd, &degrees, &orient_conf, &script,
+                                           &script_conf))
+    return 0;
+  TessBaseAPIClear (ocr->osd);
+  if (orient_conf < MIN_OSD_CONFIDENCE || degrees % 90 != 0)
+    return 0;
+  /* Tesseract gives the turn the text shows; undo it */
+  return (360 - degrees) % 360;
+}
+
+/* Reads @page by OCR: its text, words and whether it is wholly redacted.
+ * Returns FALSE when the page cannot be rendered. */
+static gboolean
+ocr_page (Ocr          *ocr,
+          PopplerPage  *page,
+          double        width,
+          double        height,
+          GString      *text,
+          GArray       *words,
+          gboolean     *redacted)
+{
+  g_autofree guint8 *grey = NULL;
+  g_autofree guint8 *turned = NULL;
+  const guint8 *image;
+  TessResultIterator *it;
+  double scale = 1;
+  double page_ink;
+  int w = 0, h = 0, iw, ih;
+  int degrees;
+
+  *redacted = FALSE;
+  grey = render_grey (page, width, height, &scale, &w, &h);
+  if (grey == NULL)
+    return FALSE;
+  page_ink = ink_ratio (grey, w, 0, 0, w, h);
+
+  degrees = detect_orientation (ocr, grey, w, h);
+  if (degrees != 0)
+    {
+      turned = rotate_grey (grey, w, h, degrees, &iw, &ih);
+      image = turned;
+    }
+  else
+    {
+      image = grey;
+      iw = w;
+      ih = h;
+    }
+
+  TessBaseAPISetImage (ocr->api, image, iw, ih, 1, iw);
+  TessBaseAPISetSourceResolution (ocr->api, (int) OCR_DPI);
+  if (TessBaseAPIRecognize (ocr->api, NULL) != 0)
+    {
+      TessBaseAPIClear (ocr->api);
+      *redacted = page_ink >= REDACTED_PAGE;
+      return TRUE;
+    }
+
+  it = TessBaseAPIGetIterator (ocr->api);
+  if (it != NULL)
+    {
+      TessPageIterator *pit = TessResultIteratorGetPageIterator (it);
+
+      do
+        {
+          g_autofree char *word = NULL;
+          char *tess_word = TessResultIteratorGetUTF8Text (it, RIL_WORD);
+          float confidence = TessResultIteratorConfidence (it, RIL_WORD);
+          gboolean new_line = TessPageIteratorIsAtBeginningOf (pit, RIL_TEXTLINE);
+          int l = 0, t = 0, r = 0, b = 0;
+          double ax, ay, bx, by;
+          OcrWord entry;
+
+          if (tess_word == NULL)
+            continue;
+          word = g_strdup (g_strstrip (tess_word));
+          TessDeleteText (tess_word);
+          if (!TessPageIteratorBoundingBox (pit, RIL_WORD, &l, &t, &r, &b))
+            continue;
+          l = CLAMP (l, 0, iw);
+          r = CLAMP (r, l, iw);
+          t = CLAMP (t, 0, ih);
+          b = CLAMP (b, t, ih);
+          if (*word == '\0' || !g_utf8_validate (word, -1, NULL))
+            continue;
+          /* A solid box is a redaction, however Tesseract reads it; marks
+           * without a letter or digit read with little confidence are noise */
+          if (r - l >= MIN_BOX_PIXELS && r - l >= b - t &&
+              ink_ratio (image, iw, l, t, r, b) >= SOLID_BOX)
+            continue;
+          if (confidence < 50 && !has_alnum (word))
+            continue;
+
+          if (text->len > 0)
+            g_string_append_c (text, new_line ? '\n' : ' ');
+          entry.offset = (guint) text->len;
+          entry.length = (guint) strlen (word);
+          g_string_append (text, word);
+
+          unrotate_point (degrees, w, h, l, t, &ax, &ay);
+          unrotate_point (degrees, w, h, r, b, &bx, &by);
+          entry.x1 = MIN (ax, bx) / scale;
+          entry.y1 = MIN (ay, by) / scale;
+          entry.x2 = MAX (ax, bx) / scale;
+          entry.y2 = MAX (ay, by) / scale;
+          entry.confidence = CLAMP ((int) lround (confidence), 0, 100);
+          g_array_append_val (words, entry);
+        }
+      while (TessResultIteratorNext (it, RIL_WORD));
+      TessResultIteratorDelete (it);
+    }
+  TessBaseAPIClear (ocr->api);
+
+  *redacted = words->len == 0 && page_ink >= REDACTED_PAGE;
+  return TRUE;
+}
+
+static void
+write_ocr_page (int           page_no,
+                double        width,
+                double        height,
+                int           rotation,
+                const GString *text,
+                const GArray *words,
+                gboolean      redacted)
+{
+  char w[G_ASCII_DTOSTR_BUF_SIZE];
+  char h[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (w, sizeof w, "%.3f", width);
+  g_ascii_formatd (h, sizeof h, "%.3f", height);
+  printf ("PAGE %d %s %s %d %" G_GSIZE_FORMAT " %s %u\n", page_no, w, h, rotation, text->len,
+          redacted ? "redacted" : "ocr", words->len);
+  fwrite (text->str, 1, text->len, stdout);
+  fputc ('\n', stdout);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const OcrWord *word = &g_array_index (words, OcrWord, i);
+
+      printf ("W %u %u", word->offset, word->length);
+      write_double (word->x1);
+      write_double (word->y1);
+      write_double (word->x2);
+      write_double (word->y2);
+      printf (" %d\n", word->confidence);
+    }
+  fflush (stdout);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 serve_render (PopplerDocument *document,
               int              n_pages,
@@ -597,15 +1015,23 @@ main (int   argc,
   PopplerDocument *document = NULL;
   g_autofree char *password = NULL;
   const char *code = NULL;
+  Ocr ocr = { 0, };
+  gboolean with_ocr = FALSE;
   int n_pages;
   int status = 0;
 
   if (argc == 2 && g_str_equal (argv[1], "--serve") && fcntl (PDF_FD, F_GETFD) >= 0)
     return serve ();
-  if (argc != 1 || fcntl (PDF_FD, F_GETFD) < 0)
+  if (argc == 3 && g_str_equal (argv[1], "--ocr") && ocr_language_valid (argv[2]))
+    {
+      with_ocr = TRUE;
+      ocr.language = g_strdup (argv[2]);
+    }
+  if ((argc != 1 && !with_ocr) || fcntl (PDF_FD, F_GETFD) < 0)
     {
       fprintf (stderr, "redress-pdf-worker: a helper of Redress, not meant to be run by hand.\n"
                        "It reads a PDF on file descriptor 3 and its password on stdin.\n");
+      g_free (ocr.language);
       return EXIT_USAGE;
     }
 
@@ -649,6 +1075,28 @@ main (int   argc,
       text = poppler_page_get_text (page);
       poppler_page_get_size (page, &width, &height);
       rotation = page_rotation (document, page, width, height);
+      if (with_ocr && is_blank (text))
+        {
+          /* A scanned page: say so first, the parent shows it */
+          printf ("OCR %d\n", i + 1);
+          fflush (stdout);
+          if (ocr_start (&ocr))
+            {
+              g_autoptr(GString) ocr_text = g_string_new (NULL);
+              g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (OcrWord));
+              gboolean redacted = FALSE;
+
+              if (!ocr_page (&ocr, page, width, height, ocr_text, words, &redacted))
+                {
+                  g_object_unref (page);
+                  status = fail ("page-unreadable", i + 1);
+                  goto out;
+                }
+              g_object_unref (page);
+              write_ocr_page (i + 1, width, height, rotation, ocr_text, words, redacted);
+              continue;
+            }
+        }
       g_object_unref (page);
       write_page (i + 1, width, height, rotation, text);
     }
@@ -657,5 +1105,7 @@ main (int   argc,
 
 out:
   g_clear_object (&document);
+  if (with_ocr)
+    ocr_stop (&ocr);
   return status;
 }
