@@ -38,6 +38,7 @@
 #define MAX_PAGE_TEXT    ((gsize) 64 << 20)
 #define MAX_TOTAL_TEXT   ((gsize) 1 << 30)
 #define MAX_LINE         256
+#define MAX_PAGE_WORDS   200000
 #define SNIFF_BYTES      1024
 #define END_GRACE_MS     2000
 
@@ -153,6 +154,7 @@ page_free (gpointer data)
   RedressPdfPage *page = data;
 
   g_free (page->text);
+  g_clear_pointer (&page->words, g_array_unref);
   g_free (page);
 }
 
@@ -164,6 +166,7 @@ redress_pdf_extraction_free (RedressPdfExtraction *extraction)
   g_clear_pointer (&extraction->data, g_bytes_unref);
   g_clear_pointer (&extraction->pages, g_ptr_array_unref);
   g_free (extraction->sha256);
+  g_free (extraction->ocr_language);
   g_free (extraction);
 }
 
@@ -511,6 +514,9 @@ redress_pdf_spawn_worker (int                  pdf_fd,
   if (g_getenv ("REDRESS_PDF_WORKER_STDERR") == NULL)
     flags |= G_SUBPROCESS_FLAGS_STDERR_SILENCE;
   launcher = g_subprocess_launcher_new (flags);
+  /* Tesseract's threads would only fight over the cores the application
+   * shares, and escape the time a page is given */
+  g_subprocess_launcher_setenv (launcher, "OMP_THREAD_LIMIT", "1", TRUE);
   if (stdin_fd >= 0)
     g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
   g_subprocess_launcher_take_fd (launcher, fcntl (pdf_fd, F_DUPFD_CLOEXEC, 3), 3);
@@ -535,6 +541,7 @@ typedef enum
   STATE_DOC,
   STATE_PAGES,
   STATE_PAGE_TEXT,
+  STATE_PAGE_WORDS,
   STATE_END,
   STATE_REFUSED,
   STATE_BROKEN,
@@ -551,18 +558,26 @@ typedef struct
   gboolean timed_out;
   gboolean cancelled;
   GSource *grace;
+  GSource *timeout;
+  GMainContext *context;
+  gint64 deadline;           /* monotonic, µs */
+  guint ocr_page_ms;
 
   State state;
   guint n_pages;
   GPtrArray *pages;
   RedressPdfPage *current;   /* waiting for its text */
   gsize text_length;
+  guint words_left;          /* of the current page */
   gsize total_text;
   guint pages_without_text;
+  guint ocr_pages;
+  gboolean ocr_unavailable;
   char *refusal;             /* the worker's error code */
   guint refusal_page;
 
   RedressImportProgressFunc progress;
+  RedressOcrProgressFunc ocr_progress;
   gpointer user_data;
 } Run;
 
@@ -581,6 +596,27 @@ on_timeout (gpointer data)
   run->timed_out = TRUE;
   kill_worker (run);
   return G_SOURCE_REMOVE;
+}
+
+/* The time limit runs until @deadline_ms from now, unless it already runs
+ * longer */
+static void
+extend_deadline (Run   *run,
+                 guint  from_now_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) from_now_ms * 1000;
+
+  if (deadline <= run->deadline)
+    return;
+  run->deadline = deadline;
+  if (run->timeout != NULL)
+    {
+      g_source_destroy (run->timeout);
+      g_source_unref (run->timeout);
+    }
+  run->timeout = g_timeout_source_new (from_now_ms);
+  g_source_set_callback (run->timeout, on_timeout, run, NULL);
+  g_source_attach (run->timeout, run->context);
 }
 
 static gboolean
@@ -659,6 +695,22 @@ parse_uint (const char *text,
   return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
 }
 
+/* The current page is whole: it joins the others */
+static void
+finish_page (Run *run)
+{
+  RedressPdfPage *page = run->current;
+
+  if (!page->has_text)
+    run->pages_without_text++;
+  if (page->ocr)
+    run->ocr_pages++;
+  g_ptr_array_add (run->pages, g_steal_pointer (&run->current));
+  run->state = STATE_PAGES;
+  if (run->progress)
+    run->progress (run->pages->len, run->n_pages, run->user_data);
+}
+
 /* One line of the worker's output (without its newline) */
 static void
 parse_line (Run        *run,
@@ -707,11 +759,38 @@ parse_line (Run        *run,
           g_source_set_callback (run->grace, on_grace_over, run, NULL);
           g_source_attach (run->grace, g_main_context_get_thread_default ());
         }
-      else if (n_words == 6 && g_str_equal (words[0], "PAGE"))
+      else if (n_words == 2 && g_str_equal (words[0], "OCR") &&
+               parse_uint (words[1], MAX_PAGES, &number) && number == run->pages->len + 1 &&
+               number <= run->n_pages)
+        {
+          /* A scanned page is being read: it has a time limit of its own */
+          extend_deadline (run, run->ocr_page_ms);
+          if (run->ocr_progress)
+            run->ocr_progress ((guint) number, run->n_pages, run->user_data);
+        }
+      else if (n_words == 1 && g_str_equal (words[0], "OCR-UNAVAILABLE"))
+        {
+          run->ocr_unavailable = TRUE;
+        }
+      else if ((n_words == 6 || n_words == 8) && g_str_equal (words[0], "PAGE"))
         {
           RedressPdfPage *page = g_new0 (RedressPdfPage, 1);
-          guint64 page_no = 0, rotation = 0, length = 0;
+          guint64 page_no = 0, rotation = 0, length = 0, n_page_words = 0;
 
+          if (n_words == 8)
+            {
+              page->ocr = TRUE;
+              page->redacted = g_str_equal (words[6], "redacted");
+              if ((!page->redacted && !g_str_equal (words[6], "ocr")) ||
+                  !parse_uint (words[7], MAX_PAGE_WORDS, &n_page_words))
+                {
+                  g_free (page);
+                  broken (run);
+                  break;
+                }
+              page->words = g_array_sized_new (FALSE, FALSE, sizeof (RedressPdfWord),
+                                               (guint) n_page_words);
+            }
           if (!parse_uint (words[1], MAX_PAGES, &page_no) ||
               page_no != run->pages->len + 1 || page_no > run->n_pages ||
               !parse_double (words[2], &page->width) ||
@@ -720,16 +799,53 @@ parse_line (Run        *run,
               !parse_uint (words[5], MAX_PAGE_TEXT, &length) ||
               run->total_text + length > MAX_TOTAL_TEXT)
             {
-              g_free (page);
+              page_free (page);
               broken (run);
               break;
             }
           page->page_no = (guint) page_no;
           page->rotation = (int) rotation;
           run->current = page;
+          run->words_left = (guint) n_page_words;
           run->text_length = (gsize) length;
           run->total_text += (gsize) length;
           run->state = STATE_PAGE_TEXT;
+        }
+      else
+        broken (run);
+      break;
+
+    case STATE_PAGE_WORDS:
+      if (n_words == 8 && g_str_equal (words[0], "W") && run->words_left > 0)
+        {
+          RedressPdfPage *page = run->current;
+          gsize text_length = strlen (page->text);
+          guint64 offset = 0, length = 0, confidence = 0;
+          double box[4];
+          RedressPdfWord word;
+
+          if (!parse_uint (words[1], text_length, &offset) ||
+              !parse_uint (words[2], text_length - offset, &length) || length == 0 ||
+              !g_utf8_validate (page->text + offset, (gssize) length, NULL) ||
+              !parse_double (words[3], &box[0]) || !parse_double (words[4], &box[1]) ||
+              !parse_double (words[5], &box[2]) || !parse_double (words[6], &box[3]) ||
+              box[0] > box[2] || box[1] > box[3] ||
+              box[2] > page->width + 1 || box[3] > page->height + 1 ||
+              !parse_uint (words[7], 100, &confidence))
+            {
+              broken (run);
+              break;
+            }
+          word.offset = (guint32) offset;
+          word.length = (guint32) length;
+          word.x1 = (float) box[0];
+          word.y1 = (float) box[1];
+          word.x2 = (float) box[2];
+          word.y2 = (float) box[3];
+          word.confidence = (guint8) confidence;
+          g_array_append_val (page->words, word);
+          if (--run->words_left == 0)
+            finish_page (run);
         }
       else
         broken (run);
@@ -768,13 +884,17 @@ parse_buffer (Run *run)
               break;
             }
           page->text = clean_text ((const char *) start, run->text_length, &page->has_text);
-          if (!page->has_text)
-            run->pages_without_text++;
-          g_ptr_array_add (run->pages, g_steal_pointer (&run->current));
           pos += run->text_length + 1;
-          run->state = STATE_PAGES;
-          if (run->progress)
-            run->progress (run->pages->len, run->n_pages, run->user_data);
+          /* A redacted page has nothing to read, whatever it says */
+          if (page->redacted && (page->has_text || run->words_left > 0))
+            {
+              broken (run);
+              break;
+            }
+          if (run->words_left > 0)
+            run->state = STATE_PAGE_WORDS;
+          else
+            finish_page (run);
         }
       else
         {
@@ -894,16 +1014,19 @@ static GPtrArray *
 run_worker (int                        fd,
             const char                *password,
             const RedressPdfLimits    *limits,
+            const char                *ocr_language,
             RedressImportProgressFunc  progress,
+            RedressOcrProgressFunc     ocr_progress,
             gpointer                   user_data,
             GCancellable              *cancellable,
-            guint                     *pages_without_text,
+            RedressPdfExtraction      *extraction,
             GError                   **error)
 {
+  const char *ocr_args[] = { "--ocr", ocr_language, NULL };
+  guint cpu_seconds = limits->timeout_ms / 1000 + 2;
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) pages = NULL;
-  GSource *timeout = NULL;
   GSource *cancel = NULL;
   int password_pipe[2];
   gsize password_length = password ? strlen (password) : 0;
@@ -932,10 +1055,18 @@ run_worker (int                        fd,
     }
   close (password_pipe[1]);
 
-  /* The CPU limit backs up the wall-clock timer below */
-  run.process = redress_pdf_spawn_worker (fd, password_pipe[0], NULL, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                                          limits->memory_limit, limits->timeout_ms / 1000 + 2,
-                                          error);
+  /* The CPU limit backs up the wall-clock timer below.  With OCR, the
+   * timer gives each scanned page a time of its own, as many as there are:
+   * the CPU limit is then a backstop of an hour (the worker dies with this
+   * process anyway) */
+  run.ocr_page_ms = (guint) MIN (env_number ("REDRESS_PDF_OCR_TIMEOUT_MS",
+                                             REDRESS_PDF_OCR_PAGE_TIMEOUT_MS), G_MAXUINT / 2);
+  if (ocr_language != NULL)
+    cpu_seconds = MAX (cpu_seconds, 3600);
+  run.process = redress_pdf_spawn_worker (fd, password_pipe[0],
+                                          ocr_language != NULL ? ocr_args : NULL,
+                                          G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                          limits->memory_limit, cpu_seconds, error);
   if (run.process == NULL)
     return NULL;
 
@@ -946,11 +1077,11 @@ run_worker (int                        fd,
   run.buffer = g_byte_array_new ();
   run.pages = g_ptr_array_new_with_free_func (page_free);
   run.progress = progress;
+  run.ocr_progress = ocr_progress;
   run.user_data = user_data;
+  run.context = context;
 
-  timeout = g_timeout_source_new (limits->timeout_ms);
-  g_source_set_callback (timeout, on_timeout, &run, NULL);
-  g_source_attach (timeout, context);
+  extend_deadline (&run, limits->timeout_ms);
   if (cancellable != NULL)
     {
       cancel = g_cancellable_source_new (cancellable);
@@ -964,8 +1095,8 @@ run_worker (int                        fd,
   while (run.reading || !run.exited)
     g_main_context_iteration (context, TRUE);
 
-  g_source_destroy (timeout);
-  g_source_unref (timeout);
+  g_source_destroy (run.timeout);
+  g_source_unref (run.timeout);
   if (cancel != NULL)
     {
       g_source_destroy (cancel);
@@ -987,7 +1118,9 @@ run_worker (int                        fd,
       if (!g_subprocess_get_successful (run.process))
         g_debug ("The PDF worker did not exit cleanly after a complete answer");
       pages = g_steal_pointer (&run.pages);
-      *pages_without_text = run.pages_without_text;
+      extraction->pages_without_text = run.pages_without_text;
+      extraction->ocr_pages = run.ocr_pages;
+      extraction->ocr_unavailable = run.ocr_unavailable;
     }
   else if (run.state == STATE_REFUSED)
     {
@@ -1047,6 +1180,60 @@ redress_pdf_extract (const char                *path,
                      GCancellable              *cancellable,
                      GError                   **error)
 {
+  return redress_pdf_extract_full (path, password, limits, REDRESS_PDF_DEFAULT_OCR_LANGUAGE,
+                                   progress, NULL, user_data, cancellable, error);
+}
+
+/**
+ * redress_pdf_ocr_language_valid:
+ * @language: eng, fra or eng+fra
+ *
+ * Returns: whether scanned pages can be read in @language
+ */
+gboolean
+redress_pdf_ocr_language_valid (const char *language)
+{
+  return language != NULL &&
+         g_strv_contains ((const char *const[]) { "eng", "fra", "eng+fra", "fra+eng", NULL },
+                          language);
+}
+
+/**
+ * redress_pdf_describe_ocr_progress:
+ *
+ * Returns: (transfer full): “Reading scanned page 12 of 40”
+ */
+char *
+redress_pdf_describe_ocr_progress (guint page_no,
+                                   guint n_pages)
+{
+  /* Translators: while a page without text is read by OCR */
+  return g_strdup_printf (_("Reading scanned page %u of %u"), page_no, n_pages);
+}
+
+/**
+ * redress_pdf_extract_full:
+ * @ocr_language: (nullable): the languages of scanned pages (see
+ *   redress_pdf_ocr_language_valid()), %NULL not to read them
+ * @ocr_progress: (scope call) (nullable): called on this thread as a
+ *   scanned page starts being read
+ *
+ * Like redress_pdf_extract(), which reads scanned pages in English and
+ * French: a page whose text layer is empty is read by OCR, in the worker,
+ * each with REDRESS_PDF_OCR_PAGE_TIMEOUT_MS (or `$REDRESS_PDF_OCR_TIMEOUT_MS`)
+ * of time of its own.
+ */
+RedressPdfExtraction *
+redress_pdf_extract_full (const char                *path,
+                          const char                *password,
+                          const RedressPdfLimits    *limits,
+                          const char                *ocr_language,
+                          RedressImportProgressFunc  progress,
+                          RedressOcrProgressFunc     ocr_progress,
+                          gpointer                   user_data,
+                          GCancellable              *cancellable,
+                          GError                   **error)
+{
   g_autoptr(RedressPdfExtraction) extraction = NULL;
   g_autoptr(GError) local_error = NULL;
   RedressPdfLimits default_limits;
@@ -1055,6 +1242,8 @@ redress_pdf_extract (const char                *path,
   int fd = -1;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (ocr_language == NULL || redress_pdf_ocr_language_valid (ocr_language),
+                        NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -1094,8 +1283,9 @@ redress_pdf_extract (const char                *path,
   data = g_bytes_get_data (extraction->data, &size);
   extraction->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
 
-  extraction->pages = run_worker (fd, password, limits, progress, user_data, cancellable,
-                                  &extraction->pages_without_text, &local_error);
+  extraction->ocr_language = g_strdup (ocr_language);
+  extraction->pages = run_worker (fd, password, limits, ocr_language, progress, ocr_progress,
+                                  user_data, cancellable, extraction, &local_error);
   close (fd);
   if (extraction->pages == NULL)
     {

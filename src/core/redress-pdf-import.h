@@ -76,6 +76,33 @@ typedef struct
 void     redress_pdf_limits_get_default (RedressPdfLimits       *limits);
 void     redress_pdf_limits_set_default (const RedressPdfLimits *limits);
 
+/* OCR: the languages of scanned pages, and the time one may take */
+#define REDRESS_PDF_DEFAULT_OCR_LANGUAGE    "eng+fra"
+#define REDRESS_PDF_OCR_PAGE_TIMEOUT_MS     60000
+
+/**
+ * RedressPdfWord:
+ * @offset: where the word starts in its page's text, in bytes
+ * @length: its length in bytes
+ * @x1: its box in points, origin at the top left of the page as shown
+ * @y1: ...
+ * @x2: ...
+ * @y2: ...
+ * @confidence: how sure the OCR is of it, from 0 to 100
+ *
+ * A word read by OCR on a scanned page.
+ */
+typedef struct
+{
+  guint32 offset;
+  guint32 length;
+  float   x1;
+  float   y1;
+  float   x2;
+  float   y2;
+  guint8  confidence;
+} RedressPdfWord;
+
 /**
  * RedressPdfPage:
  * @page_no: from 1
@@ -84,6 +111,10 @@ void     redress_pdf_limits_set_default (const RedressPdfLimits *limits);
  * @rotation: the page's /Rotate: 0, 90, 180 or 270
  * @text: the page's text (UTF-8, never %NULL)
  * @has_text: whether @text holds more than white space
+ * @ocr: whether @text was read by OCR (the page has no text layer)
+ * @redacted: a scanned page wholly blacked out (no text, and none to read)
+ * @words: (element-type RedressPdfWord) (nullable): the words OCR read,
+ *   %NULL for a page with a text layer
  */
 typedef struct
 {
@@ -93,6 +124,9 @@ typedef struct
   int      rotation;
   char    *text;
   gboolean has_text;
+  gboolean ocr;
+  gboolean redacted;
+  GArray  *words;
 } RedressPdfPage;
 
 /**
@@ -100,7 +134,11 @@ typedef struct
  * @data: the file's bytes, exactly those the reader read
  * @sha256: their SHA-256, lowercase hex
  * @pages: (element-type RedressPdfPage): every page, in order
- * @pages_without_text: how many pages hold no text (scanned pages)
+ * @pages_without_text: how many pages hold no text (scanned pages OCR
+ *   could not read, or was not asked to)
+ * @ocr_pages: how many pages were read by OCR
+ * @ocr_language: (nullable): the languages OCR was asked for, %NULL for none
+ * @ocr_unavailable: OCR was asked for but its trained data is missing
  */
 typedef struct
 {
@@ -108,12 +146,21 @@ typedef struct
   char      *sha256;
   GPtrArray *pages;
   guint      pages_without_text;
+  guint      ocr_pages;
+  char      *ocr_language;
+  gboolean   ocr_unavailable;
 } RedressPdfExtraction;
 
 /* Called as each page is read: @pages_done of @n_pages */
 typedef void (*RedressImportProgressFunc) (guint    pages_done,
                                            guint    n_pages,
                                            gpointer user_data);
+
+/* Called as a scanned page starts being read by OCR: page @page_no of
+ * @n_pages */
+typedef void (*RedressOcrProgressFunc) (guint    page_no,
+                                        guint    n_pages,
+                                        gpointer user_data);
 
 char                 *redress_pdf_dup_worker_path    (void);
 void                  redress_pdf_set_worker_path    (const char                *path);
@@ -125,6 +172,18 @@ RedressPdfExtraction *redress_pdf_extract            (const char                
                                                       gpointer                   user_data,
                                                       GCancellable              *cancellable,
                                                       GError                   **error);
+RedressPdfExtraction *redress_pdf_extract_full       (const char                *path,
+                                                      const char                *password,
+                                                      const RedressPdfLimits    *limits,
+                                                      const char                *ocr_language,
+                                                      RedressImportProgressFunc  progress,
+                                                      RedressOcrProgressFunc     ocr_progress,
+                                                      gpointer                   user_data,
+                                                      GCancellable              *cancellable,
+                                                      GError                   **error);
+gboolean              redress_pdf_ocr_language_valid (const char                *language);
+char                 *redress_pdf_describe_ocr_progress (guint                  page_no,
+                                                         guint                  n_pages);
 void                  redress_pdf_extraction_free    (RedressPdfExtraction      *extraction);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedressPdfExtraction, redress_pdf_extraction_free)

@@ -131,6 +131,60 @@ insert_blob (RedressStore  *self,
   return TRUE;
 }
 
+/* The words OCR read on a page, packed as 0009-ocr.sql describes */
+#define WORD_RECORD 25
+
+static void
+put_le32 (guint8  *out,
+          guint32  value)
+{
+  value = GUINT32_TO_LE (value);
+  memcpy (out, &value, 4);
+}
+
+static void
+put_float (guint8 *out,
+           float   value)
+{
+  guint32 bits;
+
+  memcpy (&bits, &value, 4);
+  put_le32 (out, bits);
+}
+
+static gboolean
+insert_page_words (RedressStore  *self,
+                   gint64         page_id,
+                   GArray        *words,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree guint8 *packed = g_malloc ((gsize) words->len * WORD_RECORD);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const RedressPdfWord *word = &g_array_index (words, RedressPdfWord, i);
+      guint8 *out = packed + (gsize) i * WORD_RECORD;
+
+      put_le32 (out, word->offset);
+      put_le32 (out + 4, word->length);
+      put_float (out + 8, word->x1);
+      put_float (out + 12, word->y1);
+      put_float (out + 16, word->x2);
+      put_float (out + 20, word->y2);
+      out[24] = word->confidence;
+    }
+
+  stmt = redress_store_prepare_owned (self,
+                  "INSERT INTO page_words (page_id, n_words, words) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, page_id);
+  sqlite3_bind_int (stmt, 2, (int) words->len);
+  sqlite3_bind_blob64 (stmt, 3, packed, (sqlite3_uint64) words->len * WORD_RECORD, SQLITE_STATIC);
+  return redress_store_step_done (self, stmt, error);
+}
+
 /* A refusal letter or the officer's notes: the grounds they state become
  * suggestions on the case, in the import's transaction */
 static gboolean
@@ -214,8 +268,9 @@ insert_document_tx (RedressStore  *self,
 
   /* The index follows through the pages_fts_insert trigger */
   stmt = redress_store_prepare_owned (self,
-                  "INSERT INTO pages (document_id, page_no, text, width, height, rotation) "
-                  "VALUES (?, ?, ?, ?, ?, ?)", error);
+                  "INSERT INTO pages (document_id, page_no, text, width, height, rotation, "
+                  "text_source, redacted, ocr_language) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < x->pages->len; i++)
@@ -228,7 +283,17 @@ insert_document_tx (RedressStore  *self,
       sqlite3_bind_double (stmt, 4, page->width);
       sqlite3_bind_double (stmt, 5, page->height);
       sqlite3_bind_int (stmt, 6, page->rotation);
+      sqlite3_bind_text (stmt, 7, page->ocr ? "ocr" : "layer", -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 8, page->redacted);
+      if (page->ocr)
+        sqlite3_bind_text (stmt, 9, x->ocr_language, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 9);
       if (!redress_store_step_done (self, stmt, error))
+        return FALSE;
+      if (page->words != NULL && page->words->len > 0 &&
+          !insert_page_words (self, sqlite3_last_insert_rowid (handle (self)), page->words,
+                              error))
         return FALSE;
     }
 
@@ -314,6 +379,35 @@ redress_store_import_document (RedressStore              *self,
                                gint64                    *document_id,
                                GError                   **error)
 {
+  return redress_store_import_document_full (self, case_id, kind, path, password,
+                                             REDRESS_PDF_DEFAULT_OCR_LANGUAGE, progress, NULL,
+                                             user_data, cancellable, document_id, error);
+}
+
+/**
+ * redress_store_import_document_full:
+ * @ocr_language: (nullable): the languages scanned pages are read in
+ *   (eng, fra, eng+fra), %NULL to leave them without text
+ * @ocr_progress: (scope call) (nullable): called as a scanned page starts
+ *   being read
+ *
+ * Like redress_store_import_document(), which reads scanned pages in
+ * English and French.
+ */
+gboolean
+redress_store_import_document_full (RedressStore              *self,
+                                    gint64                     case_id,
+                                    RedressDocumentKind        kind,
+                                    const char                *path,
+                                    const char                *password,
+                                    const char                *ocr_language,
+                                    RedressImportProgressFunc  progress,
+                                    RedressOcrProgressFunc     ocr_progress,
+                                    gpointer                   user_data,
+                                    GCancellable              *cancellable,
+                                    gint64                    *document_id,
+                                    GError                   **error)
+{
   g_autoptr(RedressPdfExtraction) extraction = NULL;
   g_autofree char *file_name = NULL;
 
@@ -324,7 +418,15 @@ redress_store_import_document (RedressStore              *self,
   if (!check_import_args (self, case_id, kind, error))
     return FALSE;
 
-  extraction = redress_pdf_extract (path, password, NULL, progress, user_data, cancellable, error);
+  if (ocr_language != NULL && !redress_pdf_ocr_language_valid (ocr_language))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("Scanned pages can be read in English (eng), French (fra) or both "
+                     "(eng+fra), not “%s”."), ocr_language);
+      return FALSE;
+    }
+  extraction = redress_pdf_extract_full (path, password, NULL, ocr_language, progress,
+                                         ocr_progress, user_data, cancellable, error);
   if (extraction == NULL)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -434,6 +536,7 @@ typedef struct
   RedressDocumentKind kind;
   char *path;
   char *password;
+  char *ocr_language;
   RedressPdfLimits limits;
   ProgressRelay *relay;
 } ImportData;
@@ -444,6 +547,7 @@ import_data_free (gpointer data)
   ImportData *import = data;
 
   g_free (import->path);
+  g_free (import->ocr_language);
   if (import->password != NULL)
     {
       /* Do not leave it lying in freed memory */
@@ -465,8 +569,9 @@ import_thread (GTask        *task,
   RedressPdfExtraction *extraction;
   GError *error = NULL;
 
-  extraction = redress_pdf_extract (import->path, import->password, &import->limits,
-                                    progress_relay_report, import->relay, cancellable, &error);
+  extraction = redress_pdf_extract_full (import->path, import->password, &import->limits,
+                                         import->ocr_language, progress_relay_report, NULL,
+                                         import->relay, cancellable, &error);
   if (extraction == NULL)
     g_task_return_error (task, error);
   else
@@ -533,6 +638,33 @@ redress_store_import_document_async (RedressStore              *self,
                                      GAsyncReadyCallback        callback,
                                      gpointer                   user_data)
 {
+  redress_store_import_document_full_async (self, case_id, kind, path, password,
+                                            REDRESS_PDF_DEFAULT_OCR_LANGUAGE, progress,
+                                            progress_data, progress_data_free, cancellable,
+                                            callback, user_data);
+}
+
+/**
+ * redress_store_import_document_full_async:
+ * @ocr_language: (nullable): as redress_store_import_document_full() says
+ *
+ * Like redress_store_import_document_async(), with the languages of
+ * scanned pages; finish with redress_store_import_document_finish().
+ */
+void
+redress_store_import_document_full_async (RedressStore              *self,
+                                          gint64                     case_id,
+                                          RedressDocumentKind        kind,
+                                          const char                *path,
+                                          const char                *password,
+                                          const char                *ocr_language,
+                                          RedressImportProgressFunc  progress,
+                                          gpointer                   progress_data,
+                                          GDestroyNotify             progress_data_free,
+                                          GCancellable              *cancellable,
+                                          GAsyncReadyCallback        callback,
+                                          gpointer                   user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) read_task = NULL;
   ImportData *import;
@@ -547,6 +679,7 @@ redress_store_import_document_async (RedressStore              *self,
   import->kind = kind;
   import->path = g_strdup (path);
   import->password = g_strdup (password);
+  import->ocr_language = g_strdup (ocr_language);
   redress_pdf_limits_get_default (&import->limits);
   import->relay = g_new0 (ProgressRelay, 1);
   g_atomic_ref_count_init (&import->relay->ref);
@@ -560,6 +693,14 @@ redress_store_import_document_async (RedressStore              *self,
   g_task_set_source_tag (task, redress_store_import_document_async);
   g_task_set_task_data (task, import, import_data_free);
 
+  if (ocr_language != NULL && !redress_pdf_ocr_language_valid (ocr_language))
+    {
+      progress_relay_finish (import->relay);
+      g_task_return_new_error (task, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                               _("Scanned pages can be read in English (eng), French (fra) or "
+                                 "both (eng+fra), not “%s”."), ocr_language);
+      return;
+    }
   if (!check_import_args (self, case_id, kind, &error))
     {
       progress_relay_finish (import->relay);
