@@ -76,6 +76,7 @@ typedef struct
   gboolean misrepresentation;
   char *kind;                         /* --kind KIND */
   char *password;                     /* --password PASSWORD, "-": standard input */
+  gboolean no_ocr;                    /* --no-ocr */
   char *limit;                        /* --limit N */
   char *confirm;                      /* --confirm CODE[,CODE...] */
   char *dismiss;                      /* --dismiss CODE[,CODE...] */
@@ -121,6 +122,7 @@ typedef enum
   PDF_REQUIRED  = 1 << 18,  /* --pdf must be given */
   WITH_ITEM_CHANGES = 1 << 19,  /* --item ID with --state, --due, --note */
   WITH_TEXT_KIND = 1 << 20, /* --kind letter|notes (how to read a text; recognised by default) */
+  WITH_NO_OCR   = 1 << 21,  /* --no-ocr: scanned pages are not read */
 } CommandFlags;
 
 typedef enum
@@ -2105,9 +2107,11 @@ run_import (Invocation  *inv,
   run.sigint_id = g_unix_signal_add (SIGINT, on_import_interrupted, &run);
   run.sigterm_id = g_unix_signal_add (SIGTERM, on_import_interrupted, &run);
 
-  redress_store_import_document_async (inv->store, inv->case_id, inv->document_kind, path,
-                                       password, on_import_progress, &run, NULL, cancellable,
-                                       on_imported, &run);
+  redress_store_import_document_full_async (inv->store, inv->case_id, inv->document_kind, path,
+                                            password,
+                                            inv->no_ocr ? NULL : REDRESS_PDF_DEFAULT_OCR_LANGUAGE,
+                                            on_import_progress, &run, NULL, cancellable,
+                                            on_imported, &run);
   g_clear_pointer (&password, password_free);
 
   while (!run.done)
@@ -3618,7 +3622,7 @@ static const Command commands[] = {
        "the last line; on a terminal, shows the pages read so far on standard error. With "
        "--password -, the password is read from standard input (asked for without echo on a "
        "terminal), so that it does not show in the list of processes."),
-    WITH_CASE | WITH_KIND | WITH_PASSWORD, STORE_EXISTING, NULL, run_import },
+    WITH_CASE | WITH_KIND | WITH_PASSWORD | WITH_NO_OCR, STORE_EXISTING, NULL, run_import },
   { NULL, "documents", NULL, 0,
     N_("List the documents of a case"),
     N_("For the case given by --case: each document’s id, kind, pages, size, whether its text "
@@ -3900,6 +3904,13 @@ command_context_new (Invocation *inv,
       entry = make_entry ("password", G_OPTION_ARG_STRING, &inv->password,
                           _("The PDF’s password; “-” reads it from standard input"),
                           _("PASSWORD"), 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_NO_OCR)
+    {
+      entry = make_entry ("no-ocr", G_OPTION_ARG_NONE, &inv->no_ocr,
+                          _("Leave scanned pages without text (they are read by OCR, in English "
+                            "and French, by default)"), NULL, 0);
       g_array_append_val (entries, entry);
     }
   if (command->flags & WITH_LIMIT)
