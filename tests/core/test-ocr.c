@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "redress-core.h"
+#include "redress-store-documents.h"
+#include "redress-store-private.h"
+#include "test-pdf-util.h"
+#include "test-util.h"
+
+/*
+ * Scanned pages read by OCR in redress-pdf-worker.  The scans are made
+ * here from text PDFs, so that their text is known: the text PDF is
+ * rendered to grey images at 300 dpi (pdftoppm), turned if asked
+ * (ImageMagick), and wrapped back into an image-only PDF (img2pdf).
+ * Needs pdftoppm, img2pdf, convert and Tesseract's eng, fra and osd data;
+ * skipped when one is missing.
+ */
+
+#define MAX_CER 0.05
+
+static const char letter_en[] =
+  "Dear applicant,\n"
+  "Your application for a temporary resident visa has been refused.\n"
+  "I am not satisfied that you will leave Canada at the end of your stay, as stipulated "
+  "in paragraph 179(b) of the Immigration and Refugee Protection Regulations, based on "
+  "your family ties in Canada and in your country of residence.\n"
+  "Sincerely, the visa officer.";
+
+static const char letter_fr[] =
+  "Madame, Monsieur,\n"
+  "Votre demande de permis d’études a été refusée après un examen attentif.\n"
+  "Je ne suis pas convaincu que vous quitterez le Canada à la fin de votre séjour, "
+  "compte tenu de vos liens familiaux au Canada et dans votre pays de résidence.\n"
+  "Veuillez agréer nos salutations distinguées.";
+
+typedef struct
+{
+  char *dir;
+  RedressStore *store;
+  gint64 case_id;
+  gint64 other_id;
+} Fixture;
+
+static gboolean
+have_tools (void)
+{
+  const char *tools[] = { "pdftoppm", "img2pdf", "convert", "pdftotext" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *found = g_find_program_in_path (tools[i]);
+
+      if (found == NULL)
+        {
+          g_test_skip_printf ("%s is not installed", tools[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(RedressCase) other = NULL;
+
+  f->dir = test_make_tmpdir ();
+  f->store = test_open_store (f->dir, "redress.db");
+  client = test_add_client (f->store, "Tremblay", "Amélie", NULL);
+  kase = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
+                        "visitor-visa", "2026-02-20");
+  other = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
+                         "visitor-visa", "2026-02-21");
+  f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  f->other_id = redress_record_get_id (REDRESS_RECORD (other));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+}
+
+/* A scanned PDF of @text (NULL: a page wholly black), turned @degrees
+ * clockwise (0 or 90) */
+static char *
+make_scan (Fixture    *f,
+           const char *name,
+           const char *text,
+           int         degrees)
+{
+  g_autofree char *pdf = g_strdup_printf ("%s/%s-text.pdf", f->dir, name);
+  g_autofree char *prefix = g_strdup_printf ("%s/%s-page", f->dir, name);
+  g_autofree char *png = g_strdup_printf ("%s-1.png", prefix);
+  char *scan = g_strdup_printf ("%s/%s.pdf", f->dir, name);
+  g_autofree char *layer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (text != NULL)
+    {
+      TestPdfPage page = { 612, 792, text, FALSE };
+
+      test_pdf_write_cairo (pdf, &page, 1);
+      run ((const char *[]) { "pdftoppm", "-r", "300", "-gray", "-png", pdf, prefix, NULL });
+    }
+  else
+    run ((const char *[]) { "convert", "-size", "2550x3300", "xc:black", png, NULL });
+  if (degrees != 0)
+    {
+      g_autofree char *angle = g_strdup_printf ("%d", degrees);
+
+      run ((const char *[]) { "convert", png, "-rotate", angle, png, NULL });
+    }
+  run ((const char *[]) { "img2pdf", png, "-o", scan, NULL });
+
+  /* An image only: nothing to read without OCR */
+  g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", scan, (char *) "-", NULL }, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &layer, NULL,
+                NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_strstrip (layer), ==, "");
+  return scan;
+}
+
+/* Whitespace collapsed to one space, ends trimmed; typographic apostrophes
+ * as straight ones (OCR reads either) */
+static gunichar *
+normalized (const char *text,
+            glong      *length)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c == 0x2019 ? '\'' : c);
+    }
+  return g_utf8_to_ucs4_fast (out->str, -1, length);
+}
+
+/* Character error rate: edit distance over the source's length */
+static double
+character_error_rate (const char *source,
+                      const char *read)
+{
+  glong n = 0, m = 0;
+  g_autofree gunichar *a = normalized (source, &n);
+  g_autofree gunichar *b = normalized (read, &m);
+  g_autofree guint *row = g_new (guint, m + 1);
+
+  for (glong j = 0; j <= m; j++)
+    row[j] = (guint) j;
+  for (glong i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = (guint) i;
+      for (glong j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+          guint best = diagonal + (a[i - 1] != b[j - 1]);
+
+          best = MIN (best, above + 1);
+          best = MIN (best, row[j - 1] + 1);
+          diagonal = above;
+          row[j] = best;
+        }
+    }
+  return n > 0 ? (double) row[m] / (double) n : 0;
+}
+
+static gint64
+import (Fixture             *f,
+        gint64               case_id,
+        RedressDocumentKind  kind,
+        const char          *path,
+        const char          *language)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (redress_store_import_document_full (f->store, case_id, kind, path, NULL,
+                                                     language, NULL, NULL, NULL, NULL, &id,
+                                                     &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: imported in %.2f s", path, (g_get_monotonic_time () - start) / 1e6);
+  return id;
+}
+
+static gint64
+query_int (Fixture    *f,
+           const char *sql)
+{
+  return test_query_int (redress_store_get_handle (f->store), sql);
+}
+
+static void
+assert_read (Fixture    *f,
+             gint64      id,
+             const char *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = redress_store_dup_page_text (f->store, id, 1, &error);
+  g_autofree char *sql = NULL;
+  double cer;
+
+  g_assert_no_error (error);
+  cer = character_error_rate (source, text);
+  g_test_message ("character error rate %.4f; read: %s", cer, text);
+  g_assert_cmpfloat (cer, <, MAX_CER);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM pages WHERE document_id = %" G_GINT64_FORMAT
+                         " AND text_source = 'ocr' AND redacted = 0 AND ocr_language IS NOT NULL",
+                         id);
+  g_assert_cmpint (query_int (f, sql), ==, 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT pages_without_text FROM documents WHERE id = %" G_GINT64_FORMAT,
+                         id);
+  g_assert_cmpint (query_int (f, sql), ==, 0);
+  g_free (sql);
+  /* Each word keeps its box */
+  sql = g_strdup_printf ("SELECT n_words FROM page_words JOIN pages ON pages.id = page_id "
+                         "WHERE document_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (query_int (f, sql), >=, 20);
+}
+
+static char *
+grounds_of (Fixture *f,
+            gint64   case_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat(code, ',') FROM "
+                                          "(SELECT code FROM case_grounds WHERE case_id = %"
+                                          G_GINT64_FORMAT " ORDER BY code)", case_id);
+
+  return test_query_text (redress_store_get_handle (f->store), sql);
+}
+
+static void
+test_english_letter (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *scan = NULL;
+  g_autofree char *text_pdf = NULL;
+  g_autofree char *scanned_grounds = NULL;
+  g_autofree char *text_grounds = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  TestPdfPage page = { 612, 792, letter_en, FALSE };
+  gint64 id;
+
+  if (!have_tools ())
+    return;
+  scan = make_scan (f, "letter", letter_en, 0);
+  id = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, scan,
+               REDRESS_PDF_DEFAULT_OCR_LANGUAGE);
+  assert_read (f, id, letter_en);
+
+  /* Search finds a word that is only on the scanned page */
+  hits = redress_store_search_pages (f->store, "stipulated", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  /* The scanned letter gives the grounds its text version gives */
+  text_pdf = g_build_filename (f->dir, "letter-layer.pdf", NULL);
+  test_pdf_write_cairo (text_pdf, &page, 1);
+  import (f, f->other_id, REDRESS_DOCUMENT_REFUSAL_LETTER, text_pdf, NULL);
+  scanned_grounds = grounds_of (f, f->case_id);
+  text_grounds = grounds_of (f, f->other_id);
+  g_assert_nonnull (strstr (text_grounds, "family-ties"));
+  g_assert_cmpstr (scanned_grounds, ==, text_grounds);
+}
+
+static void
+test_french_letter (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *scan = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!have_tools ())
+    return;
+  scan = make_scan (f, "lettre", letter_fr, 0);
+  id = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, scan, "fra");
+  assert_read (f, id, letter_fr);
+  hits = redress_store_search_pages (f->store, "séjour", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
+static void
+test_rotated (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *scan = NULL;
+  gint64 id;
+
+  if (!have_tools ())
+    return;
+  scan = make_scan (f, "turned", letter_en, 90);
+  id = import (f, f->case_id, REDRESS_DOCUMENT_OTHER, scan, "eng");
+  assert_read (f, id, letter_en);
+  /* The page is shown on its side: the first word's box is near the right
+   * edge, high up (the top of the text faces right) */
+  g_assert_cmpint (query_int (f, "SELECT width > height FROM pages"), ==, 1);
+}
+
+static void
+test_redacted (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *scan = NULL;
+  gint64 id;
+
+  if (!have_tools ())
+    return;
+  scan = make_scan (f, "black", NULL, 0);
+  id = import (f, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES, scan,
+               REDRESS_PDF_DEFAULT_OCR_LANGUAGE);
+  g_assert_cmpint (query_int (f, "SELECT redacted FROM pages"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT text_source = 'ocr' AND text = '' FROM pages"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT pages_without_text FROM documents"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM case_grounds"), ==, 0);
+  g_assert_cmpint (id, >, 0);
+}
+
+static void
+test_no_ocr (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *scan = NULL;
+
+  if (!have_tools ())
+    return;
+  scan = make_scan (f, "skipped", letter_en, 0);
+  import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, scan, NULL);
+  g_assert_cmpint (query_int (f, "SELECT text = '' AND text_source = 'layer' AND redacted = 0 "
+                                 "FROM pages"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT pages_without_text FROM documents"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM page_words"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM case_grounds"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/ocr" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/english-letter", test_english_letter);
+  ADD ("/french-letter", test_french_letter);
+  ADD ("/rotated", test_rotated);
+  ADD ("/redacted", test_redacted);
+  ADD ("/no-ocr", test_no_ocr);
+#undef ADD
+
+  status = g_test_run ();
+  test_pdf_shutdown ();
+  return status;
+}
