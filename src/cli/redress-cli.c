@@ -2109,7 +2109,7 @@ run_import (Invocation  *inv,
 
   redress_store_import_document_full_async (inv->store, inv->case_id, inv->document_kind, path,
                                             password,
-                                            inv->no_ocr ? NULL : REDRESS_PDF_DEFAULT_OCR_LANGUAGE,
+                                            inv->no_ocr ? NULL : redress_pdf_get_default_ocr_language (),
                                             on_import_progress, &run, NULL, cancellable,
                                             on_imported, &run);
   g_clear_pointer (&password, password_free);

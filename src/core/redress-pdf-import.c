@@ -1180,8 +1180,30 @@ redress_pdf_extract (const char                *path,
                      GCancellable              *cancellable,
                      GError                   **error)
 {
-  return redress_pdf_extract_full (path, password, limits, REDRESS_PDF_DEFAULT_OCR_LANGUAGE,
+  return redress_pdf_extract_full (path, password, limits, redress_pdf_get_default_ocr_language (),
                                    progress, NULL, user_data, cancellable, error);
+}
+
+/**
+ * redress_pdf_get_default_ocr_language:
+ *
+ * Returns: (nullable): the languages scanned pages are read in unless a
+ *   caller says otherwise: `$REDRESS_PDF_OCR_LANGUAGE` when it is eng, fra
+ *   or eng+fra, %NULL (no OCR) when it is `none`, else
+ *   %REDRESS_PDF_DEFAULT_OCR_LANGUAGE
+ */
+const char *
+redress_pdf_get_default_ocr_language (void)
+{
+  static const char *const languages[] = { "eng", "fra", "eng+fra", "fra+eng", NULL };
+  const char *value = g_getenv ("REDRESS_PDF_OCR_LANGUAGE");
+
+  if (g_strcmp0 (value, "none") == 0)
+    return NULL;
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (g_strcmp0 (value, languages[i]) == 0)
+      return languages[i];
+  return REDRESS_PDF_DEFAULT_OCR_LANGUAGE;
 }
 
 /**

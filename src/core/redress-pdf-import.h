@@ -182,6 +182,7 @@ RedressPdfExtraction *redress_pdf_extract_full       (const char                
                                                       GCancellable              *cancellable,
                                                       GError                   **error);
 gboolean              redress_pdf_ocr_language_valid (const char                *language);
+const char           *redress_pdf_get_default_ocr_language (void);
 char                 *redress_pdf_describe_ocr_progress (guint                  page_no,
                                                          guint                  n_pages);
 void                  redress_pdf_extraction_free    (RedressPdfExtraction      *extraction);

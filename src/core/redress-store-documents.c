@@ -380,7 +380,7 @@ redress_store_import_document (RedressStore              *self,
                                GError                   **error)
 {
   return redress_store_import_document_full (self, case_id, kind, path, password,
-                                             REDRESS_PDF_DEFAULT_OCR_LANGUAGE, progress, NULL,
+                                             redress_pdf_get_default_ocr_language (), progress, NULL,
                                              user_data, cancellable, document_id, error);
 }
 
@@ -639,7 +639,7 @@ redress_store_import_document_async (RedressStore              *self,
                                      gpointer                   user_data)
 {
   redress_store_import_document_full_async (self, case_id, kind, path, password,
-                                            REDRESS_PDF_DEFAULT_OCR_LANGUAGE, progress,
+                                            redress_pdf_get_default_ocr_language (), progress,
                                             progress_data, progress_data_free, cancellable,
                                             callback, user_data);
 }
