@@ -2082,48 +2082,85 @@ same_file (const char *a,
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Copies every page of @source into @target, waiting a bounded time for a
- * writer to finish */
+/* How many times a copy may start again because another program wrote to
+ * the database meanwhile */
+#define MAX_COPY_RESTARTS 8
+
+static gboolean
+is_busy (int rc)
+{
+  return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
+/* Copies every page of @source (the file @source_path) into @target.
+ * Every wait is bounded: SQLite busy for longer than BUSY_TIMEOUT_MS in
+ * all (a writer that does not finish, or a read-only database whose
+ * write-ahead log cannot be read without writing its index), or a copy
+ * started again more than MAX_COPY_RESTARTS times, ends with an error. */
 static gboolean
 copy_pages (sqlite3       *source,
+            const char    *source_path,
             sqlite3       *target,
             const char    *destination,
             GCancellable  *cancellable,
             GError       **error)
 {
   sqlite3_backup *backup;
-  gint64 busy_since = 0;
+  gint64 busy_time = 0;
+  guint restarts = 0;
+  int remaining = -1;
   int rc;
 
   backup = sqlite3_backup_init (target, "main", source, "main");
   if (backup == NULL)
     return set_error_from_sqlite (target, sqlite3_errcode (target), destination, error);
-  do
+  for (;;)
     {
-      rc = sqlite3_backup_step (backup, 256);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        {
-          gint64 now = g_get_monotonic_time ();
+      gint64 started = g_get_monotonic_time ();
 
-          if (busy_since == 0)
-            busy_since = now;
-          else if (now - busy_since > BUSY_TIMEOUT_MS * G_GINT64_CONSTANT (1000))
-            break;
-          sqlite3_sleep (50);
-        }
-      else
-        busy_since = 0;
-      if (g_cancellable_is_cancelled (cancellable))
+      rc = sqlite3_backup_step (backup, 256);
+      if (g_cancellable_is_cancelled (cancellable) || (rc != SQLITE_OK && !is_busy (rc)))
         break;
+      if (is_busy (rc))
+        {
+          sqlite3_sleep (50);
+          busy_time += g_get_monotonic_time () - started;
+          if (busy_time > BUSY_TIMEOUT_MS * G_GINT64_CONSTANT (1000))
+            break;
+          continue;
+        }
+      /* More pages left than at the last step: the copy started again */
+      if (remaining >= 0 && sqlite3_backup_remaining (backup) > remaining &&
+          ++restarts > MAX_COPY_RESTARTS)
+        {
+          rc = SQLITE_BUSY;
+          break;
+        }
+      remaining = sqlite3_backup_remaining (backup);
     }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish (backup);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (rc != SQLITE_DONE)
-    return set_error_from_sqlite (target, rc, destination, error);   /* its errno tells a full disk */
-  return TRUE;
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (is_busy (rc) || (rc & 0xff) == SQLITE_READONLY)
+    {
+      g_autofree char *shm = g_strconcat (source_path, "-shm", NULL);
+
+      g_debug ("copy of %s stopped: %s", source_path, sqlite3_errstr (rc));
+      if (g_access (source_path, W_OK) != 0 ||
+          (g_file_test (shm, G_FILE_TEST_EXISTS) && g_access (shm, W_OK) != 0))
+        {
+          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                       _("The database “%s” is read-only and another program is still writing "
+                         "to it or did not finish, so it cannot be copied: check that you may "
+                         "write to the file and to its folder, then try again."), source_path);
+          return FALSE;
+        }
+      return set_error_from_sqlite (NULL, SQLITE_BUSY, source_path, error);
+    }
+  return set_error_from_sqlite (target, rc, destination, error);   /* its errno tells a full disk */
 }
 
 /* Reads back the copy just written at @path, as a file */
@@ -2181,7 +2218,7 @@ backup_file (const char    *source_path,
     target = open_connection (temp, SQLITE_OPEN_READWRITE, error);
   /* One self-contained file: no -wal beside it */
   ok = target != NULL &&
-       copy_pages (source, target, destination, cancellable, error) &&
+       copy_pages (source, source_path, target, destination, cancellable, error) &&
        exec (target, "PRAGMA journal_mode = DELETE", destination, error);
   if (target != NULL)
     sqlite3_close (target);
@@ -2393,7 +2430,7 @@ prepare_restored_copy (const char  *backup,
     return FALSE;
   target = open_connection (temp, SQLITE_OPEN_READWRITE, error);
   ok = target != NULL &&
-       copy_pages (source, target, backup, NULL, error);
+       copy_pages (source, backup, target, backup, NULL, error);
   sqlite3_close (source);
   ok = ok &&
        exec (target, "PRAGMA journal_mode = DELETE", backup, error) &&
@@ -2546,6 +2583,15 @@ redress_store_restore (const char  *database,
     {
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
                    _("The backup is the database itself: nothing to restore."));
+      return FALSE;
+    }
+  /* A database its owner made read-only is not replaced (and nothing is
+   * copied aside for nothing) */
+  if (g_file_test (database, G_FILE_TEST_EXISTS) && g_access (database, W_OK) != 0)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                   _("The database “%s” is read-only, so nothing was changed: check that you "
+                     "may write to the file and to its folder."), database);
       return FALSE;
     }
   if (!check_backup (backup, error))

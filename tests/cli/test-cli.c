@@ -4242,6 +4242,127 @@ test_empty_database (Fixture       *f,
   g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM clients"), ==, 1);
 }
 
+/* A read-only database with a write-ahead log beside it, a writer still
+ * holding it: backup and restore each end within a bounded time (SQLite's
+ * busy wait, 5 s, and a little more), with one clear line, and nothing is
+ * changed or left behind */
+static void
+test_read_only_backup_restore (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *out_dir = fixture_path (f, "out");
+  g_autofree char *good = fixture_path (f, "out/good.redress");
+  g_autofree char *sha = NULL;
+  g_autofree char *before = NULL;
+  const char *backup[] = { "backup", "out/copy.redress", NULL };
+  const char *restore[] = { "restore", "out/good.redress", NULL };
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  gboolean root = geteuid () == 0;
+  ChildLimits limits = { 0, };
+  sqlite3 *writer = NULL;
+
+  add_client (f, "Tremblay", "Amélie");
+  add_client (f, "Okafor", "Chidi");
+  g_assert_cmpint (g_mkdir (out_dir, 01777), ==, 0);
+  g_assert_cmpint (g_chmod (out_dir, 01777), ==, 0);
+  {
+    g_autoptr(Result) r = run_cli (f, "backup", good, NULL);
+    assert_status (r, 0);
+  }
+  g_assert_cmpint (g_chmod (good, 0644), ==, 0);   /* readable to all */
+  before = database_contents (f);
+
+  /* A writer keeps its log beside the database, and a transaction open */
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &writer, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "PRAGMA wal_autocheckpoint = 0; "
+                                 "UPDATE clients SET given_names = 'Amélie-Rose' "
+                                 "  WHERE family_name = 'Tremblay'; "
+                                 "BEGIN IMMEDIATE; "
+                                 "UPDATE clients SET given_names = 'Not yet';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (f->db, suffixes[i], NULL);
+
+      g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+      g_assert_cmpint (g_chmod (file, root ? 0644 : 0444), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  sha = file_sha256 (f->db);
+  if (root)
+    {
+      /* Permissions do not hold for root: the commands run as nobody */
+      limits.uid = 65534;
+      limits.gid = 65534;
+    }
+
+  {
+    gint64 start = g_get_monotonic_time ();
+    g_autoptr(Result) r = run_limited (f, &limits, backup);
+    double seconds = (g_get_monotonic_time () - start) / 1e6;
+
+    if (r == NULL)
+      {
+        g_test_skip ("redress-cli cannot run as an unprivileged user here");
+        sqlite3_close (writer);
+        g_chmod (f->dir, 0700);
+        return;
+      }
+    g_test_message ("backup (%.1f s): %s%s", seconds, r->out, r->err);
+    g_assert_cmpfloat (seconds, <, 12.0);
+    if (r->status == 0)
+      {
+        /* The last committed state, whole */
+        g_autofree char *copy = fixture_path (f, "out/copy.redress");
+
+        g_assert_cmpint (sql_count (copy, "SELECT count(*) FROM clients"), ==, 2);
+        g_assert_cmpint (sql_count (copy, "SELECT count(*) FROM clients "
+                                          "WHERE given_names = 'Amélie-Rose'"), ==, 1);
+        g_assert_cmpint (sql_count (copy, "SELECT count(*) FROM clients "
+                                          "WHERE given_names = 'Not yet'"), ==, 0);
+      }
+    else
+      {
+        assert_status (r, 1);
+        g_assert_cmpuint (count_lines (r->err), ==, 1);
+        g_assert_true (strstr (r->err, "read-only") != NULL || strstr (r->err, "in use") != NULL);
+      }
+  }
+
+  {
+    gint64 start = g_get_monotonic_time ();
+    g_autoptr(Result) r = run_limited (f, &limits, restore);
+    double seconds = (g_get_monotonic_time () - start) / 1e6;
+
+    g_assert_nonnull (r);
+    g_test_message ("restore (%.1f s): %s%s", seconds, r->out, r->err);
+    g_assert_cmpfloat (seconds, <, 12.0);
+    assert_error (r, 1, "is read-only, so nothing was changed");
+    g_assert_cmpuint (count_lines (r->err), ==, 1);
+  }
+
+  {
+    g_autofree char *sha_after = file_sha256 (f->db);
+
+    g_assert_cmpstr (sha, ==, sha_after);
+  }
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (writer), ==, SQLITE_OK);
+  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0600), ==, 0);
+  {
+    g_autofree char *after = database_contents (f);
+    g_autoptr(GPtrArray) kept = files_with_prefix (f, "redress.db.before-restore-");
+    g_autoptr(GPtrArray) left = files_with_prefix (f, ".redress-");
+
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpuint (kept->len, ==, 0);
+    g_assert_cmpuint (left->len, ==, 0);
+    g_assert_cmpint (sql_count (f->db, "SELECT count(*) FROM clients "
+                                       "WHERE given_names = 'Amélie-Rose'"), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4304,6 +4425,7 @@ main (int    argc,
   ADD ("/cli/edges/grounds-all-or-nothing", test_grounds_all_or_nothing);
   ADD ("/cli/edges/pdf-targets", test_pdf_targets);
   ADD ("/cli/edges/empty-database", test_empty_database);
+  ADD ("/cli/edges/read-only-backup-restore", test_read_only_backup_restore);
 
 #undef ADD
 

@@ -1037,6 +1037,68 @@ test_integrity_message (Fixture       *f,
   g_assert_null (strstr (error->message, "refers"));
 }
 
+/* Another program holds the database locked and does not let go: opening
+ * and restoring wait a bounded time (SQLite's busy wait, 5 s in all) and end with
+ * a clear error, leaving nothing behind */
+static void
+test_locked_bounded (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = g_build_filename (f->dir, "good.redress", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *previous = NULL;
+  sqlite3 *holder = NULL;
+  gint64 start;
+
+  g_assert_true (redress_store_backup (store, good, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  listing = list_dir (f->dir);
+  sha = test_file_sha256 (f->path);
+
+  /* An exclusive lock kept after a write: no reader gets in */
+  holder = test_open_raw (f->path);
+  test_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN IMMEDIATE; "
+                     "UPDATE clients SET given_names = 'Held' WHERE id = 1; COMMIT;");
+
+  /* Opening waits as long, then says why */
+  start = g_get_monotonic_time ();
+  store = redress_store_open (f->path, &error);
+  g_test_message ("open: %.1f s: %s", (g_get_monotonic_time () - start) / 1e6, error->message);
+  g_assert_null (store);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY);
+  g_clear_error (&error);
+
+  /* Restoring copies the current database aside first: that copy waits
+   * a bounded time too, and nothing is replaced */
+  start = g_get_monotonic_time ();
+  g_assert_false (redress_store_restore (f->path, good, &previous, &error));
+  g_test_message ("restore: %.1f s: %s", (g_get_monotonic_time () - start) / 1e6, error->message);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_null (previous);
+
+  g_assert_cmpint (sqlite3_close (holder), ==, SQLITE_OK);
+  {
+    g_autofree char *after = list_dir (f->dir);
+
+    g_assert_cmpstr (after, ==, listing);
+  }
+  {
+    sqlite3 *db = test_open_raw (f->path);
+
+    g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM clients WHERE given_names = 'Held'"),
+                     ==, 1);
+    g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM clients"), ==, 2);
+    sqlite3_close (db);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1058,6 +1120,7 @@ main (int   argc,
   ADD ("/restore/reports-copy", test_restore_reports_copy);
   ADD ("/backup/verifies", test_backup_verifies);
   ADD ("/backup/refuses-working-files", test_backup_refuses_working_files);
+  ADD ("/backup/locked-bounded", test_locked_bounded);
   ADD ("/store/open-damaged", test_open_damaged);
   ADD ("/store/migration-failure", test_migration_failure);
   ADD ("/store/integrity-message", test_integrity_message);
