@@ -190,10 +190,15 @@ static void
 reserve (RedressNormText *t,
          gsize            extra)
 {
+  gsize old_capacity = t->capacity;
+
   if (t->len + extra + 1 <= t->capacity)
     return;
   t->capacity = MAX (t->capacity * 2, t->len + extra + 1024);
   t->folded = g_realloc (t->folded, t->capacity);
+  /* PCRE's compiled matcher may read a few bytes past the text's end
+   * (never using them): let them be defined */
+  memset (t->folded + old_capacity, 0, t->capacity - old_capacity);
   t->orig = g_renew (guint32, t->orig, t->capacity);
   t->disp = g_renew (guint32, t->disp, t->capacity);
   t->flags = g_renew (guint8, t->flags, t->capacity);
