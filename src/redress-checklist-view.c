@@ -1372,9 +1372,13 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Export *export = task_data;
+  g_autofree char *path = g_file_get_path (export->file);
   GError *error = NULL;
 
-  if (!redress_report_write_pdf (export->report, export->file, &error))
+  /* A local file (the document portal gives one too) is written whole or
+   * not at all, 0600, never through a link */
+  if (path != NULL ? !redress_report_save_pdf (export->report, path, &error)
+                   : !redress_report_write_pdf (export->report, export->file, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);

@@ -3371,56 +3371,15 @@ print_checklist (GPtrArray      *items,
 }
 
 /* Writes @report to --pdf and says so */
-/* Whether writing failed for want of room: no space left, a quota, or a
- * file larger than the system lets this program write (GIO reports the
- * last two as a plain failure, with the system's words) */
-static gboolean
-error_is_disk_full (const GError *error)
-{
-  static const int errnos[] = { ENOSPC, EDQUOT, EFBIG };
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (errnos); i++)
-    if (g_str_has_suffix (error->message, g_strerror (errnos[i])))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 write_report (Invocation     *inv,
               RedressReport  *report,
               GError        **error)
 {
-  g_autoptr(RedressFileReplace) output = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_filename_display_name (inv->pdf);
 
-  /* Drawn into a temporary file beside it, which takes the name only once
-   * it is whole: a full disk or a crash leaves the old file as it was */
-  output = redress_file_replace_new (inv->pdf, REDRESS_FILE_TEMP_PREFIX, error);
-  if (output == NULL)
-    return FALSE;
-  file = g_file_new_for_path (redress_file_replace_get_path (output));
-  if (!redress_report_write_pdf (report, file, &local_error))
-    {
-      if (error_is_disk_full (local_error))
-        g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
-                     _("The disk is full: “%s” was not written."), name);
-      else
-        {
-          /* As the report names it (an absolute path) */
-          g_autofree char *temp_name = g_file_get_parse_name (file);
-          g_autoptr(GString) message = g_string_new (local_error->message);
-
-          /* The message names the file the consultant asked for */
-          g_string_replace (message, temp_name, name, 0);
-          g_set_error_literal (error, local_error->domain, local_error->code, message->str);
-        }
-      return FALSE;
-    }
-  if (!redress_file_replace_commit (output, error))
+  /* Whole or not at all: a full disk or a crash leaves the old file */
+  if (!redress_report_save_pdf (report, inv->pdf, error))
     return FALSE;
   /* Translators: the file written, then the document's title */
   g_print (_("Wrote “%s”: %s.\n"), name, redress_report_get_title (report));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -18,6 +20,7 @@
 #include "redress-normalize.h"
 #include "redress-remedies.h"
 #include "redress-report.h"
+#include "redress-file-util.h"
 #include "redress-store-checklist.h"
 #include "redress-store-documents.h"
 #include "redress-store-grounds.h"
@@ -1227,6 +1230,68 @@ write_bytes (void                *closure,
   if (!g_output_stream_write_all (writer->stream, data, length, NULL, NULL, &writer->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* Whether writing failed for want of room: no space left, a quota, or a
+ * file larger than the system lets this program write (GIO reports the
+ * last two as a plain failure, with the system's words) */
+static gboolean
+error_is_disk_full (const GError *error)
+{
+  static const int errnos[] = { ENOSPC, EDQUOT, EFBIG };
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (errnos); i++)
+    if (g_str_has_suffix (error->message, g_strerror (errnos[i])))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * redress_report_save_pdf:
+ * @path: the file to write
+ *
+ * Writes the report as a PDF at @path, whole or not at all: drawn into a
+ * temporary file beside it (0600), synced, then renamed over it; a link,
+ * a device or a pipe is refused, and a full disk says so and leaves an
+ * older file as it was.  Errors name @path.
+ */
+gboolean
+redress_report_save_pdf (RedressReport  *self,
+                         const char     *path,
+                         GError        **error)
+{
+  g_autoptr(RedressFileReplace) output = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  name = g_filename_display_name (path);
+  output = redress_file_replace_new (path, REDRESS_FILE_TEMP_PREFIX, error);
+  if (output == NULL)
+    return FALSE;
+  file = g_file_new_for_path (redress_file_replace_get_path (output));
+  if (!redress_report_write_pdf (self, file, &local_error))
+    {
+      if (error_is_disk_full (local_error))
+        g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_IO,
+                     _("The disk is full: “%s” was not written."), name);
+      else
+        {
+          /* The message names the file asked for, not the temporary one */
+          g_autofree char *temp_name = g_file_get_parse_name (file);
+          g_autoptr(GString) message = g_string_new (local_error->message);
+
+          g_string_replace (message, temp_name, name, 0);
+          g_set_error_literal (error, local_error->domain, local_error->code, message->str);
+        }
+      return FALSE;
+    }
+  return redress_file_replace_commit (output, error);
 }
 
 /**

@@ -63,5 +63,8 @@ void           redress_report_draw_page     (RedressReport  *self,
 gboolean       redress_report_write_pdf     (RedressReport  *self,
                                              GFile          *file,
                                              GError        **error);
+gboolean       redress_report_save_pdf   (RedressReport  *self,
+                                          const char     *path,
+                                          GError        **error);
 
 G_END_DECLS

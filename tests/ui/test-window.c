@@ -1198,6 +1198,13 @@ test_window_checklist_export (Fixture       *f,
     g_object_unref (page);
     g_object_unref (document);
   }
+  {
+    /* Personal data: readable by its owner only, like the database */
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   redress_checklist_view_export_pdf (view, TRUE, outline);
   toast = NULL;
