@@ -251,6 +251,24 @@ on_progress (guint    done,
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
 }
 
+/* A page without text is being read by OCR: it can take seconds */
+static void
+on_ocr_progress (guint    page_no,
+                 guint    n_pages,
+                 gpointer data)
+{
+  RedressDocumentsView *self = data;
+  g_autofree char *text = NULL;
+
+  if (n_pages == 0 || page_no == 0)
+    return;
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
+                                 (double) (page_no - 1) / n_pages);
+  /* "Reading scanned page 12 of 40" */
+  text = redress_pdf_describe_ocr_progress (page_no, n_pages);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
+}
+
 static void ask_password (RedressDocumentsView *self, Pending *pending, gboolean wrong);
 
 static void
@@ -340,10 +358,12 @@ start_next_import (RedressDocumentsView *self)
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), NULL);
   gtk_widget_set_visible (self->progress_box, TRUE);
 
-  redress_store_import_document_async (self->store, self->case_id, pending->kind, path,
-                                       pending->password, on_progress, g_object_ref (self),
-                                       g_object_unref, self->cancellable, import_done_cb,
-                                       g_object_ref (self));
+  redress_store_import_document_full_async (self->store, self->case_id, pending->kind, path,
+                                            pending->password,
+                                            redress_pdf_get_default_ocr_language (), on_progress,
+                                            on_ocr_progress, g_object_ref (self), g_object_unref,
+                                            self->cancellable, import_done_cb,
+                                            g_object_ref (self));
 }
 
 static void

@@ -1996,6 +1996,21 @@ import_run_clear_progress (ImportRun *run)
   run->progress_width = 0;
 }
 
+/* One line of progress on a terminal, over the one before */
+static void
+show_import_progress (ImportRun  *run,
+                      const char *line)
+{
+  g_autofree char *shown = NULL;
+  guint width = (guint) g_utf8_strlen (line, -1);
+
+  shown = g_strdup_printf ("\r%s%*s", line,
+                           (int) (run->progress_width > width ? run->progress_width - width : 0), "");
+  /* Not through g_printerr(), which would not let "\r" go back */
+  write_text (stderr, shown, FALSE);
+  run->progress_width = MAX (run->progress_width, width);
+}
+
 static void
 on_import_progress (guint    pages_done,
                     guint    n_pages,
@@ -2003,20 +2018,28 @@ on_import_progress (guint    pages_done,
 {
   ImportRun *run = user_data;
   g_autofree char *line = NULL;
-  g_autofree char *shown = NULL;
-  guint width;
 
   if (!run->show_progress || n_pages == 0 || g_cancellable_is_cancelled (run->cancellable))
     return;
 
   /* Translators: progress of an import on a terminal */
   line = g_strdup_printf (_("Reading page %u of %u…"), pages_done, n_pages);
-  width = (guint) g_utf8_strlen (line, -1);
-  shown = g_strdup_printf ("\r%s%*s", line,
-                           (int) (run->progress_width > width ? run->progress_width - width : 0), "");
-  /* Not through g_printerr(), which would not let "\r" go back */
-  write_text (stderr, shown, FALSE);
-  run->progress_width = MAX (run->progress_width, width);
+  show_import_progress (run, line);
+}
+
+/* "Reading scanned page 2 of 3" while OCR reads it */
+static void
+on_import_ocr_progress (guint    page_no,
+                        guint    n_pages,
+                        gpointer user_data)
+{
+  ImportRun *run = user_data;
+  g_autofree char *line = NULL;
+
+  if (!run->show_progress || n_pages == 0 || g_cancellable_is_cancelled (run->cancellable))
+    return;
+  line = redress_pdf_describe_ocr_progress (page_no, n_pages);
+  show_import_progress (run, line);
 }
 
 static void
@@ -2110,8 +2133,8 @@ run_import (Invocation  *inv,
   redress_store_import_document_full_async (inv->store, inv->case_id, inv->document_kind, path,
                                             password,
                                             inv->no_ocr ? NULL : redress_pdf_get_default_ocr_language (),
-                                            on_import_progress, &run, NULL, cancellable,
-                                            on_imported, &run);
+                                            on_import_progress, on_import_ocr_progress, &run,
+                                            NULL, cancellable, on_imported, &run);
   g_clear_pointer (&password, password_free);
 
   while (!run.done)

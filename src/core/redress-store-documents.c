@@ -439,17 +439,21 @@ redress_store_import_document_full (RedressStore              *self,
 /* Async import ------------------------------------------------------------ */
 
 /* Carries progress from the reading thread to the caller's main context,
- * at most one pending report at a time, none after the import ended. */
+ * at most one pending report at a time, none after the import ended.  The
+ * latest state wins: pages read so far, and the scanned page being read
+ * by OCR (0 once it is read). */
 typedef struct
 {
   gatomicrefcount ref;
   GMutex lock;
   GMainContext *context;
   RedressImportProgressFunc func;
+  RedressOcrProgressFunc ocr_func;
   gpointer data;
   GDestroyNotify data_free;
   guint done;
   guint total;
+  guint ocr_page;
   gboolean scheduled;
   gboolean finished;
 } ProgressRelay;
@@ -477,22 +481,46 @@ static gboolean
 progress_relay_dispatch (gpointer data)
 {
   ProgressRelay *relay = data;
-  guint done, total;
+  guint done, total, ocr_page;
   gboolean finished;
 
   g_mutex_lock (&relay->lock);
   done = relay->done;
   total = relay->total;
+  ocr_page = relay->ocr_page;
   finished = relay->finished;
   relay->scheduled = FALSE;
   g_mutex_unlock (&relay->lock);
 
-  if (!finished && relay->func != NULL)
+  if (finished)
+    return G_SOURCE_REMOVE;
+  if (relay->func != NULL)
     relay->func (done, total, relay->data);
+  if (ocr_page > 0 && relay->ocr_func != NULL)
+    relay->ocr_func (ocr_page, total, relay->data);
   return G_SOURCE_REMOVE;
 }
 
-/* In the reading thread */
+/* In the reading thread; called with the lock held */
+static void
+progress_relay_schedule_locked (ProgressRelay *relay,
+                                gboolean      *schedule)
+{
+  *schedule = !relay->scheduled && !relay->finished;
+  relay->scheduled = TRUE;
+}
+
+static void
+progress_relay_post (ProgressRelay *relay,
+                     gboolean       schedule)
+{
+  if (schedule)
+    g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, progress_relay_dispatch,
+                                progress_relay_ref (relay), progress_relay_unref);
+}
+
+/* In the reading thread: @done pages read (the scanned page being read,
+ * if any, is one of them now) */
 static void
 progress_relay_report (guint    done,
                        guint    total,
@@ -504,13 +532,27 @@ progress_relay_report (guint    done,
   g_mutex_lock (&relay->lock);
   relay->done = done;
   relay->total = total;
-  schedule = !relay->scheduled && !relay->finished;
-  relay->scheduled = TRUE;
+  relay->ocr_page = 0;
+  progress_relay_schedule_locked (relay, &schedule);
   g_mutex_unlock (&relay->lock);
+  progress_relay_post (relay, schedule);
+}
 
-  if (schedule)
-    g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, progress_relay_dispatch,
-                                progress_relay_ref (relay), progress_relay_unref);
+/* In the reading thread: scanned page @page_no starts being read */
+static void
+progress_relay_report_ocr (guint    page_no,
+                           guint    total,
+                           gpointer data)
+{
+  ProgressRelay *relay = data;
+  gboolean schedule;
+
+  g_mutex_lock (&relay->lock);
+  relay->total = total;
+  relay->ocr_page = page_no;
+  progress_relay_schedule_locked (relay, &schedule);
+  g_mutex_unlock (&relay->lock);
+  progress_relay_post (relay, schedule);
 }
 
 /* On the caller's thread: no report after this, and its data freed here */
@@ -570,8 +612,9 @@ import_thread (GTask        *task,
   GError *error = NULL;
 
   extraction = redress_pdf_extract_full (import->path, import->password, &import->limits,
-                                         import->ocr_language, progress_relay_report, NULL,
-                                         import->relay, cancellable, &error);
+                                         import->ocr_language, progress_relay_report,
+                                         progress_relay_report_ocr, import->relay, cancellable,
+                                         &error);
   if (extraction == NULL)
     g_task_return_error (task, error);
   else
@@ -640,13 +683,16 @@ redress_store_import_document_async (RedressStore              *self,
 {
   redress_store_import_document_full_async (self, case_id, kind, path, password,
                                             redress_pdf_get_default_ocr_language (), progress,
-                                            progress_data, progress_data_free, cancellable,
+                                            NULL, progress_data, progress_data_free, cancellable,
                                             callback, user_data);
 }
 
 /**
  * redress_store_import_document_full_async:
  * @ocr_language: (nullable): as redress_store_import_document_full() says
+ * @ocr_progress: (scope notified) (nullable): called on the caller's
+ *   thread, after @progress, while a scanned page is being read by OCR
+ *   (page from 1, of how many); with @progress_data, never after @callback
  *
  * Like redress_store_import_document_async(), with the languages of
  * scanned pages; finish with redress_store_import_document_finish().
@@ -659,6 +705,7 @@ redress_store_import_document_full_async (RedressStore              *self,
                                           const char                *password,
                                           const char                *ocr_language,
                                           RedressImportProgressFunc  progress,
+                                          RedressOcrProgressFunc     ocr_progress,
                                           gpointer                   progress_data,
                                           GDestroyNotify             progress_data_free,
                                           GCancellable              *cancellable,
@@ -686,6 +733,7 @@ redress_store_import_document_full_async (RedressStore              *self,
   g_mutex_init (&import->relay->lock);
   import->relay->context = g_main_context_ref_thread_default ();
   import->relay->func = progress;
+  import->relay->ocr_func = ocr_progress;
   import->relay->data = progress_data;
   import->relay->data_free = progress_data_free;
 

@@ -52,6 +52,7 @@ void              redress_store_import_document_full_async (RedressStore        
                                                         const char                *password,
                                                         const char                *ocr_language,
                                                         RedressImportProgressFunc  progress,
+                                                        RedressOcrProgressFunc     ocr_progress,
                                                         gpointer                   progress_data,
                                                         GDestroyNotify             progress_data_free,
                                                         GCancellable              *cancellable,

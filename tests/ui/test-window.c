@@ -1287,6 +1287,180 @@ test_window_checklist_print (Fixture       *f,
   g_unlink (pdf);
 }
 
+/* Scanned pages ---------------------------------------------------------------- */
+
+static gboolean
+have_scan_tools (void)
+{
+  const char *tools[] = { "pdftoppm", "img2pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *found = g_find_program_in_path (tools[i]);
+
+      if (found == NULL)
+        {
+          g_test_skip_printf ("%s is not installed", tools[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+}
+
+/* An image-only PDF of @pages, as a scanner makes it (as tests/core/test-ocr.c
+ * does): the text PDF rendered to grey images at 300 dpi, wrapped back */
+static char *
+make_scan (Fixture           *f,
+           const char        *name,
+           const TestPdfPage *pages,
+           guint              n_pages)
+{
+  g_autofree char *pdf = g_strdup_printf ("%s/%s-text.pdf", f->dir, name);
+  g_autofree char *prefix = g_strdup_printf ("%s/%s-page", f->dir, name);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  char *scan = g_strdup_printf ("%s/%s.pdf", f->dir, name);
+
+  test_pdf_write_cairo (pdf, pages, n_pages);
+  run_tool ((const char *[]) { "pdftoppm", "-r", "300", "-gray", "-png", pdf, prefix, NULL });
+  g_ptr_array_add (argv, g_strdup ("img2pdf"));
+  for (guint i = 1; i <= n_pages; i++)
+    g_ptr_array_add (argv, g_strdup_printf ("%s-%u.png", prefix, i));
+  g_ptr_array_add (argv, g_strdup ("-o"));
+  g_ptr_array_add (argv, g_strdup (scan));
+  g_ptr_array_add (argv, NULL);
+  run_tool ((const char * const *) argv->pdata);
+  return scan;
+}
+
+/* Every text the import's progress bar showed */
+static void
+on_progress_text (GtkProgressBar *bar,
+                  GParamSpec     *pspec,
+                  GPtrArray      *shown)
+{
+  const char *text = gtk_progress_bar_get_text (bar);
+
+  if (text != NULL && (shown->len == 0 ||
+                       g_strcmp0 (g_ptr_array_index (shown, shown->len - 1), text) != 0))
+    g_ptr_array_add (shown, g_strdup (text));
+}
+
+static gboolean
+shown_ocr_progress (GPtrArray  *shown,
+                    const char *text)
+{
+  for (guint i = 0; i < shown->len; i++)
+    if (g_str_equal (g_ptr_array_index (shown, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A scanned letter attached in the Documents tab: "Reading scanned page N
+ * of M" shows while OCR reads it, the window goes on answering, Cancel
+ * stores nothing, and once read the page's text is stored */
+static void
+test_window_documents_ocr (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Nwosu", 10);
+  const TestPdfPage pages[] = {
+    { 612, 792, "Dear applicant,\nYour application for a temporary resident visa has been "
+                "refused.\nI am not satisfied that you will leave Canada at the end of your "
+                "stay, based on your family ties in Canada.", FALSE },
+    { 612, 792, "The purpose of your visit is not consistent with a temporary stay.\n"
+                "Sincerely, the visa officer.", FALSE },
+  };
+  g_autofree char *scan = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) documents_stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RedressCaseView *view;
+  RedressDocumentsView *documents;
+  GtkWidget *bar, *cancel;
+  gint64 case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  gint64 last_tick, longest_gap = 0;
+
+  if (!have_scan_tools ())
+    return;
+  scan = make_scan (f, "scanned-letter", pages, G_N_ELEMENTS (pages));
+  file = g_file_new_for_path (scan);
+
+  redress_window_show_case (f->window, case_id);
+  spin (100);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  redress_case_view_show_page (view, "documents");
+  documents = redress_case_view_get_documents (view);
+  bar = find_widget (GTK_WIDGET (documents), GTK_TYPE_PROGRESS_BAR, NULL);
+  g_assert_nonnull (bar);
+  g_signal_connect (bar, "notify::text", G_CALLBACK (on_progress_text), shown);
+
+  /* Cancelled while the first scanned page is read: nothing is stored */
+  redress_documents_view_attach (documents, file, REDRESS_DOCUMENT_REFUSAL_LETTER);
+  for (guint i = 0; i < 600 && !shown_ocr_progress (shown, "Reading scanned page 1 of 2"); i++)
+    spin (20);
+  g_assert_true (shown_ocr_progress (shown, "Reading scanned page 1 of 2"));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (bar)));
+  cancel = find_widget (GTK_WIDGET (documents), GTK_TYPE_BUTTON, "_Cancel");
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+  for (guint i = 0; i < 200 && gtk_widget_get_visible (gtk_widget_get_parent (bar)); i++)
+    spin (20);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (bar)));
+  spin (200);
+  g_assert_cmpuint (redress_documents_view_get_n_documents (documents), ==, 0);
+  documents_stored = redress_store_list_documents (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents_stored->len, ==, 0);
+  g_clear_pointer (&documents_stored, g_ptr_array_unref);
+
+  /* Read to the end: both pages announced, the window never blocked */
+  g_ptr_array_set_size (shown, 0);
+  redress_documents_view_attach (documents, file, REDRESS_DOCUMENT_REFUSAL_LETTER);
+  last_tick = g_get_monotonic_time ();
+  for (guint i = 0; i < 3000 && redress_documents_view_get_n_documents (documents) == 0; i++)
+    {
+      gint64 now;
+
+      spin (20);
+      now = g_get_monotonic_time ();
+      longest_gap = MAX (longest_gap, now - last_tick);
+      last_tick = now;
+    }
+  g_assert_cmpuint (redress_documents_view_get_n_documents (documents), ==, 1);
+  for (guint i = 0; i < shown->len; i++)
+    g_test_message ("progress: %s", (const char *) g_ptr_array_index (shown, i));
+  g_test_message ("longest the main loop waited: %.0f ms", longest_gap / 1000.0);
+  g_assert_true (shown_ocr_progress (shown, "Reading scanned page 1 of 2"));
+  g_assert_true (shown_ocr_progress (shown, "Reading scanned page 2 of 2"));
+  g_assert_cmpint (longest_gap, <, G_USEC_PER_SEC);
+
+  documents_stored = redress_store_list_documents (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents_stored->len, ==, 1);
+  text = redress_store_dup_page_text (f->store,
+                                      redress_document_get_id (g_ptr_array_index (documents_stored, 0)),
+                                      2, &error);
+  g_assert_no_error (error);
+  g_test_message ("page 2 read: %s", text);
+  g_assert_nonnull (strstr (text, "purpose of your visit"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1327,6 +1501,7 @@ main (int   argc,
   ADD ("checklist-edit", test_window_checklist_edit);
   ADD ("checklist-export", test_window_checklist_export);
   ADD ("checklist-print", test_window_checklist_print);
+  ADD ("documents-ocr", test_window_documents_ocr);
 #undef ADD
 
   ret = g_test_run ();
