@@ -123,6 +123,7 @@ typedef enum
   WITH_ITEM_CHANGES = 1 << 19,  /* --item ID with --state, --due, --note */
   WITH_TEXT_KIND = 1 << 20, /* --kind letter|notes (how to read a text; recognised by default) */
   WITH_NO_OCR   = 1 << 21,  /* --no-ocr: scanned pages are not read */
+  WITH_OCR_LANGUAGE = 1 << 22,  /* --language eng|fra|eng+fra (of scanned pages) */
 } CommandFlags;
 
 typedef enum
@@ -2520,6 +2521,86 @@ document_export (Invocation  *inv,
   return TRUE;
 }
 
+/* "Reading scanned page 2 of 3" on a terminal */
+static void
+on_read_again_progress (guint    page_no,
+                        guint    n_pages,
+                        gpointer user_data)
+{
+  ImportRun *run = user_data;
+  g_autofree char *line = NULL;
+
+  if (!run->show_progress || n_pages == 0)
+    return;
+  line = redress_pdf_describe_ocr_progress (page_no, n_pages);
+  show_import_progress (run, line);
+}
+
+static gboolean
+document_ocr (Invocation  *inv,
+              GError     **error)
+{
+  const char *language = inv->language ? inv->language : redress_pdf_get_default_ocr_language ();
+  g_autoptr(RedressDocument) document = NULL;
+  g_autoptr(Password) password = NULL;
+  g_autofree char *id_text = NULL;
+  ImportRun run = { 0 };
+  guint n_read = 0;
+  gint64 id = 0;
+  gboolean ok;
+
+  if (!parse_id_listed (inv->args[0], id_listed_by ("document"), &id, error))
+    return FALSE;
+  if (!redress_pdf_ocr_language_valid (language))
+    {
+      g_autofree char *shown = echo_value (language);
+
+      usage_error (error, _("--language: scanned pages are read in eng (English), fra (French) "
+                            "or eng+fra (both), not “%s”."), shown);
+      return FALSE;
+    }
+  document = redress_store_get_document (inv->store, id, error);
+  if (document == NULL)
+    return FALSE;
+  if (g_strcmp0 (inv->password, "-") == 0)
+    {
+      password = read_password (error);
+      if (password == NULL)
+        return FALSE;
+    }
+  else if (inv->password != NULL && *inv->password != '\0')
+    {
+      if (!check_password_length ("--password", inv->password, error))
+        return FALSE;
+      password = g_strdup (inv->password);
+    }
+
+  run.show_progress = isatty (STDERR_FILENO);
+  ok = redress_store_read_document_again (inv->store, id, password, language,
+                                          on_read_again_progress, &run, NULL, &n_read, error);
+  import_run_clear_progress (&run);
+  if (!ok)
+    {
+      if (error != NULL && *error != NULL)
+        explain_import_error (error, redress_document_get_file_name (document),
+                              inv->password != NULL, TRUE);
+      return FALSE;
+    }
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  if (n_read == 0)
+    /* Translators: "Document 5 (notes.pdf) has no scanned page: its text was not read
+     * again." */
+    g_print (_("Document %s (%s) has no scanned page: nothing was read again.\n"), id_text,
+             redress_document_get_file_name (document));
+  else
+    /* Translators: "Read 3 scanned pages of document 5 (notes.pdf) again, in eng+fra." */
+    g_print (g_dngettext (NULL, "Read %u scanned page of document %s (%s) again, in %s.\n",
+                          "Read %u scanned pages of document %s (%s) again, in %s.\n", n_read),
+             n_read, id_text, redress_document_get_file_name (document), language);
+  return TRUE;
+}
+
 static gboolean
 document_remove (Invocation  *inv,
                  GError     **error)
@@ -2841,6 +2922,7 @@ parse_ground_codes (const char  *option,
 
 static void
 json_add_case_ground (JsonBuilder       *builder,
+                      RedressStore      *store,
                       RedressCaseGround *ground)
 {
   GPtrArray *evidence = redress_case_ground_get_evidence (ground);
@@ -2857,6 +2939,13 @@ json_add_case_ground (JsonBuilder       *builder,
   json_add_string_or_null (builder, "quote", redress_case_ground_get_quote (ground));
   json_add_id_or_null (builder, "document", redress_case_ground_get_document_id (ground));
   json_add_id_or_null (builder, "page", redress_case_ground_get_page (ground));
+  /* The quote was read by OCR from a scanned page: check it against the page */
+  json_builder_set_member_name (builder, "ocr");
+  json_builder_add_boolean_value (builder,
+                                  redress_case_ground_get_quote (ground) != NULL &&
+                                  redress_store_page_is_ocr (store,
+                                                             redress_case_ground_get_document_id (ground),
+                                                             redress_case_ground_get_page (ground)));
   json_add_string_or_null (builder, "source", redress_case_ground_get_source (ground));
   json_add_string_or_null (builder, "entry_date", redress_case_ground_get_entry_date (ground));
   json_builder_set_member_name (builder, "in_letter");
@@ -2874,6 +2963,11 @@ json_add_case_ground (JsonBuilder       *builder,
       json_add_string_or_null (builder, "file_name", redress_evidence_get_file_name (item));
       json_add_id_or_null (builder, "page", redress_evidence_get_page (item));
       json_add_string_or_null (builder, "quote", redress_evidence_get_quote (item));
+      json_builder_set_member_name (builder, "ocr");
+      json_builder_add_boolean_value (builder,
+                                      redress_store_page_is_ocr (store,
+                                                                 redress_evidence_get_document_id (item),
+                                                                 redress_evidence_get_page (item)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -2902,6 +2996,11 @@ ground_place (RedressStore *store,
       /* Translators: a document without a file name, by its id */
       file_name = id_text;
     }
+  if (redress_store_page_is_ocr (store, document_id, page))
+    /* Translators: where a quote is, its text read by OCR: "notes.pdf, page
+     * 2 (read from a scanned page — check against the page)" */
+    return g_strdup_printf (_("%s, page %u (%s)"), file_name, page,
+                            redress_store_get_ocr_caution ());
   /* Translators: where a quote is: "notes.pdf, page 2" */
   return g_strdup_printf (_("%s, page %u"), file_name, page);
 }
@@ -3071,7 +3170,7 @@ run_grounds (Invocation  *inv,
       json_builder_set_member_name (builder, "grounds");
       json_builder_begin_array (builder);
       for (guint i = 0; i < grounds->len; i++)
-        json_add_case_ground (builder, g_ptr_array_index (grounds, i));
+        json_add_case_ground (builder, inv->store, g_ptr_array_index (grounds, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       print_json (builder);
@@ -3662,6 +3761,15 @@ static const Command commands[] = {
     N_("FILE is replaced if it exists; “-” writes the file to standard output. ID is listed by "
        "“documents --case ID”."),
     WITH_ID, STORE_EXISTING, NULL, document_export },
+  { "document", "ocr", N_("ID"), 1,
+    N_("Read a document’s scanned pages again, by OCR"),
+    N_("Reads the pages of the document that have no text layer again, in the language "
+       "--language gives (eng, fra or eng+fra, the default): their text, their place in the "
+       "search index and the words found on them are replaced in one step, and the refusal "
+       "grounds the document states are found again as an import finds them (a ground keeps "
+       "the state the consultant gave it). Pages with a text layer are left as they are. "
+       "ID is listed by “documents --case ID”."),
+    WITH_ID | WITH_PASSWORD | WITH_OCR_LANGUAGE, STORE_EXISTING, NULL, document_ocr },
   { "document", "remove", N_("ID"), 1,
     N_("Remove a document from its case, permanently"),
     N_("The removal is PERMANENT and is not confirmed: unlike the application, which offers "
@@ -3893,6 +4001,13 @@ command_context_new (Invocation *inv,
       entry = make_entry ("no-ocr", G_OPTION_ARG_NONE, &inv->no_ocr,
                           _("Leave scanned pages without text (they are read by OCR, in English "
                             "and French, by default)"), NULL, 0);
+      g_array_append_val (entries, entry);
+    }
+  if (command->flags & WITH_OCR_LANGUAGE)
+    {
+      entry = make_entry ("language", G_OPTION_ARG_STRING, &inv->language,
+                          _("The language of the scanned pages: eng (English), fra (French) or "
+                            "eng+fra (both, the default)"), _("LANG"), 0);
       g_array_append_val (entries, entry);
     }
   if (command->flags & WITH_LIMIT)

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "redress-case.h"
@@ -786,6 +788,273 @@ redress_store_import_document_finish (RedressStore  *self,
   return TRUE;
 }
 
+/* Reading scanned pages again ---------------------------------------------- */
+
+/* The stored file, read again by the worker (it reads from a path: a
+ * private temporary copy, removed at once) */
+static RedressPdfExtraction *
+extract_stored (GBytes                  *bytes,
+                const char              *password,
+                const char              *ocr_language,
+                RedressOcrProgressFunc   ocr_progress,
+                gpointer                 user_data,
+                GCancellable            *cancellable,
+                GError                 **error)
+{
+  g_autofree char *path = NULL;
+  RedressPdfExtraction *extraction;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  int fd;
+
+  fd = g_file_open_tmp ("redress-read-XXXXXX.pdf", &path, error);
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  /* 0600: it holds a client's personal data */
+  if (!redress_file_set_contents (path, data, size, error))
+    {
+      g_unlink (path);
+      return NULL;
+    }
+  extraction = redress_pdf_extract_full (path, password, NULL, ocr_language, NULL, ocr_progress,
+                                         user_data, cancellable, error);
+  g_unlink (path);
+  return extraction;
+}
+
+static gboolean
+refresh_ground_sentences_tx (RedressStore  *self,
+                             gint64         case_id,
+                             gint64         document_id,
+                             GPtrArray     *hits,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = redress_store_now_timestamp (self);
+
+  /* A ground this document stated: its sentence as read now (its state
+   * stays the consultant's) */
+  stmt = redress_store_prepare_owned (self,
+                  "UPDATE case_grounds SET quote = ?1, page = ?2, quote_start = ?3, "
+                  "quote_end = ?4, end_page = ?5, end_offset = ?6, updated_at = ?7 "
+                  "WHERE case_id = ?8 AND code = ?9 AND document_id = ?10", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      RedressGroundHit *hit = g_ptr_array_index (hits, i);
+
+      redress_store_bind_text (stmt, 1, hit->quote);
+      sqlite3_bind_int (stmt, 2, (int) MAX (hit->page, 1));
+      sqlite3_bind_int64 (stmt, 3, (gint64) hit->start);
+      if (hit->end_page == hit->page)
+        sqlite3_bind_int64 (stmt, 4, (gint64) hit->end);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_int (stmt, 5, (int) MAX (hit->end_page, MAX (hit->page, 1)));
+      sqlite3_bind_int64 (stmt, 6, (gint64) hit->end);
+      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 8, case_id);
+      sqlite3_bind_text (stmt, 9, hit->code, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 10, document_id);
+      if (!redress_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The scanned pages' texts, their index (through the pages_fts_update
+ * trigger) and word boxes replaced, the document's counts, then the
+ * grounds the text states */
+static gboolean
+store_read_again_tx (RedressStore          *self,
+                     RedressDocument       *document,
+                     RedressPdfExtraction  *x,
+                     guint                 *n_read,
+                     guint                 *n_grounds,
+                     GError               **error)
+{
+  gint64 document_id = redress_document_get_id (document);
+  NewDocument doc = { redress_document_get_case_id (document), redress_document_get_kind (document),
+                      redress_document_get_file_name (document), x, document_id, 0 };
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) forget = NULL;
+  g_autoptr(sqlite3_stmt) counts = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 client_id;
+
+  client_id = redress_store_live_case_client (self, doc.case_id, error);
+  if (client_id == 0)
+    return FALSE;
+
+  update = redress_store_prepare_owned (self,
+                  "UPDATE pages SET text = ?1, text_source = 'ocr', redacted = ?2, "
+                  "ocr_language = ?3 WHERE document_id = ?4 AND page_no = ?5 RETURNING id", error);
+  forget = redress_store_prepare_owned (self, "DELETE FROM page_words WHERE page_id = ?", error);
+  if (update == NULL || forget == NULL)
+    return FALSE;
+  for (guint i = 0; i < x->pages->len; i++)
+    {
+      RedressPdfPage *page = g_ptr_array_index (x->pages, i);
+      gint64 page_id;
+      int rc;
+
+      if (!page->ocr)
+        continue;
+      sqlite3_bind_text (update, 1, page->text, -1, SQLITE_STATIC);
+      sqlite3_bind_int (update, 2, page->redacted);
+      sqlite3_bind_text (update, 3, x->ocr_language, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (update, 4, document_id);
+      sqlite3_bind_int (update, 5, (int) page->page_no);
+      rc = sqlite3_step (update);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                         _("The stored copy of this document does not match its pages. Run a "
+                           "database check."));
+          else
+            redress_store_sql_error (self, rc, error);
+          return FALSE;
+        }
+      page_id = sqlite3_column_int64 (update, 0);
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (forget, 1, page_id);
+      if (!redress_store_step_done (self, forget, error))
+        return FALSE;
+      sqlite3_reset (forget);
+      if (page->words != NULL && page->words->len > 0 &&
+          !insert_page_words (self, page_id, page->words, error))
+        return FALSE;
+      (*n_read)++;
+    }
+
+  counts = redress_store_prepare_owned (self,
+                  "UPDATE documents SET has_text = ?1, pages_without_text = ?2, updated_at = ?3 "
+                  "WHERE id = ?4", error);
+  if (counts == NULL)
+    return FALSE;
+  {
+    g_autofree char *now = redress_store_now_timestamp (self);
+
+    sqlite3_bind_int (counts, 1, x->pages_without_text < x->pages->len);
+    sqlite3_bind_int (counts, 2, (int) x->pages_without_text);
+    sqlite3_bind_text (counts, 3, now, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (counts, 4, document_id);
+    if (!redress_store_step_done (self, counts, error))
+      return FALSE;
+  }
+
+  /* The grounds, as an import finds them: the sentences of those this
+   * document stated read anew, the others suggested */
+  if (redress_document_kind_get_text_kind (doc.kind) != REDRESS_TEXT_AUTO)
+    {
+      g_autofree const char **texts = g_new0 (const char *, x->pages->len + 1);
+
+      for (guint i = 0; i < x->pages->len; i++)
+        texts[i] = ((RedressPdfPage *) g_ptr_array_index (x->pages, i))->text;
+      hits = redress_detector_detect_kind (texts, x->pages->len, NULL,
+                                           redress_document_kind_get_text_kind (doc.kind), NULL,
+                                           NULL);
+      if (!refresh_ground_sentences_tx (self, doc.case_id, document_id, hits, error))
+        return FALSE;
+    }
+  if (!suggest_grounds (self, client_id, &doc, error))
+    return FALSE;
+  *n_grounds = doc.n_grounds;
+  return TRUE;
+}
+
+/**
+ * redress_store_read_document_again:
+ * @document_id: a stored document
+ * @password: (nullable): its password, if it has one
+ * @ocr_language: the languages to read its scanned pages in (eng, fra,
+ *   eng+fra)
+ * @ocr_progress: (scope call) (nullable): called as a scanned page starts
+ *   being read
+ * @n_read: (out) (optional): how many scanned pages were read
+ *
+ * Reads a document's scanned pages (those without a text layer) again by
+ * OCR, for instance in the other language, and replaces in one
+ * transaction their text, the search index over it and their word boxes;
+ * the grounds the document states are found again as an import finds
+ * them.  Pages with a text layer are left as they are.  Blocks: it waits
+ * for the PDF reader.
+ *
+ * Returns: %TRUE on success; otherwise nothing changed and @error says why
+ */
+gboolean
+redress_store_read_document_again (RedressStore            *self,
+                                   gint64                   document_id,
+                                   const char              *password,
+                                   const char              *ocr_language,
+                                   RedressOcrProgressFunc   ocr_progress,
+                                   gpointer                 user_data,
+                                   GCancellable            *cancellable,
+                                   guint                   *n_read,
+                                   GError                 **error)
+{
+  g_autoptr(RedressDocument) document = NULL;
+  g_autoptr(RedressPdfExtraction) extraction = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint read = 0, n_grounds = 0;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!redress_pdf_ocr_language_valid (ocr_language))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                   _("Scanned pages can be read in English (eng), French (fra) or both "
+                     "(eng+fra), not “%s”."), ocr_language ? ocr_language : "");
+      return FALSE;
+    }
+  document = redress_store_get_document (self, document_id, error);
+  if (document == NULL)
+    return FALSE;
+  bytes = redress_store_dup_document_bytes (self, document_id, error);
+  if (bytes == NULL)
+    return FALSE;
+  extraction = extract_stored (bytes, password, ocr_language, ocr_progress, user_data,
+                               cancellable, error);
+  if (extraction == NULL)
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (extraction->ocr_unavailable)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED,
+                   _("Scanned pages cannot be read: the OCR language data is not installed."));
+      return FALSE;
+    }
+  if (g_strcmp0 (extraction->sha256, redress_document_get_sha256 (document)) != 0 ||
+      extraction->pages->len != redress_document_get_n_pages (document))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
+                   _("The stored copy of this document does not match its pages. Run a "
+                     "database check."));
+      return FALSE;
+    }
+
+  if (!redress_store_begin (self, error))
+    return FALSE;
+  if (!store_read_again_tx (self, document, extraction, &read, &n_grounds, error))
+    {
+      redress_store_rollback (self);
+      return FALSE;
+    }
+  if (!redress_store_commit (self, error))
+    return FALSE;
+  announce (self, document_id);
+  if (n_grounds > 0 || read > 0)
+    redress_store_queue_change (self, "ground", redress_document_get_case_id (document));
+  if (n_read != NULL)
+    *n_read = read;
+  return TRUE;
+}
+
 /* Reading ----------------------------------------------------------------- */
 
 #define DOCUMENT_COLUMNS \
@@ -1020,6 +1289,81 @@ redress_store_dup_document_text (RedressStore  *self,
       return NULL;
     }
   return g_strv_builder_end (builder);
+}
+
+/**
+ * redress_store_page_is_ocr:
+ * @page_no: from 1
+ *
+ * Whether the text of a page was read by OCR from a scanned image, rather
+ * than taken from the PDF's text layer: a quote from it may hold misread
+ * words, and says so where it is shown.
+ *
+ * Returns: %TRUE for a page read by OCR; %FALSE for a page with a text
+ *   layer, and for a page or document that does not exist (or is in the
+ *   trash)
+ */
+gboolean
+redress_store_page_is_ocr (RedressStore *self,
+                           gint64        document_id,
+                           guint         page_no)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  if (document_id <= 0 || page_no == 0)
+    return FALSE;
+  stmt = redress_store_prepare_owned (self,
+                  "SELECT g.text_source = 'ocr' FROM pages AS g "
+                  "JOIN documents AS d ON d.id = g.document_id "
+                  "WHERE g.document_id = ? AND g.page_no = ? AND d.deleted_at IS NULL", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot tell whether a page was read by OCR: %s", error->message);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, (int) MIN (page_no, G_MAXINT));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int (stmt, 0) != 0;
+  if (rc != SQLITE_DONE)
+    {
+      redress_store_sql_error (self, rc, &error);
+      g_warning ("Cannot tell whether a page was read by OCR: %s", error->message);
+    }
+  return FALSE;
+}
+
+/**
+ * redress_store_get_ocr_caution_msgid:
+ *
+ * Returns: the untranslated words that follow a quote read by OCR, for a
+ *   caller that translates in a language of its own (a report); others
+ *   use redress_store_get_ocr_caution()
+ */
+const char *
+redress_store_get_ocr_caution_msgid (void)
+{
+  /* Translators: after where a quote is ("Refusal letter, page 2 · read
+   * from a scanned page — check against the page"): its text was read by
+   * OCR from an image and may hold misread words */
+  return N_("read from a scanned page — check against the page");
+}
+
+/**
+ * redress_store_get_ocr_caution:
+ *
+ * Returns: “read from a scanned page — check against the page”, in the
+ *   user's language
+ */
+const char *
+redress_store_get_ocr_caution (void)
+{
+  return _(redress_store_get_ocr_caution_msgid ());
 }
 
 /**

@@ -63,6 +63,17 @@ gboolean          redress_store_import_document_finish (RedressStore            
                                                         gint64                    *document_id,
                                                         GError                   **error);
 
+/* Scanned pages read again by OCR (in another language) */
+gboolean          redress_store_read_document_again    (RedressStore              *self,
+                                                        gint64                     document_id,
+                                                        const char                *password,
+                                                        const char                *ocr_language,
+                                                        RedressOcrProgressFunc     ocr_progress,
+                                                        gpointer                   user_data,
+                                                        GCancellable              *cancellable,
+                                                        guint                     *n_read,
+                                                        GError                   **error);
+
 /* Reading */
 GPtrArray        *redress_store_list_documents         (RedressStore              *self,
                                                         gint64                     case_id,
@@ -91,6 +102,11 @@ gboolean          redress_store_get_page_geometry      (RedressStore            
                                                         double                    *height,
                                                         int                       *rotation,
                                                         GError                   **error);
+gboolean          redress_store_page_is_ocr            (RedressStore              *self,
+                                                        gint64                     document_id,
+                                                        guint                      page_no);
+const char       *redress_store_get_ocr_caution        (void);
+const char       *redress_store_get_ocr_caution_msgid  (void);
 
 /* Removal: trash (with Undo), then purge */
 gboolean          redress_store_trash_document         (RedressStore              *self,

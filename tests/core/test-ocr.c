@@ -280,7 +280,7 @@ test_english_letter (Fixture       *f,
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   TestPdfPage page = { 612, 792, letter_en, FALSE };
-  gint64 id;
+  gint64 id, text_id;
 
   if (!have_tools ())
     return;
@@ -297,11 +297,21 @@ test_english_letter (Fixture       *f,
   /* The scanned letter gives the grounds its text version gives */
   text_pdf = g_build_filename (f->dir, "letter-layer.pdf", NULL);
   test_pdf_write_cairo (text_pdf, &page, 1);
-  import (f, f->other_id, REDRESS_DOCUMENT_REFUSAL_LETTER, text_pdf, NULL);
+  text_id = import (f, f->other_id, REDRESS_DOCUMENT_REFUSAL_LETTER, text_pdf, NULL);
   scanned_grounds = grounds_of (f, f->case_id);
   text_grounds = grounds_of (f, f->other_id);
   g_assert_nonnull (strstr (text_grounds, "family-ties"));
   g_assert_cmpstr (scanned_grounds, ==, text_grounds);
+
+  /* Which page was read by OCR, for the quotes taken from it */
+  g_assert_true (redress_store_page_is_ocr (f->store, id, 1));
+  g_assert_false (redress_store_page_is_ocr (f->store, text_id, 1));
+  g_assert_false (redress_store_page_is_ocr (f->store, id, 2));
+  g_assert_false (redress_store_page_is_ocr (f->store, id, 0));
+  g_assert_false (redress_store_page_is_ocr (f->store, 9999, 1));
+  g_assert_true (redress_store_trash_document (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (redress_store_page_is_ocr (f->store, id, 1));
 }
 
 static void
