@@ -324,6 +324,27 @@ where_words (RedressGroundsView *self,
   return g_strdup_printf (_("%s, page %u"), kind, page);
 }
 
+/* "Refusal letter, page 2 · read from a scanned page — check against the
+ * page" when the page's text was read by OCR (takes @where) */
+static char *
+with_ocr_caution (RedressGroundsView *self,
+                  char               *where,
+                  gint64              document_id,
+                  guint               page)
+{
+  char *cautioned;
+
+  if (where == NULL || self->store == NULL ||
+      !redress_store_page_is_ocr (self->store, document_id, page))
+    return where;
+  /* Translators: where a quote is, then that OCR read it from a scanned
+   * page ("Refusal letter, page 2 · read from a scanned page — check
+   * against the page") */
+  cautioned = g_strdup_printf (_("%s · %s"), where, redress_store_get_ocr_caution ());
+  g_free (where);
+  return cautioned;
+}
+
 /* "In the notes, not in the letter": a ground the refusal letter does not
  * state, which the consultant may answer differently */
 static GtkWidget *
@@ -368,6 +389,8 @@ ground_row_new (RedressGroundsView *self,
       g_free (where);
       where = with_entry;
     }
+  where = with_ocr_caution (self, where, redress_case_ground_get_document_id (ground),
+                            redress_case_ground_get_page (ground));
   row = quote_row_new (self, title, redress_case_ground_get_quote (ground),
                        quote_place_new (redress_case_ground_get_document_id (ground),
                                         redress_case_ground_get_page (ground),
@@ -552,7 +575,9 @@ add_passages (RedressGroundsView *self,
   while (passages->len > 0)
     {
       RedressGroundHit *hit = g_ptr_array_steal_index (passages, 0);
-      g_autofree char *where = where_words (self, hit->document_id, hit->page);
+      g_autofree char *where = with_ocr_caution (self, where_words (self, hit->document_id,
+                                                                     hit->page),
+                                                 hit->document_id, hit->page);
       g_autofree char *prose = redress_normalize_prose (hit->quote);
       GtkWidget *row = quote_row_new (self, prose, NULL,
                                       quote_place_new (hit->document_id, hit->page,
@@ -626,8 +651,11 @@ redress_grounds_view_reload (RedressGroundsView *self)
           g_autofree char *where = NULL;
           g_autofree char *title = NULL;
 
-          where = where_words (self, redress_evidence_get_document_id (item),
-                               redress_evidence_get_page (item));
+          where = with_ocr_caution (self,
+                                    where_words (self, redress_evidence_get_document_id (item),
+                                                 redress_evidence_get_page (item)),
+                                    redress_evidence_get_document_id (item),
+                                    redress_evidence_get_page (item));
           /* Translators: evidence for a ground */
           title = g_strdup_printf (_("Evidence for “%s”"), redress_case_ground_get_label (ground));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),

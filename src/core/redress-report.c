@@ -377,6 +377,12 @@ passage_where (RedressReport *self,
     what = T (redress_document_kind_get_msgid (redress_document_get_kind (document)));
   if (page == 0)
     return g_strdup (what);
+  if (redress_store_page_is_ocr (store, document_id, page))
+    /* Translators: a document's kind (Refusal letter), a page number, then
+     * that its text was read by OCR ("read from a scanned page — check
+     * against the page") */
+    return g_strdup_printf (T (N_("%1$s, page %2$u · %3$s")), what, page,
+                            T (redress_store_get_ocr_caution_msgid ()));
   /* Translators: a document's kind (Refusal letter), a page number */
   return g_strdup_printf (T (N_("%1$s, page %2$u")), what, page);
 }

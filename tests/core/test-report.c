@@ -532,6 +532,46 @@ test_outline (Fixture       *f,
   g_assert_null (strstr (pdf->all, redress_checklist_template_text ("restoration-form")));
 }
 
+/* A quote whose page was read by OCR says so, in the checklist and the
+ * outline; the others do not.  The letter's page is marked as read by
+ * OCR in the database: what matters here is what the report makes of it */
+static void
+test_ocr_caution (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *caution = "read from a scanned page — check against the page";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *update = NULL;
+  gint64 letter;
+
+  letter = test_query_int (redress_store_get_handle (f->store),
+                           "SELECT id FROM documents WHERE kind = 'refusal-letter'");
+  g_assert_false (redress_store_page_is_ocr (f->store, letter, 1));
+  update = g_strdup_printf ("UPDATE pages SET text_source = 'ocr', ocr_language = 'eng' "
+                            "WHERE document_id = %" G_GINT64_FORMAT, letter);
+  test_exec (redress_store_get_handle (f->store), update);
+  g_assert_true (redress_store_page_is_ocr (f->store, letter, 1));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RedressReport) report = NULL;
+      g_autoptr(Pdf) pdf = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *expected = g_strdup_printf ("Refusal letter, page 1 · %s", caution);
+
+      report = i == 0 ? redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error)
+                      : redress_report_new_outline (f->store, f->case_id, "en", &error);
+      g_assert_no_error (error);
+      path = export (f, report, i == 0 ? "checklist.pdf" : "outline.pdf");
+      pdf = pdf_read (path);
+      /* The letter's sentences: read by OCR */
+      assert_contains (pdf->all, expected);
+      /* The notes' passage: from a text layer */
+      assert_contains (pdf->all, "Officer’s notes (GCMS), page 1");
+      g_assert_null (strstr (pdf->all, "Officer’s notes (GCMS), page 1 ·"));
+    }
+}
+
 /* The report shows the checklist as the consultant left it: a ground
  * confirmed since is not merged in behind the consultant's back */
 static void
@@ -783,6 +823,7 @@ main (int   argc,
   ADD ("/report/checklist/hostile-text", test_hostile_text);
   ADD ("/report/checklist/direction-overrides", test_direction_overrides);
   ADD ("/report/outline", test_outline);
+  ADD ("/report/ocr-caution", test_ocr_caution);
   ADD ("/report/errors", test_errors);
 
   status = g_test_run ();
