@@ -7,6 +7,7 @@
 
 #include "redress-application.h"
 #include "redress-preferences.h"
+#include "redress-ui-util.h"
 #include "redress-window.h"
 
 /*
@@ -127,6 +128,7 @@ backup_done_cb (GObject      *source,
           GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
                                                       _("The Backup Failed"), error->message);
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
           gtk_window_present (GTK_WINDOW (dialog));
         }
       return;
@@ -328,6 +330,7 @@ show_open_error (RedressApplication *self)
                             "that could not be opened."), self->open_error->message);
   dialog = adw_message_dialog_new (NULL, _("The Database Cannot Be Opened"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_application_hold (G_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
@@ -380,6 +383,8 @@ redress_application_startup (GApplication *app)
   static const char *back_accels[] = { "<Alt>Left", NULL };
 
   G_APPLICATION_CLASS (redress_application_parent_class)->startup (app);
+  /* Enter in a message dialog does what the dialog is for */
+  redress_message_dialogs_focus_first_field ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);

@@ -1257,6 +1257,8 @@ item_dialog_new (RedressChecklistView *self,
   adw_clamp_set_child (ADW_CLAMP (clamp), inner);
   gtk_box_append (GTK_BOX (box), clamp);
   adw_window_set_content (ADW_WINDOW (dialog->window), box);
+  /* Typing starts in the wording, not on Cancel (a space would press it) */
+  gtk_widget_grab_focus (dialog->text_row);
   return dialog;
 }
 
@@ -1342,6 +1344,7 @@ show_failure (RedressChecklistView *self,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

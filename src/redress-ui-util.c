@@ -172,3 +172,99 @@ redress_toast_new_text (const char *text)
 
   return adw_toast_new (escaped);
 }
+
+/* Message dialogs ---------------------------------------------------------- */
+
+/* The first field of @root that takes text, or %NULL */
+static GtkWidget *
+find_editable (GtkWidget *root)
+{
+  if (GTK_IS_EDITABLE (root) && gtk_widget_get_focusable (root) &&
+      gtk_widget_is_sensitive (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_editable (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The keyboard starts on the dialog's entry if it has one, else on its
+ * default response.  Focus the consultant put in the entry stays there. */
+static void
+focus_first_field (AdwMessageDialog *dialog)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *wanted = extra ? find_editable (extra) : NULL;
+
+  if (focus != NULL && extra != NULL && (focus == extra || gtk_widget_is_ancestor (focus, extra)))
+    return;
+  if (wanted == NULL)
+    wanted = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  if (wanted != NULL && wanted != focus)
+    gtk_widget_grab_focus (wanted);
+}
+
+static void
+on_message_dialog_map (AdwMessageDialog *dialog,
+                       gpointer          user_data)
+{
+  focus_first_field (dialog);
+}
+
+static void
+on_message_dialog_default_widget (AdwMessageDialog *dialog,
+                                  GParamSpec       *pspec,
+                                  gpointer          user_data)
+{
+  focus_first_field (dialog);
+}
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (!ADW_IS_MESSAGE_DIALOG (window) || g_object_get_data (window, "redress-focus") != NULL)
+        continue;
+      g_object_set_data (window, "redress-focus", GINT_TO_POINTER (TRUE));
+      /* (the class handler has given its focus by then) */
+      g_signal_connect (window, "map", G_CALLBACK (on_message_dialog_map), NULL);
+      g_signal_connect (window, "notify::default-widget",
+                        G_CALLBACK (on_message_dialog_default_widget), NULL);
+    }
+}
+
+/**
+ * redress_message_dialogs_focus_first_field:
+ *
+ * From now on, every message dialog opens with the keyboard on its entry,
+ * or else on its default response, so that Enter does what the dialog is
+ * for.  libadwaita 1.2 focuses the default response, but when the
+ * responses do not fit side by side it stacks them a moment later and the
+ * focus falls on the last one, usually Cancel; this puts it back.
+ */
+void
+redress_message_dialogs_focus_first_field (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_signal_connect (gtk_window_get_toplevels (), "items-changed",
+                        G_CALLBACK (on_toplevels_changed), NULL);
+      g_once_init_leave (&done, 1);
+    }
+}

@@ -22,4 +22,6 @@ GtkWidget *redress_deadline_row_new     (RedressDeadline *deadline,
  * file or client name with "&" or "<" would not show) */
 AdwToast  *redress_toast_new_text      (const char      *text);
 
+void       redress_message_dialogs_focus_first_field (void);
+
 G_END_DECLS

@@ -1108,6 +1108,9 @@ redress_window_class_init (RedressWindowClass *klass)
   g_type_ensure (REDRESS_TYPE_CLIENT_VIEW);
   g_type_ensure (REDRESS_TYPE_CASE_VIEW);
 
+  /* Enter in a message dialog does what the dialog is for */
+  redress_message_dialogs_focus_first_field ();
+
   gtk_widget_class_set_template_from_resource (widget_class, "/ca/redress/Redress/redress-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, leaflet);

@@ -282,6 +282,54 @@ test_window_create_invalid (Fixture       *f,
   g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
 }
 
+/* What Enter does to the focused widget: a text field is activated (its
+ * dialog's default response), a button is pressed */
+static void
+press_enter (GtkWidget *focus)
+{
+  g_assert_nonnull (focus);
+  if (GTK_IS_TEXT (focus))
+    g_signal_emit_by_name (focus, "activate");
+  else
+    g_assert_true (gtk_widget_activate (focus));
+}
+
+/* The dialog opens on its first field, Tab goes to the next and Enter in
+ * any field creates: a client file typed without the mouse */
+static void
+test_window_create_keyboard (Fixture       *f,
+                             gconstpointer  data)
+{
+  RedressRecordDialog *dialog;
+  RedressRecordForm *form;
+  GtkWidget *focus;
+  g_autoptr(GPtrArray) clients = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-client", NULL);
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  form = redress_record_dialog_get_form (dialog);
+
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus,
+                                         redress_record_form_get_row (form, REDRESS_CLIENT_FAMILY_NAME)));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Mbeki");
+  g_signal_emit_by_name (dialog, "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_is_ancestor (focus,
+                                         redress_record_form_get_row (form, REDRESS_CLIENT_GIVEN_NAMES)));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Thandiwe");
+
+  press_enter (focus);
+  spin (100);
+  g_assert_null (find_dialog ());
+  clients = redress_store_list_clients (f->store, TRUE, NULL);
+  g_assert_cmpuint (clients->len, ==, 1);
+  g_assert_cmpstr (redress_client_get_given_names (g_ptr_array_index (clients, 0)), ==, "Thandiwe");
+}
+
 static void
 test_window_create_search (Fixture       *f,
                            gconstpointer  data)
@@ -558,6 +606,59 @@ test_window_documents (Fixture       *f,
     }
   g_assert_nonnull (label);
   g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Page 2"));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Asked what a file is, Enter attaches it as what Redress suggests (the
+ * responses are stacked: the focus used to fall on Cancel) */
+static void
+test_window_documents_kind_keyboard (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Moreau", 10);
+  g_autofree char *pdf = g_build_filename (f->dir, "refusal-letter.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  const TestPdfPage page = { 612, 792, "Your application for a visitor visa is refused.", FALSE };
+  RedressCaseView *view;
+  RedressDocumentsView *documents;
+  AdwMessageDialog *dialog;
+  GtkWidget *focus;
+
+  test_pdf_write_cairo (pdf, &page, 1);
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (100);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  redress_case_view_show_page (view, "documents");
+  documents = redress_case_view_get_documents (view);
+  redress_documents_view_attach_files (documents, files);
+  spin (300);
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_widget_get_mapped (focus));
+  press_enter (focus);
+  for (guint i = 0; i < 200 && redress_documents_view_get_n_documents (documents) == 0; i++)
+    spin (50);
+  g_assert_cmpuint (redress_documents_view_get_n_documents (documents), ==, 1);
+  g_assert_null (find_message_dialog ());
 }
 
 /* A page that crashes the PDF reader ends the reader's process, not
@@ -1163,6 +1264,56 @@ test_window_checklist_edit (Fixture       *f,
                    redress_ground_get_label ("finances"));
 }
 
+/* The item dialogs open on the wording: a space typed goes into it (it
+ * pressed Cancel before) and Enter adds the item */
+static void
+test_window_checklist_add_keyboard (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_checklist_case (f, "Achebe");
+  RedressChecklistView *view = show_checklist (f, kase);
+  const char *bank = redress_checklist_template_text ("bank-statements");
+  GtkWindow *dialog;
+  GtkWidget *focus;
+  AdwPreferencesRow *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checklist.add-item", NULL));
+  spin (100);
+  dialog = find_window ("Add Item");
+  g_assert_nonnull (dialog);
+  focus = gtk_window_get_focus (dialog);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (find_row (GTK_WIDGET (dialog),
+                                                                      "_What the Client Provides"))));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Letter ");
+  gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+  {
+    int position = gtk_editable_get_position (GTK_EDITABLE (focus));
+
+    gtk_editable_insert_text (GTK_EDITABLE (focus), "from the employer", -1, &position);
+  }
+  g_assert_true (find_window ("Add Item") == dialog);
+  press_enter (focus);
+  spin (200);
+  g_assert_null (find_window ("Add Item"));
+  row = find_row (GTK_WIDGET (view), "Letter from the employer");
+  g_assert_nonnull (row);
+
+  /* Editing an item starts on its wording too */
+  row = find_row (GTK_WIDGET (view), bank);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  spin (100);
+  dialog = find_window ("Edit Item");
+  g_assert_nonnull (dialog);
+  focus = gtk_window_get_focus (dialog);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (find_row (GTK_WIDGET (dialog),
+                                                                      "_What the Client Provides"))));
+  gtk_window_close (dialog);
+  spin (100);
+}
+
 /* Exporting writes the PDF in a worker thread, then says so */
 static void
 test_window_checklist_export (Fixture       *f,
@@ -1483,6 +1634,7 @@ main (int   argc,
   g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("empty", test_window_empty);
   ADD ("create-invalid", test_window_create_invalid);
+  ADD ("create-keyboard", test_window_create_keyboard);
   ADD ("create-search", test_window_create_search);
   ADD ("edit-in-place", test_window_edit_in_place);
   ADD ("delete-undo", test_window_delete_undo);
@@ -1490,6 +1642,7 @@ main (int   argc,
   ADD ("remedies", test_window_remedies);
   ADD ("start-page-deadlines", test_window_start_page_deadlines);
   ADD ("documents", test_window_documents);
+  ADD ("documents-kind-keyboard", test_window_documents_kind_keyboard);
   ADD ("reader-crash", test_window_reader_crash);
   ADD ("grounds", test_window_grounds);
   ADD ("grounds-passage", test_window_grounds_passage);
@@ -1499,6 +1652,7 @@ main (int   argc,
   ADD ("checklist-pending", test_window_checklist_pending);
   ADD ("checklist-type-change", test_window_checklist_type_change);
   ADD ("checklist-edit", test_window_checklist_edit);
+  ADD ("checklist-add-keyboard", test_window_checklist_add_keyboard);
   ADD ("checklist-export", test_window_checklist_export);
   ADD ("checklist-print", test_window_checklist_print);
   ADD ("documents-ocr", test_window_documents_ocr);
