@@ -381,6 +381,7 @@ redress_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
+  static const char *attach_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (redress_application_parent_class)->startup (app);
   /* Enter in a message dialog does what the dialog is for */
@@ -396,6 +397,8 @@ redress_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", back_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.attach-documents",
+                                         attach_accels);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "redress-checklist-view.h"
 #include "redress-documents-view.h"
 #include "redress-grounds-view.h"
+#include "redress-pdf-view.h"
 #include "redress-record-form.h"
 #include "redress-ui-util.h"
 #include "redress-window.h"
@@ -461,6 +462,29 @@ redress_case_view_show_page (RedressCaseView *self,
   g_return_if_fail (REDRESS_IS_CASE_VIEW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/**
+ * redress_case_view_start_search:
+ *
+ * Ctrl+F while the reader is shown searches the document.
+ *
+ * Returns: %TRUE if the page shown has a search of its own (the reader)
+ */
+gboolean
+redress_case_view_start_search (RedressCaseView *self)
+{
+  GtkWidget *reader;
+
+  g_return_val_if_fail (REDRESS_IS_CASE_VIEW (self), FALSE);
+
+  reader = redress_documents_view_get_pdf_view (self->documents_view);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "documents") != 0 ||
+      reader == NULL || !gtk_widget_get_mapped (reader))
+    return FALSE;
+  /* Even when Find cannot take the keyboard, the reader stays */
+  redress_pdf_view_start_search (REDRESS_PDF_VIEW (reader));
+  return TRUE;
 }
 
 RedressDocumentsView *

@@ -20,6 +20,7 @@ RedressCase *redress_case_view_get_case (RedressCaseView *self);
 GtkWidget   *redress_case_view_get_form (RedressCaseView *self);
 void         redress_case_view_show_page (RedressCaseView *self,
                                           const char      *name);
+gboolean     redress_case_view_start_search (RedressCaseView *self);
 RedressDocumentsView *redress_case_view_get_documents (RedressCaseView *self);
 
 G_END_DECLS

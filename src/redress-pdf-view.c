@@ -1126,6 +1126,45 @@ on_search_next (GtkSearchEntry *entry,
   redress_pdf_view_next_match (self, FALSE);
 }
 
+/* Escape: Find lets go of the document (no highlights left) and the
+ * keyboard goes back to the pages.  %FALSE when Find had nothing to let go. */
+static gboolean
+close_find (RedressPdfView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean in_find = focus != NULL && (focus == self->search_entry ||
+                                       gtk_widget_is_ancestor (focus, self->search_entry));
+  gboolean searching = self->matches != NULL ||
+                       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+
+  if (!in_find && !searching)
+    return FALSE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  redress_pdf_view_search (self, NULL);
+  if (self->n_pages > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+static void
+on_search_stop (GtkSearchEntry *entry,
+                RedressPdfView *self)
+{
+  close_find (self);
+}
+
+static gboolean
+close_find_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  return close_find (REDRESS_PDF_VIEW (widget));
+}
+
 static gboolean
 refit_idle (gpointer data)
 {
@@ -1246,6 +1285,8 @@ redress_pdf_view_class_init (RedressPdfViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pdf.next-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "pdf.previous-match", NULL);
+  /* (in the pages: only while Find shows something, else Escape goes back) */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_find_cb, NULL);
 }
 
 static void
@@ -1313,6 +1354,7 @@ redress_pdf_view_init (RedressPdfView *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->search_entry, "previous-match", G_CALLBACK (on_search_previous), self);
   g_signal_connect (self->search_entry, "next-match", G_CALLBACK (on_search_next), self);
+  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
   gtk_box_append (GTK_BOX (toolbar), self->search_entry);
   self->match_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->match_label, "dim-label");
@@ -1511,6 +1553,24 @@ redress_pdf_view_search (RedressPdfView *self,
   job->kind = JOB_SEARCH;
   job->text = g_strdup (text);
   push_job (self, job);
+}
+
+/**
+ * redress_pdf_view_start_search:
+ *
+ * Puts the keyboard in Find, its text selected (Ctrl+F).
+ *
+ * Returns: %FALSE if Find cannot take the keyboard now
+ */
+gboolean
+redress_pdf_view_start_search (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), FALSE);
+
+  if (!gtk_widget_grab_focus (self->search_entry))
+    return FALSE;
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  return TRUE;
 }
 
 guint

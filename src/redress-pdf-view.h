@@ -37,6 +37,7 @@ GArray     *redress_pdf_view_get_passage    (RedressPdfView *self,
                                              glong          *char_end);
 void        redress_pdf_view_search         (RedressPdfView *self,
                                              const char     *text);
+gboolean    redress_pdf_view_start_search   (RedressPdfView *self);
 guint       redress_pdf_view_get_n_matches  (RedressPdfView *self);
 void        redress_pdf_view_next_match     (RedressPdfView *self,
                                              gboolean        backwards);

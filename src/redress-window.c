@@ -678,6 +678,7 @@ update_actions (RedressWindow *self)
   set_enabled (self, "unarchive-case", kase != NULL && case_archived);
   set_enabled (self, "delete-case", kase != NULL);
   set_enabled (self, "back-to-client", kase != NULL);
+  set_enabled (self, "attach-documents", kase != NULL);
 }
 
 static void
@@ -831,9 +832,29 @@ search_action (GSimpleAction *action,
 {
   RedressWindow *self = user_data;
 
+  /* In the reader, Ctrl+F finds in the document (the reader stays) */
+  if (current_case (self) != NULL &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->case_view)) &&
+      redress_case_view_start_search (self->case_view))
+    return;
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Ctrl+O from any page of a case: its Documents page, then the chooser */
+static void
+attach_documents_action (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  RedressWindow *self = user_data;
+
+  if (current_case (self) == NULL)
+    return;
+  redress_case_view_show_page (self->case_view, "documents");
+  gtk_widget_activate_action (GTK_WIDGET (redress_case_view_get_documents (self->case_view)),
+                              "documents.attach", NULL);
 }
 
 static void
@@ -944,6 +965,7 @@ static const GActionEntry win_entries[] = {
   { "back", back_action },
   { "back-to-client", back_to_client_action },
   { "search", search_action },
+  { "attach-documents", attach_documents_action },
   { "show-deadlines", show_deadlines_action },
   { "archive-client", archive_client_action },
   { "unarchive-client", archive_client_action },

@@ -661,6 +661,168 @@ test_window_documents_kind_keyboard (Fixture       *f,
   g_assert_null (find_message_dialog ());
 }
 
+/* In the reader, Ctrl+F finds in the document, at any width: the reader
+ * stays (it gave way to the client search in the folded sidebar); Escape
+ * closes Find */
+static void
+test_window_reader_keys (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Lopez", 10);
+  const TestPdfPage pages[] = {
+    { 612, 792, "I am not satisfied that you will leave Canada at the end of your stay, based on "
+                "your family ties in Canada.", FALSE },
+  };
+  RedressCaseView *view;
+  RedressPdfView *reader;
+  GtkWidget *find, *focus, *sidebar_search;
+  AdwLeaflet *leaflet;
+
+  view = attach_pdf (f, kase, "letter.pdf", pages, G_N_ELEMENTS (pages),
+                     REDRESS_DOCUMENT_REFUSAL_LETTER);
+  reader = REDRESS_PDF_VIEW (redress_documents_view_get_pdf_view (redress_case_view_get_documents (view)));
+  for (guint i = 0; i < 200 && redress_pdf_view_get_n_rendered (reader) == 0; i++)
+    spin (50);
+  find = find_widget (GTK_WIDGET (reader), GTK_TYPE_SEARCH_ENTRY, "Find");
+  g_assert_nonnull (find);
+  sidebar_search = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY,
+                                "Name, file number or UCI");
+  leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET, NULL));
+
+  for (guint width = 0; width < 2; width++)
+    {
+      if (width == 1)
+        {
+          /* Narrow: the sidebar folds away */
+          gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 700);
+          for (guint i = 0; i < 40 && !adw_leaflet_get_folded (leaflet); i++)
+            spin (50);
+          g_assert_true (adw_leaflet_get_folded (leaflet));
+        }
+
+      /* Ctrl+F */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+      spin (100);
+      focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, find));
+      g_assert_cmpstr (redress_window_get_page (f->window), ==, "case");
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+
+      gtk_editable_set_text (GTK_EDITABLE (find), "family ties");
+      for (guint i = 0; i < 100 && redress_pdf_view_get_n_matches (reader) == 0; i++)
+        spin (50);
+      g_assert_cmpuint (redress_pdf_view_get_n_matches (reader), ==, 1);
+
+      /* Escape: Find is closed, the highlights go, the keyboard is in the pages */
+      g_signal_emit_by_name (find, "stop-search");
+      spin (100);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find)), ==, "");
+      g_assert_cmpuint (redress_pdf_view_get_n_matches (reader), ==, 0);
+      focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+      g_assert_nonnull (focus);
+      g_assert_false (gtk_widget_is_ancestor (focus, find));
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (reader)));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+    }
+
+  /* Elsewhere in the case, Ctrl+F searches the client files */
+  redress_case_view_show_page (view, "overview");
+  spin (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  spin (100);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, sidebar_search));
+}
+
+static void
+add_accelerators (GHashTable *listed,
+                  const char *accelerators)
+{
+  g_auto(GStrv) each = g_strsplit (accelerators ? accelerators : "", " ", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    if (*each[i] != '\0')
+      g_hash_table_add (listed, g_strdup (each[i]));
+}
+
+/* The keys that @widget's class binds */
+static GPtrArray *
+class_shortcuts (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger))
+            g_ptr_array_add (keys, gtk_shortcut_trigger_to_string (trigger));
+        }
+    }
+  return keys;
+}
+
+/* The shortcuts window lists every key of the reader and of the
+ * documents, and Ctrl+O */
+static void
+test_window_shortcuts_listed (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/ca/redress/Redress/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *widgets[] = {
+    redress_pdf_view_new (),
+    g_object_new (REDRESS_TYPE_DOCUMENTS_VIEW, NULL),
+  };
+  const char *aliases[] = { "<Control>equal", NULL };  /* the same key as Ctrl+Plus */
+  const char *window_actions[] = { "win.search", "win.new-client", "win.new-case", "win.back",
+                                   NULL };
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, "action-name", &action, NULL);
+      add_accelerators (listed, accelerator);
+      if (action != NULL)
+        g_hash_table_add (actions, g_steal_pointer (&action));
+    }
+
+  for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
+    {
+      g_autoptr(GPtrArray) keys = class_shortcuts (g_object_ref_sink (widgets[w]));
+
+      g_assert_cmpuint (keys->len, >, 0);
+      for (guint i = 0; i < keys->len; i++)
+        if (!g_strv_contains (aliases, g_ptr_array_index (keys, i)) &&
+            !g_hash_table_contains (listed, g_ptr_array_index (keys, i)))
+          g_error ("%s binds %s, which the shortcuts window does not list",
+                   G_OBJECT_TYPE_NAME (widgets[w]), (char *) g_ptr_array_index (keys, i));
+      g_object_unref (widgets[w]);
+    }
+  /* Ctrl+F in the reader, whose key is the window's; Ctrl+O, the window's
+   * too (from any page of a case) */
+  g_assert_true (g_hash_table_contains (listed, "<Control>f"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->window), "attach-documents"));
+  for (guint i = 0; window_actions[i] != NULL; i++)
+    g_assert_true (g_hash_table_contains (actions, window_actions[i]));
+}
+
 /* A page that crashes the PDF reader ends the reader's process, not
  * Redress: that page stays blank, the others show */
 static void
@@ -1643,6 +1805,8 @@ main (int   argc,
   ADD ("start-page-deadlines", test_window_start_page_deadlines);
   ADD ("documents", test_window_documents);
   ADD ("documents-kind-keyboard", test_window_documents_kind_keyboard);
+  ADD ("reader-keys", test_window_reader_keys);
+  ADD ("shortcuts-listed", test_window_shortcuts_listed);
   ADD ("reader-crash", test_window_reader_crash);
   ADD ("grounds", test_window_grounds);
   ADD ("grounds-passage", test_window_grounds_passage);
