@@ -219,17 +219,27 @@ on_switch_active (GtkSwitch         *sw,
                 gtk_switch_get_active (sw) ? "true" : "false");
 }
 
+/* The notes as they are stored: the lines typed, without the blank space
+ * around them (a Tab or an Enter pressed to leave the field, a stray
+ * space) */
+static char *
+dup_notes_text (RedressRecordForm *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->notes_buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (self->notes_buffer, &start, &end, FALSE));
+}
+
 static void
 flush_notes (RedressRecordForm *self)
 {
-  GtkTextIter start, end;
   g_autofree char *text = NULL;
 
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
   if (self->notes_buffer == NULL)
     return;
-  gtk_text_buffer_get_bounds (self->notes_buffer, &start, &end);
-  text = gtk_text_buffer_get_text (self->notes_buffer, &start, &end, FALSE);
+  text = dup_notes_text (self);
   if (g_strcmp0 (text, redress_record_get_value (self->record, self->notes_field) ?: "") != 0)
     commit_field (self, self->notes_field, text);
 }
@@ -292,6 +302,9 @@ make_row (RedressRecordForm *self,
       gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      /* One Tab stop, the switch: Tab then typed dates land in the next
+       * field, not in the row's second stop */
+      gtk_widget_set_focusable (row, FALSE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (sw),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(def->label), -1);
       g_object_set_data (G_OBJECT (row), "redress-field", GUINT_TO_POINTER (field));
@@ -525,6 +538,8 @@ redress_record_form_add_notes (RedressRecordForm *self,
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
   gtk_widget_set_size_request (view, -1, 96);
+  /* Tab and Shift+Tab move on, as in every other field */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(def->label), -1);
   gtk_widget_add_css_class (view, "redress-notes");
@@ -563,6 +578,16 @@ redress_record_form_commit_all (RedressRecordForm *self)
     {
       GtkWidget *row = self->rows[i];
 
+      if (row != NULL && ADW_IS_COMBO_ROW (row))
+        {
+          /* The choice shown is the one stored, even if it was never
+           * changed (the first one, shown for a new record) */
+          const RedressFieldDef *def = redress_record_get_field_def (self->record, i);
+          guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+          if (selected < redress_field_n_choices (def))
+            commit_field (self, i, def->choices[selected].code);
+        }
       if (row == NULL || !ADW_IS_ENTRY_ROW (row))
         continue;
       if (!commit_field (self, i, gtk_editable_get_text (GTK_EDITABLE (row))) &&
@@ -612,12 +637,10 @@ redress_record_form_refresh (RedressRecordForm *self)
   if (self->notes_buffer != NULL)
     {
       const char *value = redress_record_get_value (self->record, self->notes_field) ?: "";
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
+      g_autofree char *text = dup_notes_text (self);
 
-      gtk_text_buffer_get_bounds (self->notes_buffer, &start, &end);
-      text = gtk_text_buffer_get_text (self->notes_buffer, &start, &end, FALSE);
-      /* Notes being typed (not yet written) are not replaced */
+      /* Notes being typed (not yet written) are not replaced, nor the
+       * new line just begun after the written ones */
       if (self->notes_timeout == 0 && g_strcmp0 (text, value) != 0)
         gtk_text_buffer_set_text (self->notes_buffer, value, -1);
     }

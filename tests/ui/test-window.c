@@ -467,6 +467,86 @@ test_window_case (Fixture       *f,
   g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
 }
 
+/* The new-case form by keyboard: one Tab stop a row (the switch row took
+ * two, so a date typed after Tab landed in the wrong field); in the notes,
+ * Tab and Shift+Tab move on, and the blank space they or Enter leave is
+ * not stored */
+static void
+test_window_case_keyboard (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const guint order[] = {
+    REDRESS_CASE_APPLICATION_TYPE, REDRESS_CASE_DECIDED_IN_CANADA, REDRESS_CASE_DECISION_DATE,
+    REDRESS_CASE_RECEIVED_DATE,
+  };
+  RedressRecordDialog *dialog;
+  RedressRecordForm *form;
+  GtkWidget *focus, *notes, *sw;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  create_client (f, "Kim", "Min-jun");
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-case", NULL);
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  form = redress_record_dialog_get_form (dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (i > 0)
+        g_signal_emit_by_name (dialog, "move-focus", GTK_DIR_TAB_FORWARD);
+      focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+      g_assert_nonnull (focus);
+      g_assert_true (focus == redress_record_form_get_row (form, order[i]) ||
+                     gtk_widget_is_ancestor (focus, redress_record_form_get_row (form, order[i])));
+      if (order[i] == REDRESS_CASE_DECIDED_IN_CANADA)
+        {
+          /* The stop is the switch itself: Space turns it on */
+          sw = focus;
+          g_assert_true (GTK_IS_SWITCH (sw));
+          g_assert_true (gtk_widget_activate (sw));
+          for (guint j = 0; j < 40 && !gtk_switch_get_active (GTK_SWITCH (sw)); j++)
+            spin (25);  /* (it slides first) */
+          g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+        }
+      else if (order[i] == REDRESS_CASE_DECISION_DATE)
+        gtk_editable_set_text (GTK_EDITABLE (focus), "2026-03-02");
+      else if (order[i] == REDRESS_CASE_RECEIVED_DATE)
+        gtk_editable_set_text (GTK_EDITABLE (focus), "2026-03-04");
+    }
+
+  notes = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (notes);
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (notes)));
+  g_assert_true (gtk_widget_grab_focus (notes));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)),
+                            "Refused twice.\nThe sponsor\tis the father.\n\t\n", -1);
+  g_signal_emit_by_name (dialog, "move-focus", GTK_DIR_TAB_BACKWARD);
+  g_assert_false (gtk_widget_has_focus (notes));
+  g_assert_true (gtk_widget_grab_focus (notes));
+  g_signal_emit_by_name (dialog, "move-focus", GTK_DIR_TAB_FORWARD);
+  g_assert_false (gtk_widget_has_focus (notes));
+
+  /* Enter in a field creates the case */
+  g_assert_true (gtk_widget_grab_focus (redress_record_form_get_row (form, REDRESS_CASE_DECISION_DATE)));
+  press_enter (gtk_window_get_focus (GTK_WINDOW (dialog)));
+  spin (100);
+  g_assert_null (find_dialog ());
+  cases = redress_store_list_cases (f->store, 0, TRUE, NULL);
+  g_assert_cmpuint (cases->len, ==, 1);
+  /* (the application shown first, left as it was) */
+  g_assert_cmpstr (redress_case_get_application_type (g_ptr_array_index (cases, 0)), ==,
+                   "visitor-visa");
+  g_assert_cmpstr (redress_case_get_decision_date (g_ptr_array_index (cases, 0)), ==, "2026-03-02");
+  g_assert_cmpstr (redress_record_get_value (g_ptr_array_index (cases, 0), REDRESS_CASE_RECEIVED_DATE),
+                   ==, "2026-03-04");
+  g_assert_cmpstr (redress_record_get_value (g_ptr_array_index (cases, 0), REDRESS_CASE_DECIDED_IN_CANADA),
+                   ==, "true");
+  /* (the tab typed inside a line stays: pasted text keeps its layout) */
+  g_assert_cmpstr (redress_record_get_value (g_ptr_array_index (cases, 0), REDRESS_CASE_NOTES), ==,
+                   "Refused twice.\nThe sponsor\tis the father.");
+}
+
 static void
 test_window_remedies (Fixture       *f,
                       gconstpointer  data)
@@ -1801,6 +1881,7 @@ main (int   argc,
   ADD ("edit-in-place", test_window_edit_in_place);
   ADD ("delete-undo", test_window_delete_undo);
   ADD ("case", test_window_case);
+  ADD ("case-keyboard", test_window_case_keyboard);
   ADD ("remedies", test_window_remedies);
   ADD ("start-page-deadlines", test_window_start_page_deadlines);
   ADD ("documents", test_window_documents);
