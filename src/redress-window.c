@@ -350,6 +350,19 @@ update_sidebar (RedressWindow *self)
     }
 }
 
+/* The keyboard on the start page: on the most pressing deadline, or on
+ * New Client File when there is none */
+static void
+focus_start_page (RedressWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->deadlines_list, 0);
+
+  if (first != NULL && gtk_widget_get_visible (self->deadlines_group) &&
+      gtk_widget_grab_focus (GTK_WIDGET (first)))
+    return;
+  gtk_widget_child_focus (GTK_WIDGET (self->welcome_page), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 deadlines_ready_cb (GObject      *source,
                     GAsyncResult *result,
@@ -358,11 +371,16 @@ deadlines_ready_cb (GObject      *source,
   g_autoptr(RedressWindow) self = user_data;
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *focus;
+  gboolean had_focus;
 
   deadlines = redress_store_list_deadlines_finish (REDRESS_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->deadlines_list == NULL)
     return;
 
+  /* The rows are made again: the keyboard stays on the list */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->deadlines_list));
   redress_list_box_clear (self->deadlines_list);
   if (deadlines == NULL)
     {
@@ -379,6 +397,8 @@ deadlines_ready_cb (GObject      *source,
     gtk_list_box_append (self->deadlines_list,
                          redress_deadline_row_new (g_ptr_array_index (deadlines, i), TRUE));
   gtk_widget_set_visible (self->deadlines_group, deadlines->len > 0);
+  if (had_focus)
+    focus_start_page (self);
 }
 
 static gboolean
@@ -796,10 +816,36 @@ back_action (GSimpleAction *action,
 {
   RedressWindow *self = user_data;
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  else if (current_case (self) != NULL)
+  /* A case goes back to its client file, a client file to the start page
+   * and its deadlines, the start page (when folded) to the list */
+  if (current_case (self) != NULL)
     redress_window_show_client (self, redress_case_get_client_id (current_case (self)));
+  else if (current_client (self) != NULL)
+    {
+      show_welcome (self);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+      focus_start_page (self);
+    }
+  else if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Escape goes back like Alt+Left, once nothing nearer wanted it (Find, a
+ * search, a menu) and unless the keyboard is in a field */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  RedressWindow *self = REDRESS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+  if (current_case (self) == NULL && current_client (self) == NULL)
+    return FALSE;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "back", NULL);
+  return TRUE;
 }
 
 static void
@@ -840,6 +886,8 @@ search_action (GSimpleAction *action,
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* What is typed replaces the last search */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 /* Ctrl+O from any page of a case: its Documents page, then the chooser */
@@ -1155,6 +1203,8 @@ redress_window_class_init (RedressWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_client_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_scope_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_document_hit_activated);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
 
 static void

@@ -611,6 +611,112 @@ test_window_start_page_deadlines (Fixture       *f,
   (void) far;
 }
 
+/* Presses @keyval on @widget as its class binds it: %FALSE if it let the
+ * key go on (to nothing, here) */
+static gboolean
+press_bound_key (GtkWidget       *widget,
+                 guint            keyval,
+                 GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A way home: Back, Alt+Left or Escape from a client file returns to the
+ * start page and its deadlines; from a case, to its client file first */
+static void
+test_window_back_home (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Nowak", 50);
+  gint64 client_id = redress_case_get_client_id (kase);
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET, NULL));
+  GtkWidget *client_view, *back, *field, *search;
+
+  /* Escape, twice */
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (100);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_true (press_bound_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0));
+  spin (100);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
+  g_assert_true (press_bound_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0));
+  spin (100);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "welcome");
+  /* (the keyboard is on the start page, on the deadline once they are
+   * listed again) */
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (f->window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)),
+                                         find_widget (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE,
+                                                      NULL)));
+  spin (1000);  /* (the list is made again in a worker thread) */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) ==
+                 GTK_WIDGET (find_row (GTK_WIDGET (f->window), "Nowak, Test — Judicial review")));
+  g_assert_false (press_bound_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0));
+
+  /* Alt+Left */
+  redress_window_show_client (f->window, client_id);
+  spin (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  spin (100);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "welcome");
+
+  /* The Back button, shown at every width */
+  redress_window_show_client (f->window, client_id);
+  spin (100);
+  client_view = find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CLIENT_VIEW, NULL);
+  back = find_widget (client_view, GTK_TYPE_BUTTON, NULL);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)), ==, "win.back");
+  g_assert_true (gtk_widget_get_mapped (back));
+  g_signal_emit_by_name (back, "clicked");
+  spin (100);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "welcome");
+
+  /* Escape in a field is the field's: nothing typed is lost to it */
+  redress_window_show_client (f->window, client_id);
+  spin (100);
+  field = GTK_WIDGET (find_row (client_view, "Phone"));
+  g_assert_nonnull (field);
+  g_assert_true (gtk_widget_grab_focus (field));
+  g_assert_false (press_bound_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
+
+  /* Folded: the start page, then the list */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 700);
+  for (guint i = 0; i < 40 && !adw_leaflet_get_folded (leaflet); i++)
+    spin (50);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  spin (100);
+  g_assert_cmpstr (redress_window_get_page (f->window), ==, "welcome");
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE,
+                                                     NULL)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  spin (500);
+  search = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, "Name, file number or UCI");
+  g_assert_true (gtk_widget_is_ancestor (search, adw_leaflet_get_visible_child (leaflet)));
+}
+
 /* Opens @kase on its Documents page and attaches a PDF of @pages, as the
  * file chooser or a drop would; waits until the document is listed */
 static RedressCaseView *
@@ -867,8 +973,7 @@ test_window_shortcuts_listed (Fixture       *f,
     g_object_new (REDRESS_TYPE_DOCUMENTS_VIEW, NULL),
   };
   const char *aliases[] = { "<Control>equal", NULL };  /* the same key as Ctrl+Plus */
-  const char *window_actions[] = { "win.search", "win.new-client", "win.new-case", "win.back",
-                                   NULL };
+  const char *window_actions[] = { "win.search", "win.new-client", "win.new-case", NULL };
 
   for (GSList *l = objects; l != NULL; l = l->next)
     {
@@ -898,6 +1003,9 @@ test_window_shortcuts_listed (Fixture       *f,
   /* Ctrl+F in the reader, whose key is the window's; Ctrl+O, the window's
    * too (from any page of a case) */
   g_assert_true (g_hash_table_contains (listed, "<Control>f"));
+  /* Going back, with the window's Escape */
+  g_assert_true (g_hash_table_contains (listed, "<Alt>Left"));
+  g_assert_true (g_hash_table_contains (listed, "Escape"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->window), "attach-documents"));
   for (guint i = 0; window_actions[i] != NULL; i++)
     g_assert_true (g_hash_table_contains (actions, window_actions[i]));
@@ -1884,6 +1992,7 @@ main (int   argc,
   ADD ("case-keyboard", test_window_case_keyboard);
   ADD ("remedies", test_window_remedies);
   ADD ("start-page-deadlines", test_window_start_page_deadlines);
+  ADD ("back-home", test_window_back_home);
   ADD ("documents", test_window_documents);
   ADD ("documents-kind-keyboard", test_window_documents_kind_keyboard);
   ADD ("reader-keys", test_window_reader_keys);
