@@ -107,24 +107,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->db);
 }
 
-static gboolean
-have_tools (void)
-{
-  const char *tools[] = { "pdftoppm", "img2pdf" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *found = g_find_program_in_path (tools[i]);
-
-      if (found == NULL)
-        {
-          g_test_skip_printf ("%s is not installed", tools[i]);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static Result *
 run_cli (Fixture    *f,
          const char *first,
@@ -185,36 +167,15 @@ last_line (Result *r)
   return g_strdup (lines[n - 2]);
 }
 
-static void
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-}
-
 /* A one-page image-only PDF of @text */
 static char *
 make_scan (Fixture    *f,
            const char *name,
            const char *text)
 {
-  g_autofree char *pdf = g_strdup_printf ("%s/%s-text.pdf", f->dir, name);
-  g_autofree char *prefix = g_strdup_printf ("%s/%s-page", f->dir, name);
-  g_autofree char *png = g_strdup_printf ("%s-1.png", prefix);
-  char *scan = g_strdup_printf ("%s/%s.pdf", f->dir, name);
   TestPdfPage page = { 612, 792, text, FALSE };
 
-  test_pdf_write_cairo (pdf, &page, 1);
-  run_tool ((const char *[]) { "pdftoppm", "-r", "300", "-gray", "-png", pdf, prefix, NULL });
-  run_tool ((const char *[]) { "img2pdf", png, "-o", scan, NULL });
-  return scan;
+  return test_pdf_write_scan (f->dir, name, &page, 1, 0);
 }
 
 /* A client and a refused case; returns the case's id */
@@ -351,7 +312,7 @@ test_grounds_ocr (Fixture       *f,
   JsonObject *ground;
   TestPdfPage page = { 612, 792, letter_en, FALSE };
 
-  if (!have_tools ())
+  if (!test_pdf_have_scan_tools (FALSE))
     return;
   scan = make_scan (f, "letter", letter_en);
   scanned_case = add_case (f);
@@ -399,7 +360,7 @@ test_read_again (Fixture       *f,
   g_autoptr(Result) r = NULL;
   JsonObject *ground;
 
-  if (!have_tools ())
+  if (!test_pdf_have_scan_tools (FALSE))
     return;
   scan = make_scan (f, "lettre", letter_fr);
   case_id = add_case (f);

@@ -44,24 +44,6 @@ typedef struct
   gint64 other_id;
 } Fixture;
 
-static gboolean
-have_tools (void)
-{
-  const char *tools[] = { "pdftoppm", "img2pdf", "convert", "pdftotext" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *found = g_find_program_in_path (tools[i]);
-
-      if (found == NULL)
-        {
-          g_test_skip_printf ("%s is not installed", tools[i]);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -90,59 +72,17 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static void
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-}
-
 /* A scanned PDF of @text (NULL: a page wholly black), turned @degrees
- * clockwise (0 or 90) */
+ * clockwise */
 static char *
 make_scan (Fixture    *f,
            const char *name,
            const char *text,
            int         degrees)
 {
-  g_autofree char *pdf = g_strdup_printf ("%s/%s-text.pdf", f->dir, name);
-  g_autofree char *prefix = g_strdup_printf ("%s/%s-page", f->dir, name);
-  g_autofree char *png = g_strdup_printf ("%s-1.png", prefix);
-  char *scan = g_strdup_printf ("%s/%s.pdf", f->dir, name);
-  g_autofree char *layer = NULL;
-  g_autoptr(GError) error = NULL;
+  TestPdfPage page = { 612, 792, text, FALSE };
 
-  if (text != NULL)
-    {
-      TestPdfPage page = { 612, 792, text, FALSE };
-
-      test_pdf_write_cairo (pdf, &page, 1);
-      run ((const char *[]) { "pdftoppm", "-r", "300", "-gray", "-png", pdf, prefix, NULL });
-    }
-  else
-    run ((const char *[]) { "convert", "-size", "2550x3300", "xc:black", png, NULL });
-  if (degrees != 0)
-    {
-      g_autofree char *angle = g_strdup_printf ("%d", degrees);
-
-      run ((const char *[]) { "convert", png, "-rotate", angle, png, NULL });
-    }
-  run ((const char *[]) { "img2pdf", png, "-o", scan, NULL });
-
-  /* An image only: nothing to read without OCR */
-  g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", scan, (char *) "-", NULL }, NULL,
-                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &layer, NULL,
-                NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (g_strstrip (layer), ==, "");
-  return scan;
+  return test_pdf_write_scan (f->dir, name, &page, 1, degrees);
 }
 
 /* Whitespace collapsed to one space, ends trimmed; typographic apostrophes
@@ -282,7 +222,7 @@ test_english_letter (Fixture       *f,
   TestPdfPage page = { 612, 792, letter_en, FALSE };
   gint64 id, text_id;
 
-  if (!have_tools ())
+  if (!test_pdf_have_scan_tools (TRUE))
     return;
   scan = make_scan (f, "letter", letter_en, 0);
   id = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, scan,
@@ -323,7 +263,7 @@ test_french_letter (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!have_tools ())
+  if (!test_pdf_have_scan_tools (TRUE))
     return;
   scan = make_scan (f, "lettre", letter_fr, 0);
   id = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, scan, "fra");
@@ -340,7 +280,7 @@ test_rotated (Fixture       *f,
   g_autofree char *scan = NULL;
   gint64 id;
 
-  if (!have_tools ())
+  if (!test_pdf_have_scan_tools (TRUE))
     return;
   scan = make_scan (f, "turned", letter_en, 90);
   id = import (f, f->case_id, REDRESS_DOCUMENT_OTHER, scan, "eng");
@@ -357,7 +297,7 @@ test_redacted (Fixture       *f,
   g_autofree char *scan = NULL;
   gint64 id;
 
-  if (!have_tools ())
+  if (!test_pdf_have_scan_tools (TRUE))
     return;
   scan = make_scan (f, "black", NULL, 0);
   id = import (f, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES, scan,
@@ -375,7 +315,7 @@ test_no_ocr (Fixture       *f,
 {
   g_autofree char *scan = NULL;
 
-  if (!have_tools ())
+  if (!test_pdf_have_scan_tools (TRUE))
     return;
   scan = make_scan (f, "skipped", letter_en, 0);
   import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, scan, NULL);

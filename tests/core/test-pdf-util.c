@@ -206,3 +206,86 @@ test_corpus_dir (void)
     return NULL;
   return g_strdup (dir);
 }
+
+/* Scanned PDFs ------------------------------------------------------------- */
+
+gboolean
+test_pdf_have_scan_tools (gboolean turning)
+{
+  const char *tools[] = { "pdftoppm", "img2pdf", "pdftotext", "convert" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools) - (turning ? 0 : 1); i++)
+    {
+      g_autofree char *found = g_find_program_in_path (tools[i]);
+
+      if (found == NULL)
+        {
+          g_test_skip_printf ("%s is not installed", tools[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+}
+
+char *
+test_pdf_write_scan (const char        *dir,
+                     const char        *name,
+                     const TestPdfPage *pages,
+                     guint              n_pages,
+                     int                degrees)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s/%s-page", dir, name);
+  g_autofree char *angle = g_strdup_printf ("%d", degrees);
+  g_autoptr(GPtrArray) wrap = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *layer = NULL;
+  g_autoptr(GError) error = NULL;
+  char *scan = g_strdup_printf ("%s/%s.pdf", dir, name);
+
+  g_ptr_array_add (wrap, g_strdup ("img2pdf"));
+  for (guint i = 0; i < n_pages; i++)
+    {
+      char *png = g_strdup_printf ("%s-%u.png", prefix, i + 1);
+
+      if (pages[i].text != NULL)
+        {
+          g_autofree char *one = g_strdup_printf ("%s/%s-text-%u.pdf", dir, name, i + 1);
+          g_autofree char *one_prefix = g_strdup_printf ("%s-%u", prefix, i + 1);
+
+          /* One page at a time, named as pdftoppm names a single page */
+          test_pdf_write_cairo (one, &pages[i], 1);
+          run_tool ((const char *[]) { "pdftoppm", "-r", "300", "-gray", "-png", "-singlefile",
+                                       one, one_prefix, NULL });
+        }
+      else
+        run_tool ((const char *[]) { "convert", "-size", "2550x3300", "xc:black", png, NULL });
+      if (degrees % 360 != 0)
+        run_tool ((const char *[]) { "convert", png, "-rotate", angle, png, NULL });
+      g_ptr_array_add (wrap, png);
+    }
+  g_ptr_array_add (wrap, g_strdup ("-o"));
+  g_ptr_array_add (wrap, g_strdup (scan));
+  g_ptr_array_add (wrap, NULL);
+  run_tool ((const char * const *) wrap->pdata);
+
+  /* An image only: nothing to read without OCR */
+  g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", scan, (char *) "-", NULL }, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &layer, NULL,
+                NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_strstrip (layer), ==, "");
+  return scan;
+}

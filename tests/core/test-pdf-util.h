@@ -31,6 +31,21 @@ void   test_pdf_write_minimal   (const char        *path,
 void   test_pdf_write_long      (const char        *path,
                                  guint              n_pages);
 
+/* Whether pdftoppm, img2pdf (and ImageMagick's convert, if @turning) are
+ * installed; else the test is skipped, saying which is missing */
+gboolean test_pdf_have_scan_tools (gboolean           turning);
+
+/* An image-only PDF "@dir/@name.pdf" of @pages, as a scanner makes it:
+ * the text PDF rendered to grey images at 300 dpi (pdftoppm), turned
+ * @degrees clockwise (0, 90, 180 or 270), wrapped back (img2pdf).  A page
+ * whose text is NULL is wholly black (a redacted page).  Asserts that the
+ * result has no text layer.  Returns: (transfer full): its path */
+char    *test_pdf_write_scan      (const char        *dir,
+                                   const char        *name,
+                                   const TestPdfPage *pages,
+                                   guint              n_pages,
+                                   int                degrees);
+
 /* At the end of a test program that called test_pdf_write_cairo() */
 void   test_pdf_shutdown        (void);
 

@@ -1790,61 +1790,14 @@ test_window_checklist_print (Fixture       *f,
 
 /* Scanned pages ---------------------------------------------------------------- */
 
-static gboolean
-have_scan_tools (void)
-{
-  const char *tools[] = { "pdftoppm", "img2pdf" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *found = g_find_program_in_path (tools[i]);
-
-      if (found == NULL)
-        {
-          g_test_skip_printf ("%s is not installed", tools[i]);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static void
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-}
-
-/* An image-only PDF of @pages, as a scanner makes it (as tests/core/test-ocr.c
- * does): the text PDF rendered to grey images at 300 dpi, wrapped back */
+/* An image-only PDF of @pages, as a scanner makes it */
 static char *
 make_scan (Fixture           *f,
            const char        *name,
            const TestPdfPage *pages,
            guint              n_pages)
 {
-  g_autofree char *pdf = g_strdup_printf ("%s/%s-text.pdf", f->dir, name);
-  g_autofree char *prefix = g_strdup_printf ("%s/%s-page", f->dir, name);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  char *scan = g_strdup_printf ("%s/%s.pdf", f->dir, name);
-
-  test_pdf_write_cairo (pdf, pages, n_pages);
-  run_tool ((const char *[]) { "pdftoppm", "-r", "300", "-gray", "-png", pdf, prefix, NULL });
-  g_ptr_array_add (argv, g_strdup ("img2pdf"));
-  for (guint i = 1; i <= n_pages; i++)
-    g_ptr_array_add (argv, g_strdup_printf ("%s-%u.png", prefix, i));
-  g_ptr_array_add (argv, g_strdup ("-o"));
-  g_ptr_array_add (argv, g_strdup (scan));
-  g_ptr_array_add (argv, NULL);
-  run_tool ((const char * const *) argv->pdata);
-  return scan;
+  return test_pdf_write_scan (f->dir, name, pages, n_pages, 0);
 }
 
 /* Every text the import's progress bar showed */
@@ -1897,7 +1850,7 @@ test_window_documents_ocr (Fixture       *f,
   gint64 case_id = redress_record_get_id (REDRESS_RECORD (kase));
   gint64 last_tick, longest_gap = 0;
 
-  if (!have_scan_tools ())
+  if (!test_pdf_have_scan_tools (FALSE))
     return;
   scan = make_scan (f, "scanned-letter", pages, G_N_ELEMENTS (pages));
   file = g_file_new_for_path (scan);
