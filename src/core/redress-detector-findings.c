@@ -1198,40 +1198,40 @@ redress_entry_at (GArray *dates,
 
 #define MAX_CANDIDATES 8
 
-/* Whether a ground was found only through its everyday words, never
- * named outright */
+/* How a ground was found: a bit per TermKind of its candidates */
+static guint
+kinds_of (GArray *list)
+{
+  guint kinds = 0;
+
+  for (guint c = 0; c < list->len; c++)
+    kinds |= 1u << g_array_index (list, RedressCandidate, c).kind;
+  return kinds;
+}
+
+#define KIND(k) (1u << (k))
+
+/* Never named outright nor by its provision: only through its everyday
+ * words or a finding (what a ground that rules it out drops) */
 static gboolean
 only_by_factor (GArray *list)
 {
-  for (guint c = 0; c < list->len; c++)
-    {
-      TermKind kind = g_array_index (list, RedressCandidate, c).kind;
-
-      if (kind == TERM_NAMED || kind == TERM_PROVISION)
-        return FALSE;
-    }
-  return TRUE;
+  return (kinds_of (list) & (KIND (TERM_NAMED) | KIND (TERM_PROVISION))) == 0;
 }
 
-/* ... or found outright, by its name, a finding or its provision */
+/* Found by its name, a finding or its provision, not only its words */
 static gboolean
 found_outright (GArray *list)
 {
-  for (guint c = 0; c < list->len; c++)
-    if (g_array_index (list, RedressCandidate, c).kind != TERM_FACTOR)
-      return TRUE;
-  return FALSE;
+  return (kinds_of (list) & ~KIND (TERM_FACTOR)) != 0;
 }
 
-/* Whether a ground was found only through a provision it shares with
- * another found outright (16(1) where the letter is about biometrics) */
+/* Found only through a provision (which another ground may share: 16(1)
+ * where the letter is about biometrics) */
 static gboolean
 only_by_provision (GArray *list)
 {
-  for (guint c = 0; c < list->len; c++)
-    if (g_array_index (list, RedressCandidate, c).kind != TERM_PROVISION)
-      return FALSE;
-  return TRUE;
+  return kinds_of (list) == KIND (TERM_PROVISION);
 }
 
 static void
