@@ -557,6 +557,7 @@ typedef struct
   gboolean exited;
   gboolean timed_out;
   gboolean cancelled;
+  gint cancel_requested;   /* atomic: set on whichever thread cancels */
   GSource *grace;
   GSource *timeout;
   GMainContext *context;
@@ -619,16 +620,27 @@ extend_deadline (Run   *run,
   g_source_attach (run->timeout, run->context);
 }
 
-static gboolean
-on_cancelled (GCancellable *cancellable,
-              gpointer      data)
+/* On the thread that cancels: only wake the reading loop, which stops
+ * the worker on its own thread.  (A cancellable source attached here can
+ * be lost when another thread cancels while it is being destroyed.) */
+static void
+on_cancel_requested (GCancellable *cancellable,
+                     gpointer      data)
 {
   Run *run = data;
 
+  g_atomic_int_set (&run->cancel_requested, TRUE);
+  g_main_context_wakeup (run->context);
+}
+
+static void
+stop_if_cancelled (Run *run)
+{
+  if (run->cancelled || !g_atomic_int_get (&run->cancel_requested))
+    return;
   run->cancelled = TRUE;
   kill_worker (run);
   g_cancellable_cancel (run->stop);
-  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -1027,7 +1039,7 @@ run_worker (int                        fd,
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) pages = NULL;
-  GSource *cancel = NULL;
+  gulong cancel_id = 0;
   int password_pipe[2];
   gsize password_length = password ? strlen (password) : 0;
   Run run = { 0, };
@@ -1083,25 +1095,23 @@ run_worker (int                        fd,
 
   extend_deadline (&run, limits->timeout_ms);
   if (cancellable != NULL)
-    {
-      cancel = g_cancellable_source_new (cancellable);
-      g_source_set_callback (cancel, G_SOURCE_FUNC (on_cancelled), &run, NULL);
-      g_source_attach (cancel, context);
-    }
+    cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancel_requested), &run,
+                                       NULL);
 
   g_subprocess_wait_async (run.process, NULL, on_exited, &run);
   read_more (&run);
 
+  stop_if_cancelled (&run);
   while (run.reading || !run.exited)
-    g_main_context_iteration (context, TRUE);
+    {
+      g_main_context_iteration (context, TRUE);
+      stop_if_cancelled (&run);
+    }
+  /* Waits for a handler running on another thread */
+  g_cancellable_disconnect (cancellable, cancel_id);
 
   g_source_destroy (run.timeout);
   g_source_unref (run.timeout);
-  if (cancel != NULL)
-    {
-      g_source_destroy (cancel);
-      g_source_unref (cancel);
-    }
   if (run.grace != NULL)
     {
       g_source_destroy (run.grace);
