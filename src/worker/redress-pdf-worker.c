@@ -16,79 +16,36 @@
 #include <poppler.h>
 #include <tesseract/capi.h>
 
+#include "redress-pdf-protocol.h"
+
 /*
  * redress-pdf-worker: reads ONE PDF with poppler and writes the text of
  * its pages to stdout, so that a file that makes poppler hang, eat all
  * memory or crash only ever takes this process down.  Redress starts it
  * (src/core/redress-pdf-import.c) with a time and a memory limit.
  *
- * Input:  the PDF on file descriptor 3 (a sealed copy made by the parent);
- *         the password, if any, on stdin (never on the command line, where
- *         other users could read it).
- * Output: a framed stream, one line per record, text sent by byte count:
- *
- *   REDRESS-PDF 1
- *   DOC <n_pages>
- *   PAGE <page_no> <width> <height> <rotation> <n_bytes>\n<n_bytes of UTF-8>\n
- *   ...
- *   END
- *
- * With --ocr <languages> (eng, fra or eng+fra), a page whose text layer is
- * empty is read by OCR (Tesseract, 300 dpi, turned the right way up by
- * its orientation detection).  `OCR <page_no>` announces that such a page
- * is being read, then its record is
- *
- *   PAGE <page_no> <width> <height> <rotation> <n_bytes> <source> <n_words>\n
- *   <n_bytes of UTF-8>\n
- *   n_words times: W <offset> <length> <x1> <y1> <x2> <y2> <confidence>\n
- *
- * where <source> is `ocr`, or `redacted` for a page wholly blacked out;
- * each word is <length> bytes of the text at byte <offset>, its box in
- * points with the origin at the top left of the page as shown, its
- * confidence from 0 to 100.  `OCR-UNAVAILABLE` (once) says the trained
- * data could not be loaded: such pages are then sent without text.
- *
- * or, at any point, `ERROR <code> [<page_no>]` and exit status 2, where
- * <code> is one of not-pdf, damaged, encrypted-needs-password,
- * wrong-password, no-pages, page-unreadable, internal.
- *
- * With --serve, it shows the document to the reader of Redress instead
- * (src/core/redress-pdf-server.c): the password comes first on stdin as
- * `P <n_bytes>\n<bytes>`; the answer is `REDRESS-PDF 1`, then
- * `DOC <n_pages>` and one `SIZE <width> <height>` per page (or ERROR as
- * above).  Then, one request at a time on stdin, until end of file:
- *
- *   R <page> <scale>\n             PIXELS <width> <height> <stride>\n<bytes>
- *                                  (ARGB32 in this machine's byte order)
- *   F <n_bytes>\n<text>             FOUND <n_pages>\n, then one line per page:
- *                                  <n> and n times <x1> <y1> <x2> <y2>
- *                                  (points, origin at the top left)
- *   S <page> <x1> <y1> <x2> <y2>\n  TEXT <n_bytes>\n<text>
- *   T <page>\n                     LAYOUT <n_bytes> <n_boxes>\n<text>, then
- *                                  n_boxes times four doubles x1 y1 x2 y2
- *                                  (this machine's byte order; points,
- *                                  origin at the top left): the page's
- *                                  text as the import reads it, and the
- *                                  box of each of its characters
- *
- * A request it cannot serve gets `ERROR <code>` and the next is read.
+ * The protocol (what it reads, the records it writes, its refusals) is
+ * described in src/core/documents/redress-pdf-protocol.h, shared with
+ * both ends in Redress.
  */
 
-#define PDF_FD 3
+#define PDF_FD REDRESS_PDF_PROTOCOL_FD
 #define MAX_PAGE_PIXELS (4096.0 * 4096.0)
-#define MAX_REQUEST_BYTES (1 << 20)
-#define MAX_PASSWORD 4096
+#define MAX_REQUEST_BYTES REDRESS_PDF_PROTOCOL_MAX_REQUEST_BYTES
+#define MAX_PASSWORD REDRESS_PDF_PROTOCOL_MAX_PASSWORD_INPUT
 /* Poppler 22.12 crashes on an AES-256 PDF given a password of 128 bytes or
  * more: such a password is never handed to it (the importer refuses it
  * first, with REDRESS_PDF_MAX_PASSWORD_BYTES, and says why) */
 #define MAX_POPPLER_PASSWORD 127
-#define EXIT_REFUSED 2
-#define EXIT_USAGE 64
+#define EXIT_REFUSED REDRESS_PDF_PROTOCOL_EXIT_REFUSED
+#define EXIT_USAGE REDRESS_PDF_PROTOCOL_EXIT_USAGE
 
 static int
-fail (const char *code,
-      int         page_no)
+fail (RedressPdfRefusal refusal,
+      int               page_no)
 {
+  const char *code = redress_pdf_refusal_to_code (refusal);
+
   if (page_no > 0)
     printf ("ERROR %s %d\n", code, page_no);
   else
@@ -201,14 +158,14 @@ open_attempt (int          fd,
 static PopplerDocument *
 open_document (int          fd,
                const char  *password,
-               const char **code)
+               RedressPdfRefusal *code)
 {
   g_autoptr(GError) error = NULL;
   PopplerDocument *document;
 
   if (password != NULL && strlen (password) > MAX_POPPLER_PASSWORD)
     {
-      *code = "wrong-password";
+      *code = REDRESS_PDF_REFUSAL_WRONG_PASSWORD;
       return NULL;
     }
 
@@ -229,9 +186,10 @@ open_document (int          fd,
     return document;
 
   if (g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-    *code = password != NULL ? "wrong-password" : "encrypted-needs-password";
+    *code = password != NULL ? REDRESS_PDF_REFUSAL_WRONG_PASSWORD
+                             : REDRESS_PDF_REFUSAL_NEEDS_PASSWORD;
   else
-    *code = "damaged";
+    *code = REDRESS_PDF_REFUSAL_DAMAGED;
   return NULL;
 }
 
@@ -736,7 +694,7 @@ write_ocr_page (int           page_no,
   g_ascii_formatd (w, sizeof w, "%.3f", width);
   g_ascii_formatd (h, sizeof h, "%.3f", height);
   printf ("PAGE %d %s %s %d %" G_GSIZE_FORMAT " %s %u\n", page_no, w, h, rotation, text->len,
-          redacted ? "redacted" : "ocr", words->len);
+          redacted ? REDRESS_PDF_PROTOCOL_SOURCE_REDACTED : REDRESS_PDF_PROTOCOL_SOURCE_OCR, words->len);
   fwrite (text->str, 1, text->len, stdout);
   fputc ('\n', stdout);
   for (guint i = 0; i < words->len; i++)
@@ -785,7 +743,7 @@ serve_render (PopplerDocument *document,
   if (page == NULL || !(scale > 0 && scale <= 64))
     {
       g_clear_object (&page);
-      printf ("ERROR page-unreadable\n");
+      printf ("ERROR %s\n", redress_pdf_refusal_to_code (REDRESS_PDF_REFUSAL_PAGE_UNREADABLE));
       return;
     }
   poppler_page_get_size (page, &w, &h);
@@ -803,7 +761,7 @@ serve_render (PopplerDocument *document,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    printf ("ERROR page-unreadable\n");
+    printf ("ERROR %s\n", redress_pdf_refusal_to_code (REDRESS_PDF_REFUSAL_PAGE_UNREADABLE));
   else
     {
       stride = cairo_image_surface_get_stride (surface);
@@ -858,7 +816,7 @@ serve_select (PopplerDocument  *document,
 
   if (page == NULL)
     {
-      printf ("ERROR page-unreadable\n");
+      printf ("ERROR %s\n", redress_pdf_refusal_to_code (REDRESS_PDF_REFUSAL_PAGE_UNREADABLE));
       return;
     }
   text = poppler_page_get_selected_text (page, POPPLER_SELECTION_GLYPH, area);
@@ -881,7 +839,7 @@ serve_layout (PopplerDocument *document,
 
   if (page == NULL)
     {
-      printf ("ERROR page-unreadable\n");
+      printf ("ERROR %s\n", redress_pdf_refusal_to_code (REDRESS_PDF_REFUSAL_PAGE_UNREADABLE));
       return;
     }
   /* The same text as the import stores (one box per character of it) */
@@ -926,21 +884,21 @@ serve (void)
 {
   PopplerDocument *document = NULL;
   g_autofree char *password = NULL;
-  const char *code = NULL;
+  RedressPdfRefusal code = REDRESS_PDF_REFUSAL_INTERNAL;
   char line[256];
   int n_pages;
 
   setvbuf (stdout, NULL, _IOFBF, 1 << 16);
-  printf ("REDRESS-PDF 1\n");
+  printf ("%s\n", REDRESS_PDF_PROTOCOL_HELLO);
   if (fgets (line, sizeof line, stdin) == NULL || line[0] != 'P' || line[1] != ' ' ||
       (password = read_payload (line + 2)) == NULL)
-    return fail ("internal", 0);
+    return fail (REDRESS_PDF_REFUSAL_INTERNAL, 0);
   if (*password == '\0')
     g_clear_pointer (&password, g_free);
   if (!check_input (PDF_FD))
-    return fail ("internal", 0);
+    return fail (REDRESS_PDF_REFUSAL_INTERNAL, 0);
   if (!looks_like_pdf (PDF_FD))
-    return fail ("not-pdf", 0);
+    return fail (REDRESS_PDF_REFUSAL_NOT_PDF, 0);
   document = open_document (PDF_FD, password, &code);
   if (document == NULL)
     return fail (code, 0);
@@ -948,7 +906,7 @@ serve (void)
   if (n_pages <= 0)
     {
       g_object_unref (document);
-      return fail ("no-pages", 0);
+      return fail (REDRESS_PDF_REFUSAL_NO_PAGES, 0);
     }
   printf ("DOC %d\n", n_pages);
   for (int i = 0; i < n_pages; i++)
@@ -1000,7 +958,7 @@ serve (void)
           serve_select (document, n_pages, (int) g_ascii_strtoll (words[1], NULL, 10), &area);
         }
       else
-        printf ("ERROR internal\n");
+        printf ("ERROR %s\n", redress_pdf_refusal_to_code (REDRESS_PDF_REFUSAL_INTERNAL));
       g_strfreev (words);
       fflush (stdout);
     }
@@ -1014,15 +972,15 @@ main (int   argc,
 {
   PopplerDocument *document = NULL;
   g_autofree char *password = NULL;
-  const char *code = NULL;
+  RedressPdfRefusal code = REDRESS_PDF_REFUSAL_INTERNAL;
   Ocr ocr = { 0, };
   gboolean with_ocr = FALSE;
   int n_pages;
   int status = 0;
 
-  if (argc == 2 && g_str_equal (argv[1], "--serve") && fcntl (PDF_FD, F_GETFD) >= 0)
+  if (argc == 2 && g_str_equal (argv[1], REDRESS_PDF_PROTOCOL_ARG_SERVE) && fcntl (PDF_FD, F_GETFD) >= 0)
     return serve ();
-  if (argc == 3 && g_str_equal (argv[1], "--ocr") && ocr_language_valid (argv[2]))
+  if (argc == 3 && g_str_equal (argv[1], REDRESS_PDF_PROTOCOL_ARG_OCR) && ocr_language_valid (argv[2]))
     {
       with_ocr = TRUE;
       ocr.language = g_strdup (argv[2]);
@@ -1036,12 +994,12 @@ main (int   argc,
     }
 
   setvbuf (stdout, NULL, _IOFBF, 1 << 16);
-  printf ("REDRESS-PDF 1\n");
+  printf ("%s\n", REDRESS_PDF_PROTOCOL_HELLO);
 
   if (!check_input (PDF_FD))
-    return fail ("internal", 0);
+    return fail (REDRESS_PDF_REFUSAL_INTERNAL, 0);
   if (!looks_like_pdf (PDF_FD))
-    return fail ("not-pdf", 0);
+    return fail (REDRESS_PDF_REFUSAL_NOT_PDF, 0);
   password = read_password ();
 
   document = open_document (PDF_FD, password, &code);
@@ -1054,7 +1012,7 @@ main (int   argc,
   n_pages = poppler_document_get_n_pages (document);
   if (n_pages <= 0)
     {
-      status = fail ("no-pages", 0);
+      status = fail (REDRESS_PDF_REFUSAL_NO_PAGES, 0);
       goto out;
     }
   printf ("DOC %d\n", n_pages);
@@ -1069,7 +1027,7 @@ main (int   argc,
 
       if (page == NULL)
         {
-          status = fail ("page-unreadable", i + 1);
+          status = fail (REDRESS_PDF_REFUSAL_PAGE_UNREADABLE, i + 1);
           goto out;
         }
       text = poppler_page_get_text (page);
@@ -1089,7 +1047,7 @@ main (int   argc,
               if (!ocr_page (&ocr, page, width, height, ocr_text, words, &redacted))
                 {
                   g_object_unref (page);
-                  status = fail ("page-unreadable", i + 1);
+                  status = fail (REDRESS_PDF_REFUSAL_PAGE_UNREADABLE, i + 1);
                   goto out;
                 }
               g_object_unref (page);

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "redress-pdf-protocol.h"
+
 G_BEGIN_DECLS
 
 /* Shared by the import (redress-pdf-import.c) and the reader's server
@@ -24,5 +26,11 @@ GSubprocess *redress_pdf_spawn_worker    (int                pdf_fd,
                                           guint64            memory_limit,
                                           guint              cpu_seconds,
                                           GError           **error);
+
+/* The consultant's words for a refusal; FALSE for an internal or unknown
+ * one, which each caller words itself */
+gboolean     redress_pdf_refusal_set_error (RedressPdfRefusal   refusal,
+                                            guint               page,
+                                            GError            **error);
 
 G_END_DECLS

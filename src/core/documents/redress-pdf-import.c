@@ -519,7 +519,9 @@ redress_pdf_spawn_worker (int                  pdf_fd,
   g_subprocess_launcher_setenv (launcher, "OMP_THREAD_LIMIT", "1", TRUE);
   if (stdin_fd >= 0)
     g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
-  g_subprocess_launcher_take_fd (launcher, fcntl (pdf_fd, F_DUPFD_CLOEXEC, 3), 3);
+  g_subprocess_launcher_take_fd (launcher,
+                                 fcntl (pdf_fd, F_DUPFD_CLOEXEC, REDRESS_PDF_PROTOCOL_FD),
+                                 REDRESS_PDF_PROTOCOL_FD);
 #if !REDRESS_SANITIZED
   child_limits->memory_limit = memory_limit;
 #endif
@@ -574,7 +576,7 @@ typedef struct
   guint pages_without_text;
   guint ocr_pages;
   gboolean ocr_unavailable;
-  char *refusal;             /* the worker's error code */
+  RedressPdfRefusal refusal; /* the worker's error code */
   guint refusal_page;
 
   RedressImportProgressFunc progress;
@@ -734,7 +736,7 @@ parse_line (Run        *run,
 
   if (n_words >= 2 && g_str_equal (words[0], "ERROR") && run->state != STATE_HELLO)
     {
-      run->refusal = g_strdup (words[1]);
+      run->refusal = redress_pdf_refusal_from_code (words[1]);
       if (n_words >= 3 && parse_uint (words[2], MAX_PAGES, &number))
         run->refusal_page = (guint) number;
       run->state = STATE_REFUSED;
@@ -744,7 +746,7 @@ parse_line (Run        *run,
   switch (run->state)
     {
     case STATE_HELLO:
-      if (g_str_equal (line, "REDRESS-PDF 1"))
+      if (g_str_equal (line, REDRESS_PDF_PROTOCOL_HELLO))
         run->state = STATE_DOC;
       else
         broken (run);
@@ -792,8 +794,8 @@ parse_line (Run        *run,
           if (n_words == 8)
             {
               page->ocr = TRUE;
-              page->redacted = g_str_equal (words[6], "redacted");
-              if ((!page->redacted && !g_str_equal (words[6], "ocr")) ||
+              page->redacted = g_str_equal (words[6], REDRESS_PDF_PROTOCOL_SOURCE_REDACTED);
+              if ((!page->redacted && !g_str_equal (words[6], REDRESS_PDF_PROTOCOL_SOURCE_OCR)) ||
                   !parse_uint (words[7], MAX_PAGE_WORDS, &n_page_words))
                 {
                   g_free (page);
@@ -989,34 +991,63 @@ on_exited (GObject      *source,
   run->exited = TRUE;
 }
 
+/**
+ * redress_pdf_refusal_set_error:
+ * @refusal: what the worker answered
+ * @page: the page it names, or 0
+ *
+ * Says why the worker refused a PDF, in the consultant's words.
+ *
+ * Returns: %FALSE, with nothing set, for an internal or unknown refusal
+ *   (each caller has its own word for those)
+ */
+gboolean
+redress_pdf_refusal_set_error (RedressPdfRefusal   refusal,
+                               guint               page,
+                               GError            **error)
+{
+  switch (refusal)
+    {
+    case REDRESS_PDF_REFUSAL_NOT_PDF:
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
+                   _("This file is not a PDF."));
+      return TRUE;
+    case REDRESS_PDF_REFUSAL_DAMAGED:
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_DAMAGED,
+                   _("This PDF is damaged and cannot be read."));
+      return TRUE;
+    case REDRESS_PDF_REFUSAL_NEEDS_PASSWORD:
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD,
+                   _("This PDF is protected by a password."));
+      return TRUE;
+    case REDRESS_PDF_REFUSAL_WRONG_PASSWORD:
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD,
+                   _("The password is wrong."));
+      return TRUE;
+    case REDRESS_PDF_REFUSAL_NO_PAGES:
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_PAGES,
+                   _("This PDF has no pages."));
+      return TRUE;
+    case REDRESS_PDF_REFUSAL_PAGE_UNREADABLE:
+      if (page > 0)
+        g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
+                     _("Page %u of this PDF is damaged and cannot be read."), page);
+      else
+        g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
+                     _("A page of this PDF is damaged and cannot be read."));
+      return TRUE;
+    case REDRESS_PDF_REFUSAL_INTERNAL:
+    case REDRESS_PDF_REFUSAL_UNKNOWN:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 set_refusal_error (Run     *run,
                    GError **error)
 {
-  const char *code = run->refusal;
-
-  if (g_str_equal (code, "not-pdf"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
-                 _("This file is not a PDF."));
-  else if (g_str_equal (code, "damaged"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_DAMAGED,
-                 _("This PDF is damaged and cannot be read."));
-  else if (g_str_equal (code, "encrypted-needs-password"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD,
-                 _("This PDF is protected by a password."));
-  else if (g_str_equal (code, "wrong-password"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD,
-                 _("The password is wrong."));
-  else if (g_str_equal (code, "no-pages"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_PAGES,
-                 _("This PDF has no pages."));
-  else if (g_str_equal (code, "page-unreadable") && run->refusal_page > 0)
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
-                 _("Page %u of this PDF is damaged and cannot be read."), run->refusal_page);
-  else if (g_str_equal (code, "page-unreadable"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
-                 _("A page of this PDF is damaged and cannot be read."));
-  else
+  if (!redress_pdf_refusal_set_error (run->refusal, run->refusal_page, error))
     g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_FAILED,
                  _("This PDF could not be read: the PDF reader stopped on it. "
                    "It may be damaged or built to overload readers."));
@@ -1034,7 +1065,7 @@ run_worker (int                        fd,
             RedressPdfExtraction      *extraction,
             GError                   **error)
 {
-  const char *ocr_args[] = { "--ocr", ocr_language, NULL };
+  const char *ocr_args[] = { REDRESS_PDF_PROTOCOL_ARG_OCR, ocr_language, NULL };
   guint cpu_seconds = limits->timeout_ms / 1000 + 2;
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) local_error = NULL;
@@ -1161,7 +1192,6 @@ run_worker (int                        fd,
   g_clear_pointer (&run.buffer, g_byte_array_unref);
   g_clear_object (&run.stop);
   g_clear_object (&run.process);
-  g_free (run.refusal);
   return g_steal_pointer (&pages);
 }
 

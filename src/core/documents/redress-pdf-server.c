@@ -18,7 +18,7 @@
 
 /*
  * The reader's side of `redress-pdf-worker --serve` (the protocol is
- * described at the top of src/worker/redress-pdf-worker.c).  Each answer
+ * described in redress-pdf-protocol.h).  Each answer
  * must come within a time limit; an answer that does not come, a process
  * that ends or says something unexpected is stopped, and the server is
  * gone.
@@ -209,27 +209,11 @@ static gboolean
 refusal (const char  *line,
          GError     **error)
 {
-  const char *code;
-
   if (!g_str_has_prefix (line, "ERROR "))
     return FALSE;
-  code = line + strlen ("ERROR ");
-  if (g_str_has_prefix (code, "encrypted-needs-password"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD,
-                 _("This PDF is protected by a password."));
-  else if (g_str_has_prefix (code, "wrong-password"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD,
-                 _("The password is wrong."));
-  else if (g_str_has_prefix (code, "not-pdf"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
-                 _("This file is not a PDF."));
-  else if (g_str_has_prefix (code, "no-pages"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NO_PAGES,
-                 _("This PDF has no pages."));
-  else if (g_str_has_prefix (code, "page-unreadable"))
-    g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
-                 _("A page of this PDF is damaged and cannot be read."));
-  else
+  /* The reader names no page: a damaged page is shown where it is */
+  if (!redress_pdf_refusal_set_error (redress_pdf_refusal_from_code (line + strlen ("ERROR ")), 0,
+                                      error))
     g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_DAMAGED,
                  _("This PDF is damaged and cannot be read."));
   return TRUE;
@@ -270,7 +254,7 @@ redress_pdf_server_open (GBytes      *pdf,
                          GError     **error)
 {
   g_autoptr(RedressPdfServer) self = g_new0 (RedressPdfServer, 1);
-  const char * const args[] = { "--serve", NULL };
+  const char * const args[] = { REDRESS_PDF_PROTOCOL_ARG_SERVE, NULL };
   g_autofree char *hello = NULL;
   g_autofree char *doc = NULL;
   g_autofree char *header = NULL;
@@ -306,7 +290,7 @@ redress_pdf_server_open (GBytes      *pdf,
   hello = read_line (self, error);
   if (hello == NULL)
     return NULL;
-  if (!g_str_equal (hello, "REDRESS-PDF 1"))
+  if (!g_str_equal (hello, REDRESS_PDF_PROTOCOL_HELLO))
     {
       failed (self, FALSE, error);
       return NULL;
