@@ -9,7 +9,6 @@
 #include "redress-checklist-view.h"
 #include "redress-print.h"
 #include "redress-ui-util.h"
-#include "redress-window.h"
 
 /*
  * RedressChecklistView: what the client gathers for the path chosen on
@@ -105,7 +104,7 @@ static void
 report_error (RedressChecklistView *self,
               GError               *error)
 {
-  redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (error->message));
+  redress_widget_add_toast (GTK_WIDGET (self), redress_toast_new_text (error->message));
 }
 
 static const char *
@@ -997,7 +996,7 @@ remove_item_action (GSimpleAction *action,
   restore->item_id = id;
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_restore_clicked), restore,
                          (GClosureNotify) (void (*) (void)) restore_free, 0);
-  redress_window_add_toast_for (GTK_WIDGET (self), toast);
+  redress_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* The item dialog: editing an item, or adding one ------------------------- */
@@ -1104,7 +1103,7 @@ item_dialog_save (ItemDialog *dialog)
           item_dialog_show_error (dialog, NULL, error->message);
           return FALSE;
         }
-      redress_window_add_toast_for (GTK_WIDGET (dialog->view), adw_toast_new (_("Item added")));
+      redress_widget_add_toast (GTK_WIDGET (dialog->view), adw_toast_new (_("Item added")));
     }
   return TRUE;
 }
@@ -1310,7 +1309,7 @@ update_action (GtkWidget  *widget,
   /* Translators: after updating a checklist from the grounds */
   message = g_strdup_printf (_("Checklist updated: %u added, %u removed"), changes.n_added,
                              changes.n_removed);
-  redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (message));
+  redress_widget_add_toast (GTK_WIDGET (self), redress_toast_new_text (message));
   redress_checklist_view_reload (self);
 }
 
@@ -1419,7 +1418,7 @@ export_done_cb (GObject      *source,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_export),
                          g_file_get_uri (export->file),
                          (GClosureNotify) (void (*) (void)) g_free, 0);
-  redress_window_add_toast_for (GTK_WIDGET (self), toast);
+  redress_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* Takes @export, whose file is set */

@@ -173,6 +173,30 @@ redress_toast_new_text (const char *text)
   return adw_toast_new (escaped);
 }
 
+/**
+ * redress_widget_add_toast:
+ * @widget: a widget, anywhere under an #AdwToastOverlay
+ * @toast: (transfer floating): the toast
+ *
+ * Shows @toast in the nearest #AdwToastOverlay above @widget; a widget
+ * that is in none (not shown yet, or already removed) drops it.
+ */
+void
+redress_widget_add_toast (GtkWidget *widget,
+                          AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
 /* Message dialogs ---------------------------------------------------------- */
 
 /* The first field of @root that takes text, or %NULL */

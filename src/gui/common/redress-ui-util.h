@@ -21,6 +21,10 @@ GtkWidget *redress_deadline_row_new     (RedressDeadline *deadline,
 /* A toast whose title is @text as it is (a toast's title is markup: a
  * file or client name with "&" or "<" would not show) */
 AdwToast  *redress_toast_new_text      (const char      *text);
+/* Shows @toast in the nearest toast overlay above @widget (dropped when
+ * there is none): views never need to know the window they are in */
+void       redress_widget_add_toast    (GtkWidget       *widget,
+                                        AdwToast        *toast);
 
 void       redress_message_dialogs_focus_first_field (void);
 

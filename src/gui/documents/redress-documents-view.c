@@ -9,7 +9,6 @@
 #include "redress-documents-view.h"
 #include "redress-pdf-view.h"
 #include "redress-ui-util.h"
-#include "redress-window.h"
 
 /*
  * RedressDocumentsView: the PDFs of a case — the refusal letter, the
@@ -289,7 +288,7 @@ import_done_cb (GObject      *source,
   if (!redress_store_import_document_finish (REDRESS_STORE (source), result, &document_id, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        redress_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("Import cancelled: nothing was attached")));
+        redress_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Import cancelled: nothing was attached")));
       else if (g_error_matches (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD) ||
                g_error_matches (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD))
         {
@@ -315,7 +314,7 @@ import_done_cb (GObject      *source,
     }
   {
     g_autofree char *message = g_strdup_printf (_("“%s” attached"), name);
-    redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (message));
+    redress_widget_add_toast (GTK_WIDGET (self), redress_toast_new_text (message));
   }
   pending_free (pending);
   self->shown_document = 0;
@@ -682,7 +681,7 @@ remove_cb (GtkWidget  *widget,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_remove_undo), undo);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_remove_dismissed), undo,
                          (GClosureNotify) (void (*) (void)) remove_undo_free, 0);
-  redress_window_add_toast_for (GTK_WIDGET (self), toast);
+  redress_widget_add_toast (GTK_WIDGET (self), toast);
   self->shown_document = 0;
   redress_documents_view_reload (self);
 }
@@ -704,7 +703,7 @@ on_export_response (GtkNativeDialog      *chooser,
         show_error (self, _("The Copy Was Not Saved"),
                     error ? error->message : _("Choose a folder on this computer."));
       else
-        redress_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("Copy saved")));
+        redress_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Copy saved")));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

@@ -10,7 +10,6 @@
 #include "redress-grounds-view.h"
 #include "redress-normalize.h"
 #include "redress-ui-util.h"
-#include "redress-window.h"
 
 /*
  * RedressGroundsView: the refusal grounds of a case.  Suggestions come
@@ -83,7 +82,7 @@ static void
 report (RedressGroundsView *self,
         GError             *error)
 {
-  redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (error->message));
+  redress_widget_add_toast (GTK_WIDGET (self), redress_toast_new_text (error->message));
 }
 
 /* Actions on one ground: the code travels as the button's data */
@@ -160,7 +159,7 @@ on_dismiss (GtkButton          *button,
   g_set_weak_pointer (&undo->view, self);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undismiss_clicked), undo,
                          (GClosureNotify) (void (*) (void)) undismiss_free, 0);
-  redress_window_add_toast_for (GTK_WIDGET (self), toast);
+  redress_widget_add_toast (GTK_WIDGET (self), toast);
   redress_grounds_view_reload (self);
 }
 

@@ -12,7 +12,6 @@
 #include "redress-pdf-view.h"
 #include "redress-record-form.h"
 #include "redress-ui-util.h"
-#include "redress-window.h"
 
 /*
  * RedressCaseView: one refused application.  Its Overview holds the facts
@@ -345,7 +344,7 @@ on_link_selection (RedressGroundsView *grounds,
     message = error->message;
   else
     message = _("Passage linked as evidence");
-  redress_window_add_toast_for (GTK_WIDGET (self), redress_toast_new_text (message));
+  redress_widget_add_toast (GTK_WIDGET (self), redress_toast_new_text (message));
   redress_grounds_view_reload (grounds);
 }
 

@@ -1244,23 +1244,6 @@ redress_window_get_clients (RedressWindow *self)
   return self->clients;
 }
 
-/**
- * redress_window_add_toast_for:
- * @widget: a widget of the window
- * @toast: (transfer floating): the toast
- */
-void
-redress_window_add_toast_for (GtkWidget *widget,
-                              AdwToast  *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (REDRESS_IS_WINDOW (root))
-    redress_window_add_toast (REDRESS_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 void
 redress_window_add_toast (RedressWindow *self,
                           AdwToast      *toast)

@@ -15,9 +15,6 @@ RedressWindow     *redress_window_new          (AdwApplication *application,
                                                 RedressStore   *store);
 RedressStore      *redress_window_get_store    (RedressWindow  *self);
 RedressClientList *redress_window_get_clients  (RedressWindow  *self);
-/* Shows @toast in the window @widget is in (dropped when it is in none) */
-void               redress_window_add_toast_for (GtkWidget     *widget,
-                                                 AdwToast      *toast);
 void               redress_window_add_toast    (RedressWindow  *self,
                                                 AdwToast       *toast);
 void               redress_window_show_client  (RedressWindow  *self,
