@@ -5,8 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "redress-case-view.h"
-#include "redress-documents-view.h"
 #include "redress-grounds-view.h"
 #include "redress-normalize.h"
 #include "redress-ui-util.h"
@@ -21,10 +19,11 @@
  * that passage, highlighted by its place in the text (across lines and
  * pages).
  *
- * Signals: "show-quote" (document id, page from 1, quote) asks the case
- * view to open the document there, when the grounds are shown outside a
- * case view; "link-selection" (code) asks it to link the text selected in
- * the reader.
+ * A quote is opened through the "case.show-passage" action of the case
+ * view the grounds are in.  Signals: "show-quote" (document id, page from
+ * 1, quote) asks to open the document there, when the grounds are shown
+ * outside a case view; "link-selection" (code) asks the case view to link
+ * the text selected in the reader.
  */
 struct _RedressGroundsView
 {
@@ -187,19 +186,15 @@ on_quote_activated (AdwActionRow       *row,
                     RedressGroundsView *self)
 {
   QuotePlace *place = g_object_get_data (G_OBJECT (row), "place");
-  GtkWidget *case_view = gtk_widget_get_ancestor (GTK_WIDGET (self), REDRESS_TYPE_CASE_VIEW);
 
   if (place == NULL || place->document_id <= 0)
     return;
-  if (case_view == NULL)
-    {
-      g_signal_emit (self, signals[SHOW_QUOTE], 0, place->document_id, place->page, place->quote);
-      return;
-    }
-  redress_case_view_show_page (REDRESS_CASE_VIEW (case_view), "documents");
-  redress_documents_view_show_passage (redress_case_view_get_documents (REDRESS_CASE_VIEW (case_view)),
-                                       place->document_id, place->page, place->start,
-                                       place->end_page, place->end, place->quote);
+  /* The case view opens the passage in its reader; outside one, whoever
+   * shows the grounds is asked */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "case.show-passage", "(xuxuxms)",
+                                   place->document_id, place->page, place->start,
+                                   place->end_page, place->end, place->quote))
+    g_signal_emit (self, signals[SHOW_QUOTE], 0, place->document_id, place->page, place->quote);
 }
 
 static void

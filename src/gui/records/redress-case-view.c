@@ -269,6 +269,24 @@ on_checklist_changed (RedressStore    *store,
     redress_timeline_fill (self->timeline_list, self->store, 0, id);
 }
 
+/* case.show-passage (document id, page from 1, start, end page, end,
+ * quote): a passage the grounds quote, opened in the reader */
+static void
+show_passage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RedressCaseView *self = REDRESS_CASE_VIEW (widget);
+  g_autofree char *quote = NULL;
+  gint64 document_id, start, end;
+  guint32 page, end_page;
+
+  g_variant_get (param, "(xuxuxms)", &document_id, &page, &start, &end_page, &end, &quote);
+  adw_view_stack_set_visible_child_name (self->view_stack, "documents");
+  redress_documents_view_show_passage (self->documents_view, document_id, page, start, end_page,
+                                       end, quote);
+}
+
 static void
 redress_case_view_dispose (GObject *object)
 {
@@ -311,6 +329,9 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCaseView, remedies_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "case.show-passage", "(xuxuxms)",
+                                   show_passage_action);
 }
 
 static void
