@@ -6,8 +6,8 @@ cd "$1"
 listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort)
 found=$( {
   grep -rlE '(^|[^a-zA-Z0-9_])(N?_|C_|g_dngettext) ?\(' --include='*.c' src || true
-  grep -rl 'translatable="yes"' --include='*.ui' ui || true
-  ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml
+  grep -rl 'translatable="yes"' --include='*.ui' src || true
+  ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml data/checklist.desktop
 } | sort -u)
 missing=$(printf '%s\n' "$found" | while read -r f; do
   printf '%s\n' "$listed" | grep -qxF "$f" || printf '%s\n' "$f"
