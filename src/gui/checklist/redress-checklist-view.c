@@ -6,6 +6,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "redress-checklist-export.h"
+#include "redress-checklist-item-dialog.h"
 #include "redress-checklist-view.h"
 #include "redress-print.h"
 #include "redress-ui-util.h"
@@ -1001,264 +1003,25 @@ remove_item_action (GSimpleAction *action,
 
 /* The item dialog: editing an item, or adding one ------------------------- */
 
-typedef struct
-{
-  RedressChecklistView *view;
-  RedressStore *store;
-  gint64 case_id;
-  char *path;
-  RedressChecklistItem *item;   /* NULL: a new item */
-  GPtrArray *codes;             /* for a new item: the groups offered (NULL: base) */
-  GtkWidget *window;
-  GtkWidget *text_row;
-  GtkWidget *group_row;
-  GtkWidget *due_row;
-  GtkWidget *note_row;
-  GtkWidget *error_label;
-} ItemDialog;
-
 static void
-item_dialog_free (gpointer data)
+on_item_added (RedressChecklistItemDialog *dialog,
+               RedressChecklistView       *self)
 {
-  ItemDialog *dialog = data;
-
-  g_clear_object (&dialog->view);
-  g_clear_object (&dialog->store);
-  g_clear_object (&dialog->item);
-  g_clear_pointer (&dialog->codes, g_ptr_array_unref);
-  g_free (dialog->path);
-  g_free (dialog);
+  redress_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Item added")));
 }
 
 static void
-item_dialog_show_error (ItemDialog *dialog,
-                        GtkWidget  *row,
-                        const char *message)
+present_item_dialog (RedressChecklistView *self,
+                     RedressChecklistItem *item)
 {
-  gtk_label_set_text (GTK_LABEL (dialog->error_label), message);
-  gtk_widget_set_visible (dialog->error_label, TRUE);
-  if (row != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
-
-static char *
-row_text (GtkWidget *row)
-{
-  return row ? g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)))) : NULL;
-}
-
-/* Stores what the dialog says; %FALSE (and why, beside the field) if the
- * store refused it */
-static gboolean
-item_dialog_save (ItemDialog *dialog)
-{
-  g_autofree char *text = row_text (dialog->text_row);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *rows[] = { dialog->text_row, dialog->due_row, dialog->note_row };
-
-  gtk_widget_set_visible (dialog->error_label, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (rows[i] != NULL)
-      gtk_widget_remove_css_class (rows[i], "error");
-
-  if (*text == '\0')
-    {
-      item_dialog_show_error (dialog, dialog->text_row,
-                              _("Write what the client should gather."));
-      return FALSE;
-    }
-
-  if (dialog->item != NULL)
-    {
-      g_autofree char *due = row_text (dialog->due_row);
-      g_autofree char *note = row_text (dialog->note_row);
-
-      if (*due != '\0' && !redress_date_parse (due, NULL, &error))
-        {
-          item_dialog_show_error (dialog, dialog->due_row, error->message);
-          return FALSE;
-        }
-      /* The template's own words keep the item in the language of each
-       * document: the store sees to it */
-      if (!redress_store_edit_checklist_item (dialog->store,
-                                              redress_checklist_item_get_id (dialog->item),
-                                              text, due, note, &error))
-        {
-          item_dialog_show_error (dialog, NULL, error->message);
-          return FALSE;
-        }
-    }
-  else
-    {
-      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (dialog->group_row));
-      const char *code = selected < dialog->codes->len ? g_ptr_array_index (dialog->codes, selected)
-                                                       : NULL;
-
-      if (!redress_store_add_checklist_item (dialog->store, dialog->case_id, dialog->path, code,
-                                             text, NULL, &error))
-        {
-          item_dialog_show_error (dialog, NULL, error->message);
-          return FALSE;
-        }
-      redress_widget_add_toast (GTK_WIDGET (dialog->view), adw_toast_new (_("Item added")));
-    }
-  return TRUE;
-}
-
-static void
-on_item_dialog_save (GtkWidget  *button,
-                     ItemDialog *dialog)
-{
-  if (item_dialog_save (dialog))
-    gtk_window_destroy (GTK_WINDOW (dialog->window));
-}
-
-static void
-on_item_dialog_entry_activated (AdwEntryRow *row,
-                                ItemDialog  *dialog)
-{
-  on_item_dialog_save (NULL, dialog);
-}
-
-static void
-on_original_wording (GtkButton  *button,
-                     ItemDialog *dialog)
-{
-  const char *text = redress_checklist_template_text (redress_checklist_item_get_template (dialog->item));
-
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (dialog->text_row), g_dgettext (GETTEXT_PACKAGE, text));
-  gtk_widget_grab_focus (dialog->text_row);
-}
-
-static GtkWidget *
-item_dialog_entry (ItemDialog *dialog,
-                   GtkWidget  *list,
-                   const char *title,
-                   const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  g_signal_connect (row, "entry-activated", G_CALLBACK (on_item_dialog_entry_activated), dialog);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return row;
-}
-
-static ItemDialog *
-item_dialog_new (RedressChecklistView *self,
-                 RedressChecklistItem *item)
-{
-  ItemDialog *dialog = g_new0 (ItemDialog, 1);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *box, *header, *cancel, *save, *clamp, *inner, *list;
+  GtkWidget *dialog;
 
-  dialog->view = g_object_ref (self);
-  dialog->store = g_object_ref (self->store);
-  dialog->case_id = self->case_id;
-  dialog->path = g_strdup (self->path);
-  dialog->item = item ? g_object_ref (item) : NULL;
-
-  dialog->window = g_object_new (ADW_TYPE_WINDOW,
-                                 "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                 "modal", TRUE,
-                                 "destroy-with-parent", TRUE,
-                                 "title", item ? _("Edit Item") : _("Add Item"),
-                                 "default-width", 600,
-                                 NULL);
-  g_object_set_data_full (G_OBJECT (dialog->window), "item-dialog", dialog, item_dialog_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  save = gtk_button_new_with_mnemonic (item ? _("_Save") : _("_Add"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect (save, "clicked", G_CALLBACK (on_item_dialog_save), dialog);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_window_set_default_widget (GTK_WINDOW (dialog->window), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
-  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (inner, 18);
-  gtk_widget_set_margin_bottom (inner, 18);
-  gtk_widget_set_margin_start (inner, 12);
-  gtk_widget_set_margin_end (inner, 12);
-
-  dialog->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (dialog->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (dialog->error_label), 0);
-  gtk_widget_add_css_class (dialog->error_label, "error");
-  gtk_widget_set_visible (dialog->error_label, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->error_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  gtk_box_append (GTK_BOX (inner), dialog->error_label);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  item ? _("Edit Item") : _("Add Item"), -1);
-  gtk_box_append (GTK_BOX (inner), list);
-
-  dialog->text_row = item_dialog_entry (dialog, list, _("_What the Client Provides"),
-                                        item ? redress_checklist_item_get_text (item) : NULL);
-  if (item != NULL)
-    {
-      dialog->due_row = item_dialog_entry (dialog, list, _("_Due Date (YYYY-MM-DD)"),
-                                           redress_checklist_item_get_due (item));
-      dialog->note_row = item_dialog_entry (dialog, list, _("_Note"),
-                                            redress_checklist_item_get_note (item));
-      if (redress_checklist_item_get_custom_text (item) != NULL &&
-          redress_checklist_item_get_template (item) != NULL)
-        {
-          GtkWidget *reset = gtk_button_new_with_mnemonic (_("Use the _Original Wording"));
-
-          gtk_widget_set_halign (reset, GTK_ALIGN_START);
-          g_signal_connect (reset, "clicked", G_CALLBACK (on_original_wording), dialog);
-          gtk_box_append (GTK_BOX (inner), reset);
-        }
-    }
-  else
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-      g_autoptr(GPtrArray) grounds = redress_store_list_grounds (self->store, self->case_id, NULL);
-
-      dialog->codes = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (dialog->codes, NULL);
-      gtk_string_list_append (names, base_title (self->path));
-      for (guint i = 0; grounds && i < grounds->len; i++)
-        {
-          RedressCaseGround *ground = g_ptr_array_index (grounds, i);
-
-          if (redress_case_ground_get_state (ground) != REDRESS_GROUND_CONFIRMED)
-            continue;
-          g_ptr_array_add (dialog->codes, g_strdup (redress_case_ground_get_code (ground)));
-          gtk_string_list_append (names, redress_case_ground_get_label (ground));
-        }
-      dialog->group_row = adw_combo_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->group_row), _("_Group"));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (dialog->group_row), TRUE);
-      adw_combo_row_set_model (ADW_COMBO_ROW (dialog->group_row), G_LIST_MODEL (names));
-      gtk_list_box_append (GTK_LIST_BOX (list), dialog->group_row);
-    }
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), inner);
-  gtk_box_append (GTK_BOX (box), clamp);
-  adw_window_set_content (ADW_WINDOW (dialog->window), box);
-  /* Typing starts in the wording, not on Cancel (a space would press it) */
-  gtk_widget_grab_focus (dialog->text_row);
-  return dialog;
+  dialog = redress_checklist_item_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              self->store, self->case_id, self->path,
+                                              base_title (self->path), item);
+  g_signal_connect_object (dialog, "item-added", G_CALLBACK (on_item_added), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1269,7 +1032,6 @@ edit_item_action (GSimpleAction *action,
   RedressChecklistView *self = view_of (user_data);
   g_autoptr(RedressChecklistItem) item = NULL;
   g_autoptr(GError) error = NULL;
-  ItemDialog *dialog;
 
   if (self == NULL)
     return;
@@ -1279,8 +1041,7 @@ edit_item_action (GSimpleAction *action,
       report_error (self, error);
       return;
     }
-  dialog = item_dialog_new (self, item);
-  gtk_window_present (GTK_WINDOW (dialog->window));
+  present_item_dialog (self, item);
 }
 
 /* View actions ------------------------------------------------------------ */
@@ -1290,9 +1051,7 @@ add_item_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  ItemDialog *dialog = item_dialog_new (REDRESS_CHECKLIST_VIEW (widget), NULL);
-
-  gtk_window_present (GTK_WINDOW (dialog->window));
+  present_item_dialog (REDRESS_CHECKLIST_VIEW (widget), NULL);
 }
 
 static void
@@ -1337,170 +1096,34 @@ show_failure (RedressChecklistView *self,
               const char           *heading,
               GError               *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Export: the PDF is written in a worker thread, which alone touches the
- * report from then on */
-
-typedef struct
-{
-  RedressReport *report;
-  GFile *file;
-  ReportKind kind;
-} Export;
-
-static void
-export_free (gpointer data)
-{
-  Export *export = data;
-
-  g_clear_object (&export->report);
-  g_clear_object (&export->file);
-  g_free (export);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Export *export = task_data;
-  g_autofree char *path = g_file_get_path (export->file);
-  GError *error = NULL;
-
-  /* A local file (the document portal gives one too) is written whole or
-   * not at all, 0600, never through a link */
-  if (path != NULL ? !redress_report_save_pdf (export->report, path, &error)
-                   : !redress_report_write_pdf (export->report, export->file, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_open_export (AdwToast *toast,
-                char     *uri)
-{
-  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
-  GtkWindow *window = app ? gtk_application_get_active_window (app) : NULL;
-
-  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
-}
-
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (source);
-  Export *export = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_failure (self, _("The PDF Could Not Be Written"), error);
-      return;
-    }
-  toast = adw_toast_new (export->kind == REPORT_OUTLINE ? _("Response outline exported")
-                                                        : _("Checklist exported"));
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_export),
-                         g_file_get_uri (export->file),
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  redress_widget_add_toast (GTK_WIDGET (self), toast);
-}
-
-/* Takes @export, whose file is set */
-static void
-write_export (RedressChecklistView *self,
-              Export               *export)
-{
-  g_autoptr(GTask) task = NULL;
-
-  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, write_export);
-  g_task_set_task_data (task, export, export_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-on_export_response (GtkNativeDialog      *chooser,
-                    int                   response,
-                    RedressChecklistView *self)
-{
-  Export *export = g_object_steal_data (G_OBJECT (chooser), "export");
-
-  if (response == GTK_RESPONSE_ACCEPT && export != NULL)
-    {
-      export->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      write_export (self, g_steal_pointer (&export));
-    }
-  g_clear_pointer (&export, export_free);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  redress_widget_show_failure (GTK_WIDGET (self), heading, error);
 }
 
 /* The report, read from the store here, in the thread that owns it; %NULL
  * (and the reason shown) if it cannot be prepared */
-static Export *
-export_new (RedressChecklistView *self,
-            ReportKind            kind)
+static RedressReport *
+prepare_report (RedressChecklistView *self,
+                ReportKind            kind)
 {
   g_autoptr(GError) error = NULL;
-  Export *data = g_new0 (Export, 1);
+  RedressReport *report = new_report (self, kind, &error);
 
-  data->kind = kind;
-  data->report = new_report (self, kind, &error);
-  if (data->report == NULL)
-    {
-      export_free (data);
-      show_failure (self, kind == REPORT_OUTLINE ? _("The Outline Could Not Be Prepared")
-                                                 : _("The Checklist Could Not Be Prepared"),
-                    error);
-      return NULL;
-    }
-  return data;
+  if (report == NULL)
+    show_failure (self, kind == REPORT_OUTLINE ? _("The Outline Could Not Be Prepared")
+                                               : _("The Checklist Could Not Be Prepared"),
+                  error);
+  return report;
 }
 
 static void
 export (RedressChecklistView *self,
         ReportKind            kind)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-  Export *data;
+  g_autoptr(RedressReport) report = prepare_report (self, kind);
 
-  data = export_new (self, kind);
-  if (data == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (kind == REPORT_OUTLINE ? _("Export Response Outline")
-                                                                : _("Export Checklist"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = redress_report_dup_file_name (data->report);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "export", data, export_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (report != NULL)
+    redress_checklist_export_ask (GTK_WIDGET (self), report, kind == REPORT_OUTLINE,
+                                  self->cancellable);
 }
 
 static void
@@ -1823,15 +1446,13 @@ redress_checklist_view_export_pdf (RedressChecklistView *self,
                                    gboolean              outline,
                                    GFile                *file)
 {
-  Export *data;
+  g_autoptr(RedressReport) report = NULL;
 
   g_return_if_fail (REDRESS_IS_CHECKLIST_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->path != NULL);
 
-  data = export_new (self, outline ? REPORT_OUTLINE : REPORT_CHECKLIST);
-  if (data == NULL)
-    return;
-  data->file = g_object_ref (file);
-  write_export (self, data);
+  report = prepare_report (self, outline ? REPORT_OUTLINE : REPORT_CHECKLIST);
+  if (report != NULL)
+    redress_checklist_export_write (GTK_WIDGET (self), report, outline, file, self->cancellable);
 }

@@ -174,6 +174,33 @@ redress_toast_new_text (const char *text)
 }
 
 /**
+ * redress_widget_show_failure:
+ * @heading: what could not be done
+ * @error: why
+ *
+ * Tells why something failed in a dialog over @widget's window, for a
+ * failure a toast would not explain.
+ */
+void
+redress_widget_show_failure (GtkWidget  *widget,
+                             const char *heading,
+                             GError     *error)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
  * redress_widget_add_toast:
  * @widget: a widget, anywhere under an #AdwToastOverlay
  * @toast: (transfer floating): the toast

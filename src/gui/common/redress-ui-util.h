@@ -25,6 +25,10 @@ AdwToast  *redress_toast_new_text      (const char      *text);
  * there is none): views never need to know the window they are in */
 void       redress_widget_add_toast    (GtkWidget       *widget,
                                         AdwToast        *toast);
+/* A dialog over @widget's window: @heading, and @error's message */
+void       redress_widget_show_failure (GtkWidget       *widget,
+                                        const char      *heading,
+                                        GError          *error);
 
 void       redress_message_dialogs_focus_first_field (void);
 
