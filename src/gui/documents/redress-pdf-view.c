@@ -7,7 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "redress-pdf-server.h"
+#include "redress-pdf-engine.h"
 #include "redress-pdf-view.h"
 
 /*
@@ -30,118 +30,6 @@
 #define ZOOM_MIN             0.01      /* a 35,000-pixel page still fits */
 #define ZOOM_MAX             4.0
 #define ZOOM_STEP            1.25
-
-/* Engine: the document and the one thread that touches it ------------------ */
-
-/* The document is opened, drawn and searched by redress-pdf-worker in a
- * process of its own (RedressPdfServer): a PDF that crashes or hangs
- * poppler ends that process, never Redress.  A server that had to be
- * stopped is started again for the next request, a few times. */
-#define MAX_RESTARTS 3
-
-typedef struct
-{
-  gatomicrefcount ref;
-  RedressPdfServer *server; /* only touched on the worker thread */
-  GBytes *pdf;              /* to start the server again */
-  char *password;
-  guint restarts;
-  int generation;           /* atomic: bumped for each new document or zoom */
-} Engine;
-
-static Engine *
-engine_ref (Engine *engine)
-{
-  g_atomic_ref_count_inc (&engine->ref);
-  return engine;
-}
-
-static void
-engine_unref (Engine *engine)
-{
-  if (g_atomic_ref_count_dec (&engine->ref))
-    {
-      g_clear_pointer (&engine->server, redress_pdf_server_free);
-      g_clear_pointer (&engine->pdf, g_bytes_unref);
-      g_free (engine->password);
-      g_free (engine);
-    }
-}
-
-typedef enum
-{
-  JOB_LOAD,
-  JOB_RENDER,
-  JOB_SEARCH,
-  JOB_SELECT,
-  JOB_PASSAGE,
-} JobKind;
-
-/* One page of a passage shown by its place in the text */
-typedef struct
-{
-  guint page;
-  char *stored;           /* the page's stored text the offsets count in, or NULL */
-  gsize start, end;       /* bytes in it; end G_MAXSIZE: to the end of the page */
-  /* out */
-  glong char_start;       /* -1 when not found on the page shown */
-  glong char_end;
-  GArray *rects;          /* RedressPdfRect, one per line */
-} PassagePart;
-
-static void
-passage_part_free (gpointer data)
-{
-  PassagePart *part = data;
-
-  g_free (part->stored);
-  g_clear_pointer (&part->rects, g_array_unref);
-  g_free (part);
-}
-
-typedef struct
-{
-  JobKind kind;
-  Engine *engine;
-  GWeakRef view;
-  guint generation;
-  /* in */
-  GBytes *pdf;
-  char *password;
-  guint page;
-  double scale;
-  char *text;
-  RedressPdfRect area;    /* selection, in points, top-left origin */
-  /* out */
-  GError *error;
-  guint n_pages;
-  GArray *sizes;            /* double pairs: width, height in points */
-  GBytes *pixels;
-  int width, height, stride;
-  GPtrArray *matches;       /* per page: GArray of RedressPdfRect (top-left origin) */
-  char *selected;
-  GPtrArray *parts;         /* JOB_PASSAGE: PassagePart, in and out */
-} Job;
-
-static void
-job_free (Job *job)
-{
-  if (job->engine != NULL)
-    {
-      engine_unref (job->engine);
-      g_weak_ref_clear (&job->view);
-    }
-  g_clear_pointer (&job->pdf, g_bytes_unref);
-  g_free (job->password);
-  g_free (job->text);
-  g_clear_error (&job->error);
-  g_clear_pointer (&job->sizes, g_array_unref);
-  g_clear_pointer (&job->pixels, g_bytes_unref);
-  g_clear_pointer (&job->matches, g_ptr_array_unref);
-  g_free (job->selected);
-  g_clear_pointer (&job->parts, g_ptr_array_unref);
-  g_free (job);
-}
 
 /* Page item ----------------------------------------------------------------- */
 
@@ -187,7 +75,7 @@ struct _RedressPdfView
   GtkWidget *search_entry;
   GtkWidget *match_label;
 
-  Engine *engine;
+  RedressPdfEngine *engine;
   GThreadPool *pool;
   guint generation;
   guint n_pages;
@@ -215,8 +103,8 @@ struct _RedressPdfView
   RedressPdfRect selection;
   char *selected_text;
 
-  GPtrArray *passage;       /* PassagePart of the passage shown, or NULL */
-  Job *pending_passage;     /* asked for before the document was loaded */
+  GPtrArray *passage;       /* RedressPdfPassagePart of the passage shown, or NULL */
+  RedressPdfJob *pending_passage;     /* asked for before the document was loaded */
 };
 
 G_DEFINE_FINAL_TYPE (RedressPdfView, redress_pdf_view, GTK_TYPE_WIDGET)
@@ -230,133 +118,20 @@ static guint signals[N_SIGNALS];
 
 static void request_render (RedressPdfView *self, guint page);
 static void update_labels (RedressPdfView *self);
-static void show_passage (RedressPdfView *self, Job *job);
+static void show_passage (RedressPdfView *self, RedressPdfJob *job);
 static void clear_passage (RedressPdfView *self);
-
-/* Worker thread ------------------------------------------------------------- */
 
 static gboolean deliver_job (gpointer data);
 static gboolean refit_idle (gpointer data);
 
-/* The server of the engine's document, started again if it had to be
- * stopped (a page that crashed the reader, a search that took too long):
- * NULL with an error once it failed too often */
-static RedressPdfServer *
-engine_server (Engine  *engine,
-               GError **error)
-{
-  if (redress_pdf_server_is_alive (engine->server))
-    return engine->server;
-  if (engine->pdf == NULL || engine->restarts >= MAX_RESTARTS)
-    {
-      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_FAILED,
-                   _("This document could not be shown: the PDF reader stopped on it. "
-                     "It may be damaged or built to overload readers."));
-      return NULL;
-    }
-  engine->restarts++;
-  g_clear_pointer (&engine->server, redress_pdf_server_free);
-  engine->server = redress_pdf_server_open (engine->pdf, engine->password, error);
-  return engine->server;
-}
-
-static void
-run_job (gpointer data,
-         gpointer user_data)
-{
-  Job *job = data;
-  Engine *engine = job->engine;
-  RedressPdfServer *server;
-
-  /* Stale before it started: the document or the zoom changed */
-  if (job->kind != JOB_LOAD && job->generation != (guint) g_atomic_int_get (&engine->generation))
-    goto done;
-
-  switch (job->kind)
-    {
-    case JOB_LOAD:
-      g_clear_pointer (&engine->server, redress_pdf_server_free);
-      g_clear_pointer (&engine->pdf, g_bytes_unref);
-      g_clear_pointer (&engine->password, g_free);
-      engine->restarts = 0;
-      engine->server = redress_pdf_server_open (job->pdf, job->password, &job->error);
-      if (engine->server != NULL)
-        {
-          engine->pdf = g_bytes_ref (job->pdf);
-          engine->password = g_strdup (job->password);
-          job->n_pages = redress_pdf_server_get_n_pages (engine->server);
-          job->sizes = g_array_sized_new (FALSE, FALSE, sizeof (double), job->n_pages * 2);
-          for (guint i = 0; i < job->n_pages; i++)
-            {
-              double w, h;
-
-              redress_pdf_server_get_page_size (engine->server, i, &w, &h);
-              g_array_append_val (job->sizes, w);
-              g_array_append_val (job->sizes, h);
-            }
-        }
-      break;
-
-    case JOB_RENDER:
-      server = engine_server (engine, &job->error);
-      if (server != NULL)
-        job->pixels = redress_pdf_server_render (server, job->page, job->scale, &job->width,
-                                                 &job->height, &job->stride, &job->error);
-      break;
-
-    case JOB_SEARCH:
-      server = engine_server (engine, &job->error);
-      if (server != NULL)
-        job->matches = redress_pdf_server_find (server, job->text, &job->error);
-      break;
-
-    case JOB_SELECT:
-      server = engine_server (engine, &job->error);
-      if (server != NULL)
-        job->selected = redress_pdf_server_get_text_in_area (server, job->page, &job->area,
-                                                             &job->error);
-      break;
-
-    case JOB_PASSAGE:
-      for (guint i = 0; i < job->parts->len; i++)
-        {
-          PassagePart *part = g_ptr_array_index (job->parts, i);
-          g_autoptr(GArray) boxes = NULL;
-          g_autofree char *text = NULL;
-
-          part->char_start = part->char_end = -1;
-          server = engine_server (engine, &job->error);
-          if (server == NULL)
-            break;
-          boxes = redress_pdf_server_get_layout (server, part->page, &text, &job->error);
-          if (boxes == NULL)
-            break;
-          if (part->end == G_MAXSIZE)
-            part->end = strlen (part->stored != NULL ? part->stored : text);
-          if (redress_pdf_text_find_passage (text, part->stored, part->start, part->end,
-                                             &part->char_start, &part->char_end))
-            part->rects = redress_pdf_boxes_for_range (boxes, text, part->char_start,
-                                                       part->char_end);
-          else
-            part->char_start = part->char_end = -1;
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-done:
-  g_main_context_invoke (NULL, deliver_job, job);
-}
-
 static void
 push_job (RedressPdfView *self,
-          Job            *job)
+          RedressPdfJob  *job)
 {
-  job->engine = engine_ref (self->engine);
+  job->engine = redress_pdf_engine_ref (self->engine);
   job->generation = self->generation;
-  g_weak_ref_init (&job->view, self);
+  g_weak_ref_init (&job->owner, self);
+  job->deliver = deliver_job;
   g_thread_pool_push (self->pool, job, NULL);
 }
 
@@ -449,20 +224,20 @@ static void fit_width_now (RedressPdfView *self);
 static gboolean
 deliver_job (gpointer data)
 {
-  Job *job = data;
-  g_autoptr(RedressPdfView) self = g_weak_ref_get (&job->view);
+  RedressPdfJob *job = data;
+  g_autoptr(RedressPdfView) self = g_weak_ref_get (&job->owner);
 
   if (self == NULL || job->generation != self->generation)
     {
-      if (self != NULL && job->kind == JOB_RENDER)
+      if (self != NULL && job->kind == REDRESS_PDF_JOB_RENDER)
         g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
-      job_free (job);
+      redress_pdf_job_free (job);
       return G_SOURCE_REMOVE;
     }
 
   switch (job->kind)
     {
-    case JOB_LOAD:
+    case REDRESS_PDF_JOB_LOAD:
       if (g_error_matches (job->error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NEEDS_PASSWORD) ||
           g_error_matches (job->error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD))
         {
@@ -512,7 +287,7 @@ deliver_job (gpointer data)
       update_labels (self);
       break;
 
-    case JOB_RENDER:
+    case REDRESS_PDF_JOB_RENDER:
       g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
       if (job->pixels == NULL && job->error != NULL)
         {
@@ -541,7 +316,7 @@ deliver_job (gpointer data)
         }
       break;
 
-    case JOB_SEARCH:
+    case REDRESS_PDF_JOB_SEARCH:
       g_clear_pointer (&self->matches, g_ptr_array_unref);
       self->matches = g_steal_pointer (&job->matches);
       self->n_matches = 0;
@@ -555,12 +330,12 @@ deliver_job (gpointer data)
       redraw_pages (self);
       break;
 
-    case JOB_SELECT:
+    case REDRESS_PDF_JOB_SELECT:
       g_free (self->selected_text);
       self->selected_text = g_steal_pointer (&job->selected);
       break;
 
-    case JOB_PASSAGE:
+    case REDRESS_PDF_JOB_PASSAGE:
       show_passage (self, job);
       break;
 
@@ -568,7 +343,7 @@ deliver_job (gpointer data)
       g_assert_not_reached ();
     }
 
-  job_free (job);
+  redress_pdf_job_free (job);
   return G_SOURCE_REMOVE;
 }
 
@@ -576,14 +351,14 @@ static void
 request_render (RedressPdfView *self,
                 guint           page)
 {
-  Job *job;
+  RedressPdfJob *job;
 
   if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)) ||
       g_hash_table_contains (self->failed, GUINT_TO_POINTER (page)))
     return;
   g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
-  job = g_new0 (Job, 1);
-  job->kind = JOB_RENDER;
+  job = g_new0 (RedressPdfJob, 1);
+  job->kind = REDRESS_PDF_JOB_RENDER;
   job->page = page;
   job->scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
   push_job (self, job);
@@ -683,7 +458,7 @@ redress_pdf_page_widget_snapshot (GtkWidget   *widget,
 
   for (guint i = 0; view->passage != NULL && i < view->passage->len; i++)
     {
-      PassagePart *part = g_ptr_array_index (view->passage, i);
+      RedressPdfPassagePart *part = g_ptr_array_index (view->passage, i);
 
       if (part->page != self->item->index || part->rects == NULL)
         continue;
@@ -744,7 +519,7 @@ on_drag_end (GtkGestureDrag *gesture,
              double          dy,
              RedressPdfPageWidget *self)
 {
-  Job *job;
+  RedressPdfJob *job;
 
   if (fabs (dx) < 3 && fabs (dy) < 3)
     {
@@ -753,8 +528,8 @@ on_drag_end (GtkGestureDrag *gesture,
       redraw_pages (self->view);
       return;
     }
-  job = g_new0 (Job, 1);
-  job->kind = JOB_SELECT;
+  job = g_new0 (RedressPdfJob, 1);
+  job->kind = REDRESS_PDF_JOB_SELECT;
   job->page = self->item->index;
   job->area = self->view->selection;
   push_job (self->view, job);
@@ -926,12 +701,12 @@ scroll_to (RedressPdfView *self,
 }
 
 /* The first line of the passage shown */
-static PassagePart *
+static RedressPdfPassagePart *
 passage_first_part (RedressPdfView *self)
 {
   for (guint i = 0; self->passage != NULL && i < self->passage->len; i++)
     {
-      PassagePart *part = g_ptr_array_index (self->passage, i);
+      RedressPdfPassagePart *part = g_ptr_array_index (self->passage, i);
 
       if (part->rects != NULL && part->rects->len > 0)
         return part;
@@ -946,8 +721,8 @@ static gboolean
 scroll_to_passage (RedressPdfView *self,
                    guint           near)
 {
-  PassagePart *first = passage_first_part (self);
-  PassagePart *last;
+  RedressPdfPassagePart *first = passage_first_part (self);
+  RedressPdfPassagePart *last;
   double margin, y;
 
   if (first == NULL)
@@ -972,9 +747,9 @@ clear_passage (RedressPdfView *self)
 
 static void
 show_passage (RedressPdfView *self,
-              Job            *job)
+              RedressPdfJob  *job)
 {
-  PassagePart *first;
+  RedressPdfPassagePart *first;
 
   clear_passage (self);
   self->passage = g_steal_pointer (&job->parts);
@@ -1225,7 +1000,7 @@ redress_pdf_view_dispose (GObject *object)
     }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->pages);
-  g_clear_pointer (&self->pending_passage, job_free);
+  g_clear_pointer (&self->pending_passage, redress_pdf_job_free);
 
   G_OBJECT_CLASS (redress_pdf_view_parent_class)->dispose (object);
 }
@@ -1235,7 +1010,7 @@ redress_pdf_view_finalize (GObject *object)
 {
   RedressPdfView *self = (RedressPdfView *) object;
 
-  g_clear_pointer (&self->engine, engine_unref);
+  g_clear_pointer (&self->engine, redress_pdf_engine_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->failed, g_hash_table_unref);
@@ -1295,9 +1070,8 @@ redress_pdf_view_init (RedressPdfView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkWidget *toolbar, *spacer;
 
-  self->engine = g_new0 (Engine, 1);
-  g_atomic_ref_count_init (&self->engine->ref);
-  self->pool = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
+  self->engine = redress_pdf_engine_new ();
+  self->pool = g_thread_pool_new (redress_pdf_engine_run_job, NULL, 1, FALSE, NULL);
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, cache_entry_free);
   self->pending = g_hash_table_new (NULL, NULL);
   self->failed = g_hash_table_new (NULL, NULL);
@@ -1410,15 +1184,15 @@ redress_pdf_view_load (RedressPdfView *self,
                        GBytes         *pdf,
                        const char     *password)
 {
-  Job *job;
+  RedressPdfJob *job;
 
   g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
   g_return_if_fail (pdf != NULL);
 
   redress_pdf_view_clear (self);
   set_status (self, _("Opening…"), NULL);
-  job = g_new0 (Job, 1);
-  job->kind = JOB_LOAD;
+  job = g_new0 (RedressPdfJob, 1);
+  job->kind = REDRESS_PDF_JOB_LOAD;
   job->pdf = g_bytes_ref (pdf);
   job->password = g_strdup (password);
   push_job (self, job);
@@ -1444,7 +1218,7 @@ redress_pdf_view_clear (RedressPdfView *self)
   self->reveal_page = -1;
   g_clear_pointer (&self->reveal_text, g_free);
   g_clear_pointer (&self->passage, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_passage, job_free);
+  g_clear_pointer (&self->pending_passage, redress_pdf_job_free);
   set_status (self, _("No Document"), NULL);
   update_labels (self);
 }
@@ -1535,7 +1309,7 @@ void
 redress_pdf_view_search (RedressPdfView *self,
                          const char     *text)
 {
-  Job *job;
+  RedressPdfJob *job;
 
   g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
 
@@ -1549,8 +1323,8 @@ redress_pdf_view_search (RedressPdfView *self,
   /* A search of the consultant's own replaces the passage shown */
   clear_passage (self);
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_SEARCH;
+  job = g_new0 (RedressPdfJob, 1);
+  job->kind = REDRESS_PDF_JOB_SEARCH;
   job->text = g_strdup (text);
   push_job (self, job);
 }
@@ -1706,7 +1480,7 @@ redress_pdf_view_select_area (RedressPdfView *self,
                               double          x2,
                               double          y2)
 {
-  Job *job;
+  RedressPdfJob *job;
 
   g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
 
@@ -1718,8 +1492,8 @@ redress_pdf_view_select_area (RedressPdfView *self,
   self->selection.y1 = MIN (y1, y2);
   self->selection.y2 = MAX (y1, y2);
   redraw_pages (self);
-  job = g_new0 (Job, 1);
-  job->kind = JOB_SELECT;
+  job = g_new0 (RedressPdfJob, 1);
+  job->kind = REDRESS_PDF_JOB_SELECT;
   job->page = page;
   job->area = self->selection;
   push_job (self, job);
@@ -1753,28 +1527,28 @@ redress_pdf_view_reveal_passage (RedressPdfView *self,
                                  gsize           end,
                                  const char     *quote)
 {
-  Job *job;
+  RedressPdfJob *job;
 
   g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
   g_return_if_fail (end_page >= page);
 
   clear_passage (self);
-  g_clear_pointer (&self->pending_passage, job_free);
+  g_clear_pointer (&self->pending_passage, redress_pdf_job_free);
   /* The highlights of an earlier search would read as part of it */
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   redress_pdf_view_search (self, NULL);
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_PASSAGE;
+  job = g_new0 (RedressPdfJob, 1);
+  job->kind = REDRESS_PDF_JOB_PASSAGE;
   job->page = page;
   job->text = g_strdup (quote);
-  job->parts = g_ptr_array_new_with_free_func (passage_part_free);
+  job->parts = g_ptr_array_new_with_free_func (redress_pdf_passage_part_free);
   /* No more than a few pages: a sentence, not a chapter */
   end_page = MIN (end_page, page + 3);
   for (guint p = page; p <= end_page; p++)
     {
-      PassagePart *part = g_new0 (PassagePart, 1);
+      RedressPdfPassagePart *part = g_new0 (RedressPdfPassagePart, 1);
 
       part->page = p;
       part->start = p == page ? start : 0;
@@ -1792,7 +1566,7 @@ redress_pdf_view_reveal_passage (RedressPdfView *self,
     }
   if (page >= self->n_pages)
     {
-      job_free (job);
+      redress_pdf_job_free (job);
       return;
     }
   push_job (self, job);
@@ -1820,7 +1594,7 @@ redress_pdf_view_get_passage (RedressPdfView *self,
 
   for (guint i = 0; self->passage != NULL && i < self->passage->len; i++)
     {
-      PassagePart *part = g_ptr_array_index (self->passage, i);
+      RedressPdfPassagePart *part = g_ptr_array_index (self->passage, i);
 
       if (part->page != page || part->rects == NULL)
         continue;

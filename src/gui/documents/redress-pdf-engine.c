@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-pdf-engine"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "redress-pdf-engine.h"
+
+/*
+ * The document is opened, drawn and searched by redress-pdf-worker in a
+ * process of its own (RedressPdfServer): a PDF that crashes or hangs
+ * poppler ends that process, never Redress.  A server that had to be
+ * stopped is started again for the next request, a few times.
+ *
+ * Jobs run on one worker thread (a one-thread pool), each handed back to
+ * the main thread once done, tagged with the generation it was asked
+ * for: a job made stale meanwhile (another document, another zoom) is not
+ * even started.
+ */
+#define MAX_RESTARTS 3
+
+RedressPdfEngine *
+redress_pdf_engine_new (void)
+{
+  RedressPdfEngine *engine = g_new0 (RedressPdfEngine, 1);
+
+  g_atomic_ref_count_init (&engine->ref);
+  return engine;
+}
+
+RedressPdfEngine *
+redress_pdf_engine_ref (RedressPdfEngine *engine)
+{
+  g_atomic_ref_count_inc (&engine->ref);
+  return engine;
+}
+
+void
+redress_pdf_engine_unref (RedressPdfEngine *engine)
+{
+  if (g_atomic_ref_count_dec (&engine->ref))
+    {
+      g_clear_pointer (&engine->server, redress_pdf_server_free);
+      g_clear_pointer (&engine->pdf, g_bytes_unref);
+      g_free (engine->password);
+      g_free (engine);
+    }
+}
+
+void
+redress_pdf_passage_part_free (gpointer data)
+{
+  RedressPdfPassagePart *part = data;
+
+  g_free (part->stored);
+  g_clear_pointer (&part->rects, g_array_unref);
+  g_free (part);
+}
+
+
+void
+redress_pdf_job_free (RedressPdfJob *job)
+{
+  if (job->engine != NULL)
+    {
+      redress_pdf_engine_unref (job->engine);
+      g_weak_ref_clear (&job->owner);
+    }
+  g_clear_pointer (&job->pdf, g_bytes_unref);
+  g_free (job->password);
+  g_free (job->text);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->sizes, g_array_unref);
+  g_clear_pointer (&job->pixels, g_bytes_unref);
+  g_clear_pointer (&job->matches, g_ptr_array_unref);
+  g_free (job->selected);
+  g_clear_pointer (&job->parts, g_ptr_array_unref);
+  g_free (job);
+}
+
+/* The server of the engine's document, started again if it had to be
+ * stopped (a page that crashed the reader, a search that took too long):
+ * NULL with an error once it failed too often */
+static RedressPdfServer *
+engine_server (RedressPdfEngine  *engine,
+               GError           **error)
+{
+  if (redress_pdf_server_is_alive (engine->server))
+    return engine->server;
+  if (engine->pdf == NULL || engine->restarts >= MAX_RESTARTS)
+    {
+      g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_FAILED,
+                   _("This document could not be shown: the PDF reader stopped on it. "
+                     "It may be damaged or built to overload readers."));
+      return NULL;
+    }
+  engine->restarts++;
+  g_clear_pointer (&engine->server, redress_pdf_server_free);
+  engine->server = redress_pdf_server_open (engine->pdf, engine->password, error);
+  return engine->server;
+}
+
+void
+redress_pdf_engine_run_job (gpointer data,
+                            gpointer user_data)
+{
+  RedressPdfJob *job = data;
+  RedressPdfEngine *engine = job->engine;
+  RedressPdfServer *server;
+
+  /* Stale before it started: the document or the zoom changed */
+  if (job->kind != REDRESS_PDF_JOB_LOAD && job->generation != (guint) g_atomic_int_get (&engine->generation))
+    goto done;
+
+  switch (job->kind)
+    {
+    case REDRESS_PDF_JOB_LOAD:
+      g_clear_pointer (&engine->server, redress_pdf_server_free);
+      g_clear_pointer (&engine->pdf, g_bytes_unref);
+      g_clear_pointer (&engine->password, g_free);
+      engine->restarts = 0;
+      engine->server = redress_pdf_server_open (job->pdf, job->password, &job->error);
+      if (engine->server != NULL)
+        {
+          engine->pdf = g_bytes_ref (job->pdf);
+          engine->password = g_strdup (job->password);
+          job->n_pages = redress_pdf_server_get_n_pages (engine->server);
+          job->sizes = g_array_sized_new (FALSE, FALSE, sizeof (double), job->n_pages * 2);
+          for (guint i = 0; i < job->n_pages; i++)
+            {
+              double w, h;
+
+              redress_pdf_server_get_page_size (engine->server, i, &w, &h);
+              g_array_append_val (job->sizes, w);
+              g_array_append_val (job->sizes, h);
+            }
+        }
+      break;
+
+    case REDRESS_PDF_JOB_RENDER:
+      server = engine_server (engine, &job->error);
+      if (server != NULL)
+        job->pixels = redress_pdf_server_render (server, job->page, job->scale, &job->width,
+                                                 &job->height, &job->stride, &job->error);
+      break;
+
+    case REDRESS_PDF_JOB_SEARCH:
+      server = engine_server (engine, &job->error);
+      if (server != NULL)
+        job->matches = redress_pdf_server_find (server, job->text, &job->error);
+      break;
+
+    case REDRESS_PDF_JOB_SELECT:
+      server = engine_server (engine, &job->error);
+      if (server != NULL)
+        job->selected = redress_pdf_server_get_text_in_area (server, job->page, &job->area,
+                                                             &job->error);
+      break;
+
+    case REDRESS_PDF_JOB_PASSAGE:
+      for (guint i = 0; i < job->parts->len; i++)
+        {
+          RedressPdfPassagePart *part = g_ptr_array_index (job->parts, i);
+          g_autoptr(GArray) boxes = NULL;
+          g_autofree char *text = NULL;
+
+          part->char_start = part->char_end = -1;
+          server = engine_server (engine, &job->error);
+          if (server == NULL)
+            break;
+          boxes = redress_pdf_server_get_layout (server, part->page, &text, &job->error);
+          if (boxes == NULL)
+            break;
+          if (part->end == G_MAXSIZE)
+            part->end = strlen (part->stored != NULL ? part->stored : text);
+          if (redress_pdf_text_find_passage (text, part->stored, part->start, part->end,
+                                             &part->char_start, &part->char_end))
+            part->rects = redress_pdf_boxes_for_range (boxes, text, part->char_start,
+                                                       part->char_end);
+          else
+            part->char_start = part->char_end = -1;
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+done:
+  g_main_context_invoke (NULL, job->deliver, job);
+}
+
