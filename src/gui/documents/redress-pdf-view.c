@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-pdf-engine.h"
+#include "redress-pdf-page-widget.h"
 #include "redress-pdf-view.h"
 
 /*
@@ -188,16 +189,6 @@ redraw_pages (RedressPdfView *self)
     gtk_widget_queue_draw (widget);
 }
 
-static void
-redraw_page (RedressPdfView *self,
-             guint           page)
-{
-  GtkWidget *widget = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (page));
-
-  if (widget != NULL)
-    gtk_widget_queue_draw (widget);
-}
-
 /* Results, on the main thread ----------------------------------------------- */
 
 static RedressPdfPageItem *
@@ -226,6 +217,7 @@ deliver_job (gpointer data)
 {
   RedressPdfJob *job = data;
   g_autoptr(RedressPdfView) self = g_weak_ref_get (&job->owner);
+  GtkWidget *shown;
 
   if (self == NULL || job->generation != self->generation)
     {
@@ -312,7 +304,9 @@ deliver_job (gpointer data)
           self->cache_bytes += entry->bytes;
           self->n_rendered++;
           cache_trim (self);
-          redraw_page (self, job->page);
+          shown = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (job->page));
+          if (shown != NULL)
+            gtk_widget_queue_draw (shown);
         }
       break;
 
@@ -364,200 +358,91 @@ request_render (RedressPdfView *self,
   push_job (self, job);
 }
 
-/* Page widget --------------------------------------------------------------- */
+/* Pages --------------------------------------------------------------------- */
 
-#define REDRESS_TYPE_PDF_PAGE_WIDGET (redress_pdf_page_widget_get_type ())
-G_DECLARE_FINAL_TYPE (RedressPdfPageWidget, redress_pdf_page_widget, REDRESS, PDF_PAGE_WIDGET, GtkWidget)
-
-struct _RedressPdfPageWidget
-{
-  GtkWidget parent_instance;
-  RedressPdfView *view;        /* owns us */
-  RedressPdfPageItem *item;
-  double drag_x, drag_y;
-};
-
-G_DEFINE_FINAL_TYPE (RedressPdfPageWidget, redress_pdf_page_widget, GTK_TYPE_WIDGET)
-
+/* A page is drawing: it shows what the reader has for it now, and its
+ * render is asked for when there is none at this zoom */
 static void
-redress_pdf_page_widget_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
+on_page_drawn (RedressPdfPageWidget *page,
+               RedressPdfView       *self)
 {
-  RedressPdfPageWidget *self = REDRESS_PDF_PAGE_WIDGET (widget);
-  double size = 0;
+  int index = redress_pdf_page_widget_get_index (page);
+  CacheEntry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (index));
+  double wanted = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (page));
+  g_autoptr(GArray) lines = NULL;
+  GArray *matches = NULL;
 
-  if (self->item != NULL)
-    size = (orientation == GTK_ORIENTATION_HORIZONTAL ? self->item->width : self->item->height)
-           * self->view->zoom;
-  *minimum = *natural = (int) ceil (size);
-}
-
-static void
-append_rect (GtkSnapshot            *snapshot,
-             const RedressPdfRect *rect,
-             double                  zoom,
-             const GdkRGBA          *color)
-{
-  graphene_rect_t area = GRAPHENE_RECT_INIT ((float) (rect->x1 * zoom), (float) (rect->y1 * zoom),
-                                             (float) ((rect->x2 - rect->x1) * zoom),
-                                             (float) ((rect->y2 - rect->y1) * zoom));
-
-  gtk_snapshot_append_color (snapshot, color, &area);
-}
-
-static void
-redress_pdf_page_widget_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
-{
-  RedressPdfPageWidget *self = REDRESS_PDF_PAGE_WIDGET (widget);
-  RedressPdfView *view = self->view;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height);
-  static const GdkRGBA white = { 1, 1, 1, 1 };
-  static const GdkRGBA hit = { 0.96f, 0.83f, 0.18f, 0.45f };
-  static const GdkRGBA current = { 0.90f, 0.38f, 0.0f, 0.55f };
-  static const GdkRGBA selection = { 0.21f, 0.52f, 0.89f, 0.30f };
-  /* A passage shown for a ground: green, unlike the search hits */
-  static const GdkRGBA passage = { 0.15f, 0.76f, 0.41f, 0.32f };
-  static const GdkRGBA passage_edge = { 0.11f, 0.55f, 0.30f, 0.85f };
-  CacheEntry *entry;
-  double wanted;
-
-  if (self->item == NULL)
-    return;
-
-  entry = g_hash_table_lookup (view->cache, GUINT_TO_POINTER (self->item->index));
-  wanted = view->zoom * gtk_widget_get_scale_factor (widget);
   if (entry != NULL)
-    {
-      entry->used = g_get_monotonic_time ();
-      gtk_snapshot_append_texture (snapshot, entry->texture, &bounds);
-    }
-  else
-    gtk_snapshot_append_color (snapshot, &white, &bounds);
-
+    entry->used = g_get_monotonic_time ();
+  redress_pdf_page_widget_set_zoom (page, self->zoom);
+  redress_pdf_page_widget_set_texture (page, entry != NULL ? entry->texture : NULL);
   /* Shown at another zoom (scaled meanwhile), or not yet: render it */
   if (entry == NULL || fabs (entry->scale - wanted) > 0.001)
-    request_render (view, self->item->index);
+    request_render (self, (guint) index);
 
-  if (view->matches != NULL && self->item->index < view->matches->len)
+  if (self->matches != NULL && (guint) index < self->matches->len)
+    matches = g_ptr_array_index (self->matches, index);
+  redress_pdf_page_widget_set_matches (page, matches, index == self->match_page ? self->match_index : -1);
+
+  for (guint i = 0; self->passage != NULL && i < self->passage->len; i++)
     {
-      GArray *rects = g_ptr_array_index (view->matches, self->item->index);
+      RedressPdfPassagePart *part = g_ptr_array_index (self->passage, i);
 
-      for (guint i = 0; i < rects->len; i++)
-        append_rect (snapshot, &g_array_index (rects, RedressPdfRect, i), view->zoom,
-                     ((int) self->item->index == view->match_page && (int) i == view->match_index)
-                       ? &current : &hit);
-    }
-
-  for (guint i = 0; view->passage != NULL && i < view->passage->len; i++)
-    {
-      RedressPdfPassagePart *part = g_ptr_array_index (view->passage, i);
-
-      if (part->page != self->item->index || part->rects == NULL)
+      if ((int) part->page != index || part->rects == NULL)
         continue;
-      for (guint k = 0; k < part->rects->len; k++)
-        {
-          RedressPdfRect line = g_array_index (part->rects, RedressPdfRect, k);
-          RedressPdfRect edge;
-
-          /* A little room around the glyphs, and a line under them */
-          line.x1 -= 1;
-          line.x2 += 1;
-          line.y1 -= 1;
-          line.y2 += 1;
-          append_rect (snapshot, &line, view->zoom, &passage);
-          edge = line;
-          edge.y1 = line.y2 - MAX (0.8, 1.5 / view->zoom);
-          append_rect (snapshot, &edge, view->zoom, &passage_edge);
-        }
+      if (lines == NULL)
+        lines = g_array_new (FALSE, FALSE, sizeof (RedressPdfRect));
+      g_array_append_vals (lines, part->rects->data, part->rects->len);
     }
+  redress_pdf_page_widget_set_passage (page, lines);
 
-  if (view->select_page == (int) self->item->index)
-    append_rect (snapshot, &view->selection, view->zoom, &selection);
+  redress_pdf_page_widget_set_selection (page, self->select_page == index ? &self->selection : NULL);
 }
 
 static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               RedressPdfPageWidget *self)
+on_page_select_begin (RedressPdfPageWidget *page,
+                      RedressPdfView       *self)
 {
-  self->drag_x = x;
-  self->drag_y = y;
   /* A click or a selection elsewhere: the passage shown is done with */
-  clear_passage (self->view);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view->list));
+  clear_passage (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
 static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                RedressPdfPageWidget *self)
+on_page_select_update (RedressPdfPageWidget *page,
+                       double                x1,
+                       double                y1,
+                       double                x2,
+                       double                y2,
+                       RedressPdfView       *self)
 {
-  RedressPdfView *view = self->view;
-  double zoom = view->zoom;
-
-  view->select_page = (int) self->item->index;
-  view->selection.x1 = MIN (self->drag_x, self->drag_x + dx) / zoom;
-  view->selection.x2 = MAX (self->drag_x, self->drag_x + dx) / zoom;
-  view->selection.y1 = MIN (self->drag_y, self->drag_y + dy) / zoom;
-  view->selection.y2 = MAX (self->drag_y, self->drag_y + dy) / zoom;
-  redraw_pages (view);
+  self->select_page = redress_pdf_page_widget_get_index (page);
+  self->selection.x1 = x1;
+  self->selection.x2 = x2;
+  self->selection.y1 = y1;
+  self->selection.y2 = y2;
+  redraw_pages (self);
 }
 
 static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             RedressPdfPageWidget *self)
+on_page_select_end (RedressPdfPageWidget *page,
+                    gboolean              click,
+                    RedressPdfView       *self)
 {
   RedressPdfJob *job;
 
-  if (fabs (dx) < 3 && fabs (dy) < 3)
+  if (click)
     {
-      self->view->select_page = -1;
-      g_clear_pointer (&self->view->selected_text, g_free);
-      redraw_pages (self->view);
+      self->select_page = -1;
+      g_clear_pointer (&self->selected_text, g_free);
+      redraw_pages (self);
       return;
     }
   job = g_new0 (RedressPdfJob, 1);
   job->kind = REDRESS_PDF_JOB_SELECT;
-  job->page = self->item->index;
-  job->area = self->view->selection;
-  push_job (self->view, job);
-}
-
-static void
-redress_pdf_page_widget_class_init (RedressPdfPageWidgetClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->measure = redress_pdf_page_widget_measure;
-  widget_class->snapshot = redress_pdf_page_widget_snapshot;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-static void
-redress_pdf_page_widget_init (RedressPdfPageWidget *self)
-{
-  GtkGesture *drag = gtk_gesture_drag_new ();
-
-  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), PAGE_SPACING);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  job->page = (guint) redress_pdf_page_widget_get_index (page);
+  job->area = self->selection;
+  push_job (self, job);
 }
 
 static void
@@ -565,10 +450,13 @@ setup_page_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                RedressPdfView           *self)
 {
-  RedressPdfPageWidget *page = g_object_new (REDRESS_TYPE_PDF_PAGE_WIDGET, NULL);
+  GtkWidget *page = redress_pdf_page_widget_new ();
 
-  page->view = self;
-  gtk_list_item_set_child (list_item, GTK_WIDGET (page));
+  g_signal_connect_object (page, "drawn", G_CALLBACK (on_page_drawn), self, 0);
+  g_signal_connect_object (page, "select-begin", G_CALLBACK (on_page_select_begin), self, 0);
+  g_signal_connect_object (page, "select-update", G_CALLBACK (on_page_select_update), self, 0);
+  g_signal_connect_object (page, "select-end", G_CALLBACK (on_page_select_end), self, 0);
+  gtk_list_item_set_child (list_item, page);
   gtk_list_item_set_activatable (list_item, FALSE);
 }
 
@@ -578,12 +466,14 @@ bind_page_cb (GtkSignalListItemFactory *factory,
               RedressPdfView           *self)
 {
   RedressPdfPageWidget *page = REDRESS_PDF_PAGE_WIDGET (gtk_list_item_get_child (list_item));
+  RedressPdfPageItem *item = gtk_list_item_get_item (list_item);
   g_autofree char *name = NULL;
 
-  page->item = gtk_list_item_get_item (list_item);
-  g_hash_table_insert (self->bound, GUINT_TO_POINTER (page->item->index), page);
+  redress_pdf_page_widget_set_page (page, (int) item->index, item->width, item->height);
+  redress_pdf_page_widget_set_zoom (page, self->zoom);
+  g_hash_table_insert (self->bound, GUINT_TO_POINTER (item->index), page);
   /* Translators: accessible name of a page image */
-  name = g_strdup_printf (_("Page %u of %u"), page->item->index + 1, self->n_pages);
+  name = g_strdup_printf (_("Page %u of %u"), item->index + 1, self->n_pages);
   gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_queue_resize (GTK_WIDGET (page));
 }
@@ -594,11 +484,11 @@ unbind_page_cb (GtkSignalListItemFactory *factory,
                 RedressPdfView           *self)
 {
   RedressPdfPageWidget *page = REDRESS_PDF_PAGE_WIDGET (gtk_list_item_get_child (list_item));
+  int index = redress_pdf_page_widget_get_index (page);
 
-  if (page->item != NULL &&
-      g_hash_table_lookup (self->bound, GUINT_TO_POINTER (page->item->index)) == page)
-    g_hash_table_remove (self->bound, GUINT_TO_POINTER (page->item->index));
-  page->item = NULL;
+  if (index >= 0 && g_hash_table_lookup (self->bound, GINT_TO_POINTER (index)) == page)
+    g_hash_table_remove (self->bound, GINT_TO_POINTER (index));
+  redress_pdf_page_widget_set_page (page, -1, 0, 0);
 }
 
 /* Navigation and zoom ------------------------------------------------------- */
