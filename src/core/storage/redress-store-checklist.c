@@ -35,10 +35,10 @@
 /* Helpers ---------------------------------------------------------------- */
 
 static void
-announce (RedressStore *self,
-          gint64        case_id)
+queue_change (RedressStore *self,
+              gint64        case_id)
 {
-  redress_store_queue_change (self, "checklist", case_id);
+  redress_db_queue_change (redress_store_get_db (self), "checklist", case_id);
 }
 
 static gboolean
@@ -97,10 +97,11 @@ get_item (RedressStore  *self,
           gboolean       removed_too,
           GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RedressDb *db = redress_store_get_db (self);
+  g_autoptr(RedressDbStmt) stmt = NULL;
   int rc;
 
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "SELECT " ITEM_COLUMNS " FROM checklist_items AS i "
                   "WHERE id = ?1 AND (?2 OR removed_at IS NULL) AND EXISTS "
                   "(SELECT 1 FROM cases AS c JOIN clients AS p ON p.id = c.client_id "
@@ -116,7 +117,7 @@ get_item (RedressStore  *self,
   if (rc == SQLITE_DONE)
     not_found (item_id, error);
   else
-    redress_store_sql_error (self, rc, error);
+    redress_db_error (db, rc, error);
   return NULL;
 }
 
@@ -129,15 +130,16 @@ draft_facts (RedressStore  *self,
              GStrv         *codes,
              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) type = NULL;
-  g_autoptr(sqlite3_stmt) grounds = NULL;
+  RedressDb *db = redress_store_get_db (self);
+  g_autoptr(RedressDbStmt) type = NULL;
+  g_autoptr(RedressDbStmt) grounds = NULL;
   g_autoptr(GHashTable) confirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char * const *catalogue = redress_grounds_get_codes ();
   int rc;
 
-  type = redress_store_prepare_owned (self, "SELECT application_type FROM cases WHERE id = ?", error);
-  grounds = type ? redress_store_prepare_owned (self,
+  type = redress_db_prepare (db, "SELECT application_type FROM cases WHERE id = ?", error);
+  grounds = type ? redress_db_prepare (db,
                      "SELECT code FROM case_grounds WHERE case_id = ? AND state = 'confirmed'", error)
                  : NULL;
   if (grounds == NULL)
@@ -145,14 +147,14 @@ draft_facts (RedressStore  *self,
   sqlite3_bind_int64 (type, 1, case_id);
   rc = sqlite3_step (type);
   if (rc != SQLITE_ROW)
-    return redress_store_sql_error (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+    return redress_db_error (db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
   *application_type = g_strdup ((const char *) sqlite3_column_text (type, 0));
 
   sqlite3_bind_int64 (grounds, 1, case_id);
   while ((rc = sqlite3_step (grounds)) == SQLITE_ROW)
     g_hash_table_add (confirmed, g_strdup ((const char *) sqlite3_column_text (grounds, 0)));
   if (rc != SQLITE_DONE)
-    return redress_store_sql_error (self, rc, error);
+    return redress_db_error (db, rc, error);
   for (guint c = 0; catalogue[c] != NULL; c++)
     if (g_hash_table_contains (confirmed, catalogue[c]))
       g_strv_builder_add (builder, catalogue[c]);
@@ -188,16 +190,17 @@ draft_tx (RedressStore             *self,
           RedressChecklistChanges  *changes,
           GError                  **error)
 {
+  RedressDb *db = redress_store_get_db (self);
   g_autofree char *application_type = NULL;
   g_auto(GStrv) codes = NULL;
   g_autoptr(GArray) wanted = NULL;
   g_autoptr(GArray) existing = g_array_new (FALSE, TRUE, sizeof (Existing));
   g_autoptr(GHashTable) have = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) want = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) del = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
-  g_autoptr(sqlite3_stmt) move = NULL;
+  g_autoptr(RedressDbStmt) stmt = NULL;
+  g_autoptr(RedressDbStmt) del = NULL;
+  g_autoptr(RedressDbStmt) ins = NULL;
+  g_autoptr(RedressDbStmt) move = NULL;
   g_autofree char *now = NULL;
   gint64 client_id, position = 0;
   int rc;
@@ -212,7 +215,7 @@ draft_tx (RedressStore             *self,
   for (guint i = 0; i < wanted->len; i++)
     g_hash_table_add (want, (gpointer) g_array_index (wanted, RedressDraftItem, i).template_id);
 
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "SELECT id, template, edited, removed_at IS NOT NULL, position, code "
                   "FROM checklist_items WHERE case_id = ? AND path = ?", error);
   if (stmt == NULL)
@@ -232,17 +235,17 @@ draft_tx (RedressStore             *self,
       g_array_append_val (existing, e);
     }
   if (rc != SQLITE_DONE)
-    return redress_store_sql_error (self, rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+    return redress_db_error (db, rc, error);
+  g_clear_pointer (&stmt, sqlite3_reset);
 
   /* Prepared once, run for each item */
   if (apply &&
-      ((del = redress_store_prepare_owned (self, "DELETE FROM checklist_items WHERE id = ?",
+      ((del = redress_db_prepare (db, "DELETE FROM checklist_items WHERE id = ?",
                                            error)) == NULL ||
-       (ins = redress_store_prepare_owned (self,
+       (ins = redress_db_prepare (db,
                       "INSERT INTO checklist_items (case_id, path, code, template, position, "
                       "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error)) == NULL ||
-       (move = redress_store_prepare_owned (self,
+       (move = redress_db_prepare (db,
                       "UPDATE checklist_items SET code = ?2, position = ?3, updated_at = ?4 "
                       "WHERE id = ?1", error)) == NULL))
     return FALSE;
@@ -268,7 +271,7 @@ draft_tx (RedressStore             *self,
           /* Untouched, or removed by hand: its ground is gone, so is it */
           sqlite3_reset (del);
           sqlite3_bind_int64 (del, 1, e->id);
-          if (!redress_store_step_done (self, del, error))
+          if (!redress_db_step_done (db, del, error))
             return FALSE;
         }
     }
@@ -290,10 +293,10 @@ draft_tx (RedressStore             *self,
             continue;
           sqlite3_reset (move);
           sqlite3_bind_int64 (move, 1, e->id);
-          redress_store_bind_text (move, 2, item->code);
+          redress_db_bind_text (move, 2, item->code);
           sqlite3_bind_int64 (move, 3, ++position);
           sqlite3_bind_text (move, 4, now, -1, SQLITE_STATIC);
-          if (!redress_store_step_done (self, move, error))
+          if (!redress_db_step_done (db, move, error))
             return FALSE;
           continue;
         }
@@ -303,11 +306,11 @@ draft_tx (RedressStore             *self,
       sqlite3_reset (ins);
       sqlite3_bind_int64 (ins, 1, case_id);
       sqlite3_bind_text (ins, 2, path, -1, SQLITE_STATIC);
-      redress_store_bind_text (ins, 3, item->code);
+      redress_db_bind_text (ins, 3, item->code);
       sqlite3_bind_text (ins, 4, item->template_id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (ins, 5, ++position);
       sqlite3_bind_text (ins, 6, now, -1, SQLITE_STATIC);
-      if (!redress_store_step_done (self, ins, error))
+      if (!redress_db_step_done (db, ins, error))
         return FALSE;
     }
 
@@ -320,6 +323,28 @@ draft_tx (RedressStore             *self,
                                     existing->len == 0 ? "drafted" : "redrafted", summary, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64 case_id;
+  const char *path;
+  RedressChecklistChanges *changes;
+} Draft;
+
+static gboolean
+apply_draft_tx (RedressStore  *self,
+                gpointer       data,
+                GError       **error)
+{
+  Draft *draft = data;
+  RedressChecklistChanges *changes = draft->changes;
+
+  if (!draft_tx (self, draft->case_id, draft->path, TRUE, changes, error))
+    return FALSE;
+  if (changes->n_added > 0 || changes->n_removed > 0 || changes->n_moved > 0)
+    queue_change (self, draft->case_id);
   return TRUE;
 }
 
@@ -341,6 +366,7 @@ redress_store_draft_checklist (RedressStore             *self,
                                GError                  **error)
 {
   RedressChecklistChanges local = { 0 };
+  Draft draft;
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
 
@@ -349,21 +375,14 @@ redress_store_draft_checklist (RedressStore             *self,
   memset (changes, 0, sizeof *changes);
   if (!check_path (path, error))
     return FALSE;
-  if (!redress_store_begin (self, error))
-    return FALSE;
-  if (!draft_tx (self, case_id, path, TRUE, changes, error))
-    {
-      redress_store_rollback (self);
-      memset (changes, 0, sizeof *changes);
-      return FALSE;
-    }
-  if (!redress_store_commit (self, error))
+  draft.case_id = case_id;
+  draft.path = path;
+  draft.changes = changes;
+  if (!redress_store_transaction (self, apply_draft_tx, &draft, error))
     {
       memset (changes, 0, sizeof *changes);
       return FALSE;
     }
-  if (changes->n_added > 0 || changes->n_removed > 0 || changes->n_moved > 0)
-    announce (self, case_id);
   return TRUE;
 }
 
@@ -444,8 +463,9 @@ redress_store_list_checklist (RedressStore  *self,
                               const char    *path,
                               GError       **error)
 {
+  RedressDb *db = redress_store_get_db (self);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
@@ -454,7 +474,7 @@ redress_store_list_checklist (RedressStore  *self,
     return NULL;
   if (redress_store_live_case_client (self, case_id, error) == 0)
     return NULL;
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "SELECT " ITEM_COLUMNS " FROM checklist_items "
                   "WHERE case_id = ? AND path = ? AND removed_at IS NULL", error);
   if (stmt == NULL)
@@ -465,7 +485,7 @@ redress_store_list_checklist (RedressStore  *self,
     g_ptr_array_add (items, item_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      redress_store_sql_error (self, rc, error);
+      redress_db_error (db, rc, error);
       return NULL;
     }
   g_ptr_array_sort (items, compare_items);
@@ -495,6 +515,42 @@ typedef gboolean (*ItemChange) (RedressStore          *self,
                                 const char           **kind,
                                 GError               **error);
 
+typedef struct
+{
+  gint64 item_id;
+  gboolean removed_too;
+  ItemChange change;
+  gpointer data;
+} ItemWrite;
+
+static gboolean
+change_item_tx (RedressStore  *self,
+                gpointer       data,
+                GError       **error)
+{
+  ItemWrite *write = data;
+  g_autoptr(RedressChecklistItem) item = NULL;
+  const char *kind = NULL;
+  gint64 case_id, client_id;
+
+  item = get_item (self, write->item_id, write->removed_too, error);
+  if (item == NULL)
+    return FALSE;
+  case_id = redress_checklist_item_get_case_id (item);
+  client_id = redress_store_live_case_client (self, case_id, error);
+  if (client_id == 0)
+    return FALSE;
+  if (!write->change (self, item, write->data, &kind, error))
+    return FALSE;
+  if (kind == NULL)
+    return TRUE;
+  if (!redress_store_log_event (self, "checklist", client_id, case_id, kind,
+                                redress_checklist_item_get_text (item), error))
+    return FALSE;
+  queue_change (self, case_id);
+  return TRUE;
+}
+
 /* Runs @change on an item in a transaction, logs it on the timeline as
  * @kind (set by the change; NULL when it changed nothing), announces it */
 static gboolean
@@ -505,34 +561,9 @@ change_item (RedressStore  *self,
              gpointer       data,
              GError       **error)
 {
-  g_autoptr(RedressChecklistItem) item = NULL;
-  const char *kind = NULL;
-  gint64 case_id, client_id;
+  ItemWrite write = { item_id, removed_too, change, data };
 
-  if (!redress_store_begin (self, error))
-    return FALSE;
-  item = get_item (self, item_id, removed_too, error);
-  if (item == NULL)
-    goto fail;
-  case_id = redress_checklist_item_get_case_id (item);
-  client_id = redress_store_live_case_client (self, case_id, error);
-  if (client_id == 0)
-    goto fail;
-  if (!change (self, item, data, &kind, error))
-    goto fail;
-  if (kind != NULL &&
-      !redress_store_log_event (self, "checklist", client_id, case_id, kind,
-                                redress_checklist_item_get_text (item), error))
-    goto fail;
-  if (!redress_store_commit (self, error))
-    return FALSE;
-  if (kind != NULL)
-    announce (self, case_id);
-  return TRUE;
-
-fail:
-  redress_store_rollback (self);
-  return FALSE;
+  return redress_store_transaction (self, change_item_tx, &write, error);
 }
 
 static gboolean
@@ -542,13 +573,14 @@ set_state_change (RedressStore          *self,
                   const char           **kind,
                   GError               **error)
 {
+  RedressDb *db = redress_store_get_db (self);
   RedressItemState state = GPOINTER_TO_UINT (data);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressDbStmt) stmt = NULL;
   g_autofree char *now = redress_store_now_timestamp (self);
 
   if (redress_checklist_item_get_state (item) == state)
     return TRUE;
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "UPDATE checklist_items SET state = ?2, edited = 1, updated_at = ?3 WHERE id = ?1",
                   error);
   if (stmt == NULL)
@@ -556,7 +588,7 @@ set_state_change (RedressStore          *self,
   sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_id (item));
   sqlite3_bind_text (stmt, 2, redress_item_state_to_string (state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!redress_store_step_done (self, stmt, error))
+  if (!redress_db_step_done (db, stmt, error))
     return FALSE;
   *kind = redress_item_state_to_string (state);
   return TRUE;
@@ -593,10 +625,11 @@ edit_change (RedressStore          *self,
              const char           **kind,
              GError               **error)
 {
+  RedressDb *db = redress_store_get_db (self);
   Edit *edit = data;
   const char *template_text = redress_checklist_template_text (redress_checklist_item_get_template (item));
   const char *text = edit->text;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressDbStmt) stmt = NULL;
   g_autofree char *now = redress_store_now_timestamp (self);
 
   /* The template's wording, in English or in the user's language, stays
@@ -614,17 +647,17 @@ edit_change (RedressStore          *self,
       g_strcmp0 (edit->note, redress_checklist_item_get_note (item)) == 0)
     return TRUE;
 
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "UPDATE checklist_items SET text = ?2, due = ?3, note = ?4, edited = 1, "
                   "updated_at = ?5 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_id (item));
-  redress_store_bind_text (stmt, 2, text);
-  redress_store_bind_text (stmt, 3, edit->due);
-  redress_store_bind_text (stmt, 4, edit->note);
+  redress_db_bind_text (stmt, 2, text);
+  redress_db_bind_text (stmt, 3, edit->due);
+  redress_db_bind_text (stmt, 4, edit->note);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!redress_store_step_done (self, stmt, error))
+  if (!redress_db_step_done (db, stmt, error))
     return FALSE;
   *kind = "edited";
   return TRUE;
@@ -679,6 +712,53 @@ redress_store_edit_checklist_item (RedressStore  *self,
   return ok;
 }
 
+typedef struct
+{
+  gint64 case_id;
+  const char *path;
+  const char *code;
+  const char *text;
+  gint64 *item_id;
+} NewItem;
+
+static gboolean
+add_item_tx (RedressStore  *self,
+             gpointer       data,
+             GError       **error)
+{
+  NewItem *item = data;
+  RedressDb *db = redress_store_get_db (self);
+  g_autoptr(RedressDbStmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  gint64 client_id;
+
+  client_id = redress_store_live_case_client (self, item->case_id, error);
+  if (client_id == 0)
+    return FALSE;
+  now = redress_store_now_timestamp (self);
+  stmt = redress_db_prepare (db,
+                  "INSERT INTO checklist_items (case_id, path, code, text, edited, position, "
+                  "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 1, "
+                  "(SELECT coalesce(max(position), 0) + 1 FROM checklist_items "
+                  " WHERE case_id = ?1 AND path = ?2), ?5, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item->case_id);
+  sqlite3_bind_text (stmt, 2, item->path, -1, SQLITE_STATIC);
+  redress_db_bind_text (stmt, 3, item->code);
+  sqlite3_bind_text (stmt, 4, item->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (!redress_db_step_done (db, stmt, error))
+    return FALSE;
+  if (item->item_id != NULL)
+    *item->item_id = redress_db_last_insert_id (db);
+  if (!redress_store_log_event (self, "checklist", client_id, item->case_id, "added",
+                                item->text, error))
+    return FALSE;
+  queue_change (self, item->case_id);
+  return TRUE;
+}
+
 /**
  * redress_store_add_checklist_item:
  * @code: (nullable): the ground whose group the item goes in; %NULL for
@@ -697,9 +777,7 @@ redress_store_add_checklist_item (RedressStore  *self,
                                   GError       **error)
 {
   g_autofree char *clean = clean_text (text);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  gint64 client_id;
+  NewItem item;
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
 
@@ -717,38 +795,12 @@ redress_store_add_checklist_item (RedressStore  *self,
                            _("Write what the client should gather."));
       return FALSE;
     }
-  if (!redress_store_begin (self, error))
-    return FALSE;
-  client_id = redress_store_live_case_client (self, case_id, error);
-  if (client_id == 0)
-    goto fail;
-  now = redress_store_now_timestamp (self);
-  stmt = redress_store_prepare_owned (self,
-                  "INSERT INTO checklist_items (case_id, path, code, text, edited, position, "
-                  "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 1, "
-                  "(SELECT coalesce(max(position), 0) + 1 FROM checklist_items "
-                  " WHERE case_id = ?1 AND path = ?2), ?5, ?5)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
-  redress_store_bind_text (stmt, 3, code);
-  sqlite3_bind_text (stmt, 4, clean, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!redress_store_step_done (self, stmt, error))
-    goto fail;
-  if (item_id != NULL)
-    *item_id = sqlite3_last_insert_rowid (redress_store_get_handle (self));
-  if (!redress_store_log_event (self, "checklist", client_id, case_id, "added", clean, error))
-    goto fail;
-  if (!redress_store_commit (self, error))
-    return FALSE;
-  announce (self, case_id);
-  return TRUE;
-
-fail:
-  redress_store_rollback (self);
-  return FALSE;
+  item.case_id = case_id;
+  item.path = path;
+  item.code = code;
+  item.text = clean;
+  item.item_id = item_id;
+  return redress_store_transaction (self, add_item_tx, &item, error);
 }
 
 static gboolean
@@ -758,14 +810,15 @@ move_change (RedressStore          *self,
              const char           **kind,
              GError               **error)
 {
+  RedressDb *db = redress_store_get_db (self);
   int delta = GPOINTER_TO_INT (data);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) swap = NULL;
+  g_autoptr(RedressDbStmt) stmt = NULL;
+  g_autoptr(RedressDbStmt) swap = NULL;
   gint64 other_id, other_position, position = redress_checklist_item_get_position (item);
   int rc;
 
   /* The neighbour in the same group, above or below */
-  stmt = redress_store_prepare_owned (self, delta < 0
+  stmt = redress_db_prepare (db, delta < 0
                   ? "SELECT id, position FROM checklist_items WHERE case_id = ?1 AND path = ?2 "
                     "AND code IS ?3 AND removed_at IS NULL AND position < ?4 "
                     "ORDER BY position DESC LIMIT 1"
@@ -776,17 +829,17 @@ move_change (RedressStore          *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_case_id (item));
   sqlite3_bind_text (stmt, 2, redress_checklist_item_get_path (item), -1, SQLITE_TRANSIENT);
-  redress_store_bind_text (stmt, 3, redress_checklist_item_get_code (item));
+  redress_db_bind_text (stmt, 3, redress_checklist_item_get_code (item));
   sqlite3_bind_int64 (stmt, 4, position);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE; /* already first or last */
   if (rc != SQLITE_ROW)
-    return redress_store_sql_error (self, rc, error);
+    return redress_db_error (db, rc, error);
   other_id = sqlite3_column_int64 (stmt, 0);
   other_position = sqlite3_column_int64 (stmt, 1);
 
-  swap = redress_store_prepare_owned (self,
+  swap = redress_db_prepare (db,
                   "UPDATE checklist_items SET position = CASE id WHEN ?1 THEN ?4 ELSE ?3 END "
                   "WHERE id IN (?1, ?2)", error);
   if (swap == NULL)
@@ -795,7 +848,7 @@ move_change (RedressStore          *self,
   sqlite3_bind_int64 (swap, 2, other_id);
   sqlite3_bind_int64 (swap, 3, position);
   sqlite3_bind_int64 (swap, 4, other_position);
-  if (!redress_store_step_done (self, swap, error))
+  if (!redress_db_step_done (db, swap, error))
     return FALSE;
   *kind = "moved";
   return TRUE;
@@ -827,11 +880,12 @@ removal_change (RedressStore          *self,
                 const char           **kind,
                 GError               **error)
 {
+  RedressDb *db = redress_store_get_db (self);
   gboolean remove = GPOINTER_TO_INT (data);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressDbStmt) stmt = NULL;
   g_autofree char *now = redress_store_now_timestamp (self);
 
-  stmt = redress_store_prepare_owned (self, remove
+  stmt = redress_db_prepare (db, remove
                   ? "UPDATE checklist_items SET removed_at = ?2, updated_at = ?2 "
                     "WHERE id = ?1 AND removed_at IS NULL"
                   : "UPDATE checklist_items SET removed_at = NULL, updated_at = ?2 "
@@ -840,9 +894,9 @@ removal_change (RedressStore          *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, redress_checklist_item_get_id (item));
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  if (!redress_store_step_done (self, stmt, error))
+  if (!redress_db_step_done (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (redress_store_get_handle (self)) > 0)
+  if (redress_db_changes (db) > 0)
     *kind = remove ? "removed" : "restored";
   return TRUE;
 }

@@ -10,69 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* Import: the PDF is read by redress-pdf-worker, then stored (bytes,
- * pages, search index, timeline) in one transaction. */
-gboolean          redress_store_import_document        (RedressStore              *self,
-                                                        gint64                     case_id,
-                                                        RedressDocumentKind        kind,
-                                                        const char                *path,
-                                                        const char                *password,
-                                                        RedressImportProgressFunc  progress,
-                                                        gpointer                   user_data,
-                                                        GCancellable              *cancellable,
-                                                        gint64                    *document_id,
-                                                        GError                   **error);
-void              redress_store_import_document_async  (RedressStore              *self,
-                                                        gint64                     case_id,
-                                                        RedressDocumentKind        kind,
-                                                        const char                *path,
-                                                        const char                *password,
-                                                        RedressImportProgressFunc  progress,
-                                                        gpointer                   progress_data,
-                                                        GDestroyNotify             progress_data_free,
-                                                        GCancellable              *cancellable,
-                                                        GAsyncReadyCallback        callback,
-                                                        gpointer                   user_data);
-gboolean          redress_store_import_document_full   (RedressStore              *self,
-                                                        gint64                     case_id,
-                                                        RedressDocumentKind        kind,
-                                                        const char                *path,
-                                                        const char                *password,
-                                                        const char                *ocr_language,
-                                                        RedressImportProgressFunc  progress,
-                                                        RedressOcrProgressFunc     ocr_progress,
-                                                        gpointer                   user_data,
-                                                        GCancellable              *cancellable,
-                                                        gint64                    *document_id,
-                                                        GError                   **error);
-void              redress_store_import_document_full_async (RedressStore          *self,
-                                                        gint64                     case_id,
-                                                        RedressDocumentKind        kind,
-                                                        const char                *path,
-                                                        const char                *password,
-                                                        const char                *ocr_language,
-                                                        RedressImportProgressFunc  progress,
-                                                        RedressOcrProgressFunc     ocr_progress,
-                                                        gpointer                   progress_data,
-                                                        GDestroyNotify             progress_data_free,
-                                                        GCancellable              *cancellable,
-                                                        GAsyncReadyCallback        callback,
-                                                        gpointer                   user_data);
-gboolean          redress_store_import_document_finish (RedressStore              *self,
-                                                        GAsyncResult              *result,
-                                                        gint64                    *document_id,
-                                                        GError                   **error);
-
-/* Scanned pages read again by OCR (in another language) */
-gboolean          redress_store_read_document_again    (RedressStore              *self,
-                                                        gint64                     document_id,
-                                                        const char                *password,
-                                                        const char                *ocr_language,
-                                                        RedressOcrProgressFunc     ocr_progress,
-                                                        gpointer                   user_data,
-                                                        GCancellable              *cancellable,
-                                                        guint                     *n_read,
-                                                        GError                   **error);
+/* Importing a document and reading its scanned pages again are services
+ * (they read the PDF and find the grounds it states): see redress-import.h */
 
 /* Reading */
 GPtrArray        *redress_store_list_documents         (RedressStore              *self,

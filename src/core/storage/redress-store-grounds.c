@@ -9,7 +9,6 @@
 
 #include "redress-error.h"
 #include "redress-grounds.h"
-#include "redress-store-documents.h"
 #include "redress-store-grounds-private.h"
 #include "redress-store-private.h"
 
@@ -52,10 +51,10 @@ log_event (RedressStore  *self,
 }
 
 static void
-announce (RedressStore *self,
-          gint64        case_id)
+queue_change (RedressStore *self,
+              gint64        case_id)
 {
-  redress_store_queue_change (self, "ground", case_id);
+  redress_db_queue_change (redress_store_get_db (self), "ground", case_id);
 }
 
 static gboolean
@@ -78,10 +77,11 @@ get_state (RedressStore        *self,
            gboolean            *manual,
            GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RedressDb *db = redress_store_get_db (self);
+  g_autoptr(RedressDbStmt) stmt = NULL;
   int rc;
 
-  stmt = redress_store_prepare_owned (self, "SELECT state, origin FROM case_grounds WHERE case_id = ? AND code = ?",
+  stmt = redress_db_prepare (db, "SELECT state, origin FROM case_grounds WHERE case_id = ? AND code = ?",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -96,7 +96,7 @@ get_state (RedressStore        *self,
       return TRUE;
     }
   if (rc != SQLITE_DONE)
-    redress_store_sql_error (self, rc, error);
+    redress_db_error (db, rc, error);
   return FALSE;
 }
 
@@ -111,14 +111,14 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
                                   guint         *n_new,
                                   GError       **error)
 {
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) fill = NULL;
-  g_autoptr(sqlite3_stmt) in_letter = NULL;
+  g_autoptr(RedressDbStmt) insert = NULL;
+  g_autoptr(RedressDbStmt) fill = NULL;
+  g_autoptr(RedressDbStmt) in_letter = NULL;
   g_autofree char *now = redress_store_now_timestamp (self);
-  sqlite3 *db = redress_store_get_handle (self);
+  RedressDb *db = redress_store_get_db (self);
   guint added = 0;
 
-  insert = redress_store_prepare_owned (self,
+  insert = redress_db_prepare (db,
                     "INSERT INTO case_grounds (case_id, code, state, origin, provision, quote, "
                     "document_id, page, quote_start, quote_end, created_at, updated_at, "
                     "source, entry_date, in_letter, end_page, end_offset) "
@@ -130,7 +130,7 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
   /* A ground without a sentence (added by hand, or whose document was
    * removed or is in the trash: a letter imported again) takes this one;
    * its state stays the consultant's */
-  fill = redress_store_prepare_owned (self,
+  fill = redress_db_prepare (db,
                   "UPDATE case_grounds SET provision = coalesce(?3, provision), quote = ?4, "
                   "document_id = ?5, page = ?6, quote_start = ?7, quote_end = ?8, updated_at = ?9, "
                   "source = ?10, entry_date = ?11, in_letter = max(in_letter, ?12), "
@@ -141,7 +141,7 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
     return FALSE;
   /* A letter that states a ground the notes gave: the ground is in the
    * letter too (its sentence and state stay) */
-  in_letter = redress_store_prepare_owned (self,
+  in_letter = redress_db_prepare (db,
                   "UPDATE case_grounds SET in_letter = 1 "
                   "WHERE case_id = ?1 AND code = ?2 AND in_letter = 0", error);
   if (in_letter == NULL)
@@ -158,14 +158,14 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
       for (guint s = 0; s < 2; s++)
         {
           sqlite3_bind_text (stmts[s], 10, from_letter ? "letter" : "notes", -1, SQLITE_STATIC);
-          redress_store_bind_text (stmts[s], 11, hit->entry_date);
+          redress_db_bind_text (stmts[s], 11, hit->entry_date);
           sqlite3_bind_int (stmts[s], 12, from_letter);
           sqlite3_bind_int (stmts[s], 13, (int) MAX (hit->end_page, MAX (hit->page, 1)));
           sqlite3_bind_int64 (stmts[s], 14, (gint64) hit->end);
           sqlite3_bind_int64 (stmts[s], 1, case_id);
           sqlite3_bind_text (stmts[s], 2, hit->code, -1, SQLITE_STATIC);
-          redress_store_bind_text (stmts[s], 3, hit->provision);
-          redress_store_bind_text (stmts[s], 4, hit->quote);
+          redress_db_bind_text (stmts[s], 3, hit->provision);
+          redress_db_bind_text (stmts[s], 4, hit->quote);
           sqlite3_bind_int64 (stmts[s], 5, document_id);
           sqlite3_bind_int (stmts[s], 6, (int) MAX (hit->page, 1));
           sqlite3_bind_int64 (stmts[s], 7, (gint64) hit->start);
@@ -174,27 +174,53 @@ redress_store_suggest_grounds_tx (RedressStore  *self,
           bind_offset (stmts[s], 8, hit->end_page == hit->page ? (gint64) hit->end : -1);
           sqlite3_bind_text (stmts[s], 9, now, -1, SQLITE_STATIC);
         }
-      if (!redress_store_step_done (self, insert, error))
+      if (!redress_db_step_done (db, insert, error))
         return FALSE;
-      if (sqlite3_changes (db) > 0)
+      if (redress_db_changes (db) > 0)
         {
           added++;
           if (!log_event (self, client_id, case_id, "suggested", hit->code, error))
             return FALSE;
           continue;
         }
-      if (!redress_store_step_done (self, fill, error))
+      if (!redress_db_step_done (db, fill, error))
         return FALSE;
       if (from_letter)
         {
           sqlite3_bind_int64 (in_letter, 1, case_id);
           sqlite3_bind_text (in_letter, 2, hit->code, -1, SQLITE_STATIC);
-          if (!redress_store_step_done (self, in_letter, error))
+          if (!redress_db_step_done (db, in_letter, error))
             return FALSE;
         }
     }
   if (n_new != NULL)
     *n_new = added;
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64 case_id;
+  gint64 document_id;
+  GPtrArray *hits;
+  guint *n_new;
+} Suggestion;
+
+static gboolean
+suggest_tx (RedressStore  *self,
+            gpointer       data,
+            GError       **error)
+{
+  Suggestion *suggestion = data;
+  gint64 client_id;
+
+  client_id = redress_store_live_case_client (self, suggestion->case_id, error);
+  if (client_id == 0 ||
+      !redress_store_suggest_grounds_tx (self, client_id, suggestion->case_id,
+                                         suggestion->document_id, suggestion->hits,
+                                         suggestion->n_new, error))
+    return FALSE;
+  queue_change (self, suggestion->case_id);
   return TRUE;
 }
 
@@ -218,59 +244,62 @@ redress_store_suggest_grounds (RedressStore  *self,
                                guint         *n_new,
                                GError       **error)
 {
-  gint64 client_id;
+  Suggestion suggestion = { case_id, document_id, hits, n_new };
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!redress_store_begin (self, error))
-    return FALSE;
-  client_id = redress_store_live_case_client (self, case_id, error);
-  if (client_id == 0 ||
-      !redress_store_suggest_grounds_tx (self, client_id, case_id, document_id, hits, n_new,
-                                         error))
-    {
-      redress_store_rollback (self);
-      return FALSE;
-    }
-  if (!redress_store_commit (self, error))
-    return FALSE;
-  announce (self, case_id);
-  return TRUE;
+  return redress_store_transaction (self, suggest_tx, &suggestion, error);
 }
 
 /**
- * redress_store_detect_document_grounds:
- * @document_id: a document of a case
- * @n_new: (out) (optional): how many grounds the case did not have
+ * redress_store_refresh_ground_sentences_tx:
+ * @document_id: a document read again
+ * @hits: (element-type RedressGroundHit) (nullable): what it states now
  *
- * Runs the detector on a stored document's pages and stores what it finds
- * as suggestions (see redress_store_suggest_grounds()).
+ * Inside the caller's transaction: a ground this document stated takes its
+ * sentence as read now (its state stays the consultant's).
  */
 gboolean
-redress_store_detect_document_grounds (RedressStore  *self,
-                                       gint64         document_id,
-                                       guint         *n_new,
-                                       GError       **error)
+redress_store_refresh_ground_sentences_tx (RedressStore  *self,
+                                           gint64         case_id,
+                                           gint64         document_id,
+                                           GPtrArray     *hits,
+                                           GError       **error)
 {
-  g_autoptr(RedressDocument) document = NULL;
-  g_auto(GStrv) pages = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
+  RedressDb *db = redress_store_get_db (self);
+  g_autoptr(RedressDbStmt) stmt = NULL;
+  g_autofree char *now = redress_store_now_timestamp (self);
 
-  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+  /* A ground this document stated: its sentence as read now (its state
+   * stays the consultant's) */
+  stmt = redress_db_prepare (db,
+                  "UPDATE case_grounds SET quote = ?1, page = ?2, quote_start = ?3, "
+                  "quote_end = ?4, end_page = ?5, end_offset = ?6, updated_at = ?7 "
+                  "WHERE case_id = ?8 AND code = ?9 AND document_id = ?10", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      RedressGroundHit *hit = g_ptr_array_index (hits, i);
 
-  document = redress_store_get_document (self, document_id, error);
-  if (document == NULL)
-    return FALSE;
-  pages = redress_store_dup_document_text (self, document_id, error);
-  if (pages == NULL)
-    return FALSE;
-  hits = redress_detector_detect_kind ((const char * const *) pages, g_strv_length (pages), NULL,
-                                       redress_document_kind_get_text_kind (
-                                         redress_document_get_kind (document)),
-                                       NULL, NULL);
-  return redress_store_suggest_grounds (self, redress_document_get_case_id (document),
-                                        document_id, hits, n_new, error);
+      redress_db_bind_text (stmt, 1, hit->quote);
+      sqlite3_bind_int (stmt, 2, (int) MAX (hit->page, 1));
+      sqlite3_bind_int64 (stmt, 3, (gint64) hit->start);
+      if (hit->end_page == hit->page)
+        sqlite3_bind_int64 (stmt, 4, (gint64) hit->end);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_int (stmt, 5, (int) MAX (hit->end_page, MAX (hit->page, 1)));
+      sqlite3_bind_int64 (stmt, 6, (gint64) hit->end);
+      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 8, case_id);
+      sqlite3_bind_text (stmt, 9, hit->code, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 10, document_id);
+      if (!redress_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Decisions --------------------------------------------------------------- */
@@ -290,10 +319,11 @@ set_state (RedressStore        *self,
            RedressGroundState   state,
            GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RedressDb *db = redress_store_get_db (self);
+  g_autoptr(RedressDbStmt) stmt = NULL;
   g_autofree char *now = redress_store_now_timestamp (self);
 
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "UPDATE case_grounds SET state = ?3, updated_at = ?4 "
                   "WHERE case_id = ?1 AND code = ?2", error);
   if (stmt == NULL)
@@ -302,7 +332,7 @@ set_state (RedressStore        *self,
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, redress_ground_state_to_string (state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  return redress_store_step_done (self, stmt, error);
+  return redress_db_step_done (db, stmt, error);
 }
 
 /* Returns TRUE with *changed FALSE when there is nothing to do */
@@ -314,6 +344,7 @@ change_tx (RedressStore  *self,
            gboolean      *changed,
            GError       **error)
 {
+  RedressDb *db = redress_store_get_db (self);
   RedressGroundState state = REDRESS_GROUND_SUGGESTED;
   gboolean manual = FALSE, exists;
   g_autoptr(GError) local_error = NULL;
@@ -332,10 +363,10 @@ change_tx (RedressStore  *self,
 
   if (change == CHANGE_ADD && !exists)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(RedressDbStmt) stmt = NULL;
       g_autofree char *now = redress_store_now_timestamp (self);
 
-      stmt = redress_store_prepare_owned (self,
+      stmt = redress_db_prepare (db,
                       "INSERT INTO case_grounds (case_id, code, state, origin, created_at, "
                       "updated_at) VALUES (?1, ?2, 'confirmed', 'manual', ?3, ?3)", error);
       if (stmt == NULL)
@@ -343,7 +374,7 @@ change_tx (RedressStore  *self,
       sqlite3_bind_int64 (stmt, 1, case_id);
       sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-      if (!redress_store_step_done (self, stmt, error))
+      if (!redress_db_step_done (db, stmt, error))
         return FALSE;
       *changed = TRUE;
       return log_event (self, client_id, case_id, "added", code, error);
@@ -383,6 +414,28 @@ change_tx (RedressStore  *self,
     }
 }
 
+typedef struct
+{
+  gint64 case_id;
+  const char *code;
+  Change change;
+} GroundChange;
+
+static gboolean
+change_ground_tx (RedressStore  *self,
+                  gpointer       data,
+                  GError       **error)
+{
+  GroundChange *what = data;
+  gboolean changed = FALSE;
+
+  if (!change_tx (self, what->case_id, what->code, what->change, &changed, error))
+    return FALSE;
+  if (changed)
+    queue_change (self, what->case_id);
+  return TRUE;
+}
+
 static gboolean
 change_ground (RedressStore  *self,
                gint64         case_id,
@@ -390,22 +443,11 @@ change_ground (RedressStore  *self,
                Change         change,
                GError       **error)
 {
-  gboolean changed = FALSE;
+  GroundChange what = { case_id, code, change };
 
   if (!check_code (code, error))
     return FALSE;
-  if (!redress_store_begin (self, error))
-    return FALSE;
-  if (!change_tx (self, case_id, code, change, &changed, error))
-    {
-      redress_store_rollback (self);
-      return FALSE;
-    }
-  if (!redress_store_commit (self, error))
-    return FALSE;
-  if (changed)
-    announce (self, case_id);
-  return TRUE;
+  return redress_store_transaction (self, change_ground_tx, &what, error);
 }
 
 /**
@@ -545,14 +587,15 @@ redress_store_list_grounds (RedressStore  *self,
                             gint64         case_id,
                             GError       **error)
 {
+  RedressDb *db = redress_store_get_db (self);
   g_autoptr(GPtrArray) grounds = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
 
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "SELECT code, state, origin, provision, quote, document_id, page, quote_start, "
                   "quote_end, created_at, updated_at, source, entry_date, in_letter, end_page, "
                   "end_offset FROM case_grounds WHERE case_id = ?", error);
@@ -589,12 +632,12 @@ redress_store_list_grounds (RedressStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      redress_store_sql_error (self, rc, error);
+      redress_db_error (db, rc, error);
       return NULL;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sqlite3_reset);
 
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "SELECT e.id, e.code, e.document_id, d.file_name, e.page, e.quote, "
                   "e.quote_start, e.quote_end, e.created_at FROM evidence AS e "
                   "JOIN documents AS d ON d.id = e.document_id "
@@ -621,7 +664,7 @@ redress_store_list_grounds (RedressStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      redress_store_sql_error (self, rc, error);
+      redress_db_error (db, rc, error);
       return NULL;
     }
 
@@ -645,10 +688,12 @@ typedef struct
 
 static gboolean
 link_tx (RedressStore  *self,
-         NewEvidence   *e,
+         gpointer       data,
          GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RedressDb *db = redress_store_get_db (self);
+  NewEvidence *e = data;
+  g_autoptr(RedressDbStmt) stmt = NULL;
   g_autofree char *now = redress_store_now_timestamp (self);
   RedressGroundState state;
   g_autoptr(GError) local_error = NULL;
@@ -669,7 +714,7 @@ link_tx (RedressStore  *self,
     }
 
   /* The passage must be on a page of a document of the same case */
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "SELECT d.case_id, d.n_pages FROM documents AS d "
                   "WHERE d.id = ? AND d.deleted_at IS NULL", error);
   if (stmt == NULL)
@@ -677,7 +722,7 @@ link_tx (RedressStore  *self,
   sqlite3_bind_int64 (stmt, 1, e->document_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return redress_store_sql_error (self, rc, error);
+    return redress_db_error (db, rc, error);
   if (rc == SQLITE_DONE || sqlite3_column_int64 (stmt, 0) != e->case_id)
     {
       g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID,
@@ -690,9 +735,9 @@ link_tx (RedressStore  *self,
                    _("This document has no page %u."), e->page);
       return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sqlite3_reset);
 
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "INSERT INTO evidence (case_id, code, document_id, page, quote, quote_start, "
                   "quote_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -705,10 +750,13 @@ link_tx (RedressStore  *self,
   bind_offset (stmt, 6, e->quote_start);
   bind_offset (stmt, 7, e->quote_end >= e->quote_start ? e->quote_end : -1);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  if (!redress_store_step_done (self, stmt, error))
+  if (!redress_db_step_done (db, stmt, error))
     return FALSE;
-  e->evidence_id = sqlite3_last_insert_rowid (redress_store_get_handle (self));
-  return log_event (self, client_id, e->case_id, "evidence-linked", e->code, error);
+  e->evidence_id = redress_db_last_insert_id (db);
+  if (!log_event (self, client_id, e->case_id, "evidence-linked", e->code, error))
+    return FALSE;
+  queue_change (self, e->case_id);
+  return TRUE;
 }
 
 /**
@@ -751,18 +799,53 @@ redress_store_link_evidence (RedressStore  *self,
         return FALSE;
       }
   }
-  if (!redress_store_begin (self, error))
+  if (!redress_store_transaction (self, link_tx, &e, error))
     return FALSE;
-  if (!link_tx (self, &e, error))
-    {
-      redress_store_rollback (self);
-      return FALSE;
-    }
-  if (!redress_store_commit (self, error))
-    return FALSE;
-  announce (self, case_id);
   if (evidence_id != NULL)
     *evidence_id = e.evidence_id;
+  return TRUE;
+}
+
+static gboolean
+unlink_tx (RedressStore  *self,
+           gpointer       data,
+           GError       **error)
+{
+  gint64 evidence_id = *(gint64 *) data;
+  RedressDb *db = redress_store_get_db (self);
+  g_autoptr(RedressDbStmt) stmt = NULL;
+  g_autofree char *code = NULL;
+  gint64 case_id, client_id;
+  int rc;
+
+  stmt = redress_db_prepare (db,
+                  "SELECT e.case_id, e.code, c.client_id FROM evidence AS e "
+                  "JOIN cases AS c ON c.id = e.case_id WHERE e.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                   _("This passage is not linked to a ground."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return redress_db_error (db, rc, error);
+  case_id = sqlite3_column_int64 (stmt, 0);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  client_id = sqlite3_column_int64 (stmt, 2);
+  g_clear_pointer (&stmt, sqlite3_reset);
+
+  stmt = redress_db_prepare (db, "DELETE FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  if (!redress_db_step_done (db, stmt, error) ||
+      !log_event (self, client_id, case_id, "evidence-unlinked", code, error))
+    return FALSE;
+  queue_change (self, case_id);
   return TRUE;
 }
 
@@ -776,89 +859,29 @@ redress_store_unlink_evidence (RedressStore  *self,
                                gint64         evidence_id,
                                GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *code = NULL;
-  gint64 case_id, client_id;
-  int rc;
-
   g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
 
-  if (!redress_store_begin (self, error))
-    return FALSE;
-  stmt = redress_store_prepare_owned (self,
-                  "SELECT e.case_id, e.code, c.client_id FROM evidence AS e "
-                  "JOIN cases AS c ON c.id = e.case_id WHERE e.id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                   _("This passage is not linked to a ground."));
-      goto failed;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      redress_store_sql_error (self, rc, error);
-      goto failed;
-    }
-  case_id = sqlite3_column_int64 (stmt, 0);
-  code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  client_id = sqlite3_column_int64 (stmt, 2);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = redress_store_prepare_owned (self, "DELETE FROM evidence WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  if (!redress_store_step_done (self, stmt, error) ||
-      !log_event (self, client_id, case_id, "evidence-unlinked", code, error))
-    goto failed;
-  if (!redress_store_commit (self, error))
-    return FALSE;
-  announce (self, case_id);
-  return TRUE;
-
-failed:
-  redress_store_rollback (self);
-  return FALSE;
+  return redress_store_transaction (self, unlink_tx, &evidence_id, error);
 }
 
 /**
- * redress_store_suggest_passages:
- * @code: a ground code
- * @max_passages: the most passages wanted
+ * redress_store_dup_linked_passages:
  *
- * Passages of the case's officer's notes and decision notes (not in the
- * trash) that bear on a ground, not already linked to it, to be accepted
- * as evidence (see redress_detector_suggest_passages()).
- *
- * Returns: (transfer full) (element-type RedressGroundHit): the passages,
- *   with their document_id, at most @max_passages of them
+ * Returns: (transfer full): the passages linked to @code in the case as
+ *   evidence, each as "DOCUMENT:PAGE:START" (START -1 when unknown)
  */
-GPtrArray *
-redress_store_suggest_passages (RedressStore  *self,
-                                gint64         case_id,
-                                const char    *code,
-                                guint          max_passages,
-                                GError       **error)
+GHashTable *
+redress_store_dup_linked_passages (RedressStore  *self,
+                                   gint64         case_id,
+                                   const char    *code,
+                                   GError       **error)
 {
-  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_ground_hit_free);
-  g_autoptr(GPtrArray) documents = NULL;
+  RedressDb *db = redress_store_get_db (self);
   g_autoptr(GHashTable) linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressDbStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (REDRESS_IS_STORE (self), NULL);
-
-  if (!check_code (code, error))
-    return NULL;
-  documents = redress_store_list_documents (self, case_id, error);
-  if (documents == NULL)
-    return NULL;
-
-  stmt = redress_store_prepare_owned (self,
+  stmt = redress_db_prepare (db,
                   "SELECT document_id, page, coalesce(quote_start, -1) FROM evidence "
                   "WHERE case_id = ? AND code = ?", error);
   if (stmt == NULL)
@@ -872,36 +895,8 @@ redress_store_suggest_passages (RedressStore  *self,
                                                (gint64) sqlite3_column_int64 (stmt, 2)));
   if (rc != SQLITE_DONE)
     {
-      redress_store_sql_error (self, rc, error);
+      redress_db_error (db, rc, error);
       return NULL;
     }
-
-  for (guint i = 0; i < documents->len && passages->len < max_passages; i++)
-    {
-      RedressDocument *document = g_ptr_array_index (documents, i);
-      RedressDocumentKind kind = redress_document_get_kind (document);
-      gint64 document_id = redress_document_get_id (document);
-      g_auto(GStrv) pages = NULL;
-      g_autoptr(GPtrArray) found = NULL;
-
-      if (kind != REDRESS_DOCUMENT_OFFICER_NOTES && kind != REDRESS_DOCUMENT_DECISION_NOTES)
-        continue;
-      pages = redress_store_dup_document_text (self, document_id, error);
-      if (pages == NULL)
-        return NULL;
-      found = redress_detector_suggest_passages (code, (const char * const *) pages,
-                                                 g_strv_length (pages), max_passages);
-      for (guint j = 0; j < found->len && passages->len < max_passages; j++)
-        {
-          RedressGroundHit *hit = g_ptr_array_index (found, j);
-          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u:%" G_GSIZE_FORMAT,
-                                                  document_id, hit->page, hit->start);
-
-          if (g_hash_table_contains (linked, key))
-            continue;
-          hit->document_id = document_id;
-          g_ptr_array_add (passages, g_steal_pointer (&found->pdata[j]));
-        }
-    }
-  return g_steal_pointer (&passages);
+  return g_steal_pointer (&linked);
 }

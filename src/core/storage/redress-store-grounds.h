@@ -4,8 +4,8 @@
 #include <gio/gio.h>
 
 #include "redress-case-ground.h"
-#include "redress-detector.h"
 #include "redress-evidence.h"
+#include "redress-ground-hit.h"
 #include "redress-store.h"
 
 G_BEGIN_DECLS
@@ -39,15 +39,11 @@ gboolean   redress_store_case_has_confirmed      (RedressStore  *self,
                                                   const char    *code);
 
 /* Suggestions from the detector (an import of a refusal letter or of
- * decision notes makes them by itself) */
+ * decision notes makes them by itself; see redress-analysis.h) */
 gboolean   redress_store_suggest_grounds         (RedressStore  *self,
                                                   gint64         case_id,
                                                   gint64         document_id,
                                                   GPtrArray     *hits,
-                                                  guint         *n_new,
-                                                  GError       **error);
-gboolean   redress_store_detect_document_grounds (RedressStore  *self,
-                                                  gint64         document_id,
                                                   guint         *n_new,
                                                   GError       **error);
 
@@ -64,11 +60,6 @@ gboolean   redress_store_link_evidence           (RedressStore  *self,
                                                   GError       **error);
 gboolean   redress_store_unlink_evidence         (RedressStore  *self,
                                                   gint64         evidence_id,
-                                                  GError       **error);
-GPtrArray *redress_store_suggest_passages        (RedressStore  *self,
-                                                  gint64         case_id,
-                                                  const char    *code,
-                                                  guint          max_passages,
                                                   GError       **error);
 
 G_END_DECLS
