@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "redress-analysis.h"
+#include "redress-import.h"
+#include "redress-store-checklist.h"
 #include "redress-store-documents.h"
 #include "redress-store-grounds.h"
 #include "redress-store-private.h"
@@ -494,44 +497,223 @@ test_sentence_over_pages (Fixture       *f,
 
 /* Every store announces a write only once it is for good: a rollback of
  * the transaction around them leaves no change told to the views */
+/* A fingerprint of everything the stores write: the rows of every table
+ * and the last change of each */
+static char *
+snapshot (Fixture *f)
+{
+  static const char * const tables[] = {
+    "clients", "cases", "firm", "events", "documents", "pages", "blobs", "case_grounds",
+    "evidence", "checklist_items",
+  };
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) || ':' || "
+                                              "coalesce(max(updated_at), '') FROM %s", tables[i]);
+
+      if (g_str_equal (tables[i], "events") || g_str_equal (tables[i], "pages") ||
+          g_str_equal (tables[i], "blobs") || g_str_equal (tables[i], "evidence"))
+        {
+          g_free (sql);
+          sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+        }
+      g_autofree char *value = NULL;
+
+      value = test_query_text (redress_store_get_handle (f->store), sql);
+      g_string_append_printf (s, "%s=%s ", tables[i], value);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* One write (at least) through every store and service: clients, cases,
+ * the firm, documents, grounds and evidence, the checklist */
+static void
+write_everything (Fixture *f,
+                  gint64   letter_id,
+                  gint64   notes_id,
+                  gint64   evidence_id,
+                  gint64   item_id,
+                  gint64   spare_client_id)
+{
+  g_autofree char *notes2 = g_build_filename (f->dir, "notes2.pdf", NULL);
+  const TestPdfPage page = { 595, 842, NOTES "\nSecond copy.", FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressClient) client = NULL;
+  g_autoptr(RedressClient) spare = NULL;
+  g_autoptr(RedressClient) added = test_client_new ("Okafor", "Ada", NULL);
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(RedressCase) new_case = NULL;
+  g_autoptr(RedressFirm) firm = redress_firm_new ();
+  gint64 id = 0;
+  guint n = 0;
+
+  /* Clients and cases */
+  g_assert_true (redress_store_insert_client (f->store, added, &error));
+  kase = redress_store_get_case (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  client = redress_store_get_client (f->store, redress_case_get_client_id (kase), &error);
+  g_assert_no_error (error);
+  redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_EMAIL, "thi@example.org");
+  g_assert_true (redress_store_update_client (f->store, client, &error));
+  new_case = redress_case_new (redress_record_get_id (REDRESS_RECORD (client)));
+  redress_record_set_value (REDRESS_RECORD (new_case), REDRESS_CASE_APPLICATION_TYPE,
+                            "work-permit");
+  redress_record_set_value (REDRESS_RECORD (new_case), REDRESS_CASE_DECISION_DATE, "2026-02-01");
+  g_assert_true (redress_store_insert_case (f->store, new_case, &error));
+  g_assert_no_error (error);
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_VISA_OFFICE, "Nairobi");
+  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  spare = redress_store_get_client (f->store, spare_client_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (redress_store_set_archived (f->store, REDRESS_RECORD (spare), TRUE, &error));
+  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (spare), &error));
+  g_assert_true (redress_store_untrash (f->store, REDRESS_RECORD (spare), &error));
+  g_assert_no_error (error);
+
+  /* The firm */
+  redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME, "Voie Juste Immigration");
+  g_assert_true (redress_store_update_firm (f->store, firm, &error));
+  g_assert_no_error (error);
+
+  /* Documents (an import suggests grounds too) */
+  test_pdf_write_cairo (notes2, &page, 1);
+  g_assert_true (redress_store_import_document (f->store, f->other_case_id,
+                                                REDRESS_DOCUMENT_OFFICER_NOTES, notes2, NULL,
+                                                NULL, NULL, NULL, &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_store_trash_document (f->store, letter_id, &error));
+  g_assert_true (redress_store_untrash_document (f->store, letter_id, &error));
+  g_assert_no_error (error);
+
+  /* Grounds and evidence */
+  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "purpose-of-visit", &error));
+  g_assert_true (redress_store_undismiss_ground (f->store, f->case_id, "purpose-of-visit",
+                                                 &error));
+  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_store_detect_document_grounds (f->store, notes_id, &n, &error));
+  g_assert_true (redress_store_suggest_grounds (f->store, f->other_case_id, id, NULL, &n,
+                                                &error));
+  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "family-ties", notes_id, 1,
+                                              "parents live in COR", -1, -1, NULL, &error));
+  g_assert_true (redress_store_unlink_evidence (f->store, evidence_id, &error));
+  g_assert_no_error (error);
+
+  /* The checklist */
+  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "new-application", NULL,
+                                                &error));
+  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", NULL,
+                                                   "A letter from the school", &id, &error));
+  g_assert_true (redress_store_set_checklist_item_state (f->store, item_id,
+                                                         REDRESS_ITEM_REQUESTED, &error));
+  g_assert_true (redress_store_edit_checklist_item (f->store, item_id, "Bank statements, "
+                                                    "six months", "2026-04-01", "Both accounts",
+                                                    &error));
+  g_assert_true (redress_store_move_checklist_item (f->store, item_id, 1, &error));
+  g_assert_true (redress_store_remove_checklist_item (f->store, item_id, &error));
+  g_assert_true (redress_store_restore_checklist_item (f->store, item_id, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_rollback_announces_nothing (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "letter.pdf", NULL);
-  const TestPdfPage page = { 595, 842, LETTER, FALSE };
-  TestChanges changes = { 0 };
+  g_autoptr(RedressClient) spare = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 document_id = 0;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TestChanges changes = { 0 };
+  gint64 letter, notes, evidence_id = 0, item_id;
 
-  test_pdf_write_cairo (path, &page, 1);
-  test_count_changes (f->store, &changes);
-
-  g_assert_true (redress_store_begin (f->store, &error));
-  g_assert_true (redress_store_import_document (f->store, f->case_id,
-                                                REDRESS_DOCUMENT_REFUSAL_LETTER, path, NULL,
-                                                NULL, NULL, NULL, &document_id, &error));
-  g_assert_no_error (error);
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "new-application", NULL,
+  /* What the writes below change, written for good first */
+  letter = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  notes = import (f, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES, "notes.pdf", NOTES);
+  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "family-ties", notes, 1,
+                                              "PA is single", -1, -1, &evidence_id, &error));
+  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL,
                                                 &error));
   g_assert_no_error (error);
+  items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >=, 2);
+  item_id = redress_checklist_item_get_id (g_ptr_array_index (items, 0));
+  spare = test_add_client (f->store, "Haddad", "Rami", NULL);
+
+  test_set_now (f->store, "2026-03-03T09:00:00Z");
+  test_count_changes (f->store, &changes);
+  before = snapshot (f);
+
+  g_assert_true (redress_store_begin (f->store, &error));
+  write_everything (f, letter, notes, evidence_id, item_id,
+                    redress_record_get_id (REDRESS_RECORD (spare)));
   g_assert_cmpuint (changes.n, ==, 0);   /* nothing told while it may still be undone */
   redress_store_rollback (f->store);
 
   g_assert_cmpuint (changes.n, ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM case_grounds"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM checklist_items"), ==, 0);
+  after = snapshot (f);
+  g_assert_cmpstr (after, ==, before);
 
-  /* The same writes for good: told once the outer transaction commits */
+  /* The same writes for good: told once the outer transaction commits,
+   * by every store */
   g_assert_true (redress_store_begin (f->store, &error));
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
+  write_everything (f, letter, notes, evidence_id, item_id,
+                    redress_record_get_id (REDRESS_RECORD (spare)));
   g_assert_cmpuint (changes.n, ==, 0);
   g_assert_true (redress_store_commit (f->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (changes.n, >=, 1);
+  g_assert_cmpuint (changes.n_client, >=, 2);
+  g_assert_cmpuint (changes.n_case, >=, 2);
+  g_assert_cmpuint (changes.n_firm, ==, 1);
+  g_assert_cmpuint (changes.n, >, changes.n_client + changes.n_case + changes.n_firm + 3);
+}
+
+static void
+count_entity (RedressStore *store,
+              const char   *entity,
+              gint64        id,
+              gpointer      user_data)
+{
+  GHashTable *seen = user_data;
+
+  g_hash_table_insert (seen, g_strdup (entity),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (seen, entity)) + 1));
+}
+
+/* A savepoint rolled back inside a transaction that commits: its writes
+ * are told nothing of, the others are, once */
+static void
+test_savepoint_rollback_forgets (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(RedressFirm) firm = redress_firm_new ();
+  g_autoptr(GError) error = NULL;
+
+  import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_entity), seen);
+
+  g_assert_true (redress_store_begin (f->store, &error));
+  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_begin (f->store, &error));
+  redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME, "Voie Juste Immigration");
+  g_assert_true (redress_store_update_firm (f->store, firm, &error));
+  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL,
+                                                &error));
+  redress_store_rollback (f->store);
+  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (seen, "ground")), ==, 1);
+  g_assert_null (g_hash_table_lookup (seen, "firm"));
+  g_assert_null (g_hash_table_lookup (seen, "checklist"));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM checklist_items"), ==, 0);
 }
 
 int
@@ -551,6 +733,7 @@ main (int   argc,
   ADD ("/grounds/evidence", test_evidence);
   ADD ("/grounds/notes-suggest", test_notes_suggest);
   ADD ("/grounds/rollback-announces-nothing", test_rollback_announces_nothing);
+  ADD ("/grounds/savepoint-rollback-forgets", test_savepoint_rollback_forgets);
   ADD ("/grounds/sentence-over-pages", test_sentence_over_pages);
 
   status = g_test_run ();
