@@ -14,7 +14,11 @@
 #                   dist_url option, else vcs_url/-/releases/VERSION/downloads/
 #                   redress-VERSION.tar.xz)
 #   --archive FILE  pin this archive instead of running `meson dist`
+#   --local         read the archive from beside the manifest instead of
+#                   its URL, to try the release build before publishing
 #   MESON_DIST_OPTIONS go to `meson dist`, e.g. -- --no-tests
+# `meson dist` runs every suite, the interface's too: without a display, run
+# this under `xvfb-run -a dbus-run-session --`.
 # Needs meson, python3 and flatpak-builder (which reads the development
 # manifest, comments included, and checks the result).
 set -eu
@@ -23,12 +27,14 @@ builddir=build-release
 output=""
 url=""
 archive=""
+local=false
 while [ $# -gt 0 ]; do
   case $1 in
     -C) builddir=$2; shift 2 ;;
     -o) output=$2; shift 2 ;;
     --url) url=$2; shift 2 ;;
     --archive) archive=$2; shift 2 ;;
+    --local) local=true; shift ;;
     --) shift; break ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -57,18 +63,28 @@ fi
 [ -f "$archive" ] || { echo "no archive: $archive" >&2; exit 1; }
 sha256=$(sha256sum "$archive" | cut -d' ' -f1)
 [ -n "$output" ] || output=$(dirname "$archive")/ca.redress.Redress.json
+if $local; then
+  [ "$(cd "$(dirname "$archive")" && pwd)" = "$(cd "$(dirname "$output")" && pwd)" ] ||
+    { echo "--local: write the manifest beside the archive" >&2; exit 2; }
+  url=""
+  archive_name=$(basename "$archive")
+else
+  archive_name=""
+fi
 
 devel=$(flatpak-builder --show-manifest "$root/flatpak/ca.redress.Redress.Devel.json")
 printf '%s' "$devel" | python3 -c '
 import json, sys
-url, sha256, output = sys.argv[1:4]
+url, sha256, output, archive_name = sys.argv[1:5]
 manifest = json.load(sys.stdin)
 manifest["id"] = "ca.redress.Redress"
 manifest.pop("desktop-file-name-suffix", None)
 redress = manifest["modules"][-1]
 assert redress["name"] == "redress", "the last module must be Redress itself"
 redress["config-opts"] = [o for o in redress["config-opts"] if not o.startswith("-Dprofile=")]
-redress["sources"] = [{"type": "archive", "url": url, "sha256": sha256}]
+source = {"type": "archive", "url": url} if url else {"type": "archive", "path": archive_name}
+source["sha256"] = sha256
+redress["sources"] = [source]
 # The keys in the order a reader expects them, modules last
 first = ["id", "runtime", "runtime-version", "sdk", "command", "finish-args", "cleanup"]
 ordered = {k: manifest[k] for k in first if k in manifest}
@@ -77,6 +93,6 @@ ordered["modules"] = manifest["modules"]
 with open(output, "w") as f:
     json.dump(ordered, f, indent=4, ensure_ascii=False)
     f.write("\n")
-' "$url" "$sha256" "$output"
+' "$url" "$sha256" "$output" "$archive_name"
 flatpak-builder --show-manifest "$output" >/dev/null
-echo "$output: redress $version from $url (sha256 $sha256)"
+echo "$output: redress $version from ${url:-$archive_name} (sha256 $sha256)"
