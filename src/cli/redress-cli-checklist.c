@@ -273,7 +273,6 @@ checklist_options_check (const CliCommand  *command,
   return TRUE;
 }
 
-
 /* The path whose checklist is wanted: --path, or the case's; a case whose
  * path is not chosen yet has none */
 static const char *

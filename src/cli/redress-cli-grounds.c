@@ -118,7 +118,6 @@ grounds_options_check (const CliCommand  *command,
   return cli_case_option_check (&options->case_option, error);
 }
 
-
 static const char *
 ground_origin_to_string (RedressGroundOrigin origin)
 {

@@ -98,7 +98,6 @@ deadlines_options_check (const CliCommand  *command,
   return cli_today_option_check (&options->today, error);
 }
 
-
 /* The days from today to a deadline, in words */
 static char *
 days_left_text (int days_left)

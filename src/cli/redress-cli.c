@@ -134,7 +134,6 @@ append_command_list (GString    *out,
     }
 }
 
-
 static char *
 default_database_hint (void)
 {
@@ -231,6 +230,7 @@ report_error (const GError *error,
     }
   return CLI_EXIT_ERROR;
 }
+
 static gboolean
 open_store (CliRun    *run,
             GError   **error)
