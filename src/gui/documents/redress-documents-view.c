@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "redress-document-row.h"
 #include "redress-documents-view.h"
 #include "redress-pdf-view.h"
 #include "redress-ui-util.h"
@@ -36,6 +37,7 @@ struct _RedressDocumentsView
 
   RedressStore *store;
   gint64 case_id;
+  RedressDocumentList *documents;  /* bound to the list */
   gint64 shown_document;
   GHashTable *passwords;      /* document id -> password, for this session */
 
@@ -80,61 +82,18 @@ show_error (RedressDocumentsView *self,
 /* The list ----------------------------------------------------------------- */
 
 static GtkWidget *
-document_row_new (RedressDocument *document)
+create_row (gpointer item,
+            gpointer user_data)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (redress_document_get_file_name (document));
-  GtkWidget *subtitle;
-  g_autofree char *details = NULL;
-  g_autofree char *text_status = redress_document_dup_text_status (document);
-  guint n_pages = redress_document_get_n_pages (document);
-
-  /* Translators: a document's kind and its number of pages */
-  details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u page", "%s · %u pages", n_pages),
-                             redress_document_kind_get_label (redress_document_get_kind (document)),
-                             n_pages);
-  subtitle = gtk_label_new (details);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (
-                    redress_document_get_has_text (document) && redress_document_get_pages_without_text (document) == 0
-                      ? "x-office-document-symbolic" : "dialog-warning-symbolic"));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  if (text_status != NULL)
-    {
-      GtkWidget *warning = gtk_label_new (text_status);
-
-      gtk_label_set_xalign (GTK_LABEL (warning), 0);
-      gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
-      gtk_widget_add_css_class (warning, "caption");
-      gtk_widget_add_css_class (warning, "warning");
-      gtk_box_append (GTK_BOX (labels), warning);
-    }
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  {
-    gint64 id = redress_document_get_id (document);
-
-    g_object_set_data_full (G_OBJECT (row), "document-id", g_memdup2 (&id, sizeof id), g_free);
-  }
-  return row;
+  return redress_document_row_new (item);
 }
 
 static gint64
 row_document (GtkListBoxRow *row)
 {
-  gint64 *id = row ? g_object_get_data (G_OBJECT (row), "document-id") : NULL;
-
-  return id ? *id : 0;
+  if (row == NULL || !REDRESS_IS_DOCUMENT_ROW (row))
+    return 0;
+  return redress_document_get_id (redress_document_row_get_document (REDRESS_DOCUMENT_ROW (row)));
 }
 
 static void
@@ -196,39 +155,69 @@ select_document (RedressDocumentsView *self,
       }
 }
 
+/* The list follows the store: the selection stays on the document shown
+ * while it is there (its row may be new), else goes to the first */
+static void
+update_list (RedressDocumentsView *self)
+{
+  guint n = self->documents ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 0;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack), n ? "list" : "empty");
+  if (gtk_list_box_get_selected_row (self->list) == NULL && n > 0)
+    {
+      if (self->shown_document != 0)
+        select_document (self, self->shown_document);
+      if (gtk_list_box_get_selected_row (self->list) == NULL)
+        gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+    }
+  if (n == 0)
+    show_document (self, 0);
+  update_buttons (self);
+}
+
+static void
+on_documents_changed (GListModel           *model,
+                      guint                 position,
+                      guint                 removed,
+                      guint                 added,
+                      RedressDocumentsView *self)
+{
+  update_list (self);
+}
+
+/**
+ * redress_documents_view_reload:
+ *
+ * Reads the case's documents again (the list follows the store by
+ * itself: this is for a database restored, for example).
+ */
 void
 redress_documents_view_reload (RedressDocumentsView *self)
 {
-  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(RedressDocumentList) documents = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-  gint64 shown = self->shown_document;
 
   g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_data (self->documents, self);
+  gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->documents);
 
-  if (self->store == NULL)
-    return;
-  documents = redress_store_list_documents (self->store, self->case_id, &error);
-  if (documents == NULL)
+  if (self->store != NULL)
     {
-      g_warning ("Cannot list the documents: %s", error->message);
-      return;
+      documents = redress_document_list_new (self->store, self->case_id, &error);
+      if (documents == NULL)
+        g_warning ("Cannot list the documents: %s", error->message);
     }
-  for (guint i = 0; i < documents->len; i++)
-    gtk_list_box_append (self->list, document_row_new (g_ptr_array_index (documents, i)));
-  gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack), documents->len ? "list" : "empty");
-
-  self->shown_document = 0;
-  if (shown != 0)
-    select_document (self, shown);
-  if (gtk_list_box_get_selected_row (self->list) == NULL && documents->len > 0)
-    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
-  if (documents->len == 0)
-    show_document (self, 0);
-  update_buttons (self);
+  if (documents != NULL)
+    {
+      self->documents = g_steal_pointer (&documents);
+      gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->documents), create_row, NULL, NULL);
+      g_signal_connect_object (self->documents, "items-changed",
+                               G_CALLBACK (on_documents_changed), self, 0);
+    }
+  update_list (self);
 }
 
 /* Import ------------------------------------------------------------------- */
@@ -317,8 +306,7 @@ import_done_cb (GObject      *source,
     redress_widget_add_toast (GTK_WIDGET (self), redress_toast_new_text (message));
   }
   pending_free (pending);
-  self->shown_document = 0;
-  redress_documents_view_reload (self);
+  /* The list has it already (it follows the store): it is shown */
   select_document (self, document_id);
   start_next_import (self);
 }
@@ -632,10 +620,7 @@ on_remove_undo (AdwToast   *toast,
   if (!redress_store_untrash_document (undo->store, undo->document_id, &error))
     g_warning ("Cannot restore the document: %s", error->message);
   else if (undo->view != NULL)
-    {
-      redress_documents_view_reload (undo->view);
-      select_document (undo->view, undo->document_id);
-    }
+    select_document (undo->view, undo->document_id);
 }
 
 static void
@@ -682,8 +667,6 @@ remove_cb (GtkWidget  *widget,
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_remove_dismissed), undo,
                          (GClosureNotify) (void (*) (void)) remove_undo_free, 0);
   redress_widget_add_toast (GTK_WIDGET (self), toast);
-  self->shown_document = 0;
-  redress_documents_view_reload (self);
 }
 
 static void
@@ -807,6 +790,7 @@ redress_documents_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   self->list = NULL;
   g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_object (&self->documents);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
 
@@ -1051,15 +1035,9 @@ redress_documents_view_show_passage (RedressDocumentsView *self,
 guint
 redress_documents_view_get_n_documents (RedressDocumentsView *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self), 0);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += GTK_IS_LIST_BOX_ROW (child);
-  return n;
+  return self->documents ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 0;
 }
 
 GtkWidget *
