@@ -22,8 +22,11 @@
  * to update the checklist.  The checklist and the response outline are
  * exported as PDF or printed, in the client's language or another.
  *
- * Store changes are followed: the rows are updated in place when the
- * items stay the same (the focus stays where it is), rebuilt otherwise.
+ * The items come from a RedressChecklistModel, which drafts the checklist
+ * when it is made for a path not drafted yet (the case opened with a path,
+ * or a path chosen), and on Update.  Store changes are followed: the rows
+ * are updated in place when the items stay the same (the focus stays
+ * where it is), rebuilt otherwise.
  *
  * Signal: "show-overview" asks the case view for its Overview, where the
  * path is chosen.
@@ -50,7 +53,7 @@ struct _RedressChecklistView
   gint64 case_id;
   char *path;              /* the case's path, when it has a checklist */
   char *language;          /* of the exported and printed documents */
-  char *auto_drafted;      /* "case:path" drafted when first shown */
+  RedressChecklistModel *model;  /* the items of the case's path */
   char *layout;            /* the groups and items shown, to update in place */
   GHashTable *rows;        /* item id → its row (borrowed) */
   gboolean updating;       /* controls follow the store: not a user's change */
@@ -741,10 +744,13 @@ update_pending (RedressChecklistView *self,
   gtk_revealer_set_reveal_child (self->pending_revealer, TRUE);
 }
 
+static void clear_model (RedressChecklistView *self);
+
 static void
 show_no_path (RedressChecklistView *self)
 {
   g_clear_pointer (&self->path, g_free);
+  clear_model (self);
   clear_groups (self);
   gtk_revealer_set_reveal_child (self->pending_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "no-path");
@@ -757,11 +763,54 @@ draft (RedressChecklistView     *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!redress_store_draft_checklist (self->store, self->case_id, self->path, changes, &error))
+  if (self->model == NULL || !redress_checklist_model_draft (self->model, changes, &error))
     {
-      report_error (self, error);
+      if (error != NULL)
+        report_error (self, error);
       return FALSE;
     }
+  return TRUE;
+}
+
+static void queue_reload (RedressChecklistView *self);
+
+static void
+on_model_changed (GListModel           *model,
+                  guint                 position,
+                  guint                 removed,
+                  guint                 added,
+                  RedressChecklistView *self)
+{
+  queue_reload (self);
+}
+
+static void
+clear_model (RedressChecklistView *self)
+{
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+}
+
+/* The model of the case's path, made (and the checklist drafted, if it
+ * never was) when the case or its path is new to the view */
+static gboolean
+ensure_model (RedressChecklistView  *self,
+              GError               **error)
+{
+  g_autoptr(RedressChecklistModel) model = NULL;
+
+  if (self->model != NULL && redress_checklist_model_get_case_id (self->model) == self->case_id &&
+      g_strcmp0 (redress_checklist_model_get_path (self->model), self->path) == 0)
+    return TRUE;
+  clear_model (self);
+  model = redress_checklist_model_new (self->store, self->case_id, self->path, error);
+  if (model == NULL)
+    return FALSE;
+  if (!redress_checklist_model_draft_if_new (model, NULL, error))
+    return FALSE;
+  self->model = g_steal_pointer (&model);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed), self, 0);
   return TRUE;
 }
 
@@ -775,7 +824,6 @@ redress_checklist_view_reload (RedressChecklistView *self)
   g_autoptr(GHashTable) by_code = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *layout = NULL;
-  g_autofree char *draft_key = NULL;
   const char *path;
 
   g_return_if_fail (REDRESS_IS_CHECKLIST_VIEW (self));
@@ -804,33 +852,15 @@ redress_checklist_view_reload (RedressChecklistView *self)
   update_actions (self);
   update_deadline (self, kase);
 
-  items = redress_store_list_checklist (self->store, self->case_id, self->path, &error);
-  if (items == NULL)
+  if (!ensure_model (self, &error))
     {
       clear_groups (self);
       gtk_box_append (self->groups_box, gtk_label_new (error->message));
       return;
     }
-
-  /* Drafted the first time it is shown (the draft announces itself, and
-   * the view follows) */
-  draft_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", self->case_id, self->path);
-  if (items->len == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      g_strcmp0 (self->auto_drafted, draft_key) != 0)
-    {
-      g_free (self->auto_drafted);
-      self->auto_drafted = g_steal_pointer (&draft_key);
-      if (draft (self, NULL))
-        {
-          g_clear_pointer (&items, g_ptr_array_unref);
-          items = redress_store_list_checklist (self->store, self->case_id, self->path, &error);
-          if (items == NULL)
-            {
-              report_error (self, error);
-              return;
-            }
-        }
-    }
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->model)); i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->model), i));
 
   by_code = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   grounds = redress_store_list_grounds (self->store, self->case_id, NULL);
@@ -1193,17 +1223,6 @@ print_action (GtkWidget  *widget,
 /* GObject ----------------------------------------------------------------- */
 
 static void
-redress_checklist_view_map (GtkWidget *widget)
-{
-  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
-
-  GTK_WIDGET_CLASS (redress_checklist_view_parent_class)->map (widget);
-  /* Shown for the first time: a checklist not drafted yet is drafted */
-  if (self->path != NULL && g_hash_table_size (self->rows) == 0)
-    queue_reload (self);
-}
-
-static void
 disconnect_store (RedressChecklistView *self)
 {
   if (self->store != NULL)
@@ -1221,6 +1240,7 @@ redress_checklist_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_idle, g_source_remove);
   disconnect_store (self);
+  clear_model (self);
   g_clear_object (&self->store);
   g_clear_object (&self->print_operation);
   if (self->rows != NULL)
@@ -1239,7 +1259,6 @@ redress_checklist_view_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_free (self->path);
   g_free (self->language);
-  g_free (self->auto_drafted);
   g_free (self->layout);
 
   G_OBJECT_CLASS (redress_checklist_view_parent_class)->finalize (object);
@@ -1291,7 +1310,6 @@ redress_checklist_view_class_init (RedressChecklistViewClass *klass)
   object_class->finalize = redress_checklist_view_finalize;
   object_class->get_property = redress_checklist_view_get_property;
   object_class->set_property = redress_checklist_view_set_property;
-  widget_class->map = redress_checklist_view_map;
 
   /**
    * RedressChecklistView:document-language:
