@@ -591,6 +591,61 @@ test_open_damaged (Fixture       *f,
   }
 }
 
+static void
+on_checked (RedressStore  *store,
+            const GError  *error,
+            GError       **out)
+{
+  g_assert_null (*out);
+  *out = error != NULL ? g_error_copy (error) : g_error_new_literal (G_IO_ERROR, 0, "none");
+}
+
+/* The application opens at once and checks on a thread: a damaged
+ * database is then written to no more, and the store says why */
+static void
+test_open_damaged_checked_later (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(RedressStore) store = make_store (f, 3);
+  g_autoptr(RedressClient) client = redress_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) checked = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* A sound one: checked, nothing to say */
+  g_clear_object (&store);
+  store = redress_store_open_full (f->path, REDRESS_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "checked", G_CALLBACK (on_checked), &checked);
+  while (!redress_store_get_checked (store))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (checked, G_IO_ERROR, 0);
+  g_assert_false (redress_store_get_damaged (store));
+  g_clear_error (&checked);
+  g_clear_object (&store);
+
+  damage_table (f->path, "checklist_items");
+  before = test_file_sha256 (f->path);
+  store = redress_store_open_full (f->path, REDRESS_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_signal_connect (store, "checked", G_CALLBACK (on_checked), &checked);
+  while (!redress_store_get_checked (store))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (checked, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (checked->message, "restore"));
+  g_assert_true (redress_store_get_damaged (store));
+
+  redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_FAMILY_NAME, "Roy");
+  redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_GIVEN_NAMES, "Léa");
+  g_assert_false (redress_store_insert_client (store, client, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
+  g_clear_object (&store);
+  after = test_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* A backup reads the whole database: a damaged page found then (damage
  * that came after the database was opened) fails the backup, and nothing
  * is left that looks like one */
@@ -1122,6 +1177,7 @@ main (int   argc,
   ADD ("/backup/refuses-working-files", test_backup_refuses_working_files);
   ADD ("/backup/locked-bounded", test_locked_bounded);
   ADD ("/store/open-damaged", test_open_damaged);
+  ADD ("/store/open-damaged-checked-later", test_open_damaged_checked_later);
   ADD ("/store/migration-failure", test_migration_failure);
   ADD ("/store/integrity-message", test_integrity_message);
   ADD ("/store/stale-copies-removed", test_stale_copies_removed);

@@ -51,9 +51,22 @@ typedef void (*RedressDbStepHook) (const char *step,
                                    const char *path);
 
 /* Opening */
+typedef enum
+{
+  REDRESS_DB_OPEN_DEFAULT     = 0,
+  REDRESS_DB_OPEN_CHECK_LATER = 1 << 0,
+} RedressDbOpenFlags;
+
 int            redress_db_latest_version   (void);
 RedressDb     *redress_db_open             (const char           *path,
                                             GError              **error);
+RedressDb     *redress_db_open_full        (const char           *path,
+                                            RedressDbOpenFlags    flags,
+                                            GError              **error);
+gboolean       redress_db_quick_check_file (const char           *path,
+                                            GError              **error);
+void           redress_db_set_damaged      (RedressDb            *db);
+gboolean       redress_db_get_damaged      (RedressDb            *db);
 void           redress_db_free             (RedressDb            *db);
 const char    *redress_db_get_path         (RedressDb            *db);
 int            redress_db_get_version      (RedressDb            *db);

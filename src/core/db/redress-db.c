@@ -704,6 +704,25 @@ RedressDb *
 redress_db_open (const char  *path,
                  GError     **error)
 {
+  return redress_db_open_full (path, REDRESS_DB_OPEN_DEFAULT, error);
+}
+
+/**
+ * redress_db_open_full:
+ * @flags: %REDRESS_DB_OPEN_CHECK_LATER: a database already at the latest
+ *   schema is not read whole for damage before it is used; the caller
+ *   checks it with redress_db_quick_check_file() on a thread of its own
+ *   and calls redress_db_set_damaged() when it is damaged.  (Reading a
+ *   firm's database whole takes seconds; one to be migrated is always
+ *   checked first.)
+ *
+ * Like redress_db_open().
+ */
+RedressDb *
+redress_db_open_full (const char          *path,
+                      RedressDbOpenFlags   flags,
+                      GError             **error)
+{
   g_autoptr(RedressDb) self = NULL;
   GStatBuf st;
   int version = 0;
@@ -748,7 +767,8 @@ redress_db_open (const char  *path,
     return NULL;
   if (version > 0)
     {
-      if (!quick_check (self->handle, path, error))
+      if (((flags & REDRESS_DB_OPEN_CHECK_LATER) == 0 || version != redress_db_latest_version ()) &&
+          !quick_check (self->handle, path, error))
         return NULL;
       if (version < redress_db_latest_version () &&
           !redress_db_check_schema (self->handle, path, version, error))
@@ -765,6 +785,46 @@ redress_db_open (const char  *path,
   self->version = redress_db_latest_version ();
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * redress_db_quick_check_file:
+ *
+ * The check redress_db_open() makes, on a connection of its own (read
+ * only): may run on any thread while the database is in use.
+ *
+ * Returns: %FALSE with %REDRESS_ERROR_DAMAGED when @path is damaged
+ */
+gboolean
+redress_db_quick_check_file (const char  *path,
+                             GError     **error)
+{
+  sqlite3 *handle = redress_db_open_connection (path, SQLITE_OPEN_READONLY, error);
+  gboolean ok;
+
+  if (handle == NULL)
+    return FALSE;
+  ok = quick_check (handle, path, error);
+  sqlite3_close (handle);
+  return ok;
+}
+
+/**
+ * redress_db_set_damaged:
+ *
+ * Nothing more is written to @db: every transaction is refused, saying
+ * how to restore.
+ */
+void
+redress_db_set_damaged (RedressDb *db)
+{
+  db->damaged = TRUE;
+}
+
+gboolean
+redress_db_get_damaged (RedressDb *db)
+{
+  return db->damaged;
 }
 
 void

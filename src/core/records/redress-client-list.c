@@ -5,36 +5,41 @@
 
 #include <string.h>
 
+#include "redress-client-index.h"
 #include "redress-client-list.h"
+#include "redress-store-client-keys.h"
 #include "redress-error.h"
 
 /*
  * RedressClientList: the client files as a GListModel, sorted by name and
  * filtered as the consultant types.
  *
- * All files are read once (a few megabytes for tens of thousands of
- * files); a query then filters them in memory against a folded key (names
- * in both orders, file number, UCI digits), which takes milliseconds and
- * needs no round trip to the database.  The list follows the store's
- * "changed" signal one record at a time.
+ * A firm keeps its files for years: the list must be ready at once and a
+ * keystroke cost nothing with hundreds of thousands of them.  So the list
+ * holds no file: a RedressClientIndex keeps, per file, its id, whether it
+ * is archived and its folded sort and search keys (read from the
+ * database in its order, about 80 bytes a file), a query filters that
+ * index, and the files themselves are read from the database a page at a
+ * time as the view asks for them, and kept while the page is likely to be
+ * asked for again.  The list follows the store's "changed" signal one
+ * file at a time.
  */
-typedef struct
-{
-  RedressClient *client;
-  char *sort_key;
-  char *search_key;
-} Entry;
+#define PAGE_SIZE   64
+#define MAX_CACHED  (32 * PAGE_SIZE)
 
 struct _RedressClientList
 {
   GObject parent_instance;
 
   RedressStore *store;
-  GPtrArray *all;       /* Entry, sorted */
-  GPtrArray *visible;   /* Entry (borrowed from all), same order */
+  RedressClientIndex *index;
+  GArray *visible;       /* guint32: positions in index, in order */
+  GHashTable *cache;     /* id → RedressClient read from the store */
   char *query;
-  char **words;         /* folded query words */
+  char **words;          /* folded query words */
+  char **visible_words;  /* the words visible was filtered with */
   gboolean include_archived;
+  gboolean visible_archived;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -53,101 +58,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-entry_free (gpointer data)
+add_key (gint64      id,
+         gboolean    archived,
+         const char *sort_key,
+         const char *search_key,
+         gpointer    user_data)
 {
-  Entry *entry = data;
-
-  g_object_unref (entry->client);
-  g_free (entry->sort_key);
-  g_free (entry->search_key);
-  g_free (entry);
-}
-
-static Entry *
-entry_new (RedressClient *client)
-{
-  Entry *entry = g_new0 (Entry, 1);
-  g_autofree char *name = NULL;
-
-  entry->client = g_object_ref (client);
-  name = g_strdup_printf ("%s\x1f%s\x1f%s",
-                          redress_client_get_family_name (client) ?: "",
-                          redress_client_get_given_names (client) ?: "",
-                          redress_client_get_file_number (client) ?: "");
-  entry->sort_key = redress_text_fold (name);
-  entry->search_key = redress_client_dup_search_key (client);
-  return entry;
-}
-
-static int
-entry_compare (const Entry *a,
-               const Entry *b)
-{
-  int r = strcmp (a->sort_key, b->sort_key);
-
-  if (r != 0)
-    return r;
-  return (int) CLAMP (redress_record_get_id (REDRESS_RECORD (a->client)) -
-                      redress_record_get_id (REDRESS_RECORD (b->client)), -1, 1);
-}
-
-static gint
-entry_compare_ptr (gconstpointer a,
-                   gconstpointer b)
-{
-  return entry_compare (*(const Entry **) a, *(const Entry **) b);
-}
-
-static gboolean
-word_matches (const char *key,
-              const char *word)
-{
-  g_autoptr(GString) digits = NULL;
-
-  if (strstr (key, word) != NULL)
-    return TRUE;
-
-  /* "12-3456-7890" finds the UCI 1234567890 */
-  digits = g_string_new (NULL);
-  for (const char *p = word; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (digits, *p);
-      else if (*p != '-' && *p != ' ' && *p != '.')
-        return FALSE;
-    }
-  return digits->len >= 4 && strstr (key, digits->str) != NULL;
-}
-
-static gboolean
-entry_visible (RedressClientList *self,
-               const Entry       *entry)
-{
-  if (!self->include_archived && redress_record_get_archived (REDRESS_RECORD (entry->client)))
-    return FALSE;
-  for (guint i = 0; self->words && self->words[i]; i++)
-    if (!word_matches (entry->search_key, self->words[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* Position of the first entry of @array not before @entry (binary search). */
-static guint
-lower_bound (GPtrArray   *array,
-             const Entry *entry)
-{
-  guint lo = 0, hi = array->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (entry_compare (g_ptr_array_index (array, mid), entry) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  redress_client_index_append (user_data, id, archived, sort_key, search_key);
 }
 
 /* @old_n: how many items the list showed before (the view's count) */
@@ -155,14 +72,20 @@ static void
 refilter (RedressClientList *self,
           guint              old_n)
 {
-  g_ptr_array_set_size (self->visible, 0);
-  for (guint i = 0; i < self->all->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->all, i);
+  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gboolean narrows = self->visible_words != NULL &&
+                     self->visible_archived == self->include_archived &&
+                     redress_client_index_query_narrows ((const char * const *) self->visible_words,
+                                                         (const char * const *) self->words);
 
-      if (entry_visible (self, entry))
-        g_ptr_array_add (self->visible, entry);
-    }
+  /* Typing one more letter only looks among what the last one found */
+  redress_client_index_search (self->index, (const char * const *) self->words,
+                               self->include_archived, narrows ? self->visible : NULL, visible);
+  g_array_unref (self->visible);
+  self->visible = g_steal_pointer (&visible);
+  g_strfreev (self->visible_words);
+  self->visible_words = g_strdupv (self->words);
+  self->visible_archived = self->include_archived;
 
   if (old_n != 0 || self->visible->len != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->visible->len);
@@ -170,18 +93,33 @@ refilter (RedressClientList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-static int
-find_in (GPtrArray *array,
-         gint64     client_id)
+/* The first place in visible not before index position @position */
+static guint
+visible_lower_bound (RedressClientList *self,
+                     guint32            position)
 {
-  for (guint i = 0; i < array->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (array, i);
+  guint lo = 0, hi = self->visible->len;
 
-      if (redress_record_get_id (REDRESS_RECORD (entry->client)) == client_id)
-        return (int) i;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->visible, guint32, mid) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return -1;
+  return lo;
+}
+
+/* Index positions from @position on moved by @delta */
+static void
+shift_visible (RedressClientList *self,
+               guint32            position,
+               int                delta)
+{
+  for (guint i = visible_lower_bound (self, position); i < self->visible->len; i++)
+    g_array_index (self->visible, guint32, i) += delta;
 }
 
 /* One client changed: take it out, and put its new state back in place. */
@@ -194,7 +132,7 @@ on_store_changed (RedressStore      *store,
   g_autoptr(RedressClient) client = NULL;
   g_autoptr(GError) error = NULL;
   guint old_n = self->visible->len;
-  int pos;
+  int position;
 
   if (g_strcmp0 (entity, "client") != 0)
     return;
@@ -205,33 +143,82 @@ on_store_changed (RedressStore      *store,
       g_warning ("Could not reload client %" G_GINT64_FORMAT ": %s", id, error->message);
       return;
     }
+  g_hash_table_remove (self->cache, &id);
 
-  pos = find_in (self->visible, id);
-  if (pos >= 0)
+  position = redress_client_index_remove (self->index, id);
+  if (position >= 0)
     {
-      g_ptr_array_remove_index (self->visible, (guint) pos);
-      g_list_model_items_changed (G_LIST_MODEL (self), (guint) pos, 1, 0);
+      guint at = visible_lower_bound (self, (guint32) position);
+
+      if (at < self->visible->len && g_array_index (self->visible, guint32, at) == (guint32) position)
+        {
+          g_array_remove_index (self->visible, at);
+          g_list_model_items_changed (G_LIST_MODEL (self), at, 1, 0);
+        }
+      shift_visible (self, (guint32) position, -1);
     }
-  pos = find_in (self->all, id);
-  if (pos >= 0)
-    g_ptr_array_remove_index (self->all, (guint) pos);
 
   if (client != NULL)
     {
-      Entry *entry = entry_new (client);
+      g_autofree char *sort_key = redress_client_dup_sort_key (client);
+      g_autofree char *search_key = redress_client_dup_search_key (client);
+      gboolean archived = redress_record_get_archived (REDRESS_RECORD (client));
+      guint32 inserted = redress_client_index_insert (self->index, id, archived, sort_key,
+                                                      search_key);
 
-      g_ptr_array_insert (self->all, (int) lower_bound (self->all, entry), entry);
-      if (entry_visible (self, entry))
+      shift_visible (self, inserted, +1);
+      if ((self->include_archived || !archived) &&
+          redress_client_index_matches (self->index, inserted,
+                                        (const char * const *) self->words))
         {
-          guint at = lower_bound (self->visible, entry);
+          guint at = visible_lower_bound (self, inserted);
 
-          g_ptr_array_insert (self->visible, (int) at, entry);
+          g_array_insert_val (self->visible, at, inserted);
+          g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (client));
           g_list_model_items_changed (G_LIST_MODEL (self), at, 0, 1);
         }
     }
 
   if (old_n != self->visible->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Reads the page of @position from the store into the cache */
+static void
+read_page (RedressClientList *self,
+           guint              position)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = position - position % PAGE_SIZE;
+  guint last = MIN (first + PAGE_SIZE, self->visible->len);
+
+  for (guint i = first; i < last; i++)
+    {
+      gint64 id = redress_client_index_get_id (self->index,
+                                               g_array_index (self->visible, guint32, i));
+
+      if (!g_hash_table_contains (self->cache, &id))
+        g_array_append_val (ids, id);
+    }
+
+  clients = redress_store_get_clients (self->store, (const gint64 *) (gpointer) ids->data,
+                                       ids->len, &error);
+  if (clients == NULL)
+    {
+      g_warning ("Could not read client files: %s", error->message);
+      return;
+    }
+  if (g_hash_table_size (self->cache) + clients->len > MAX_CACHED)
+    g_hash_table_remove_all (self->cache);
+  for (guint i = 0; i < clients->len; i++)
+    {
+      RedressClient *client = g_ptr_array_index (clients, i);
+      gint64 id = redress_record_get_id (REDRESS_RECORD (client));
+
+      g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (client));
+    }
 }
 
 /* GListModel */
@@ -253,12 +240,27 @@ list_get_item (GListModel *model,
                guint       position)
 {
   RedressClientList *self = REDRESS_CLIENT_LIST (model);
-  Entry *entry;
+  RedressClient *client;
+  gint64 id;
 
   if (position >= self->visible->len)
     return NULL;
-  entry = g_ptr_array_index (self->visible, position);
-  return g_object_ref (entry->client);
+  id = redress_client_index_get_id (self->index, g_array_index (self->visible, guint32, position));
+  client = g_hash_table_lookup (self->cache, &id);
+  if (client == NULL)
+    {
+      read_page (self, position);
+      client = g_hash_table_lookup (self->cache, &id);
+    }
+  if (client == NULL)
+    {
+      /* Gone from the database before its change was announced: a
+       * placeholder until then (a list must give an item) */
+      client = redress_client_new ();
+      redress_record_set_id (REDRESS_RECORD (client), id);
+      return client;
+    }
+  return g_object_ref (client);
 }
 
 static void
@@ -288,9 +290,11 @@ redress_client_list_finalize (GObject *object)
 {
   RedressClientList *self = (RedressClientList *) object;
 
-  g_clear_pointer (&self->visible, g_ptr_array_unref);
-  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->index, redress_client_index_free);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->visible_words, g_strfreev);
   g_free (self->query);
 
   G_OBJECT_CLASS (redress_client_list_parent_class)->finalize (object);
@@ -366,8 +370,9 @@ redress_client_list_class_init (RedressClientListClass *klass)
 static void
 redress_client_list_init (RedressClientList *self)
 {
-  self->all = g_ptr_array_new_with_free_func (entry_free);
-  self->visible = g_ptr_array_new ();
+  self->index = redress_client_index_new ();
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 /**
@@ -404,23 +409,22 @@ gboolean
 redress_client_list_reload (RedressClientList  *self,
                             GError            **error)
 {
-  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(RedressClientIndex) index = redress_client_index_new ();
   guint old_n;
 
   g_return_val_if_fail (REDRESS_IS_CLIENT_LIST (self), FALSE);
 
   /* Archived files are read too: showing them is then only a filter */
-  clients = redress_store_list_clients (self->store, TRUE, error);
-  if (clients == NULL)
+  if (!redress_store_foreach_client_key (self->store, add_key, index, error))
     return FALSE;
 
   /* The view still shows the old items: the change must say how many */
   old_n = self->visible->len;
-  g_ptr_array_set_size (self->visible, 0);
-  g_ptr_array_set_size (self->all, 0);
-  for (guint i = 0; i < clients->len; i++)
-    g_ptr_array_add (self->all, entry_new (g_ptr_array_index (clients, i)));
-  g_ptr_array_sort (self->all, entry_compare_ptr);
+  redress_client_index_free (self->index);
+  self->index = g_steal_pointer (&index);
+  g_array_set_size (self->visible, 0);
+  g_hash_table_remove_all (self->cache);
+  g_clear_pointer (&self->visible_words, g_strfreev);
   refilter (self, old_n);
   return TRUE;
 }
@@ -505,17 +509,16 @@ redress_client_list_get_include_archived (RedressClientList *self)
 guint
 redress_client_list_get_n_total (RedressClientList *self)
 {
-  guint n = 0;
+  guint size, n = 0;
 
   g_return_val_if_fail (REDRESS_IS_CLIENT_LIST (self), 0);
 
-  for (guint i = 0; i < self->all->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->all, i);
-
-      if (self->include_archived || !redress_record_get_archived (REDRESS_RECORD (entry->client)))
-        n++;
-    }
+  size = redress_client_index_get_size (self->index);
+  if (self->include_archived)
+    return size;
+  for (guint i = 0; i < size; i++)
+    if (!redress_client_index_get_archived (self->index, i))
+      n++;
   return n;
 }
 
@@ -530,5 +533,9 @@ redress_client_list_find (RedressClientList *self,
 {
   g_return_val_if_fail (REDRESS_IS_CLIENT_LIST (self), -1);
 
-  return find_in (self->visible, client_id);
+  for (guint i = 0; i < self->visible->len; i++)
+    if (redress_client_index_get_id (self->index, g_array_index (self->visible, guint32, i)) ==
+        client_id)
+      return (int) i;
+  return -1;
 }

@@ -239,6 +239,26 @@ redress_client_dup_display_name (RedressClient *self)
 }
 
 /**
+ * redress_client_dup_sort_key:
+ *
+ * Returns: (transfer full): what client files are sorted by (byte by
+ *   byte, then by id): folded family name, given names and file number
+ */
+char *
+redress_client_dup_sort_key (RedressClient *self)
+{
+  g_autofree char *raw = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_CLIENT (self), NULL);
+
+  raw = g_strdup_printf ("%s\x1f%s\x1f%s",
+                         redress_client_get_family_name (self) ?: "",
+                         redress_client_get_given_names (self) ?: "",
+                         self->file_number ? self->file_number : "");
+  return redress_text_fold (raw);
+}
+
+/**
  * redress_client_dup_search_key:
  *
  * Returns: (transfer full): what a search matches against: folded names in

@@ -41,6 +41,7 @@ const char    *redress_client_get_uci           (RedressClient *self);
 const char    *redress_client_get_language      (RedressClient *self);
 char          *redress_client_dup_display_name  (RedressClient *self);
 char          *redress_client_dup_search_key    (RedressClient *self);
+char          *redress_client_dup_sort_key      (RedressClient *self);
 guint          redress_client_get_case_count    (RedressClient *self);
 void           redress_client_set_case_count    (RedressClient *self,
                                                  guint          case_count);

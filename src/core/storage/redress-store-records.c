@@ -9,6 +9,7 @@
 #include "redress-db-private.h"
 #include "redress-error.h"
 #include "redress-record-private.h"
+#include "redress-store-client-keys.h"
 #include "redress-store-private.h"
 
 /*
@@ -328,6 +329,8 @@ insert_client_tx (RedressStore  *self,
   if (!insert_record (self, REDRESS_RECORD (client), "file_number", file_number, error))
     return FALSE;
   redress_client_set_file_number (client, file_number);
+  if (!redress_store_write_client_keys (self, client, error))
+    return FALSE;
 
   return redress_store_log_event_full (self, "client",
                                        redress_record_get_id (REDRESS_RECORD (client)), 0,
@@ -365,7 +368,8 @@ update_tx (RedressStore  *self,
            gpointer       data,
            GError       **error)
 {
-  return update_record (self, data, error);
+  return update_record (self, data, error) &&
+         (!REDRESS_IS_CLIENT (data) || redress_store_write_client_keys (self, data, error));
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include "redress-db-private.h"
 #include "redress-error.h"
+#include "redress-store-client-keys.h"
 #include "redress-store-private.h"
 
 /*
@@ -30,12 +31,14 @@ struct _RedressStore
   RedressDb *db;
   GDateTime *now;
   char *actor;
+  gboolean checked;   /* the check for damage ended (or was made on open) */
 };
 
 G_DEFINE_FINAL_TYPE (RedressStore, redress_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  CHECKED,
   N_SIGNALS
 };
 
@@ -90,6 +93,20 @@ redress_store_class_init (RedressStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+
+  /**
+   * RedressStore::checked:
+   * @error: (nullable): why the database cannot be trusted, or %NULL
+   *
+   * Emitted once the check for damage that redress_store_open_full()
+   * deferred ended.  With an error, the store writes nothing more.
+   */
+  signals[CHECKED] =
+    g_signal_new ("checked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -139,6 +156,60 @@ RedressStore *
 redress_store_open (const char  *path,
                     GError     **error)
 {
+  return redress_store_open_full (path, REDRESS_STORE_OPEN_DEFAULT, error);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (redress_db_quick_check_file (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RedressStore *self = REDRESS_STORE (source);
+  g_autoptr(GError) error = NULL;
+
+  self->checked = TRUE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED))
+        redress_db_set_damaged (self->db);
+      else
+        {
+          /* Could not look (the file went away, say): nothing known */
+          g_debug ("The check for damage did not run: %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+  g_signal_emit (self, signals[CHECKED], 0, error);
+}
+
+/**
+ * redress_store_open_full:
+ * @flags: when to check the database for damage
+ *
+ * Like redress_store_open().  With %REDRESS_STORE_OPEN_CHECK_LATER, a
+ * database at the latest schema is checked on a thread once the store is
+ * open (reading a firm's database whole takes seconds): a damaged one is
+ * then written to no more, and #RedressStore::checked says so.
+ */
+RedressStore *
+redress_store_open_full (const char             *path,
+                         RedressStoreOpenFlags   flags,
+                         GError                **error)
+{
   RedressStore *self;
   g_autofree char *default_path = NULL;
   RedressDb *db;
@@ -160,13 +231,63 @@ redress_store_open (const char  *path,
         }
     }
 
-  db = redress_db_open (path, error);
+  db = redress_db_open_full (path,
+                             (flags & REDRESS_STORE_OPEN_CHECK_LATER) ? REDRESS_DB_OPEN_CHECK_LATER
+                                                                      : REDRESS_DB_OPEN_DEFAULT,
+                             error);
   if (db == NULL)
     return NULL;
   self = g_object_new (REDRESS_TYPE_STORE, NULL);
   self->db = db;
   redress_db_set_notify_func (db, on_db_changes, self);
+
+  /* Files written before schema 10, or by other means, get the keys the
+   * client list reads */
+  if (!redress_store_fill_client_keys (self, error))
+    {
+      g_object_unref (self);
+      return NULL;
+    }
+
+  if (flags & REDRESS_STORE_OPEN_CHECK_LATER)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, on_checked, NULL);
+
+      g_task_set_source_tag (task, redress_store_open_full);
+      g_task_set_task_data (task, g_strdup (redress_db_get_path (db)), g_free);
+      g_task_run_in_thread (task, check_thread);
+    }
+  else
+    self->checked = TRUE;
   return self;
+}
+
+/**
+ * redress_store_get_checked:
+ *
+ * Returns: whether the check for damage ended (always, unless
+ *   %REDRESS_STORE_OPEN_CHECK_LATER deferred it)
+ */
+gboolean
+redress_store_get_checked (RedressStore *self)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  return self->checked;
+}
+
+/**
+ * redress_store_get_damaged:
+ *
+ * Returns: whether the database was found damaged, so that nothing more is
+ *   written to it
+ */
+gboolean
+redress_store_get_damaged (RedressStore *self)
+{
+  g_return_val_if_fail (REDRESS_IS_STORE (self), FALSE);
+
+  return redress_db_get_damaged (self->db);
 }
 
 const char *

@@ -20,8 +20,26 @@ G_DECLARE_FINAL_TYPE (RedressStore, redress_store, REDRESS, STORE, GObject)
 char          *redress_store_default_path           (void);
 int            redress_store_latest_version          (void);
 
+/**
+ * RedressStoreOpenFlags:
+ * @REDRESS_STORE_OPEN_DEFAULT: the database is checked for damage before
+ *   it is used
+ * @REDRESS_STORE_OPEN_CHECK_LATER: (the application) the check runs on a
+ *   thread once the store is open; #RedressStore::checked says how it went
+ */
+typedef enum
+{
+  REDRESS_STORE_OPEN_DEFAULT     = 0,
+  REDRESS_STORE_OPEN_CHECK_LATER = 1 << 0,
+} RedressStoreOpenFlags;
+
 RedressStore  *redress_store_open                    (const char     *path,
                                                       GError        **error);
+RedressStore  *redress_store_open_full               (const char            *path,
+                                                      RedressStoreOpenFlags  flags,
+                                                      GError               **error);
+gboolean       redress_store_get_checked             (RedressStore   *self);
+gboolean       redress_store_get_damaged             (RedressStore   *self);
 const char    *redress_store_get_path                (RedressStore   *self);
 int            redress_store_get_version             (RedressStore   *self);
 void           redress_store_set_now                 (RedressStore   *self,
