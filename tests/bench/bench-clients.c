@@ -259,7 +259,7 @@ main (int   argc,
   g_autoptr(GArray) query_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
   const char *words[] = { "tremblay", "nguyen", "cote", "gonçalves", "EMILIE" };
-  double open_ms, ready_ms, check_ms, build_ms, total = 0, max = 0, clear_ms;
+  double open_ms, ready_ms, check_ms, build_ms = 0, total = 0, max = 0, clear_ms;
   const char *max_query = "";
   guint n_items;
   int status = 0;
@@ -276,13 +276,19 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--build"))
     return build (argv[2]);
 
+  /* --reuse PATH: measure a database built before with --build PATH */
+  if (argc == 3 && g_str_equal (argv[1], "--reuse"))
+    path = g_strdup (argv[2]);
+
   dir = g_dir_make_tmp ("redress-bench-XXXXXX", &error);
   if (dir == NULL)
     die ("temporary folder", error);
-  path = g_build_filename (dir, "redress.db", NULL);
+  if (path == NULL)
+    path = g_build_filename (dir, "redress.db", NULL);
 
   /* Build in a child, so the figures below are those of a fresh process */
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
   {
     g_autofree char *count = g_strdup_printf ("%u", n_clients);
     const char *child_argv[] = { self_exe ? self_exe : argv[0], "--clients", count, "--build",

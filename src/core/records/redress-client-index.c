@@ -376,7 +376,9 @@ redress_client_index_search (RedressClientIndex *self,
   {
     const Word *first = &g_array_index (array, Word, 0);
 
-    mark_holders (self, first->word, hits, 1);
+    /* A key holding "2026-" holds 2026: one pass for the digits then */
+    if (first->digits == NULL || strstr (first->word, first->digits) == NULL)
+      mark_holders (self, first->word, hits, 1);
     if (first->digits != NULL)
       mark_holders (self, first->digits, hits, 1);
   }

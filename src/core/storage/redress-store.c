@@ -196,6 +196,18 @@ on_checked (GObject      *source,
   g_signal_emit (self, signals[CHECKED], 0, error);
 }
 
+static gboolean
+start_check (gpointer user_data)
+{
+  RedressStore *self = user_data;
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_checked, NULL);
+
+  g_task_set_source_tag (task, start_check);
+  g_task_set_task_data (task, g_strdup (redress_db_get_path (self->db)), g_free);
+  g_task_run_in_thread (task, check_thread);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * redress_store_open_full:
  * @flags: when to check the database for damage
@@ -250,13 +262,9 @@ redress_store_open_full (const char             *path,
     }
 
   if (flags & REDRESS_STORE_OPEN_CHECK_LATER)
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, on_checked, NULL);
-
-      g_task_set_source_tag (task, redress_store_open_full);
-      g_task_set_task_data (task, g_strdup (redress_db_get_path (db)), g_free);
-      g_task_run_in_thread (task, check_thread);
-    }
+    /* Once what the caller does right after opening (filling the list of
+     * files, showing the window) is done, not competing with it */
+    g_idle_add_full (G_PRIORITY_LOW, start_check, g_object_ref (self), g_object_unref);
   else
     self->checked = TRUE;
   return self;
