@@ -63,6 +63,7 @@ about_action (GSimpleAction *action,
 {
   RedressApplication *self = user_data;
   static const char *developers[] = { "The Redress developers", NULL };
+  g_autofree char *copyright = g_strdup_printf ("© 2026 %s", _("The Redress developers"));
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -75,11 +76,20 @@ about_action (GSimpleAction *action,
                                       "immigration application, before its deadline.\n\n"
                                       "Redress assists licensed consultants; it does not give "
                                       "legal advice. Everything stays on this computer."),
+                        "website", REDRESS_WEBSITE,
+                        "issue-url", REDRESS_ISSUE_URL,
+                        "copyright", copyright,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
                         /* Translators: your names, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("_Source Code"), REDRESS_VCS_URL);
+  /* Built into the Flatpak, each under its own licence */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), "Poppler", NULL,
+                                      GTK_LICENSE_GPL_3_0_ONLY, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), "Tesseract", NULL,
+                                      GTK_LICENSE_APACHE_2_0, NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -288,19 +298,41 @@ redress_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+static void show_damaged (RedressApplication *self,
+                          const GError       *error);
+
+/* The check for damage made once the window is up */
 static void
-open_store (RedressApplication *self)
+on_store_checked (RedressStore       *store,
+                  const GError       *damage,
+                  RedressApplication *self)
 {
   g_autoptr(GError) error = NULL;
 
-  self->store = redress_store_open (self->database, &self->open_error);
-  if (self->store == NULL)
-    return;
+  if (damage != NULL)
+    {
+      show_damaged (self, damage);
+      return;
+    }
 
   /* Deleted files whose Undo was offered in an earlier session */
   if (!redress_store_purge_trash (self->store, &error) ||
       !redress_store_purge_trashed_documents (self->store, &error))
     g_warning ("Could not empty the trash: %s", error->message);
+}
+
+static void
+open_store (RedressApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A firm's database takes seconds to read whole: it is checked for
+   * damage on a thread, while the window shows the client files */
+  self->store = redress_store_open_full (self->database, REDRESS_STORE_OPEN_CHECK_LATER,
+                                         &self->open_error);
+  if (self->store == NULL)
+    return;
+  g_signal_connect_object (self->store, "checked", G_CALLBACK (on_store_checked), self, 0);
 
   if (self->demo)
     {
@@ -334,6 +366,26 @@ show_open_error (RedressApplication *self)
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_application_hold (G_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Found damaged after the window opened: nothing more is written, and
+ * the consultant is told what to do */
+static void
+show_damaged (RedressApplication *self,
+              const GError       *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("%s\n\nYou can still read your client files, but no change will be "
+                            "saved."), error->message);
+  dialog = adw_message_dialog_new (window, _("The Database Is Damaged"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  if (window == NULL)
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
