@@ -2,7 +2,7 @@
 -- files for years, and the list must not read them all to show a page:
 -- each file keeps its folded sort key and search key (computed by Redress
 -- when the file is written, as SQL cannot fold text the way Redress does;
--- filled for existing files when the database is opened), and one index
+-- filled for existing files when the list first reads them), and one index
 -- holds all that the list reads, in its order.
 
 ALTER TABLE clients ADD COLUMN sort_key TEXT;
@@ -14,5 +14,5 @@ CREATE INDEX clients_list ON clients (sort_key, id, archived, search_key, delete
   WHERE deleted_at IS NULL;
 
 -- The files still without keys (none, but for a moment after each is
--- written): what opening looks for, without reading the whole table
+-- written): what the list looks for, without reading the whole table
 CREATE INDEX clients_without_keys ON clients (id) WHERE sort_key IS NULL;

@@ -370,8 +370,9 @@ test_list_pages (void)
   test_remove_tree (dir);
 }
 
-/* A database of schema 9 has no keys: opening it fills them, deleted
- * files included (one taken out of the bin is listed in its place) */
+/* A database of schema 9 has no keys: the list fills them when it first
+ * reads them, deleted files included (one taken out of the bin is listed
+ * in its place) */
 static void
 test_keys_filled_on_open (void)
 {
@@ -443,7 +444,7 @@ main (int   argc,
   g_test_add_func ("/client-index/against-reference", test_against_reference);
   g_test_add_func ("/client-index/narrows", test_narrows);
   g_test_add_func ("/client-index/list-pages", test_list_pages);
-  g_test_add_func ("/client-index/keys-filled-on-open", test_keys_filled_on_open);
+  g_test_add_func ("/client-index/keys-filled-when-listed", test_keys_filled_on_open);
 
   return g_test_run ();
 }

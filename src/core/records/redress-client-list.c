@@ -7,7 +7,6 @@
 
 #include "redress-client-index.h"
 #include "redress-client-list.h"
-#include "redress-store-client-keys.h"
 #include "redress-error.h"
 
 /*

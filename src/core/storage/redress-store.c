@@ -9,7 +9,6 @@
 
 #include "redress-db-private.h"
 #include "redress-error.h"
-#include "redress-store-client-keys.h"
 #include "redress-store-private.h"
 
 /*
@@ -252,14 +251,6 @@ redress_store_open_full (const char             *path,
   self = g_object_new (REDRESS_TYPE_STORE, NULL);
   self->db = db;
   redress_db_set_notify_func (db, on_db_changes, self);
-
-  /* Files written before schema 10, or by other means, get the keys the
-   * client list reads */
-  if (!redress_store_fill_client_keys (self, error))
-    {
-      g_object_unref (self);
-      return NULL;
-    }
 
   if (flags & REDRESS_STORE_OPEN_CHECK_LATER)
     /* Once what the caller does right after opening (filling the list of

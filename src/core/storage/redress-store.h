@@ -69,6 +69,22 @@ RedressClient *redress_store_get_client              (RedressStore   *self,
 GPtrArray     *redress_store_list_clients            (RedressStore   *self,
                                                       gboolean        include_archived,
                                                       GError        **error);
+GPtrArray     *redress_store_get_clients             (RedressStore   *self,
+                                                      const gint64   *ids,
+                                                      guint           n_ids,
+                                                      GError        **error);
+
+/* What the client list reads of every file: its id, whether it is
+ * archived, its sort key and its search key (redress-client.h) */
+typedef void (*RedressClientKeyFunc)                 (gint64          id,
+                                                      gboolean        archived,
+                                                      const char     *sort_key,
+                                                      const char     *search_key,
+                                                      gpointer        user_data);
+gboolean       redress_store_foreach_client_key      (RedressStore   *self,
+                                                      RedressClientKeyFunc func,
+                                                      gpointer        user_data,
+                                                      GError        **error);
 
 /* Cases */
 gboolean       redress_store_insert_case             (RedressStore   *self,
