@@ -265,8 +265,9 @@ list_deadlines_thread (GTask        *task,
   GPtrArray *deadlines;
   GError *error = NULL;
 
-  /* A connection of its own: the store's belongs to the main thread */
-  store = redress_store_open (path, &error);
+  /* A connection of its own: the store's belongs to the main thread,
+   * which checks the database for damage (reading stays possible) */
+  store = redress_store_open_full (path, REDRESS_STORE_OPEN_UNCHECKED, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);

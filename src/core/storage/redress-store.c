@@ -243,7 +243,8 @@ redress_store_open_full (const char             *path,
     }
 
   db = redress_db_open_full (path,
-                             (flags & REDRESS_STORE_OPEN_CHECK_LATER) ? REDRESS_DB_OPEN_CHECK_LATER
+                             (flags & (REDRESS_STORE_OPEN_CHECK_LATER |
+                                       REDRESS_STORE_OPEN_UNCHECKED)) ? REDRESS_DB_OPEN_CHECK_LATER
                                                                       : REDRESS_DB_OPEN_DEFAULT,
                              error);
   if (db == NULL)
@@ -256,7 +257,7 @@ redress_store_open_full (const char             *path,
     /* Once what the caller does right after opening (filling the list of
      * files, showing the window) is done, not competing with it */
     g_idle_add_full (G_PRIORITY_LOW, start_check, g_object_ref (self), g_object_unref);
-  else
+  else if ((flags & REDRESS_STORE_OPEN_UNCHECKED) == 0)
     self->checked = TRUE;
   return self;
 }

@@ -26,11 +26,14 @@ int            redress_store_latest_version          (void);
  *   it is used
  * @REDRESS_STORE_OPEN_CHECK_LATER: (the application) the check runs on a
  *   thread once the store is open; #RedressStore::checked says how it went
+ * @REDRESS_STORE_OPEN_UNCHECKED: no check (a second connection that only
+ *   reads, for a thread, while the application's store checks)
  */
 typedef enum
 {
   REDRESS_STORE_OPEN_DEFAULT     = 0,
   REDRESS_STORE_OPEN_CHECK_LATER = 1 << 0,
+  REDRESS_STORE_OPEN_UNCHECKED   = 1 << 1,
 } RedressStoreOpenFlags;
 
 RedressStore  *redress_store_open                    (const char     *path,
