@@ -428,6 +428,8 @@ run_documents (CliRun    *run,
           json_builder_add_boolean_value (builder, redress_document_get_has_text (document));
           json_builder_set_member_name (builder, "pages_without_text");
           json_builder_add_int_value (builder, redress_document_get_pages_without_text (document));
+          json_builder_set_member_name (builder, "ocr_pages");
+          json_builder_add_int_value (builder, redress_document_get_ocr_pages (document));
           cli_json_add_string_or_null (builder, "sha256", redress_document_get_sha256 (document));
           json_builder_set_member_name (builder, "size");
           json_builder_add_int_value (builder, (gint64) redress_document_get_size (document));

@@ -19,6 +19,7 @@ struct _RedressDocument
   guint64 size;
   guint n_pages;
   guint pages_without_text;
+  guint ocr_pages;
   gboolean deleted;
   char *created_at;
 };
@@ -208,6 +209,29 @@ redress_document_new (gint64               id,
   self->deleted = deleted;
   self->created_at = g_strdup (created_at);
   return self;
+}
+
+/* For the store: how many pages were read by OCR */
+void
+redress_document_set_ocr_pages (RedressDocument *self,
+                                guint            ocr_pages)
+{
+  g_return_if_fail (REDRESS_IS_DOCUMENT (self));
+
+  self->ocr_pages = MIN (ocr_pages, self->n_pages);
+}
+
+/**
+ * redress_document_get_ocr_pages:
+ *
+ * Returns: how many of its pages had no text layer and were read by OCR
+ */
+guint
+redress_document_get_ocr_pages (RedressDocument *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DOCUMENT (self), 0);
+
+  return self->ocr_pages;
 }
 
 gint64

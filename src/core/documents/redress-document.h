@@ -68,5 +68,8 @@ RedressDocument     *redress_document_new                    (gint64            
                                                               guint                pages_without_text,
                                                               gboolean             deleted,
                                                               const char          *created_at);
+void                 redress_document_set_ocr_pages          (RedressDocument     *self,
+                                                              guint                ocr_pages);
+guint                redress_document_get_ocr_pages          (RedressDocument     *self);
 
 G_END_DECLS

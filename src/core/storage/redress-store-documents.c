@@ -365,16 +365,18 @@ redress_store_replace_scanned_pages_tx (RedressStore          *self,
 
 #define DOCUMENT_COLUMNS \
   "SELECT d.id, d.case_id, d.kind, d.file_name, d.sha256, b.size, d.n_pages, " \
-  "d.pages_without_text, d.deleted_at IS NOT NULL, d.created_at " \
+  "d.pages_without_text, d.deleted_at IS NOT NULL, d.created_at, " \
+  "(SELECT count(*) FROM pages AS p WHERE p.document_id = d.id AND p.text_source = 'ocr') " \
   "FROM documents AS d JOIN blobs AS b ON b.sha256 = d.sha256 "
 
 static RedressDocument *
 document_from_row (sqlite3_stmt *stmt)
 {
   RedressDocumentKind kind = REDRESS_DOCUMENT_OTHER;
+  RedressDocument *document;
 
   redress_document_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind);
-  return redress_document_new (sqlite3_column_int64 (stmt, 0),
+  document = redress_document_new (sqlite3_column_int64 (stmt, 0),
                                sqlite3_column_int64 (stmt, 1),
                                kind,
                                (const char *) sqlite3_column_text (stmt, 3),
@@ -384,6 +386,8 @@ document_from_row (sqlite3_stmt *stmt)
                                (guint) sqlite3_column_int (stmt, 7),
                                sqlite3_column_int (stmt, 8),
                                (const char *) sqlite3_column_text (stmt, 9));
+  redress_document_set_ocr_pages (document, (guint) sqlite3_column_int (stmt, 10));
+  return document;
 }
 
 /**
