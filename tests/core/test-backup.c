@@ -9,12 +9,12 @@
 #include <glib/gstdio.h>
 
 #include "redress-store-private.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
+/* Each test opens the store itself, on base.path */
 typedef struct
 {
-  char *dir;
-  char *path;        /* the database */
+  StoreFixture base;
   char *backup;      /* where backups go */
 } Fixture;
 
@@ -22,18 +22,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "redress.db", NULL);
-  f->backup = g_build_filename (f->dir, "backup.redress", NULL);
+  store_fixture_setup_unopened (&f->base, data);
+  f->backup = g_build_filename (f->base.dir, "backup.redress", NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  store_fixture_teardown (&f->base, data);
   g_free (f->backup);
 }
 
@@ -76,7 +73,7 @@ static RedressStore *
 make_store (Fixture *f,
             guint    n_clients)
 {
-  RedressStore *store = test_open_store (f->dir, "redress.db");
+  RedressStore *store = test_open_store (f->base.dir, "redress.db");
 
   test_set_now (store, "2026-03-02T14:05:00Z");
   for (guint i = 0; i < n_clients; i++)
@@ -132,17 +129,17 @@ test_backup_round_trip (Fixture       *f,
     g_autoptr(RedressClient) extra = test_add_client (store, "Roy", "Luc", NULL);
   }
   g_clear_object (&store);
-  g_assert_cmpuint (count_clients_in (f->path), ==, 4);
+  g_assert_cmpuint (count_clients_in (f->base.path), ==, 4);
 
   /* ... then the backup is restored */
-  g_assert_true (redress_store_restore (f->path, f->backup, &previous, &error));
+  g_assert_true (redress_store_restore (f->base.path, f->backup, &previous, &error));
   g_assert_no_error (error);
   g_assert_nonnull (previous);
   g_assert_true (test_file_exists (previous));
   g_assert_cmpuint (test_file_mode (previous), ==, 0600);
-  g_assert_cmpuint (test_file_mode (f->path), ==, 0600);
+  g_assert_cmpuint (test_file_mode (f->base.path), ==, 0600);
 
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_no_error (error);
   first = redress_store_get_client (store, 1, &error);
   g_assert_no_error (error);
@@ -193,18 +190,18 @@ test_backup_replaces_destination (Fixture       *f,
   assert_is_backup (f->backup, 2);
 
   /* Nothing but the database, its log, and the backup */
-  before = list_dir (f->dir);
+  before = list_dir (f->base.dir);
   g_assert_cmpstr (before, ==, "backup.redress redress.db redress.db-shm redress.db-wal");
 
   /* A folder that does not exist: an error, and nothing written */
   {
-    g_autofree char *nowhere = g_build_filename (f->dir, "nowhere", "b.redress", NULL);
+    g_autofree char *nowhere = g_build_filename (f->base.dir, "nowhere", "b.redress", NULL);
 
     g_assert_false (redress_store_backup (store, nowhere, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
     g_clear_error (&error);
   }
-  after = list_dir (f->dir);
+  after = list_dir (f->base.dir);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -214,41 +211,41 @@ test_backup_refuses_database (Fixture       *f,
 {
   g_autoptr(RedressStore) store = make_store (f, 2);
   g_autoptr(GError) error = NULL;
-  g_autofree char *other_spelling = g_build_filename (f->dir, ".", "redress.db", NULL);
-  g_autofree char *link = g_build_filename (f->dir, "link.db", NULL);
+  g_autofree char *other_spelling = g_build_filename (f->base.dir, ".", "redress.db", NULL);
+  g_autofree char *link = g_build_filename (f->base.dir, "link.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   g_assert_true (redress_store_backup (store, f->backup, &error));
   g_clear_object (&store);
-  before = test_file_sha256 (f->path);
+  before = test_file_sha256 (f->base.path);
 
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_no_error (error);
-  g_assert_false (redress_store_backup (store, f->path, &error));
+  g_assert_false (redress_store_backup (store, f->base.path, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
   g_clear_error (&error);
   g_assert_false (redress_store_backup (store, other_spelling, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
   g_clear_error (&error);
-  g_assert_cmpint (symlink (f->path, link), ==, 0);
+  g_assert_cmpint (symlink (f->base.path, link), ==, 0);
   g_assert_false (redress_store_backup (store, link, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
   g_clear_error (&error);
   g_clear_object (&store);
 
-  after = test_file_sha256 (f->path);
+  after = test_file_sha256 (f->base.path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpuint (count_clients_in (f->path), ==, 2);
+  g_assert_cmpuint (count_clients_in (f->base.path), ==, 2);
 
   /* Restoring the database onto itself is refused too */
-  g_assert_false (redress_store_restore (f->path, f->path, NULL, &error));
+  g_assert_false (redress_store_restore (f->base.path, f->base.path, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
   g_clear_error (&error);
-  g_assert_false (redress_store_restore (f->path, link, NULL, &error));
+  g_assert_false (redress_store_restore (f->base.path, link, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
   g_clear_pointer (&after, g_free);
-  after = test_file_sha256 (f->path);
+  after = test_file_sha256 (f->base.path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -299,23 +296,23 @@ test_backup_async (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *cancelled = g_build_filename (f->dir, "cancelled.redress", NULL);
+  g_autofree char *cancelled = g_build_filename (f->base.dir, "cancelled.redress", NULL);
 
   g_assert_true (run_backup_async (store, f->backup, NULL, &error));
   g_assert_no_error (error);
   assert_is_backup (f->backup, 5);
 
   /* Onto the database itself */
-  g_assert_false (run_backup_async (store, f->path, NULL, &error));
+  g_assert_false (run_backup_async (store, f->base.path, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
   g_clear_error (&error);
 
   /* Cancelled: no file, no temporary left behind */
-  before = list_dir (f->dir);
+  before = list_dir (f->base.dir);
   g_cancellable_cancel (cancellable);
   g_assert_false (run_backup_async (store, cancelled, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = list_dir (f->dir);
+  after = list_dir (f->base.dir);
   g_assert_cmpstr (before, ==, after);
 
   /* The store is still fine */
@@ -340,7 +337,7 @@ test_restore_refuses (Fixture       *f,
   g_clear_object (&store);
   g_file_get_contents (f->backup, &good, &good_length, &error);
   g_assert_no_error (error);
-  db_before = test_file_sha256 (f->path);
+  db_before = test_file_sha256 (f->base.path);
 
   struct
   {
@@ -397,9 +394,9 @@ test_restore_refuses (Fixture       *f,
         }
       g_assert_no_error (error);
 
-      dir_before = list_dir (f->dir);
+      dir_before = list_dir (f->base.dir);
       backup_before = test_file_sha256 (f->backup);
-      g_assert_false (redress_store_restore (f->path, f->backup, &previous, &error));
+      g_assert_false (redress_store_restore (f->base.path, f->backup, &previous, &error));
       if (error == NULL || error->domain != REDRESS_ERROR || error->code != cases[i].code)
         g_error ("restoring a %s backup: expected error %d, got %s", cases[i].what,
                  cases[i].code, error ? error->message : "none");
@@ -407,26 +404,26 @@ test_restore_refuses (Fixture       *f,
       g_assert_null (previous);
 
       /* Nothing moved: the database, the backup, the folder */
-      db_after = test_file_sha256 (f->path);
+      db_after = test_file_sha256 (f->base.path);
       g_assert_cmpstr (db_before, ==, db_after);
       backup_after = test_file_sha256 (f->backup);
       g_assert_cmpstr (backup_before, ==, backup_after);
-      dir_after = list_dir (f->dir);
+      dir_after = list_dir (f->base.dir);
       g_assert_cmpstr (dir_before, ==, dir_after);
       g_clear_pointer (&dir_before, g_free);
     }
 
   /* A backup that does not exist */
   {
-    g_autofree char *missing = g_build_filename (f->dir, "missing.redress", NULL);
+    g_autofree char *missing = g_build_filename (f->base.dir, "missing.redress", NULL);
 
-    g_assert_false (redress_store_restore (f->path, missing, NULL, &error));
+    g_assert_false (redress_store_restore (f->base.path, missing, NULL, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
     g_clear_error (&error);
   }
 
   /* The database still opens, as it was */
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_no_error (error);
   g_assert_true (redress_store_check (store, &error));
   {
@@ -456,11 +453,11 @@ test_restore_older_version (Fixture       *f,
                   "updated_at) VALUES ('2025-0001', 'Ancien', 'Albert', 'then', 'then');");
   sqlite3_close (raw);
 
-  g_assert_true (redress_store_restore (f->path, f->backup, &previous, &error));
+  g_assert_true (redress_store_restore (f->base.path, f->backup, &previous, &error));
   g_assert_no_error (error);
   g_assert_true (test_file_exists (previous));
 
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (test_query_int (redress_store_get_handle (store), "PRAGMA user_version"), ==,
                    redress_store_latest_version ());
@@ -479,7 +476,7 @@ test_restore_without_database (Fixture       *f,
 {
   g_autoptr(RedressStore) store = make_store (f, 2);
   g_autoptr(GError) error = NULL;
-  g_autofree char *target = g_build_filename (f->dir, "new.db", NULL);
+  g_autofree char *target = g_build_filename (f->base.dir, "new.db", NULL);
   char *previous = (char *) "unset";
 
   g_assert_true (redress_store_backup (store, f->backup, &error));
@@ -501,7 +498,7 @@ test_restore_twice (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *first_previous = NULL;
   g_autofree char *second_previous = NULL;
-  g_autofree char *other = g_build_filename (f->dir, "other.redress", NULL);
+  g_autofree char *other = g_build_filename (f->base.dir, "other.redress", NULL);
 
   /* Two backups: one client, then three */
   g_assert_true (redress_store_backup (store, f->backup, &error));
@@ -515,19 +512,19 @@ test_restore_twice (Fixture       *f,
     g_autoptr(RedressClient) c = test_add_client (store, "Roy", "Max", NULL);
   }
   g_clear_object (&store);
-  g_assert_cmpuint (count_clients_in (f->path), ==, 4);
+  g_assert_cmpuint (count_clients_in (f->base.path), ==, 4);
 
   /* The wrong backup, then at once the right one: the first copy kept
    * aside (the real data, four clients) must survive the second restore */
-  g_assert_true (redress_store_restore (f->path, f->backup, &first_previous, &error));
+  g_assert_true (redress_store_restore (f->base.path, f->backup, &first_previous, &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_restore (f->path, other, &second_previous, &error));
+  g_assert_true (redress_store_restore (f->base.path, other, &second_previous, &error));
   g_assert_no_error (error);
 
   g_assert_cmpstr (first_previous, !=, second_previous);
   g_assert_cmpuint (count_clients_in (first_previous), ==, 4);
   g_assert_cmpuint (count_clients_in (second_previous), ==, 1);
-  g_assert_cmpuint (count_clients_in (f->path), ==, 3);
+  g_assert_cmpuint (count_clients_in (f->base.path), ==, 3);
 }
 
 
@@ -572,21 +569,21 @@ test_open_damaged (Fixture       *f,
 
   g_clear_object (&store);
   /* A table the opening does not read */
-  damage_table (f->path, "checklist_items");
-  before = test_file_sha256 (f->path);
-  listing = list_dir (f->dir);
+  damage_table (f->base.path, "checklist_items");
+  before = test_file_sha256 (f->base.path);
+  listing = list_dir (f->base.dir);
 
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_null (store);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
-  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, f->base.path));
   g_assert_nonnull (strstr (error->message, "restore"));
   g_clear_error (&error);
 
-  after = test_file_sha256 (f->path);
+  after = test_file_sha256 (f->base.path);
   g_assert_cmpstr (before, ==, after);
   {
-    g_autofree char *listing_after = list_dir (f->dir);
+    g_autofree char *listing_after = list_dir (f->base.dir);
     g_assert_cmpstr (listing, ==, listing_after);
   }
 }
@@ -615,7 +612,7 @@ test_open_damaged_checked_later (Fixture       *f,
 
   /* A sound one: checked, nothing to say */
   g_clear_object (&store);
-  store = redress_store_open_full (f->path, REDRESS_STORE_OPEN_CHECK_LATER, &error);
+  store = redress_store_open_full (f->base.path, REDRESS_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);
   g_signal_connect (store, "checked", G_CALLBACK (on_checked), &checked);
   while (!redress_store_get_checked (store))
@@ -625,9 +622,9 @@ test_open_damaged_checked_later (Fixture       *f,
   g_clear_error (&checked);
   g_clear_object (&store);
 
-  damage_table (f->path, "checklist_items");
-  before = test_file_sha256 (f->path);
-  store = redress_store_open_full (f->path, REDRESS_STORE_OPEN_CHECK_LATER, &error);
+  damage_table (f->base.path, "checklist_items");
+  before = test_file_sha256 (f->base.path);
+  store = redress_store_open_full (f->base.path, REDRESS_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_signal_connect (store, "checked", G_CALLBACK (on_checked), &checked);
@@ -642,7 +639,7 @@ test_open_damaged_checked_later (Fixture       *f,
   g_assert_false (redress_store_insert_client (store, client, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
   g_clear_object (&store);
-  after = test_file_sha256 (f->path);
+  after = test_file_sha256 (f->base.path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -659,17 +656,17 @@ test_backup_verifies (Fixture       *f,
   g_autofree char *after = NULL;
 
   g_clear_object (&store);
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_no_error (error);
-  before = list_dir (f->dir);
-  damage_table (f->path, "checklist_items");
+  before = list_dir (f->base.dir);
+  damage_table (f->base.path, "checklist_items");
 
   g_assert_false (redress_store_backup (store, f->backup, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
   g_assert_nonnull (strstr (error->message, "not written"));
   g_clear_error (&error);
   g_assert_false (test_file_exists (f->backup));
-  after = list_dir (f->dir);
+  after = list_dir (f->base.dir);
   g_assert_cmpstr (before, ==, after);
 
   /* The same through the application's way */
@@ -677,7 +674,7 @@ test_backup_verifies (Fixture       *f,
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
   g_clear_error (&error);
   g_clear_pointer (&after, g_free);
-  after = list_dir (f->dir);
+  after = list_dir (f->base.dir);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -689,18 +686,18 @@ test_backup_refuses_working_files (Fixture       *f,
 {
   g_autoptr(RedressStore) store = make_store (f, 2);
   g_autoptr(GError) error = NULL;
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->base.path, "-wal", NULL);
   g_autofree char *wal_before = test_file_sha256 (wal);
   g_autofree char *wal_after = NULL;
-  g_autofree char *before = list_dir (f->dir);
+  g_autofree char *before = list_dir (f->base.dir);
   g_autofree char *after = NULL;
   const char *suffixes[] = { "-wal", "-shm", "-journal" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *plain = g_strconcat (f->path, suffixes[i], NULL);
+      g_autofree char *plain = g_strconcat (f->base.path, suffixes[i], NULL);
       g_autofree char *name = g_strconcat ("redress.db", suffixes[i], NULL);
-      g_autofree char *other_spelling = g_build_filename (f->dir, ".", ".", name, NULL);
+      g_autofree char *other_spelling = g_build_filename (f->base.dir, ".", ".", name, NULL);
 
       g_assert_false (redress_store_backup (store, plain, &error));
       g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
@@ -714,18 +711,18 @@ test_backup_refuses_working_files (Fixture       *f,
       g_clear_error (&error);
     }
 
-  after = list_dir (f->dir);
+  after = list_dir (f->base.dir);
   g_assert_cmpstr (before, ==, after);
   wal_after = test_file_sha256 (wal);
   g_assert_cmpstr (wal_before, ==, wal_after);
   g_clear_object (&store);
-  g_assert_cmpuint (count_clients_in (f->path), ==, 2);
+  g_assert_cmpuint (count_clients_in (f->base.path), ==, 2);
 
   /* A name that only starts like them is fine */
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_no_error (error);
   {
-    g_autofree char *fine = g_strconcat (f->path, "-wal.backup", NULL);
+    g_autofree char *fine = g_strconcat (f->base.path, "-wal.backup", NULL);
 
     g_assert_true (redress_store_backup (store, fine, &error));
     g_assert_no_error (error);
@@ -751,7 +748,7 @@ test_restore_wrong_version (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&store);
   g_assert_true (g_file_get_contents (f->backup, &good, &good_length, NULL));
-  db_before = test_file_sha256 (f->path);
+  db_before = test_file_sha256 (f->base.path);
 
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
@@ -765,9 +762,9 @@ test_restore_wrong_version (Fixture       *f,
       raw = test_open_raw (f->backup);
       test_exec (raw, sql);
       sqlite3_close (raw);
-      dir_before = list_dir (f->dir);
+      dir_before = list_dir (f->base.dir);
 
-      g_assert_false (redress_store_restore (f->path, f->backup, &previous, &error));
+      g_assert_false (redress_store_restore (f->base.path, f->backup, &previous, &error));
       g_test_message ("user_version %d: %s", versions[i], error ? error->message : "no error");
       g_assert_true (error != NULL && error->domain == REDRESS_ERROR);
       g_assert_true (error->code == REDRESS_ERROR_DAMAGED ||
@@ -775,9 +772,9 @@ test_restore_wrong_version (Fixture       *f,
       g_clear_error (&error);
       g_assert_null (previous);
 
-      db_after = test_file_sha256 (f->path);
+      db_after = test_file_sha256 (f->base.path);
       g_assert_cmpstr (db_before, ==, db_after);
-      dir_after = list_dir (f->dir);
+      dir_after = list_dir (f->base.dir);
       g_assert_cmpstr (dir_before, ==, dir_after);
       g_clear_pointer (&dir_before, g_free);
     }
@@ -800,7 +797,7 @@ test_restore_wrong_version (Fixture       *f,
     g_assert_cmpstr (sha, ==, sha_after);
   }
 
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_no_error (error);
   g_assert_true (redress_store_check (store, &error));
   g_assert_no_error (error);
@@ -824,17 +821,17 @@ test_restore_reports_copy (Fixture       *f,
   }
 
   /* Still open (another window): the swap is refused, not done under it */
-  g_assert_false (redress_store_restore (f->path, f->backup, &previous, &error));
+  g_assert_false (redress_store_restore (f->base.path, f->backup, &previous, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY);
   g_clear_error (&error);
   g_assert_nonnull (previous);
-  g_assert_true (g_str_has_prefix (previous, f->path));
+  g_assert_true (g_str_has_prefix (previous, f->base.path));
   g_assert_cmpuint (count_clients_in (previous), ==, 3);
 
   g_clear_object (&store);
-  g_assert_cmpuint (count_clients_in (f->path), ==, 3);
+  g_assert_cmpuint (count_clients_in (f->base.path), ==, 3);
   {
-    g_autofree char *listing = list_dir (f->dir);
+    g_autofree char *listing = list_dir (f->base.dir);
     g_assert_null (strstr (listing, ".redress-"));
   }
 }
@@ -848,7 +845,7 @@ test_stale_copies_removed (Fixture       *f,
   g_autoptr(RedressStore) store = make_store (f, 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *listing = NULL;
-  g_autofree char *busy = g_build_filename (f->dir, ".redress-backup-BUSY01", NULL);
+  g_autofree char *busy = g_build_filename (f->base.dir, ".redress-backup-BUSY01", NULL);
   const char *left[] = {
     ".redress-backup-AB12cd", ".redress-backup-AB12cd-journal",
     ".redress-backup-EF34gh-wal", ".redress-backup-EF34gh-shm",
@@ -860,7 +857,7 @@ test_stale_copies_removed (Fixture       *f,
   g_clear_object (&store);
   for (guint i = 0; i < G_N_ELEMENTS (left); i++)
     {
-      g_autofree char *path = g_build_filename (f->dir, left[i], NULL);
+      g_autofree char *path = g_build_filename (f->base.dir, left[i], NULL);
       g_assert_true (g_file_set_contents (path, "client data", -1, NULL));
     }
   /* Still being written (its writer holds a lock on it) */
@@ -869,10 +866,10 @@ test_stale_copies_removed (Fixture       *f,
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
 
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_no_error (error);
   close (fd);
-  listing = list_dir (f->dir);
+  listing = list_dir (f->base.dir);
   g_assert_cmpstr (listing, ==, ".redress-backup-BUSY01 backup.redress redress.db "
                                 "redress.db-shm redress.db-wal");
 }
@@ -926,10 +923,10 @@ test_restore_crash (Fixture       *f,
   const CrashStep *crash = data;
   g_autoptr(RedressStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *crashed_dir = g_build_filename (f->dir, "crashed", NULL);
+  g_autofree char *crashed_dir = g_build_filename (f->base.dir, "crashed", NULL);
   g_autofree char *crashed = g_build_filename (crashed_dir, "redress.db", NULL);
   g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
-  g_autofree char *backup = g_build_filename (f->dir, "backup.redress", NULL);
+  g_autofree char *backup = g_build_filename (f->base.dir, "backup.redress", NULL);
   g_autofree char *old_names = NULL;
   g_autofree char *new_names = NULL;
   g_autofree char *names = NULL;
@@ -969,11 +966,11 @@ test_restore_crash (Fixture       *f,
     g_assert_true (redress_store_update_client (store, first, &error));
     g_assert_no_error (error);
     g_assert_cmpint (g_mkdir (crashed_dir, 0700), ==, 0);
-    g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+    g_assert_true (g_file_get_contents (f->base.path, &contents, &length, NULL));
     g_assert_true (g_file_set_contents (crashed, contents, (gssize) length, NULL));
     g_clear_pointer (&contents, g_free);
     {
-      g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+      g_autofree char *wal = g_strconcat (f->base.path, "-wal", NULL);
 
       g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 0);
@@ -984,12 +981,12 @@ test_restore_crash (Fixture       *f,
   g_assert_cmpint (g_chmod (crashed, 0600), ==, 0);
   g_assert_cmpint (g_chmod (crashed_wal, 0600), ==, 0);
   /* The old database's data: the store, closed, wrote it all to its file */
-  old_names = client_names_in (f->path);
+  old_names = client_names_in (f->base.path);
   g_assert_nonnull (strstr (old_names, "Changed"));
   g_assert_nonnull (strstr (old_names, "Roy Luc"));
   g_assert_cmpstr (old_names, !=, new_names);
 
-  g_setenv ("REDRESS_TEST_CRASH_DIR", f->dir, TRUE);
+  g_setenv ("REDRESS_TEST_CRASH_DIR", f->base.dir, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_unsetenv ("REDRESS_TEST_CRASH_DIR");
   /* Ended at that step, as by kill -9 */
@@ -1043,18 +1040,18 @@ test_migration_failure (Fixture       *f,
   g_autoptr(RedressStore) store = NULL;
   sqlite3 *db = NULL;
 
-  g_assert_true (redress_store_migrate_file_to (f->path, 7, &error));
+  g_assert_true (redress_store_migrate_file_to (f->base.path, 7, &error));
   g_assert_no_error (error);
   /* A row that version 7 allows and version 8 cannot carry over: a quote
    * ending before the page's start (its start unknown) */
-  db = test_open_raw (f->path);
+  db = test_open_raw (f->base.path);
   test_exec (db, "PRAGMA foreign_keys = OFF");
   test_exec (db, "INSERT INTO case_grounds (case_id, code, state, origin, page, quote_start, "
                  "quote_end, created_at, updated_at) VALUES (1, 'purpose-of-visit', 'suggested', "
                  "'detected', 1, NULL, -5, '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z')");
   sqlite3_close (db);
 
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_assert_null (store);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_FAILED);
   g_test_message ("%s", error->message);
@@ -1063,7 +1060,7 @@ test_migration_failure (Fixture       *f,
   g_assert_null (strstr (error->message, "constraint"));
   g_assert_null (strstr (error->message, "CHECK"));
 
-  db = test_open_raw (f->path);
+  db = test_open_raw (f->base.path);
   g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 7);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM pragma_table_info ('case_grounds') "
                                        "WHERE name = 'source'"), ==, 0);
@@ -1101,7 +1098,7 @@ test_locked_bounded (Fixture       *f,
 {
   g_autoptr(RedressStore) store = make_store (f, 2);
   g_autoptr(GError) error = NULL;
-  g_autofree char *good = g_build_filename (f->dir, "good.redress", NULL);
+  g_autofree char *good = g_build_filename (f->base.dir, "good.redress", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *previous = NULL;
@@ -1111,17 +1108,17 @@ test_locked_bounded (Fixture       *f,
   g_assert_true (redress_store_backup (store, good, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
-  listing = list_dir (f->dir);
-  sha = test_file_sha256 (f->path);
+  listing = list_dir (f->base.dir);
+  sha = test_file_sha256 (f->base.path);
 
   /* An exclusive lock kept after a write: no reader gets in */
-  holder = test_open_raw (f->path);
+  holder = test_open_raw (f->base.path);
   test_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN IMMEDIATE; "
                      "UPDATE clients SET given_names = 'Held' WHERE id = 1; COMMIT;");
 
   /* Opening waits as long, then says why */
   start = g_get_monotonic_time ();
-  store = redress_store_open (f->path, &error);
+  store = redress_store_open (f->base.path, &error);
   g_test_message ("open: %.1f s: %s", (g_get_monotonic_time () - start) / 1e6, error->message);
   g_assert_null (store);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
@@ -1131,7 +1128,7 @@ test_locked_bounded (Fixture       *f,
   /* Restoring copies the current database aside first: that copy waits
    * a bounded time too, and nothing is replaced */
   start = g_get_monotonic_time ();
-  g_assert_false (redress_store_restore (f->path, good, &previous, &error));
+  g_assert_false (redress_store_restore (f->base.path, good, &previous, &error));
   g_test_message ("restore: %.1f s: %s", (g_get_monotonic_time () - start) / 1e6, error->message);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_BUSY);
@@ -1140,12 +1137,12 @@ test_locked_bounded (Fixture       *f,
 
   g_assert_cmpint (sqlite3_close (holder), ==, SQLITE_OK);
   {
-    g_autofree char *after = list_dir (f->dir);
+    g_autofree char *after = list_dir (f->base.dir);
 
     g_assert_cmpstr (after, ==, listing);
   }
   {
-    sqlite3 *db = test_open_raw (f->path);
+    sqlite3 *db = test_open_raw (f->base.path);
 
     g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM clients WHERE given_names = 'Held'"),
                      ==, 1);

@@ -5,7 +5,7 @@
 
 #include "redress-checklist-private.h"
 #include "redress-store-private.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * The checklist of a case: the templates' data, drafting for each path and
@@ -17,36 +17,28 @@
 
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   gint64 client_id;
   gint64 case_id;
 } Fixture;
 
+/* @data: the case's application type, visitor-visa when NULL */
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = NULL;
-  g_autoptr(RedressCase) kase = NULL;
-
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-  test_set_now (f->store, "2026-03-02T14:05:00Z");
-  client = test_add_client (f->store, "Nguyen", "Thi", NULL);
-  f->client_id = redress_record_get_id (REDRESS_RECORD (client));
-  kase = test_add_case (f->store, f->client_id, data ? (const char *) data : "visitor-visa",
-                        "2026-02-20");
-  f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  store_fixture_setup (&f->base, data);
+  test_set_now (f->base.store, "2026-03-02T14:05:00Z");
+  f->client_id = store_fixture_add_client (&f->base, "Nguyen", "Thi");
+  f->case_id = store_fixture_add_case (&f->base, f->client_id,
+                                       data ? (const char *) data : "visitor-visa", "2026-02-20");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
 }
 
 static GPtrArray *
@@ -54,7 +46,7 @@ list (Fixture    *f,
       const char *path)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = redress_store_list_checklist (f->store, f->case_id, path, &error);
+  GPtrArray *items = redress_store_list_checklist (f->base.store, f->case_id, path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (items);
@@ -68,7 +60,7 @@ draft (Fixture    *f,
   RedressChecklistChanges changes;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, path, &changes, &error));
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, path, &changes, &error));
   g_assert_no_error (error);
   return changes;
 }
@@ -79,7 +71,7 @@ confirm (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, code, &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, code, &error));
   g_assert_no_error (error);
 }
 
@@ -663,35 +655,35 @@ test_merge_keeps_edits (Fixture       *f,
   reworded = redress_checklist_item_get_id (find_template (before, "family-information"));
   removed = redress_checklist_item_get_id (find_template (before, "large-deposits"));
 
-  g_assert_true (redress_store_set_checklist_item_state (f->store, ticked, REDRESS_ITEM_RECEIVED, &error));
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store, ticked, REDRESS_ITEM_RECEIVED, &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_edit_checklist_item (f->store, noted, NULL, "2026-03-20",
+  g_assert_true (redress_store_edit_checklist_item (f->base.store, noted, NULL, "2026-03-20",
                                                     "Ask the accountant", &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_edit_checklist_item (f->store, reworded,
+  g_assert_true (redress_store_edit_checklist_item (f->base.store, reworded,
                                                     "Family form with the cousins in Lyon", NULL, NULL,
                                                     &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_remove_checklist_item (f->store, removed, &error));
+  g_assert_true (redress_store_remove_checklist_item (f->base.store, removed, &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", NULL,
+  g_assert_true (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration", NULL,
                                                    "Letter from the landlord", &custom, &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", "finances",
+  g_assert_true (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration", "finances",
                                                    "Sale deed of the farm", &custom_ground, &error));
   g_assert_no_error (error);
 
   /* Nothing to do yet */
-  g_assert_true (redress_store_checklist_pending (f->store, f->case_id, "restoration", &pending, &error));
+  g_assert_true (redress_store_checklist_pending (f->base.store, f->case_id, "restoration", &pending, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pending.n_added + pending.n_removed, ==, 0);
 
   /* Finances dismissed, travel history confirmed */
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "finances", &error));
   g_assert_no_error (error);
   confirm (f, "travel-history");
 
-  g_assert_true (redress_store_checklist_pending (f->store, f->case_id, "restoration", &pending, &error));
+  g_assert_true (redress_store_checklist_pending (f->base.store, f->case_id, "restoration", &pending, &error));
   g_assert_no_error (error);
   n_travel = 1;
   /* bank-statements and tax-returns were changed, large-deposits removed
@@ -728,8 +720,8 @@ test_merge_keeps_edits (Fixture       *f,
   g_assert_nonnull (find_template (after, "passports"));
   g_assert_cmpstr (redress_checklist_item_get_code (find_template (after, "passports")), ==, "travel-history");
   {
-    g_autoptr(RedressChecklistItem) landlord = redress_store_get_checklist_item (f->store, custom, &error);
-    g_autoptr(RedressChecklistItem) farm = redress_store_get_checklist_item (f->store, custom_ground, &error);
+    g_autoptr(RedressChecklistItem) landlord = redress_store_get_checklist_item (f->base.store, custom, &error);
+    g_autoptr(RedressChecklistItem) farm = redress_store_get_checklist_item (f->base.store, custom_ground, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (redress_checklist_item_get_text (landlord), ==, "Letter from the landlord");
@@ -738,7 +730,7 @@ test_merge_keeps_edits (Fixture       *f,
   }
 
   /* The ground confirmed again: its untouched items come back */
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id, "finances", &error));
   g_assert_no_error (error);
   changes = draft (f, "restoration");
   g_assert_cmpuint (changes.n_added, ==, n_finances - 2);
@@ -762,11 +754,11 @@ set_application_type (Fixture    *f,
                       const char *type)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RedressCase) kase = redress_store_get_case (f->store, f->case_id, &error);
+  g_autoptr(RedressCase) kase = redress_store_get_case (f->base.store, f->case_id, &error);
 
   g_assert_no_error (error);
   redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE, type);
-  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_true (redress_store_update_case (f->base.store, kase, &error));
   g_assert_no_error (error);
 }
 
@@ -811,15 +803,15 @@ test_type_change (Fixture       *f,
   bank = template_row (before, "bank-statements");
   g_assert_cmpint (acceptance * gic * bank, !=, 0);
 
-  g_assert_true (redress_store_set_checklist_item_state (f->store, acceptance, REDRESS_ITEM_RECEIVED,
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store, acceptance, REDRESS_ITEM_RECEIVED,
                                                          &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_edit_checklist_item (f->store, gic, NULL, NULL, "Bank of Montreal",
+  g_assert_true (redress_store_edit_checklist_item (f->base.store, gic, NULL, NULL, "Bank of Montreal",
                                                     &error));
   g_assert_no_error (error);
 
   set_application_type (f, "visitor-visa");
-  g_assert_true (redress_store_checklist_pending (f->store, f->case_id, "new-application", &pending,
+  g_assert_true (redress_store_checklist_pending (f->base.store, f->case_id, "new-application", &pending,
                                                   &error));
   g_assert_no_error (error);
   /* Added: invitation-letter, host-status-proof, visit-itinerary,
@@ -858,7 +850,7 @@ test_type_change (Fixture       *f,
   g_assert_cmpint (template_row (after, "bank-statements"), ==, bank);
 
   /* Nothing left to do */
-  g_assert_true (redress_store_checklist_pending (f->store, f->case_id, "new-application", &pending,
+  g_assert_true (redress_store_checklist_pending (f->base.store, f->case_id, "new-application", &pending,
                                                   &error));
   g_assert_cmpuint (pending.n_added + pending.n_removed + pending.n_moved, ==, 0);
 
@@ -908,12 +900,12 @@ test_shared_item_moves (Fixture       *f,
   plan = template_row (items, "study-plan");
   g_assert_cmpint (plan, !=, 0);
   g_assert_cmpstr (redress_checklist_item_get_code (find_template (items, "study-plan")), ==, "study-plan");
-  g_assert_true (redress_store_set_checklist_item_state (f->store, plan, REDRESS_ITEM_REQUESTED, &error));
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store, plan, REDRESS_ITEM_REQUESTED, &error));
   g_assert_no_error (error);
 
   /* The purpose of the visit, earlier in the catalogue, now confirmed */
   confirm (f, "purpose-of-visit");
-  g_assert_true (redress_store_checklist_pending (f->store, f->case_id, "new-application", &pending,
+  g_assert_true (redress_store_checklist_pending (f->base.store, f->case_id, "new-application", &pending,
                                                   &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pending.n_moved, ==, 1);
@@ -935,7 +927,7 @@ test_shared_item_moves (Fixture       *f,
   g_assert_cmpuint (count_code (items, "study-plan"), >=, 1);
 
   /* The purpose dismissed: back to the study plan's group */
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "purpose-of-visit", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "purpose-of-visit", &error));
   g_assert_no_error (error);
   changes = draft (f, "new-application");
   g_assert_cmpuint (changes.n_moved, ==, 1);
@@ -965,7 +957,7 @@ test_remove_restore (Fixture       *f,
   before = list (f, "restoration");
   id = redress_checklist_item_get_id (g_ptr_array_index (before, 1));
 
-  g_assert_true (redress_store_remove_checklist_item (f->store, id, &error));
+  g_assert_true (redress_store_remove_checklist_item (f->base.store, id, &error));
   g_assert_no_error (error);
   during = list (f, "restoration");
   g_assert_cmpuint (during->len, ==, before->len - 1);
@@ -973,11 +965,11 @@ test_remove_restore (Fixture       *f,
   g_assert_cmpuint (changes.n_added, ==, 0);
 
   /* Removing twice is an error: the item is not in the checklist */
-  g_assert_false (redress_store_remove_checklist_item (f->store, id, &error));
+  g_assert_false (redress_store_remove_checklist_item (f->base.store, id, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (redress_store_restore_checklist_item (f->store, id, &error));
+  g_assert_true (redress_store_restore_checklist_item (f->base.store, id, &error));
   g_assert_no_error (error);
   after = list (f, "restoration");
   g_assert_cmpuint (after->len, ==, before->len);
@@ -1007,11 +999,11 @@ test_move (Fixture       *f,
   n_base = count_code (before, NULL);
   last = n_base - 1;
 
-  g_assert_true (redress_store_move_checklist_item (f->store, id_at (before, 1), -1, &error));
+  g_assert_true (redress_store_move_checklist_item (f->base.store, id_at (before, 1), -1, &error));
   g_assert_no_error (error);
   /* The first stays first; the last base item does not go into a ground */
-  g_assert_true (redress_store_move_checklist_item (f->store, id_at (before, 1), -1, &error));
-  g_assert_true (redress_store_move_checklist_item (f->store, id_at (before, last), 1, &error));
+  g_assert_true (redress_store_move_checklist_item (f->base.store, id_at (before, 1), -1, &error));
+  g_assert_true (redress_store_move_checklist_item (f->base.store, id_at (before, last), 1, &error));
   g_assert_no_error (error);
 
   after = list (f, "restoration");
@@ -1036,19 +1028,19 @@ test_bad_input (Fixture       *f,
   gint64 id;
 
   /* No path chosen, an unknown path */
-  g_assert_false (redress_store_draft_checklist (f->store, f->case_id, "undecided", NULL, &error));
+  g_assert_false (redress_store_draft_checklist (f->base.store, f->case_id, "undecided", NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "path"));
   g_clear_error (&error);
-  g_assert_false (redress_store_draft_checklist (f->store, f->case_id, "appeal-to-the-queen", NULL, &error));
+  g_assert_false (redress_store_draft_checklist (f->base.store, f->case_id, "appeal-to-the-queen", NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "appeal-to-the-queen"));
   g_clear_error (&error);
-  g_assert_null (redress_store_list_checklist (f->store, f->case_id, NULL, &error));
+  g_assert_null (redress_store_list_checklist (f->base.store, f->case_id, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
   /* No such case */
-  g_assert_false (redress_store_draft_checklist (f->store, 9999, "restoration", NULL, &error));
+  g_assert_false (redress_store_draft_checklist (f->base.store, 9999, "restoration", NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -1062,24 +1054,24 @@ test_bad_input (Fixture       *f,
     {
       const char *bad[] = { "2026-02-30", "next week", "2026-13-01", "20260301" };
 
-      g_assert_false (redress_store_edit_checklist_item (f->store, id, "New words", bad[i], "note", &error));
+      g_assert_false (redress_store_edit_checklist_item (f->base.store, id, "New words", bad[i], "note", &error));
       g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
       g_clear_error (&error);
     }
   /* An empty custom item; an unknown ground */
-  g_assert_false (redress_store_add_checklist_item (f->store, f->case_id, "restoration", NULL, "   ",
+  g_assert_false (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration", NULL, "   ",
                                                     NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (redress_store_add_checklist_item (f->store, f->case_id, "restoration", "astrology",
+  g_assert_false (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration", "astrology",
                                                     "Horoscope", NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
   /* No such item */
-  g_assert_false (redress_store_set_checklist_item_state (f->store, 9999, REDRESS_ITEM_RECEIVED, &error));
+  g_assert_false (redress_store_set_checklist_item_state (f->base.store, 9999, REDRESS_ITEM_RECEIVED, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (redress_store_move_checklist_item (f->store, 9999, 1, &error));
+  g_assert_false (redress_store_move_checklist_item (f->base.store, 9999, 1, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -1092,7 +1084,7 @@ test_bad_input (Fixture       *f,
   g_assert_false (redress_checklist_item_get_edited (item));
 
   /* The database refuses a bad date even when the store is bypassed */
-  g_assert_cmpint (test_exec_rc (redress_store_get_handle (f->store),
+  g_assert_cmpint (test_exec_rc (redress_store_get_handle (f->base.store),
                                  "UPDATE checklist_items SET due = '2026-02-30'"), !=, SQLITE_OK);
 }
 
@@ -1112,19 +1104,19 @@ test_edit (Fixture       *f,
   id = redress_checklist_item_get_id (g_ptr_array_index (items, 0));
   template_text = redress_checklist_template_text ("restoration-form");
 
-  g_assert_true (redress_store_edit_checklist_item (f->store, id, "  Form IMM 5709  ", " 2026-04-01 ",
+  g_assert_true (redress_store_edit_checklist_item (f->base.store, id, "  Form IMM 5709  ", " 2026-04-01 ",
                                                     " ", &error));
   g_assert_no_error (error);
-  item = redress_store_get_checklist_item (f->store, id, &error);
+  item = redress_store_get_checklist_item (f->base.store, id, &error);
   g_assert_cmpstr (redress_checklist_item_get_custom_text (item), ==, "Form IMM 5709");
   g_assert_cmpstr (redress_checklist_item_get_due (item), ==, "2026-04-01");
   g_assert_null (redress_checklist_item_get_note (item));
   g_assert_true (redress_checklist_item_get_edited (item));
   g_clear_object (&item);
 
-  g_assert_true (redress_store_edit_checklist_item (f->store, id, template_text, "", NULL, &error));
+  g_assert_true (redress_store_edit_checklist_item (f->base.store, id, template_text, "", NULL, &error));
   g_assert_no_error (error);
-  item = redress_store_get_checklist_item (f->store, id, &error);
+  item = redress_store_get_checklist_item (f->base.store, id, &error);
   g_assert_null (redress_checklist_item_get_custom_text (item));
   g_assert_null (redress_checklist_item_get_due (item));
   g_assert_cmpstr (redress_checklist_item_get_text (item), ==, template_text);
@@ -1141,21 +1133,21 @@ test_timeline (Fixture       *f,
   TestChanges changes = { 0 };
   gboolean drafted = FALSE, received = FALSE;
 
-  test_count_changes (f->store, &changes);
+  test_count_changes (f->base.store, &changes);
   draft (f, "restoration");
   items = list (f, "restoration");
-  g_assert_true (redress_store_set_checklist_item_state (f->store,
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store,
                                                          redress_checklist_item_get_id (g_ptr_array_index (items, 0)),
                                                          REDRESS_ITEM_RECEIVED, &error));
   g_assert_no_error (error);
   /* Setting the same state again is no change */
-  g_assert_true (redress_store_set_checklist_item_state (f->store,
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store,
                                                          redress_checklist_item_get_id (g_ptr_array_index (items, 0)),
                                                          REDRESS_ITEM_RECEIVED, &error));
   g_assert_cmpuint (changes.n, ==, 2);
   g_assert_cmpint (changes.last_id, ==, f->case_id);
 
-  events = redress_store_list_events (f->store, f->client_id, f->case_id, &error);
+  events = redress_store_list_events (f->base.store, f->client_id, f->case_id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < events->len; i++)
     {

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * The list is checked the way a GtkListView sees it: a mirror array is
@@ -12,8 +12,7 @@
  */
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   RedressClientList *list;
   GPtrArray *mirror;        /* RedressClient, as the view would hold them */
   guint n_emissions;
@@ -70,7 +69,7 @@ attach_list (Fixture  *f,
 
   g_clear_object (&f->list);
   g_ptr_array_set_size (f->mirror, 0);
-  f->list = redress_client_list_new (f->store, include_archived, &error);
+  f->list = redress_client_list_new (f->base.store, include_archived, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->list);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (f->list)) == REDRESS_TYPE_CLIENT);
@@ -100,13 +99,12 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
+  store_fixture_setup (&f->base, data);
   f->mirror = g_ptr_array_new_with_free_func (g_object_unref);
-  test_set_now (f->store, "2026-03-02T14:05:00Z");
+  test_set_now (f->base.store, "2026-03-02T14:05:00Z");
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
-      g_autoptr(RedressClient) client = test_add_client (f->store, people[i].family,
+      g_autoptr(RedressClient) client = test_add_client (f->base.store, people[i].family,
                                                          people[i].given, people[i].uci);
     }
   attach_list (f, FALSE);
@@ -117,10 +115,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->list);
-  g_clear_object (&f->store);
   g_clear_pointer (&f->mirror, g_ptr_array_unref);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
 }
 
 /* The family names shown, joined with "/" */
@@ -269,7 +265,7 @@ test_follows_store (Fixture       *f,
 
   /* A new file appears at its sorted place */
   f->n_emissions = 0;
-  martin = test_add_client (f->store, "Martin", "Luc", NULL);
+  martin = test_add_client (f->base.store, "Martin", "Luc", NULL);
   id = redress_record_get_id (REDRESS_RECORD (martin));
   g_assert_cmpuint (f->n_emissions, ==, 1);
   names = shown (f);
@@ -280,7 +276,7 @@ test_follows_store (Fixture       *f,
 
   /* A new name moves it */
   redress_record_set_value (REDRESS_RECORD (martin), REDRESS_CLIENT_FAMILY_NAME, "Aaron");
-  g_assert_true (redress_store_update_client (f->store, martin, &error));
+  g_assert_true (redress_store_update_client (f->base.store, martin, &error));
   g_assert_no_error (error);
   g_assert_cmpint (position_of (f, id), ==, 0);
   {
@@ -291,26 +287,26 @@ test_follows_store (Fixture       *f,
 
   /* A case shows in its count */
   {
-    g_autoptr(RedressCase) kase = test_add_case (f->store, id, "other", "2026-02-01");
+    g_autoptr(RedressCase) kase = test_add_case (f->base.store, id, "other", "2026-02-01");
     g_autoptr(RedressClient) item = g_list_model_get_item (G_LIST_MODEL (f->list),
                                                            (guint) position_of (f, id));
     g_assert_cmpuint (redress_client_get_case_count (item), ==, 1);
   }
 
   /* Trashed: gone; back: in place */
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (martin), &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (martin), &error));
   g_assert_cmpint (position_of (f, id), ==, -1);
   names = shown (f);
   g_assert_cmpstr (names, ==, ALL);
   g_clear_pointer (&names, g_free);
   g_assert_cmpuint (redress_client_list_get_n_total (f->list), ==, G_N_ELEMENTS (people));
-  g_assert_true (redress_store_untrash (f->store, REDRESS_RECORD (martin), &error));
+  g_assert_true (redress_store_untrash (f->base.store, REDRESS_RECORD (martin), &error));
   g_assert_cmpint (position_of (f, id), ==, 0);
   assert_mirror (f);
 
   /* Purged from the trash: stays gone */
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (martin), &error));
-  g_assert_true (redress_store_purge_trash (f->store, &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (martin), &error));
+  g_assert_true (redress_store_purge_trash (f->base.store, &error));
   g_assert_no_error (error);
   names = shown (f);
   g_assert_cmpstr (names, ==, ALL);
@@ -329,9 +325,9 @@ test_follows_store_filtered (Fixture       *f,
 
   /* A new match shows, a non-match does not (but is counted) */
   f->n_emissions = 0;
-  outside = test_add_client (f->store, "Roy", "Luc", NULL);
+  outside = test_add_client (f->base.store, "Roy", "Luc", NULL);
   g_assert_cmpuint (f->n_emissions, ==, 0);
-  inside = test_add_client (f->store, "Trémblay", "Anne", NULL);
+  inside = test_add_client (f->base.store, "Trémblay", "Anne", NULL);
   g_assert_cmpuint (f->n_emissions, ==, 1);
   names = shown (f);
   g_assert_cmpstr (names, ==, "Trémblay/Tremblay/Tremblay-Nguyen");
@@ -341,9 +337,9 @@ test_follows_store_filtered (Fixture       *f,
 
   /* An edit that stops matching takes it out; one that starts matching adds it */
   redress_record_set_value (REDRESS_RECORD (inside), REDRESS_CLIENT_FAMILY_NAME, "Blay");
-  g_assert_true (redress_store_update_client (f->store, inside, &error));
+  g_assert_true (redress_store_update_client (f->base.store, inside, &error));
   redress_record_set_value (REDRESS_RECORD (outside), REDRESS_CLIENT_FAMILY_NAME, "Trembley");
-  g_assert_true (redress_store_update_client (f->store, outside, &error));
+  g_assert_true (redress_store_update_client (f->base.store, outside, &error));
   g_assert_no_error (error);
   names = shown (f);
   g_assert_cmpstr (names, ==, "Tremblay/Tremblay-Nguyen/Trembley");
@@ -359,7 +355,7 @@ test_archived (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RedressClient) okafor = redress_store_get_client (f->store, 8, &error);
+  g_autoptr(RedressClient) okafor = redress_store_get_client (f->base.store, 8, &error);
   g_autofree char *names = NULL;
   guint before;
 
@@ -367,7 +363,7 @@ test_archived (Fixture       *f,
   g_assert_cmpstr (redress_client_get_family_name (okafor), ==, "Okafor");
 
   /* Archiving hides it */
-  g_assert_true (redress_store_set_archived (f->store, REDRESS_RECORD (okafor), TRUE, &error));
+  g_assert_true (redress_store_set_archived (f->base.store, REDRESS_RECORD (okafor), TRUE, &error));
   g_assert_cmpint (position_of (f, 8), ==, -1);
   g_assert_cmpuint (redress_client_list_get_n_total (f->list), ==, G_N_ELEMENTS (people) - 1);
   names = shown (f);
@@ -399,7 +395,7 @@ test_archived (Fixture       *f,
   /* Taken out of the archive: back in the everyday list */
   attach_list (f, FALSE);
   g_assert_cmpint (position_of (f, 8), ==, -1);
-  g_assert_true (redress_store_set_archived (f->store, REDRESS_RECORD (okafor), FALSE, &error));
+  g_assert_true (redress_store_set_archived (f->base.store, REDRESS_RECORD (okafor), FALSE, &error));
   g_assert_cmpint (position_of (f, 8), ==, 4);
   assert_mirror (f);
 }
@@ -412,11 +408,11 @@ test_rollback_invisible (Fixture       *f,
   g_autofree char *names = NULL;
 
   f->n_emissions = 0;
-  g_assert_true (redress_store_begin (f->store, &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
   {
-    g_autoptr(RedressClient) ghost = test_add_client (f->store, "Ghost", "Casper", NULL);
+    g_autoptr(RedressClient) ghost = test_add_client (f->base.store, "Ghost", "Casper", NULL);
   }
-  redress_store_rollback (f->store);
+  redress_store_rollback (f->base.store);
   g_assert_cmpuint (f->n_emissions, ==, 0);
   names = shown (f);
   g_assert_cmpstr (names, ==, ALL);
@@ -453,8 +449,8 @@ test_outlives_store (Fixture       *f,
   /* The list keeps the store alive; dropping the list releases it */
   GWeakRef weak;
 
-  g_weak_ref_init (&weak, f->store);
-  g_clear_object (&f->store);
+  g_weak_ref_init (&weak, f->base.store);
+  g_clear_object (&f->base.store);
   {
     g_autoptr(RedressStore) store = g_weak_ref_get (&weak);
     g_assert_nonnull (store);

@@ -7,7 +7,7 @@
 #include "redress-store-documents.h"
 #include "redress-store-private.h"
 #include "test-pdf-util.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * Every file of the corpus of real PDFs ($REDRESS_CORPUS_DIR, that is
@@ -191,8 +191,7 @@ read_manifest (const char *dir)
 
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   gint64 case_id;
   RedressPdfLimits saved_limits;
 } Fixture;
@@ -201,19 +200,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = NULL;
-  g_autoptr(RedressCase) kase = NULL;
   RedressPdfLimits limits = { REDRESS_PDF_DEFAULT_MAX_SIZE, CORPUS_TIMEOUT_MS,
                               REDRESS_PDF_DEFAULT_MEMORY_LIMIT };
+  gint64 client_id;
 
   redress_pdf_limits_get_default (&f->saved_limits);
   redress_pdf_limits_set_default (&limits);
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-  client = test_add_client (f->store, "Nguyen", "Linh", NULL);
-  kase = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
-                        "work-permit", "2026-01-10");
-  f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  store_fixture_setup (&f->base, data);
+  client_id = store_fixture_add_client (&f->base, "Nguyen", "Linh");
+  f->case_id = store_fixture_add_case (&f->base, client_id, "work-permit", "2026-01-10");
 }
 
 static void
@@ -223,11 +218,9 @@ fixture_teardown (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* Whatever happened, the database is whole */
-  g_assert_true (redress_store_check (f->store, &error));
+  g_assert_true (redress_store_check (f->base.store, &error));
   g_assert_no_error (error);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
   redress_pdf_limits_set_default (&f->saved_limits);
 }
 
@@ -235,7 +228,7 @@ static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  return test_query_int (redress_store_get_handle (f->store), sql);
+  return test_query_int (redress_store_get_handle (f->base.store), sql);
 }
 
 static void
@@ -269,7 +262,7 @@ expect_refused (Fixture     *f,
   gint64 start = g_get_monotonic_time ();
   gint64 id = 0;
 
-  g_assert_false (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER,
+  g_assert_false (redress_store_import_document (f->base.store, f->case_id, REDRESS_DOCUMENT_OTHER,
                                                  e->path, password, NULL, NULL, NULL, &id,
                                                  &error));
   if (!g_error_matches (error, REDRESS_PDF_ERROR, code))
@@ -295,19 +288,19 @@ expect_imported (Fixture     *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RedressDocument) document = NULL;
-  g_autofree char *copy = g_build_filename (f->dir, "exported.pdf", NULL);
+  g_autofree char *copy = g_build_filename (f->base.dir, "exported.pdf", NULL);
   g_autofree char *copy_sha256 = NULL;
   g_autofree char *sql = NULL;
   gint64 start = g_get_monotonic_time ();
   gint64 id = 0;
 
-  if (!redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER, e->path,
+  if (!redress_store_import_document (f->base.store, f->case_id, REDRESS_DOCUMENT_OTHER, e->path,
                                       password, NULL, NULL, NULL, &id, &error))
     {
       g_test_fail_printf ("%s: expected it to import, got: %s", e->file, error->message);
       return;
     }
-  document = redress_store_get_document (f->store, id, &error);
+  document = redress_store_get_document (f->base.store, id, &error);
   g_assert_no_error (error);
   g_test_message ("%s%s: imported in %.2f s, %u pages, %u without text", e->file,
                   password ? " (with its password)" : "",
@@ -335,23 +328,23 @@ expect_imported (Fixture     *f,
       sql = g_strdup_printf ("SELECT group_concat(rotation, '/') FROM (SELECT DISTINCT rotation "
                              "FROM pages WHERE document_id = %" G_GINT64_FORMAT
                              " ORDER BY rotation)", id);
-      seen = test_query_text (redress_store_get_handle (f->store), sql);
+      seen = test_query_text (redress_store_get_handle (f->base.store), sql);
       g_assert_cmpstr (seen, ==, e->rotations);
     }
 
   /* The original comes back byte for byte */
-  g_assert_true (redress_store_export_document (f->store, id, copy, &error));
+  g_assert_true (redress_store_export_document (f->base.store, id, copy, &error));
   g_assert_no_error (error);
   copy_sha256 = test_file_sha256 (copy);
   g_assert_cmpstr (copy_sha256, ==, e->sha256);
 
   /* And goes for good */
-  g_assert_true (redress_store_trash_document (f->store, id, &error));
-  g_assert_true (redress_store_purge_document (f->store, id, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, id, &error));
+  g_assert_true (redress_store_purge_document (f->base.store, id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM blobs"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM pages_fts"), ==, 0);
-  test_exec (redress_store_get_handle (f->store), "DELETE FROM events WHERE entity = 'document'");
+  test_exec (redress_store_get_handle (f->base.store), "DELETE FROM events WHERE entity = 'document'");
 }
 
 static void

@@ -8,7 +8,7 @@
 #include "redress-store-documents.h"
 #include "redress-store-private.h"
 #include "test-pdf-util.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * Documents: import through redress-pdf-worker of PDFs this test writes
@@ -24,8 +24,7 @@
 
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   RedressClient *client;
   RedressCase *kase;
   RedressCase *other;     /* another client's case */
@@ -45,14 +44,13 @@ fixture_setup (Fixture       *f,
   redress_pdf_limits_get_default (&f->saved_limits);
   redress_pdf_limits_set_default (&limits);
 
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-  test_set_now (f->store, "2026-03-02T14:05:00Z");
-  f->client = test_add_client (f->store, "Tremblay", "Amélie", NULL);
-  f->kase = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (f->client)),
+  store_fixture_setup (&f->base, data);
+  test_set_now (f->base.store, "2026-03-02T14:05:00Z");
+  f->client = test_add_client (f->base.store, "Tremblay", "Amélie", NULL);
+  f->kase = test_add_case (f->base.store, redress_record_get_id (REDRESS_RECORD (f->client)),
                            "study-permit", "2026-02-20");
-  other_client = test_add_client (f->store, "Okafor", "Chidi", NULL);
-  f->other = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (other_client)),
+  other_client = test_add_client (f->base.store, "Okafor", "Chidi", NULL);
+  f->other = test_add_case (f->base.store, redress_record_get_id (REDRESS_RECORD (other_client)),
                             "visitor-visa", "2026-01-15");
   f->case_id = redress_record_get_id (REDRESS_RECORD (f->kase));
   f->other_id = redress_record_get_id (REDRESS_RECORD (f->other));
@@ -65,9 +63,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->kase);
   g_clear_object (&f->other);
   g_clear_object (&f->client);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
   redress_pdf_limits_set_default (&f->saved_limits);
 }
 
@@ -75,7 +71,7 @@ static char *
 tmp_path (Fixture    *f,
           const char *name)
 {
-  return g_build_filename (f->dir, name, NULL);
+  return g_build_filename (f->base.dir, name, NULL);
 }
 
 /* A letter, French notes, a landscape page, a scanned page */
@@ -102,7 +98,7 @@ static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  return test_query_int (redress_store_get_handle (f->store), sql);
+  return test_query_int (redress_store_get_handle (f->base.store), sql);
 }
 
 /* Nothing of any document in the database */
@@ -125,7 +121,7 @@ import_ok (Fixture             *f,
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
-  g_assert_true (redress_store_import_document (f->store, case_id, kind, path, NULL, NULL, NULL,
+  g_assert_true (redress_store_import_document (f->base.store, case_id, kind, path, NULL, NULL, NULL,
                                                 NULL, &id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -140,7 +136,7 @@ import_ok_with_password (Fixture    *f,
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
-  g_assert_true (redress_store_import_document (f->store, f->other_id, REDRESS_DOCUMENT_OTHER,
+  g_assert_true (redress_store_import_document (f->base.store, f->other_id, REDRESS_DOCUMENT_OTHER,
                                                 path, password, NULL, NULL, NULL, &id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -195,7 +191,7 @@ test_import (Fixture       *f,
   int rotation = -1;
   gint64 id = 0;
 
-  g_assert_true (redress_store_import_document (f->store, f->case_id,
+  g_assert_true (redress_store_import_document (f->base.store, f->case_id,
                                                 REDRESS_DOCUMENT_REFUSAL_LETTER, path, NULL,
                                                 on_progress, &progress, NULL, &id, &error));
   g_assert_no_error (error);
@@ -206,7 +202,7 @@ test_import (Fixture       *f,
   g_assert_cmpuint (progress.total, ==, 4);
   g_assert_false (progress.backwards);
 
-  document = redress_store_get_document (f->store, id, &error);
+  document = redress_store_get_document (f->base.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (redress_document_get_id (document), ==, id);
   g_assert_cmpint (redress_document_get_case_id (document), ==, f->case_id);
@@ -224,54 +220,54 @@ test_import (Fixture       *f,
   g_assert_nonnull (strstr (status, "1 page of 4"));
 
   /* The text of each page, in order */
-  text = redress_store_dup_page_text (f->store, id, 1, &error);
+  text = redress_store_dup_page_text (f->base.store, id, 1, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, "Immigration, Refugees and Citizenship Canada"));
   g_assert_nonnull (strstr (text, "refused"));
   g_clear_pointer (&text, g_free);
-  text = redress_store_dup_page_text (f->store, id, 2, &error);
+  text = redress_store_dup_page_text (f->base.store, id, 2, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, "Décision de l’agent"));
   g_assert_nonnull (strstr (text, "déterminé"));
   g_clear_pointer (&text, g_free);
-  text = redress_store_dup_page_text (f->store, id, 4, &error);
+  text = redress_store_dup_page_text (f->base.store, id, 4, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_strstrip (text), ==, "");
   g_clear_pointer (&text, g_free);
-  text = redress_store_dup_page_text (f->store, id, 5, &error);
+  text = redress_store_dup_page_text (f->base.store, id, 5, &error);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_assert_null (text);
   g_clear_error (&error);
 
-  texts = redress_store_dup_document_text (f->store, id, &error);
+  texts = redress_store_dup_document_text (f->base.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (texts), ==, 4);
   g_assert_nonnull (strstr (texts[2], "landscape"));
 
   /* Sizes as shown: the third page is landscape */
-  g_assert_true (redress_store_get_page_geometry (f->store, id, 1, &width, &height, &rotation,
+  g_assert_true (redress_store_get_page_geometry (f->base.store, id, 1, &width, &height, &rotation,
                                                   &error));
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (width, 595, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 842, 0.01);
   g_assert_cmpint (rotation, ==, 0);
-  g_assert_true (redress_store_get_page_geometry (f->store, id, 3, &width, &height, &rotation,
+  g_assert_true (redress_store_get_page_geometry (f->base.store, id, 3, &width, &height, &rotation,
                                                   &error));
   g_assert_cmpfloat_with_epsilon (width, 842, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 595, 0.01);
   g_assert_cmpint (rotation, ==, 0);
 
-  documents = redress_store_list_documents (f->store, f->case_id, &error);
+  documents = redress_store_list_documents (f->base.store, f->case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (documents->len, ==, 1);
   g_assert_cmpint (redress_document_get_id (g_ptr_array_index (documents, 0)), ==, id);
   g_clear_pointer (&documents, g_ptr_array_unref);
-  documents = redress_store_list_documents (f->store, f->other_id, &error);
+  documents = redress_store_list_documents (f->base.store, f->other_id, &error);
   g_assert_cmpuint (documents->len, ==, 0);
 
   /* On the case's timeline, with the ground the letter states (newest
    * first): detection runs on the import of a refusal letter */
-  events = redress_store_list_events (f->store, 0, f->case_id, &error);
+  events = redress_store_list_events (f->base.store, 0, f->case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, >=, 2);
   g_assert_cmpstr (redress_event_get_entity (g_ptr_array_index (events, 0)), ==, "ground");
@@ -285,7 +281,7 @@ test_import (Fixture       *f,
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM pages"), ==, 4);
   g_assert_cmpint (count (f, "SELECT count(*) FROM blobs"), ==, 1);
-  g_assert_true (redress_store_check (f->store, &error));
+  g_assert_true (redress_store_check (f->base.store, &error));
   g_assert_no_error (error);
 }
 
@@ -308,14 +304,14 @@ test_rotated (Fixture       *f,
       double width = 0, height = 0;
       int rotation = -1;
 
-      g_assert_true (redress_store_get_page_geometry (f->store, id, i + 1, &width, &height,
+      g_assert_true (redress_store_get_page_geometry (f->base.store, id, i + 1, &width, &height,
                                                       &rotation, &error));
       g_assert_no_error (error);
       g_assert_cmpint (rotation, ==, rotations[i]);
       /* As shown: a quarter turn swaps width and height */
       g_assert_cmpfloat_with_epsilon (width, rotations[i] % 180 ? 792 : 612, 0.01);
       g_assert_cmpfloat_with_epsilon (height, rotations[i] % 180 ? 612 : 792, 0.01);
-      text = redress_store_dup_page_text (f->store, id, i + 1, &error);
+      text = redress_store_dup_page_text (f->base.store, id, i + 1, &error);
       g_assert_nonnull (strstr (text, texts[i]));
     }
 }
@@ -333,7 +329,7 @@ test_scanned (Fixture       *f,
 
   test_pdf_write_cairo (path, pages, G_N_ELEMENTS (pages));
   id = import_ok (f, f->case_id, REDRESS_DOCUMENT_EVIDENCE, path);
-  document = redress_store_get_document (f->store, id, &error);
+  document = redress_store_get_document (f->base.store, id, &error);
   g_assert_no_error (error);
   g_assert_false (redress_document_get_has_text (document));
   g_assert_cmpuint (redress_document_get_pages_without_text (document), ==, 2);
@@ -367,7 +363,7 @@ test_dedupe (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM pages"), ==, 8);
 
   /* Twice in the same case: refused, naming the document already there */
-  g_assert_false (redress_store_import_document (f->store, f->case_id,
+  g_assert_false (redress_store_import_document (f->base.store, f->case_id,
                                                  REDRESS_DOCUMENT_OTHER, copy, NULL, NULL,
                                                  NULL, NULL, &c, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
@@ -382,7 +378,7 @@ search (Fixture    *f,
         const char *query)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *hits = redress_store_search_pages (f->store, query, 50, &error);
+  GPtrArray *hits = redress_store_search_pages (f->base.store, query, 50, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (hits);
@@ -480,7 +476,7 @@ test_search (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) results = redress_store_search_pages (f->store, hostile[i], 10,
+      g_autoptr(GPtrArray) results = redress_store_search_pages (f->base.store, hostile[i], 10,
                                                                  &error);
       g_assert_no_error (error);
       g_assert_nonnull (results);
@@ -491,19 +487,19 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_hits (f, "not refused"), ==, 1);
 
   /* Trashed documents, cases and clients are not searched */
-  g_assert_true (redress_store_trash_document (f->store, notes_id, NULL));
+  g_assert_true (redress_store_trash_document (f->base.store, notes_id, NULL));
   g_assert_cmpuint (n_hits (f, "decision"), ==, 1);
-  g_assert_true (redress_store_untrash_document (f->store, notes_id, NULL));
+  g_assert_true (redress_store_untrash_document (f->base.store, notes_id, NULL));
   g_assert_cmpuint (n_hits (f, "decision"), ==, 2);
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (f->kase), NULL));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (f->kase), NULL));
   g_assert_cmpuint (n_hits (f, "decision"), ==, 1);
-  g_assert_true (redress_store_untrash (f->store, REDRESS_RECORD (f->kase), NULL));
+  g_assert_true (redress_store_untrash (f->base.store, REDRESS_RECORD (f->kase), NULL));
   g_assert_cmpuint (n_hits (f, "decision"), ==, 2);
 
   /* The limit */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) one = redress_store_search_pages (f->store, "decision", 1, &error);
+    g_autoptr(GPtrArray) one = redress_store_search_pages (f->base.store, "decision", 1, &error);
     g_assert_cmpuint (one->len, ==, 1);
   }
 }
@@ -555,7 +551,7 @@ test_export (Fixture       *f,
   gint64 id;
 
   id = import_ok (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, path);
-  g_assert_true (redress_store_export_document (f->store, id, out, &error));
+  g_assert_true (redress_store_export_document (f->base.store, id, out, &error));
   g_assert_no_error (error);
 
   g_file_get_contents (path, &original, &original_length, &error);
@@ -564,23 +560,23 @@ test_export (Fixture       *f,
   g_assert_cmpmem (original, original_length, exported, exported_length);
   g_assert_cmpuint (test_file_mode (out), ==, 0600);
 
-  bytes = redress_store_dup_document_bytes (f->store, id, &error);
+  bytes = redress_store_dup_document_bytes (f->base.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (original, original_length, g_bytes_get_data (bytes, NULL),
                    g_bytes_get_size (bytes));
 
-  g_assert_false (redress_store_export_document (f->store, id, bad, &error));
+  g_assert_false (redress_store_export_document (f->base.store, id, bad, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_IO);
   g_clear_error (&error);
-  g_assert_false (redress_store_export_document (f->store, id + 100, out, &error));
+  g_assert_false (redress_store_export_document (f->base.store, id + 100, out, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* A stored copy that no longer matches its SHA-256 is not handed out */
-  test_exec (redress_store_get_handle (f->store),
+  test_exec (redress_store_get_handle (f->base.store),
              "UPDATE blobs SET data = CAST(zeroblob(size) AS BLOB)");
   g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = redress_store_dup_document_bytes (f->store, id, &error);
+  bytes = redress_store_dup_document_bytes (f->base.store, id, &error);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED);
   g_assert_null (bytes);
 }
@@ -588,10 +584,10 @@ test_export (Fixture       *f,
 static gint64
 fts_terms (Fixture *f)
 {
-  test_exec (redress_store_get_handle (f->store),
+  test_exec (redress_store_get_handle (f->base.store),
              "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, pages_fts, row)");
   /* The index agrees with the pages table */
-  test_exec (redress_store_get_handle (f->store),
+  test_exec (redress_store_get_handle (f->base.store),
              "INSERT INTO pages_fts (pages_fts) VALUES ('integrity-check')");
   return count (f, "SELECT count(*) FROM temp.vocab");
 }
@@ -627,45 +623,45 @@ test_remove (Fixture       *f,
   b = import_ok (f, f->other_id, REDRESS_DOCUMENT_REFUSAL_LETTER, path);   /* same blob */
   c = import_ok (f, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES, notes);
   g_assert_cmpint (count (f, "SELECT count(*) FROM blobs"), ==, 2);
-  g_signal_connect (f->store, "changed::document", G_CALLBACK (on_changed), &changes);
+  g_signal_connect (f->base.store, "changed::document", G_CALLBACK (on_changed), &changes);
 
   /* Trash: gone from the case, back with Undo */
-  g_assert_true (redress_store_trash_document (f->store, a, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, a, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes, ==, 1);
-  document = redress_store_get_document (f->store, a, &error);
+  document = redress_store_get_document (f->base.store, a, &error);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  documents = redress_store_list_documents (f->store, f->case_id, &error);
+  documents = redress_store_list_documents (f->base.store, f->case_id, &error);
   g_assert_cmpuint (documents->len, ==, 1);
   g_clear_pointer (&documents, g_ptr_array_unref);
-  g_assert_false (redress_store_trash_document (f->store, a, &error));
+  g_assert_false (redress_store_trash_document (f->base.store, a, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  events = redress_store_list_events (f->store, 0, f->case_id, &error);
+  events = redress_store_list_events (f->base.store, 0, f->case_id, &error);
   g_assert_cmpstr (redress_event_get_kind (g_ptr_array_index (events, 0)), ==, "deleted");
   g_assert_cmpstr (redress_event_get_new_value (g_ptr_array_index (events, 0)), ==,
                    "refusal-letter.pdf");
   g_clear_pointer (&events, g_ptr_array_unref);
 
-  g_assert_true (redress_store_untrash_document (f->store, a, &error));
+  g_assert_true (redress_store_untrash_document (f->base.store, a, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes, ==, 2);
-  document = redress_store_get_document (f->store, a, &error);
+  document = redress_store_get_document (f->base.store, a, &error);
   g_assert_no_error (error);
   g_clear_object (&document);
-  events = redress_store_list_events (f->store, 0, f->case_id, &error);
+  events = redress_store_list_events (f->base.store, 0, f->case_id, &error);
   g_assert_cmpstr (redress_event_get_kind (g_ptr_array_index (events, 0)), ==, "restored");
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* Purge does nothing to a document that is not in the trash */
-  g_assert_true (redress_store_purge_document (f->store, a, &error));
+  g_assert_true (redress_store_purge_document (f->base.store, a, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 3);
 
   /* Purged: its pages and index entries go; the blob stays for b */
-  g_assert_true (redress_store_trash_document (f->store, a, NULL));
-  g_assert_true (redress_store_purge_document (f->store, a, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, a, NULL));
+  g_assert_true (redress_store_purge_document (f->base.store, a, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM pages"), ==, 5);
@@ -674,8 +670,8 @@ test_remove (Fixture       *f,
   fts_terms (f);
 
   /* The last document of a blob takes it along */
-  g_assert_true (redress_store_trash_document (f->store, b, NULL));
-  g_assert_true (redress_store_purge_trashed_documents (f->store, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, b, NULL));
+  g_assert_true (redress_store_purge_trashed_documents (f->base.store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM blobs"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM pages"), ==, 1);
@@ -683,19 +679,19 @@ test_remove (Fixture       *f,
   g_assert_cmpuint (n_hits (f, "xylophone"), ==, 1);
 
   /* A purged case takes its documents, pages, index and blobs along */
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (f->kase), NULL));
-  g_assert_true (redress_store_purge (f->store, REDRESS_RECORD (f->kase), &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (f->kase), NULL));
+  g_assert_true (redress_store_purge (f->base.store, REDRESS_RECORD (f->kase), &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM pages"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM blobs"), ==, 0);
   g_assert_cmpint (fts_terms (f), ==, 0);
   g_assert_cmpuint (n_hits (f, "xylophone"), ==, 0);
-  g_assert_false (redress_store_untrash_document (f->store, c, &error));
+  g_assert_false (redress_store_untrash_document (f->base.store, c, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (redress_store_check (f->store, &error));
+  g_assert_true (redress_store_check (f->base.store, &error));
   g_assert_no_error (error);
 }
 
@@ -705,16 +701,16 @@ test_all_or_nothing (Fixture       *f,
 {
   g_autofree char *path = write_letter (f);
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = redress_store_get_handle (f->store);
+  sqlite3 *db = redress_store_get_handle (f->base.store);
   guint changes = 0;
   gint64 id = 0;
 
-  g_signal_connect (f->store, "changed::document", G_CALLBACK (on_changed), &changes);
+  g_signal_connect (f->base.store, "changed::document", G_CALLBACK (on_changed), &changes);
 
   /* The third page cannot be written: nothing of the document stays */
   test_exec (db, "CREATE TEMP TRIGGER fail_page BEFORE INSERT ON pages WHEN NEW.page_no = 3 "
                  "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
-  g_assert_false (redress_store_import_document (f->store, f->case_id,
+  g_assert_false (redress_store_import_document (f->base.store, f->case_id,
                                                  REDRESS_DOCUMENT_REFUSAL_LETTER, path, NULL,
                                                  NULL, NULL, NULL, &id, &error));
   g_assert_nonnull (error);
@@ -727,7 +723,7 @@ test_all_or_nothing (Fixture       *f,
   test_exec (db, "DROP TRIGGER fail_page");
   test_exec (db, "CREATE TEMP TRIGGER fail_event BEFORE INSERT ON events "
                  "WHEN NEW.entity = 'document' BEGIN SELECT RAISE(ABORT, 'no'); END");
-  g_assert_false (redress_store_import_document (f->store, f->case_id,
+  g_assert_false (redress_store_import_document (f->base.store, f->case_id,
                                                  REDRESS_DOCUMENT_REFUSAL_LETTER, path, NULL,
                                                  NULL, NULL, NULL, &id, &error));
   g_assert_nonnull (error);
@@ -736,9 +732,9 @@ test_all_or_nothing (Fixture       *f,
 
   /* Inside a caller's transaction, rolled back with it */
   test_exec (db, "DROP TRIGGER fail_event");
-  g_assert_true (redress_store_begin (f->store, &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
   import_ok (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, path);
-  redress_store_rollback (f->store);
+  redress_store_rollback (f->base.store);
   assert_nothing_stored (f);
 
   import_ok (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, path);
@@ -757,7 +753,7 @@ expect_refusal (Fixture    *f,
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
-  g_assert_false (redress_store_import_document (f->store, case_id, REDRESS_DOCUMENT_OTHER,
+  g_assert_false (redress_store_import_document (f->base.store, case_id, REDRESS_DOCUMENT_OTHER,
                                                  path, password, NULL, NULL, NULL, &id,
                                                  &error));
   g_assert_error (error, domain, code);
@@ -795,7 +791,7 @@ test_refusals (Fixture       *f,
                   "This file is empty: it holds no document.");
   expect_refusal (f, f->case_id, text, NULL, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
                   "This file is not a PDF.");
-  expect_refusal (f, f->case_id, f->dir, NULL, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
+  expect_refusal (f, f->case_id, f->base.dir, NULL, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_NOT_PDF,
                   NULL);
   expect_refusal (f, f->case_id, damaged, NULL, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_DAMAGED,
                   "This PDF is damaged and cannot be read.");
@@ -806,22 +802,22 @@ test_refusals (Fixture       *f,
   {
     gint64 id = 0;
 
-    g_assert_true (redress_store_import_document (f->store, f->other_id, REDRESS_DOCUMENT_OTHER,
+    g_assert_true (redress_store_import_document (f->base.store, f->other_id, REDRESS_DOCUMENT_OTHER,
                                                   letter, "secret", NULL, NULL, NULL, &id,
                                                   &error));
     g_assert_no_error (error);
-    g_assert_true (redress_store_trash_document (f->store, id, NULL));
-    g_assert_true (redress_store_purge_document (f->store, id, NULL));
-    test_exec (redress_store_get_handle (f->store), "DELETE FROM events");
+    g_assert_true (redress_store_trash_document (f->base.store, id, NULL));
+    g_assert_true (redress_store_purge_document (f->base.store, id, NULL));
+    test_exec (redress_store_get_handle (f->base.store), "DELETE FROM events");
     assert_nothing_stored (f);
   }
 
   /* No such case, or in the trash */
   expect_refusal (f, 9999, letter, NULL, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND, NULL);
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (f->kase), NULL));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (f->kase), NULL));
   expect_refusal (f, f->case_id, letter, NULL, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND, NULL);
-  g_assert_true (redress_store_untrash (f->store, REDRESS_RECORD (f->kase), NULL));
-  test_exec (redress_store_get_handle (f->store), "DELETE FROM events");
+  g_assert_true (redress_store_untrash (f->base.store, REDRESS_RECORD (f->kase), NULL));
+  test_exec (redress_store_get_handle (f->base.store), "DELETE FROM events");
 
   /* Too large: refused before reading */
   redress_pdf_limits_get_default (&limits);
@@ -860,7 +856,7 @@ test_password_bound (Fixture       *f,
     g_autoptr(GError) error = NULL;
     gint64 id = 0;
 
-    g_assert_false (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER,
+    g_assert_false (redress_store_import_document (f->base.store, f->case_id, REDRESS_DOCUMENT_OTHER,
                                                    letter, too_long, NULL, NULL, NULL, &id,
                                                    &error));
     g_assert_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD);
@@ -887,7 +883,7 @@ test_password_bound (Fixture       *f,
       g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
 
       /* 128 bytes: said too long, not "the PDF reader stopped on it" */
-      g_assert_false (redress_store_import_document (f->store, f->case_id,
+      g_assert_false (redress_store_import_document (f->base.store, f->case_id,
                                                      REDRESS_DOCUMENT_OTHER, copy, too_long,
                                                      NULL, NULL, NULL, &id, &error));
       g_assert_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_WRONG_PASSWORD);
@@ -898,7 +894,7 @@ test_password_bound (Fixture       *f,
       expect_refusal (f, f->case_id, copy, longest, REDRESS_PDF_ERROR,
                       REDRESS_PDF_ERROR_WRONG_PASSWORD, "The password is wrong.");
       /* The right one opens it */
-      g_assert_true (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER,
+      g_assert_true (redress_store_import_document (f->base.store, f->case_id, REDRESS_DOCUMENT_OTHER,
                                                     copy, "usersecret", NULL, NULL, NULL, &id,
                                                     &error));
       g_assert_no_error (error);
@@ -925,7 +921,7 @@ test_size_at_limit (Fixture       *f,
   limits.max_size = (guint64) st.st_size - 1;
   redress_pdf_limits_set_default (&limits);
 
-  g_assert_false (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER,
+  g_assert_false (redress_store_import_document (f->base.store, f->case_id, REDRESS_DOCUMENT_OTHER,
                                                  letter, NULL, NULL, NULL, NULL, &id, &error));
   g_assert_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_TOO_LARGE);
   {
@@ -963,7 +959,7 @@ test_truncated (Fixture       *f,
       gint64 id = 0;
 
       g_assert_true (g_file_set_contents (cut, contents, (gssize) (length * percent / 100), NULL));
-      if (redress_store_import_document (f->store, f->case_id, REDRESS_DOCUMENT_OTHER, cut, NULL,
+      if (redress_store_import_document (f->base.store, f->case_id, REDRESS_DOCUMENT_OTHER, cut, NULL,
                                          NULL, NULL, NULL, &id, &error))
         {
           /* Poppler may rebuild what remains: then it is a document */
@@ -1027,7 +1023,7 @@ test_cancel (Fixture       *f,
 
   test_pdf_write_long (path, 300);
   progress.cancel_at_first_page = cancellable;
-  g_assert_false (redress_store_import_document (f->store, f->case_id,
+  g_assert_false (redress_store_import_document (f->base.store, f->case_id,
                                                  REDRESS_DOCUMENT_OFFICER_NOTES, path, NULL,
                                                  on_progress, &progress, cancellable, NULL,
                                                  &error));
@@ -1081,7 +1077,7 @@ test_async (Fixture       *f,
 
   test_pdf_write_long (path, 200);
   progress.thread = g_thread_self ();
-  redress_store_import_document_async (f->store, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES,
+  redress_store_import_document_async (f->base.store, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES,
                                        path, NULL, on_progress, &progress, progress_free,
                                        NULL, on_imported, &r);
   g_main_loop_run (loop);
@@ -1098,7 +1094,7 @@ test_async (Fixture       *f,
     ;
   g_assert_cmpuint (progress.calls, ==, r.progress_calls_at_end);
 
-  document = redress_store_get_document (f->store, r.id, &error);
+  document = redress_store_get_document (f->base.store, r.id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (redress_document_get_n_pages (document), ==, 200);
 
@@ -1109,7 +1105,7 @@ test_async (Fixture       *f,
   progress.cancel_at_first_page = cancellable;
   r.done = FALSE;
   r.id = 0;
-  redress_store_import_document_async (f->store, f->other_id, REDRESS_DOCUMENT_OFFICER_NOTES,
+  redress_store_import_document_async (f->base.store, f->other_id, REDRESS_DOCUMENT_OFFICER_NOTES,
                                        path, NULL, on_progress, &progress, progress_free,
                                        cancellable, on_imported, &r);
   g_main_loop_run (loop);
@@ -1121,7 +1117,7 @@ test_async (Fixture       *f,
 
   /* A bad case fails at once, without reading */
   memset (&progress, 0, sizeof progress);
-  redress_store_import_document_async (f->store, 9999, REDRESS_DOCUMENT_OTHER, path, NULL,
+  redress_store_import_document_async (f->base.store, 9999, REDRESS_DOCUMENT_OTHER, path, NULL,
                                        on_progress, &progress, progress_free, NULL,
                                        on_imported, &r);
   g_main_loop_run (loop);

@@ -10,7 +10,7 @@
 #include "redress-store-grounds.h"
 #include "redress-store-private.h"
 #include "test-pdf-util.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * Grounds on a case: suggestions stored by the import of a refusal letter,
@@ -38,8 +38,7 @@
 
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   gint64 case_id;
   gint64 other_case_id;
 } Fixture;
@@ -48,29 +47,20 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = NULL;
-  g_autoptr(RedressCase) kase = NULL;
-  g_autoptr(RedressCase) other = NULL;
+  gint64 client_id;
 
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-  test_set_now (f->store, "2026-03-02T14:05:00Z");
-  client = test_add_client (f->store, "Nguyen", "Thi", NULL);
-  kase = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
-                        "visitor-visa", "2026-02-20");
-  other = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
-                         "study-permit", "2026-01-10");
-  f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
-  f->other_case_id = redress_record_get_id (REDRESS_RECORD (other));
+  store_fixture_setup (&f->base, data);
+  test_set_now (f->base.store, "2026-03-02T14:05:00Z");
+  client_id = store_fixture_add_client (&f->base, "Nguyen", "Thi");
+  f->case_id = store_fixture_add_case (&f->base, client_id, "visitor-visa", "2026-02-20");
+  f->other_case_id = store_fixture_add_case (&f->base, client_id, "study-permit", "2026-01-10");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
 }
 
 static gint64
@@ -80,14 +70,14 @@ import (Fixture             *f,
         const char          *name,
         const char          *text)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, name, NULL);
   const TestPdfPage page = { 595, 842, text, FALSE };
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     test_pdf_write_cairo (path, &page, 1);
-  g_assert_true (redress_store_import_document (f->store, case_id, kind, path, NULL, NULL, NULL,
+  g_assert_true (redress_store_import_document (f->base.store, case_id, kind, path, NULL, NULL, NULL,
                                                 NULL, &id, &error));
   g_assert_no_error (error);
   return id;
@@ -107,7 +97,7 @@ static GPtrArray *
 list (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *grounds = redress_store_list_grounds (f->store, f->case_id, &error);
+  GPtrArray *grounds = redress_store_list_grounds (f->base.store, f->case_id, &error);
 
   g_assert_no_error (error);
   return grounds;
@@ -128,7 +118,7 @@ static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  return test_query_int (redress_store_get_handle (f->store), sql);
+  return test_query_int (redress_store_get_handle (f->base.store), sql);
 }
 
 static void
@@ -143,7 +133,7 @@ test_import_suggests (Fixture       *f,
   RedressCaseGround *ground;
   g_autofree char *text = NULL;
 
-  test_count_changes (f->store, &changes);
+  test_count_changes (f->base.store, &changes);
   letter = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
   grounds = list (f);
   g_assert_cmpuint (grounds->len, ==, 3);
@@ -166,16 +156,16 @@ test_import_suggests (Fixture       *f,
   g_assert_cmpuint (redress_case_ground_get_evidence (ground)->len, ==, 0);
 
   /* The offsets are the quote's place in the stored page text */
-  text = redress_store_dup_page_text (f->store, letter, 1, &error);
+  text = redress_store_dup_page_text (f->base.store, letter, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (redress_case_ground_get_quote_start (ground), >=, 0);
   g_assert_true (strncmp (text + redress_case_ground_get_quote_start (ground), "You do not have", 15) == 0);
   g_assert_true (strncmp (text + redress_case_ground_get_quote_end (ground) - 7, "Canada.", 7) == 0);
 
-  g_assert_false (redress_store_case_has_confirmed (f->store, f->case_id, "family-ties"));
+  g_assert_false (redress_store_case_has_confirmed (f->base.store, f->case_id, "family-ties"));
   g_assert_cmpuint (changes.n, >=, 2);   /* the document, the grounds */
 
-  events = redress_store_list_events (f->store, 0, f->case_id, &error);
+  events = redress_store_list_events (f->base.store, 0, f->case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM events WHERE entity = 'ground' AND kind = 'suggested'"), ==, 3);
 
@@ -193,47 +183,47 @@ test_decisions (Fixture       *f,
 
   import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
 
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id, "family-ties", &error));
   g_assert_no_error (error);
   g_assert_cmpint (state_of (f, "family-ties"), ==, REDRESS_GROUND_CONFIRMED);
-  g_assert_true (redress_store_case_has_confirmed (f->store, f->case_id, "family-ties"));
+  g_assert_true (redress_store_case_has_confirmed (f->base.store, f->case_id, "family-ties"));
   /* Twice: nothing more */
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id, "family-ties", &error));
 
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "finances", &error));
   g_assert_cmpint (state_of (f, "finances"), ==, REDRESS_GROUND_DISMISSED);
-  g_assert_true (redress_store_undismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_undismiss_ground (f->base.store, f->case_id, "finances", &error));
   g_assert_no_error (error);
   g_assert_cmpint (state_of (f, "finances"), ==, REDRESS_GROUND_SUGGESTED);
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "finances", &error));
 
   /* By hand: confirmed; its undo after a dismissal brings it back confirmed */
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "misrepresentation", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "misrepresentation", &error));
   g_assert_no_error (error);
   g_assert_cmpint (state_of (f, "misrepresentation"), ==, REDRESS_GROUND_CONFIRMED);
-  g_assert_true (redress_store_case_has_confirmed (f->store, f->case_id, "misrepresentation"));
-  g_assert_false (redress_store_case_has_confirmed (f->store, f->other_case_id, "misrepresentation"));
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "misrepresentation", &error));
-  g_assert_false (redress_store_case_has_confirmed (f->store, f->case_id, "misrepresentation"));
-  g_assert_true (redress_store_undismiss_ground (f->store, f->case_id, "misrepresentation", &error));
+  g_assert_true (redress_store_case_has_confirmed (f->base.store, f->case_id, "misrepresentation"));
+  g_assert_false (redress_store_case_has_confirmed (f->base.store, f->other_case_id, "misrepresentation"));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "misrepresentation", &error));
+  g_assert_false (redress_store_case_has_confirmed (f->base.store, f->case_id, "misrepresentation"));
+  g_assert_true (redress_store_undismiss_ground (f->base.store, f->case_id, "misrepresentation", &error));
   g_assert_cmpint (state_of (f, "misrepresentation"), ==, REDRESS_GROUND_CONFIRMED);
   /* Adding a suggested ground confirms it */
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "purpose-of-visit", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "purpose-of-visit", &error));
   g_assert_cmpint (state_of (f, "purpose-of-visit"), ==, REDRESS_GROUND_CONFIRMED);
 
   /* Errors a caller can act on */
-  g_assert_false (redress_store_add_ground (f->store, f->case_id, "tea-leaves", &error));
+  g_assert_false (redress_store_add_ground (f->base.store, f->case_id, "tea-leaves", &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (redress_store_confirm_ground (f->store, f->case_id, "medical", &error));
+  g_assert_false (redress_store_confirm_ground (f->base.store, f->case_id, "medical", &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (redress_store_add_ground (f->store, 9999, "medical", &error));
+  g_assert_false (redress_store_add_ground (f->base.store, 9999, "medical", &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* The timeline, newest first */
-  events = redress_store_list_events (f->store, 0, f->case_id, &error);
+  events = redress_store_list_events (f->base.store, 0, f->case_id, &error);
   g_assert_no_error (error);
   {
     static const char * const expected[][2] = {
@@ -268,21 +258,21 @@ test_reimport_keeps_decisions (Fixture       *f,
   guint n_new = 99;
 
   first = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "finances", &error));
 
   /* Detection again on the same document: nothing new, nothing changed */
-  g_assert_true (redress_store_detect_document_grounds (f->store, first, &n_new, &error));
+  g_assert_true (redress_store_detect_document_grounds (f->base.store, first, &n_new, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_new, ==, 0);
   g_assert_cmpint (state_of (f, "family-ties"), ==, REDRESS_GROUND_CONFIRMED);
   g_assert_cmpint (state_of (f, "finances"), ==, REDRESS_GROUND_DISMISSED);
 
   /* The letter removed and imported again */
-  g_assert_true (redress_store_trash_document (f->store, first, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, first, &error));
   second = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
   g_assert_cmpint (second, !=, first);
-  g_assert_true (redress_store_purge_document (f->store, first, &error));
+  g_assert_true (redress_store_purge_document (f->base.store, first, &error));
   g_assert_no_error (error);
 
   grounds = list (f);
@@ -300,9 +290,9 @@ test_reimport_keeps_decisions (Fixture       *f,
 
   /* A manual ground takes the sentence of a letter that states it */
   g_clear_pointer (&grounds, g_ptr_array_unref);
-  g_assert_true (redress_store_add_ground (f->store, f->other_case_id, "finances", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->other_case_id, "finances", &error));
   import (f, f->other_case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
-  grounds = redress_store_list_grounds (f->store, f->other_case_id, &error);
+  grounds = redress_store_list_grounds (f->base.store, f->other_case_id, &error);
   g_assert_cmpint (redress_case_ground_get_state (find (grounds, "finances")), ==,
                    REDRESS_GROUND_CONFIRMED);
   g_assert_cmpint (redress_case_ground_get_origin (find (grounds, "finances")), ==,
@@ -311,8 +301,8 @@ test_reimport_keeps_decisions (Fixture       *f,
                             "financial situation"));
 
   /* A purged suggestion's document takes the suggestion with it */
-  g_assert_true (redress_store_trash_document (f->store, second, &error));
-  g_assert_true (redress_store_purge_document (f->store, second, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, second, &error));
+  g_assert_true (redress_store_purge_document (f->base.store, second, &error));
   g_clear_pointer (&grounds, g_ptr_array_unref);
   grounds = list (f);
   g_assert_cmpuint (grounds->len, ==, 2);
@@ -337,17 +327,17 @@ test_evidence (Fixture       *f,
   import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
   notes = import (f, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES, "notes.pdf", NOTES);
   other_doc = import (f, f->other_case_id, REDRESS_DOCUMENT_OFFICER_NOTES, "notes.pdf", NOTES);
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id, "finances", &error));
 
   /* Passages about finances, from the notes (not from the letter) */
-  passages = redress_store_suggest_passages (f->store, f->case_id, "finances", 5, &error);
+  passages = redress_store_suggest_passages (f->base.store, f->case_id, "finances", 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (passages->len, >=, 2);
   passage = g_ptr_array_index (passages, 0);
   g_assert_cmpint (passage->document_id, ==, notes);
   g_assert_cmpstr (passage->quote, ==, "Detailed bank statements show overall low funds.");
 
-  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "finances", notes,
+  g_assert_true (redress_store_link_evidence (f->base.store, f->case_id, "finances", notes,
                                               passage->page, passage->quote,
                                               (gint64) passage->start, (gint64) passage->end,
                                               &evidence_id, &error));
@@ -367,45 +357,45 @@ test_evidence (Fixture       *f,
   g_assert_cmpstr (redress_evidence_get_code (evidence), ==, "finances");
 
   /* Linked passages are not suggested again */
-  again = redress_store_suggest_passages (f->store, f->case_id, "finances", 5, &error);
+  again = redress_store_suggest_passages (f->base.store, f->case_id, "finances", 5, &error);
   for (guint i = 0; i < again->len; i++)
     g_assert_cmpstr (((RedressGroundHit *) g_ptr_array_index (again, i))->quote, !=, passage->quote);
 
   /* Refused: a document of another case, a page it has not, a ground the
    * case does not have, an empty passage */
-  g_assert_false (redress_store_link_evidence (f->store, f->case_id, "finances", other_doc, 1,
+  g_assert_false (redress_store_link_evidence (f->base.store, f->case_id, "finances", other_doc, 1,
                                                "text", -1, -1, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 7,
+  g_assert_false (redress_store_link_evidence (f->base.store, f->case_id, "finances", notes, 7,
                                                "text", -1, -1, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (redress_store_link_evidence (f->store, f->case_id, "medical", notes, 1,
+  g_assert_false (redress_store_link_evidence (f->base.store, f->case_id, "medical", notes, 1,
                                                "text", -1, -1, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 1,
+  g_assert_false (redress_store_link_evidence (f->base.store, f->case_id, "finances", notes, 1,
                                                "  ", -1, -1, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Unlinked */
-  g_assert_true (redress_store_unlink_evidence (f->store, evidence_id, &error));
+  g_assert_true (redress_store_unlink_evidence (f->base.store, evidence_id, &error));
   g_assert_no_error (error);
-  g_assert_false (redress_store_unlink_evidence (f->store, evidence_id, &error));
+  g_assert_false (redress_store_unlink_evidence (f->base.store, evidence_id, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM events WHERE kind = 'evidence-linked'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM events WHERE kind = 'evidence-unlinked'"), ==, 1);
 
   /* Evidence goes with its document */
-  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 1,
+  g_assert_true (redress_store_link_evidence (f->base.store, f->case_id, "finances", notes, 1,
                                               "Detailed bank statements", 0, 10, NULL, &error));
-  g_assert_true (redress_store_trash_document (f->store, notes, &error));
-  g_assert_true (redress_store_purge_document (f->store, notes, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, notes, &error));
+  g_assert_true (redress_store_purge_document (f->base.store, notes, &error));
   g_assert_cmpint (count (f, "SELECT count(*) FROM evidence"), ==, 0);
-  g_assert_true (redress_store_check (f->store, &error));
+  g_assert_true (redress_store_check (f->base.store, &error));
   g_assert_no_error (error);
 }
 
@@ -441,7 +431,7 @@ test_notes_suggest (Fixture       *f,
   g_assert_cmpuint (redress_case_ground_get_end_page (ground), ==, 1);
   g_assert_nonnull (find (grounds, "travel-history"));
   g_assert_nonnull (find (grounds, "family-ties"));
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", NULL));
+  g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id, "family-ties", NULL));
   g_clear_pointer (&grounds, g_ptr_array_unref);
 
   /* The letter states family ties: in the letter now, still confirmed,
@@ -466,7 +456,7 @@ static void
 test_sentence_over_pages (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "two-pages.pdf", NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, "two-pages.pdf", NULL);
   const TestPdfPage pages[] = {
     { 595, 842, "Dear Applicant,\n\nYour application has been refused. I am not satisfied "
                 "that you will leave Canada at the end of your stay, as stipulated in paragraph "
@@ -480,7 +470,7 @@ test_sentence_over_pages (Fixture       *f,
   gint64 id = 0;
 
   test_pdf_write_cairo (path, pages, G_N_ELEMENTS (pages));
-  g_assert_true (redress_store_import_document (f->store, f->case_id,
+  g_assert_true (redress_store_import_document (f->base.store, f->case_id,
                                                 REDRESS_DOCUMENT_REFUSAL_LETTER, path, NULL,
                                                 NULL, NULL, NULL, &id, &error));
   g_assert_no_error (error);
@@ -489,7 +479,7 @@ test_sentence_over_pages (Fixture       *f,
   g_assert_nonnull (ground);
   g_assert_cmpuint (redress_case_ground_get_page (ground), ==, 1);
   g_assert_cmpuint (redress_case_ground_get_end_page (ground), ==, 2);
-  second = redress_store_dup_page_text (f->store, id, 2, &error);
+  second = redress_store_dup_page_text (f->base.store, id, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (redress_case_ground_get_quote_end (ground), >, 0);
   g_assert_true (strncmp (second + redress_case_ground_get_quote_end (ground) - 8, "history.", 8) == 0);
@@ -521,7 +511,7 @@ snapshot (Fixture *f)
         }
       g_autofree char *value = NULL;
 
-      value = test_query_text (redress_store_get_handle (f->store), sql);
+      value = test_query_text (redress_store_get_handle (f->base.store), sql);
       g_string_append_printf (s, "%s=%s ", tables[i], value);
     }
   return g_string_free (s, FALSE);
@@ -537,7 +527,7 @@ write_everything (Fixture *f,
                   gint64   item_id,
                   gint64   spare_client_id)
 {
-  g_autofree char *notes2 = g_build_filename (f->dir, "notes2.pdf", NULL);
+  g_autofree char *notes2 = g_build_filename (f->base.dir, "notes2.pdf", NULL);
   const TestPdfPage page = { 595, 842, NOTES "\nSecond copy.", FALSE };
   g_autoptr(GError) error = NULL;
   g_autoptr(RedressClient) client = NULL;
@@ -550,71 +540,71 @@ write_everything (Fixture *f,
   guint n = 0;
 
   /* Clients and cases */
-  g_assert_true (redress_store_insert_client (f->store, added, &error));
-  kase = redress_store_get_case (f->store, f->case_id, &error);
+  g_assert_true (redress_store_insert_client (f->base.store, added, &error));
+  kase = redress_store_get_case (f->base.store, f->case_id, &error);
   g_assert_no_error (error);
-  client = redress_store_get_client (f->store, redress_case_get_client_id (kase), &error);
+  client = redress_store_get_client (f->base.store, redress_case_get_client_id (kase), &error);
   g_assert_no_error (error);
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_EMAIL, "thi@example.org");
-  g_assert_true (redress_store_update_client (f->store, client, &error));
+  g_assert_true (redress_store_update_client (f->base.store, client, &error));
   new_case = redress_case_new (redress_record_get_id (REDRESS_RECORD (client)));
   redress_record_set_value (REDRESS_RECORD (new_case), REDRESS_CASE_APPLICATION_TYPE,
                             "work-permit");
   redress_record_set_value (REDRESS_RECORD (new_case), REDRESS_CASE_DECISION_DATE, "2026-02-01");
-  g_assert_true (redress_store_insert_case (f->store, new_case, &error));
+  g_assert_true (redress_store_insert_case (f->base.store, new_case, &error));
   g_assert_no_error (error);
   redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_VISA_OFFICE, "Nairobi");
-  g_assert_true (redress_store_update_case (f->store, kase, &error));
-  spare = redress_store_get_client (f->store, spare_client_id, &error);
+  g_assert_true (redress_store_update_case (f->base.store, kase, &error));
+  spare = redress_store_get_client (f->base.store, spare_client_id, &error);
   g_assert_no_error (error);
-  g_assert_true (redress_store_set_archived (f->store, REDRESS_RECORD (spare), TRUE, &error));
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (spare), &error));
-  g_assert_true (redress_store_untrash (f->store, REDRESS_RECORD (spare), &error));
+  g_assert_true (redress_store_set_archived (f->base.store, REDRESS_RECORD (spare), TRUE, &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (spare), &error));
+  g_assert_true (redress_store_untrash (f->base.store, REDRESS_RECORD (spare), &error));
   g_assert_no_error (error);
 
   /* The firm */
   redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME, "Voie Juste Immigration");
-  g_assert_true (redress_store_update_firm (f->store, firm, &error));
+  g_assert_true (redress_store_update_firm (f->base.store, firm, &error));
   g_assert_no_error (error);
 
   /* Documents (an import suggests grounds too) */
   test_pdf_write_cairo (notes2, &page, 1);
-  g_assert_true (redress_store_import_document (f->store, f->other_case_id,
+  g_assert_true (redress_store_import_document (f->base.store, f->other_case_id,
                                                 REDRESS_DOCUMENT_OFFICER_NOTES, notes2, NULL,
                                                 NULL, NULL, NULL, &id, &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_trash_document (f->store, letter_id, &error));
-  g_assert_true (redress_store_untrash_document (f->store, letter_id, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, letter_id, &error));
+  g_assert_true (redress_store_untrash_document (f->base.store, letter_id, &error));
   g_assert_no_error (error);
 
   /* Grounds and evidence */
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "purpose-of-visit", &error));
-  g_assert_true (redress_store_undismiss_ground (f->store, f->case_id, "purpose-of-visit",
+  g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "purpose-of-visit", &error));
+  g_assert_true (redress_store_undismiss_ground (f->base.store, f->case_id, "purpose-of-visit",
                                                  &error));
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "travel-history", &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_detect_document_grounds (f->store, notes_id, &n, &error));
-  g_assert_true (redress_store_suggest_grounds (f->store, f->other_case_id, id, NULL, &n,
+  g_assert_true (redress_store_detect_document_grounds (f->base.store, notes_id, &n, &error));
+  g_assert_true (redress_store_suggest_grounds (f->base.store, f->other_case_id, id, NULL, &n,
                                                 &error));
-  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "family-ties", notes_id, 1,
+  g_assert_true (redress_store_link_evidence (f->base.store, f->case_id, "family-ties", notes_id, 1,
                                               "parents live in COR", -1, -1, NULL, &error));
-  g_assert_true (redress_store_unlink_evidence (f->store, evidence_id, &error));
+  g_assert_true (redress_store_unlink_evidence (f->base.store, evidence_id, &error));
   g_assert_no_error (error);
 
   /* The checklist */
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "new-application", NULL,
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, "new-application", NULL,
                                                 &error));
-  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", NULL,
+  g_assert_true (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration", NULL,
                                                    "A letter from the school", &id, &error));
-  g_assert_true (redress_store_set_checklist_item_state (f->store, item_id,
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store, item_id,
                                                          REDRESS_ITEM_REQUESTED, &error));
-  g_assert_true (redress_store_edit_checklist_item (f->store, item_id, "Bank statements, "
+  g_assert_true (redress_store_edit_checklist_item (f->base.store, item_id, "Bank statements, "
                                                     "six months", "2026-04-01", "Both accounts",
                                                     &error));
-  g_assert_true (redress_store_move_checklist_item (f->store, item_id, 1, &error));
-  g_assert_true (redress_store_remove_checklist_item (f->store, item_id, &error));
-  g_assert_true (redress_store_restore_checklist_item (f->store, item_id, &error));
+  g_assert_true (redress_store_move_checklist_item (f->base.store, item_id, 1, &error));
+  g_assert_true (redress_store_remove_checklist_item (f->base.store, item_id, &error));
+  g_assert_true (redress_store_restore_checklist_item (f->base.store, item_id, &error));
   g_assert_no_error (error);
 }
 
@@ -633,26 +623,26 @@ test_rollback_announces_nothing (Fixture       *f,
   /* What the writes below change, written for good first */
   letter = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
   notes = import (f, f->case_id, REDRESS_DOCUMENT_OFFICER_NOTES, "notes.pdf", NOTES);
-  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "family-ties", notes, 1,
+  g_assert_true (redress_store_link_evidence (f->base.store, f->case_id, "family-ties", notes, 1,
                                               "PA is single", -1, -1, &evidence_id, &error));
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL,
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, "restoration", NULL,
                                                 &error));
   g_assert_no_error (error);
-  items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  items = redress_store_list_checklist (f->base.store, f->case_id, "restoration", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >=, 2);
   item_id = redress_checklist_item_get_id (g_ptr_array_index (items, 0));
-  spare = test_add_client (f->store, "Haddad", "Rami", NULL);
+  spare = test_add_client (f->base.store, "Haddad", "Rami", NULL);
 
-  test_set_now (f->store, "2026-03-03T09:00:00Z");
-  test_count_changes (f->store, &changes);
+  test_set_now (f->base.store, "2026-03-03T09:00:00Z");
+  test_count_changes (f->base.store, &changes);
   before = snapshot (f);
 
-  g_assert_true (redress_store_begin (f->store, &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
   write_everything (f, letter, notes, evidence_id, item_id,
                     redress_record_get_id (REDRESS_RECORD (spare)));
   g_assert_cmpuint (changes.n, ==, 0);   /* nothing told while it may still be undone */
-  redress_store_rollback (f->store);
+  redress_store_rollback (f->base.store);
 
   g_assert_cmpuint (changes.n, ==, 0);
   after = snapshot (f);
@@ -660,11 +650,11 @@ test_rollback_announces_nothing (Fixture       *f,
 
   /* The same writes for good: told once the outer transaction commits,
    * by every store */
-  g_assert_true (redress_store_begin (f->store, &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
   write_everything (f, letter, notes, evidence_id, item_id,
                     redress_record_get_id (REDRESS_RECORD (spare)));
   g_assert_cmpuint (changes.n, ==, 0);
-  g_assert_true (redress_store_commit (f->store, &error));
+  g_assert_true (redress_store_commit (f->base.store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes.n_client, >=, 2);
   g_assert_cmpuint (changes.n_case, >=, 2);
@@ -695,18 +685,18 @@ test_savepoint_rollback_forgets (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
-  g_signal_connect (f->store, "changed", G_CALLBACK (count_entity), seen);
+  g_signal_connect (f->base.store, "changed", G_CALLBACK (count_entity), seen);
 
-  g_assert_true (redress_store_begin (f->store, &error));
-  g_assert_true (redress_store_confirm_ground (f->store, f->case_id, "family-ties", &error));
-  g_assert_true (redress_store_begin (f->store, &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id, "family-ties", &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
   redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME, "Voie Juste Immigration");
-  g_assert_true (redress_store_update_firm (f->store, firm, &error));
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL,
+  g_assert_true (redress_store_update_firm (f->base.store, firm, &error));
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, "restoration", NULL,
                                                 &error));
-  redress_store_rollback (f->store);
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
-  g_assert_true (redress_store_commit (f->store, &error));
+  redress_store_rollback (f->base.store);
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_commit (f->base.store, &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (seen, "ground")), ==, 1);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "redress-store-documents-private.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * The models under the case's views: its documents, its grounds, its
@@ -22,8 +22,7 @@ typedef struct
 
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   gint64 case_id;
   gint64 other_case_id;
   GListModel *model;
@@ -100,20 +99,13 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = NULL;
-  g_autoptr(RedressCase) kase = NULL;
-  g_autoptr(RedressCase) other = NULL;
+  gint64 client_id;
 
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-  test_set_now (f->store, "2026-03-02T14:05:00Z");
-  client = test_add_client (f->store, "Nguyen", "Thi", NULL);
-  kase = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
-                        "study-permit-extension", "2026-02-20");
-  other = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
-                         "study-permit", "2026-01-10");
-  f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
-  f->other_case_id = redress_record_get_id (REDRESS_RECORD (other));
+  store_fixture_setup (&f->base, data);
+  test_set_now (f->base.store, "2026-03-02T14:05:00Z");
+  client_id = store_fixture_add_client (&f->base, "Nguyen", "Thi");
+  f->case_id = store_fixture_add_case (&f->base, client_id, "study-permit-extension", "2026-02-20");
+  f->other_case_id = store_fixture_add_case (&f->base, client_id, "study-permit", "2026-01-10");
   f->mirror = g_ptr_array_new_with_free_func (g_object_unref);
   f->changes = g_array_new (FALSE, FALSE, sizeof (Change));
 }
@@ -125,9 +117,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->model);
   g_clear_pointer (&f->mirror, g_ptr_array_unref);
   g_clear_pointer (&f->changes, g_array_unref);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
 }
 
 /* A one-page document stored as an import stores it, without reading a
@@ -153,11 +143,11 @@ add_document (Fixture    *f,
   page->has_text = TRUE;
   g_ptr_array_add (extraction->pages, page);
 
-  g_assert_true (redress_store_begin (f->store, &error));
-  g_assert_true (redress_store_add_document_tx (f->store, case_id, REDRESS_DOCUMENT_OFFICER_NOTES,
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  g_assert_true (redress_store_add_document_tx (f->base.store, case_id, REDRESS_DOCUMENT_OFFICER_NOTES,
                                                 name, extraction, NULL, &document_id, &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_commit (f->store, &error));
+  g_assert_true (redress_store_commit (f->base.store, &error));
   g_assert_no_error (error);
 
   g_free (page->text);
@@ -184,7 +174,7 @@ test_documents (Fixture       *f,
   gint64 third, elsewhere;
 
   add_document (f, f->other_case_id, "other.pdf", "Another case.");
-  follow (f, redress_document_list_new (f->store, f->case_id, &error));
+  follow (f, redress_document_list_new (f->base.store, f->case_id, &error));
   g_assert_no_error (error);
   g_assert_true (g_list_model_get_item_type (f->model) == REDRESS_TYPE_DOCUMENT);
 
@@ -197,7 +187,7 @@ test_documents (Fixture       *f,
   /* Another case's document: nothing */
   elsewhere = add_document (f, f->other_case_id, "other2.pdf", "Still another case.");
   assert_changes (f, "");
-  g_assert_true (redress_store_trash_document (f->store, elsewhere, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, elsewhere, &error));
   assert_changes (f, "");
 
   /* Attached: one row added at the end */
@@ -206,27 +196,27 @@ test_documents (Fixture       *f,
   g_assert_cmpint (doc_id (f, 2), ==, third);
 
   /* Trashed: its row goes; restored: it comes back in its place */
-  g_assert_true (redress_store_trash_document (f->store, second, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, second, &error));
   g_assert_no_error (error);
   assert_changes (f, "1,1,0");
   g_assert_cmpint (redress_document_list_find (REDRESS_DOCUMENT_LIST (f->model), second), ==, -1);
-  g_assert_true (redress_store_untrash_document (f->store, second, &error));
+  g_assert_true (redress_store_untrash_document (f->base.store, second, &error));
   g_assert_no_error (error);
   assert_changes (f, "1,0,1");
   g_assert_cmpint (doc_id (f, 1), ==, second);
 
   /* Purged from the trash: nothing more to tell */
-  g_assert_true (redress_store_trash_document (f->store, first, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, first, &error));
   assert_changes (f, "0,1,0");
-  g_assert_true (redress_store_purge_document (f->store, first, &error));
+  g_assert_true (redress_store_purge_document (f->base.store, first, &error));
   g_assert_no_error (error);
   assert_changes (f, "");
 
   /* A rolled-back transaction tells nothing */
-  g_assert_true (redress_store_begin (f->store, &error));
-  g_assert_true (redress_store_trash_document (f->store, second, &error));
-  g_assert_true (redress_store_trash_document (f->store, third, &error));
-  redress_store_rollback (f->store);
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, second, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, third, &error));
+  redress_store_rollback (f->base.store);
   assert_changes (f, "");
   g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 2);
 
@@ -254,10 +244,10 @@ test_grounds (Fixture       *f,
   g_autoptr(RedressCaseGround) after = NULL;
   gint64 notes;
 
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "finances", &error));
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "study-plan", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "study-plan", &error));
   g_assert_no_error (error);
-  follow (f, redress_case_ground_list_new (f->store, f->case_id, &error));
+  follow (f, redress_case_ground_list_new (f->base.store, f->case_id, &error));
   g_assert_no_error (error);
   g_assert_true (g_list_model_get_item_type (f->model) == REDRESS_TYPE_CASE_GROUND);
   g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 2);
@@ -265,9 +255,9 @@ test_grounds (Fixture       *f,
   g_assert_cmpstr (ground_code (f, 1), ==, "study-plan");
 
   /* Added: in its place in the catalogue's order, the others untouched */
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "travel-history", &error));
   assert_changes (f, "0,0,1");
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "employment", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "employment", &error));
   assert_changes (f, "2,0,1");
   g_assert_cmpstr (ground_code (f, 2), ==, "employment");
   g_assert_cmpint (redress_case_ground_list_find (REDRESS_CASE_GROUND_LIST (f->model),
@@ -275,18 +265,18 @@ test_grounds (Fixture       *f,
 
   /* Dismissed: its one row changes, and the item is the new state */
   before = g_list_model_get_item (f->model, 1);
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "finances", &error));
   g_assert_no_error (error);
   assert_changes (f, "1,1,1");
   after = g_list_model_get_item (f->model, 1);
   g_assert_true (before != after);
   g_assert_cmpint (redress_case_ground_get_state (after), ==, REDRESS_GROUND_DISMISSED);
-  g_assert_true (redress_store_undismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_undismiss_ground (f->base.store, f->case_id, "finances", &error));
   assert_changes (f, "1,1,1");
 
   /* Another case's grounds: nothing */
-  g_assert_true (redress_store_add_ground (f->store, f->other_case_id, "finances", &error));
-  g_assert_true (redress_store_dismiss_ground (f->store, f->other_case_id, "finances", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->other_case_id, "finances", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->other_case_id, "finances", &error));
   g_assert_no_error (error);
   assert_changes (f, "");
 
@@ -294,14 +284,14 @@ test_grounds (Fixture       *f,
    * evidence with it, and brings it back */
   notes = add_document (f, f->case_id, "notes.pdf", "Detailed bank statements show low funds.");
   assert_changes (f, "");
-  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 1,
+  g_assert_true (redress_store_link_evidence (f->base.store, f->case_id, "finances", notes, 1,
                                               "bank statements show low funds", -1, -1, NULL,
                                               &error));
   g_assert_no_error (error);
   assert_changes (f, "1,1,1");
-  g_assert_true (redress_store_trash_document (f->store, notes, &error));
+  g_assert_true (redress_store_trash_document (f->base.store, notes, &error));
   assert_changes (f, "1,1,1");
-  g_assert_true (redress_store_untrash_document (f->store, notes, &error));
+  g_assert_true (redress_store_untrash_document (f->base.store, notes, &error));
   assert_changes (f, "1,1,1");
   {
     g_autoptr(RedressCaseGround) ground = g_list_model_get_item (f->model, 1);
@@ -310,10 +300,10 @@ test_grounds (Fixture       *f,
   }
 
   /* A rolled-back transaction tells nothing */
-  g_assert_true (redress_store_begin (f->store, &error));
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "employment", &error));
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "family-ties", &error));
-  redress_store_rollback (f->store);
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "employment", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "family-ties", &error));
+  redress_store_rollback (f->base.store);
   assert_changes (f, "");
 
   /* A reload with nothing new announces nothing */
@@ -360,9 +350,9 @@ test_checklist (Fixture       *f,
   gint64 id, added = 0;
   g_autofree char *line = NULL;
 
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "finances", &error));
   g_assert_no_error (error);
-  model = redress_checklist_model_new (f->store, f->case_id, "restoration", &error);
+  model = redress_checklist_model_new (f->base.store, f->case_id, "restoration", &error);
   g_assert_no_error (error);
   follow (f, model);
   g_assert_true (g_list_model_get_item_type (f->model) == REDRESS_TYPE_CHECKLIST_ITEM);
@@ -370,7 +360,7 @@ test_checklist (Fixture       *f,
 
   /* Creating the model drafts nothing */
   g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 0);
-  stored = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  stored = redress_store_list_checklist (f->base.store, f->case_id, "restoration", &error);
   g_assert_cmpuint (stored->len, ==, 0);
   g_clear_pointer (&stored, g_ptr_array_unref);
 
@@ -382,7 +372,7 @@ test_checklist (Fixture       *f,
   g_assert_cmpuint (n, >, 2);
   line = g_strdup_printf ("0,0,%u", n);
   assert_changes (f, line);
-  stored = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  stored = redress_store_list_checklist (f->base.store, f->case_id, "restoration", &error);
   g_assert_cmpuint (stored->len, ==, n);
   for (guint i = 0; i < n; i++)
     g_assert_cmpint (item_id (f, i), ==,
@@ -398,7 +388,7 @@ test_checklist (Fixture       *f,
 
   /* Ticked: its one row */
   id = item_id (f, 1);
-  g_assert_true (redress_store_set_checklist_item_state (f->store, id, REDRESS_ITEM_RECEIVED, &error));
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store, id, REDRESS_ITEM_RECEIVED, &error));
   g_assert_no_error (error);
   assert_changes (f, "1,1,1");
   {
@@ -406,33 +396,33 @@ test_checklist (Fixture       *f,
 
     g_assert_cmpint (redress_checklist_item_get_state (item), ==, REDRESS_ITEM_RECEIVED);
   }
-  g_assert_true (redress_store_edit_checklist_item (f->store, id, "Bank letter", "2026-04-01",
+  g_assert_true (redress_store_edit_checklist_item (f->base.store, id, "Bank letter", "2026-04-01",
                                                     "Ask the bank", &error));
   g_assert_no_error (error);
   assert_changes (f, "1,1,1");
 
   /* Moved up: the two rows that traded places, the others untouched */
-  g_assert_true (redress_store_move_checklist_item (f->store, id, -1, &error));
+  g_assert_true (redress_store_move_checklist_item (f->base.store, id, -1, &error));
   g_assert_no_error (error);
   assert_changes (f, "1,1,0 0,0,1");
   g_assert_cmpint (item_id (f, 0), ==, id);
   g_assert_cmpint (redress_checklist_model_find (model, id), ==, 0);
   /* and down again */
-  g_assert_true (redress_store_move_checklist_item (f->store, id, 1, &error));
+  g_assert_true (redress_store_move_checklist_item (f->base.store, id, 1, &error));
   assert_changes (f, "1,1,0 0,0,1");
   g_assert_cmpint (item_id (f, 1), ==, id);
 
   /* Removed, restored */
-  g_assert_true (redress_store_remove_checklist_item (f->store, id, &error));
+  g_assert_true (redress_store_remove_checklist_item (f->base.store, id, &error));
   g_assert_no_error (error);
   assert_changes (f, "1,1,0");
-  g_assert_true (redress_store_restore_checklist_item (f->store, id, &error));
+  g_assert_true (redress_store_restore_checklist_item (f->base.store, id, &error));
   g_assert_no_error (error);
   assert_changes (f, "1,0,1");
   g_assert_cmpint (item_id (f, 1), ==, id);
 
   /* Added by hand: at the end of the base items */
-  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", NULL,
+  g_assert_true (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration", NULL,
                                                    "A letter from the school", &added, &error));
   g_assert_no_error (error);
   line = (g_free (line), g_strdup_printf ("%u,0,1", n_base));
@@ -440,21 +430,21 @@ test_checklist (Fixture       *f,
   g_assert_cmpint (item_id (f, n_base), ==, added);
 
   /* Another case's checklist, another path's: nothing */
-  g_assert_true (redress_store_draft_checklist (f->store, f->other_case_id, "restoration", NULL,
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->other_case_id, "restoration", NULL,
                                                 &error));
   g_assert_no_error (error);
   assert_changes (f, "");
 
   /* A rolled-back transaction tells nothing */
-  g_assert_true (redress_store_begin (f->store, &error));
-  g_assert_true (redress_store_set_checklist_item_state (f->store, id, REDRESS_ITEM_REQUESTED, &error));
-  g_assert_true (redress_store_remove_checklist_item (f->store, added, &error));
-  redress_store_rollback (f->store);
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store, id, REDRESS_ITEM_REQUESTED, &error));
+  g_assert_true (redress_store_remove_checklist_item (f->base.store, added, &error));
+  redress_store_rollback (f->base.store);
   assert_changes (f, "");
 
   /* A ground no longer confirmed: a redraft takes its untouched items
    * away, in one change */
-  g_assert_true (redress_store_dismiss_ground (f->store, f->case_id, "finances", &error));
+  g_assert_true (redress_store_dismiss_ground (f->base.store, f->case_id, "finances", &error));
   g_assert_no_error (error);
   assert_changes (f, "");
   g_assert_true (redress_checklist_model_draft (model, &changes, &error));

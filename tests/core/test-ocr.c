@@ -8,7 +8,7 @@
 #include "redress-store-documents.h"
 #include "redress-store-private.h"
 #include "test-pdf-util.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * Scanned pages read by OCR in redress-pdf-worker.  The scans are made
@@ -38,8 +38,7 @@ static const char letter_fr[] =
 
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   gint64 case_id;
   gint64 other_id;
 } Fixture;
@@ -48,28 +47,19 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = NULL;
-  g_autoptr(RedressCase) kase = NULL;
-  g_autoptr(RedressCase) other = NULL;
+  gint64 client_id;
 
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-  client = test_add_client (f->store, "Tremblay", "Amélie", NULL);
-  kase = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
-                        "visitor-visa", "2026-02-20");
-  other = test_add_case (f->store, redress_record_get_id (REDRESS_RECORD (client)),
-                         "visitor-visa", "2026-02-21");
-  f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
-  f->other_id = redress_record_get_id (REDRESS_RECORD (other));
+  store_fixture_setup (&f->base, data);
+  client_id = store_fixture_add_client (&f->base, "Tremblay", "Amélie");
+  f->case_id = store_fixture_add_case (&f->base, client_id, "visitor-visa", "2026-02-20");
+  f->other_id = store_fixture_add_case (&f->base, client_id, "visitor-visa", "2026-02-21");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
 }
 
 /* A scanned PDF of @text (NULL: a page wholly black), turned @degrees
@@ -82,7 +72,7 @@ make_scan (Fixture    *f,
 {
   TestPdfPage page = { 612, 792, text, FALSE };
 
-  return test_pdf_write_scan (f->dir, name, &page, 1, degrees);
+  return test_pdf_write_scan (f->base.dir, name, &page, 1, degrees);
 }
 
 /* Whitespace collapsed to one space, ends trimmed; typographic apostrophes
@@ -153,7 +143,7 @@ import (Fixture             *f,
   gint64 id = 0;
   gint64 start = g_get_monotonic_time ();
 
-  g_assert_true (redress_store_import_document_full (f->store, case_id, kind, path, NULL,
+  g_assert_true (redress_store_import_document_full (f->base.store, case_id, kind, path, NULL,
                                                      language, NULL, NULL, NULL, NULL, &id,
                                                      &error));
   g_assert_no_error (error);
@@ -165,7 +155,7 @@ static gint64
 query_int (Fixture    *f,
            const char *sql)
 {
-  return test_query_int (redress_store_get_handle (f->store), sql);
+  return test_query_int (redress_store_get_handle (f->base.store), sql);
 }
 
 static void
@@ -174,7 +164,7 @@ assert_read (Fixture    *f,
              const char *source)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = redress_store_dup_page_text (f->store, id, 1, &error);
+  g_autofree char *text = redress_store_dup_page_text (f->base.store, id, 1, &error);
   g_autofree char *sql = NULL;
   double cer;
 
@@ -206,7 +196,7 @@ grounds_of (Fixture *f,
                                           "(SELECT code FROM case_grounds WHERE case_id = %"
                                           G_GINT64_FORMAT " ORDER BY code)", case_id);
 
-  return test_query_text (redress_store_get_handle (f->store), sql);
+  return test_query_text (redress_store_get_handle (f->base.store), sql);
 }
 
 static void
@@ -230,12 +220,12 @@ test_english_letter (Fixture       *f,
   assert_read (f, id, letter_en);
 
   /* Search finds a word that is only on the scanned page */
-  hits = redress_store_search_pages (f->store, "stipulated", 10, &error);
+  hits = redress_store_search_pages (f->base.store, "stipulated", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
 
   /* The scanned letter gives the grounds its text version gives */
-  text_pdf = g_build_filename (f->dir, "letter-layer.pdf", NULL);
+  text_pdf = g_build_filename (f->base.dir, "letter-layer.pdf", NULL);
   test_pdf_write_cairo (text_pdf, &page, 1);
   text_id = import (f, f->other_id, REDRESS_DOCUMENT_REFUSAL_LETTER, text_pdf, NULL);
   scanned_grounds = grounds_of (f, f->case_id);
@@ -244,14 +234,14 @@ test_english_letter (Fixture       *f,
   g_assert_cmpstr (scanned_grounds, ==, text_grounds);
 
   /* Which page was read by OCR, for the quotes taken from it */
-  g_assert_true (redress_store_page_is_ocr (f->store, id, 1));
-  g_assert_false (redress_store_page_is_ocr (f->store, text_id, 1));
-  g_assert_false (redress_store_page_is_ocr (f->store, id, 2));
-  g_assert_false (redress_store_page_is_ocr (f->store, id, 0));
-  g_assert_false (redress_store_page_is_ocr (f->store, 9999, 1));
-  g_assert_true (redress_store_trash_document (f->store, id, &error));
+  g_assert_true (redress_store_page_is_ocr (f->base.store, id, 1));
+  g_assert_false (redress_store_page_is_ocr (f->base.store, text_id, 1));
+  g_assert_false (redress_store_page_is_ocr (f->base.store, id, 2));
+  g_assert_false (redress_store_page_is_ocr (f->base.store, id, 0));
+  g_assert_false (redress_store_page_is_ocr (f->base.store, 9999, 1));
+  g_assert_true (redress_store_trash_document (f->base.store, id, &error));
   g_assert_no_error (error);
-  g_assert_false (redress_store_page_is_ocr (f->store, id, 1));
+  g_assert_false (redress_store_page_is_ocr (f->base.store, id, 1));
 }
 
 static void
@@ -268,7 +258,7 @@ test_french_letter (Fixture       *f,
   scan = make_scan (f, "lettre", letter_fr, 0);
   id = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, scan, "fra");
   assert_read (f, id, letter_fr);
-  hits = redress_store_search_pages (f->store, "séjour", 10, &error);
+  hits = redress_store_search_pages (f->base.store, "séjour", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
 }

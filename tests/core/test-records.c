@@ -4,12 +4,11 @@
 #include <string.h>
 
 #include "redress-store-private.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   sqlite3 *db;
   TestChanges changes;
 } Fixture;
@@ -18,21 +17,18 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-  f->db = redress_store_get_handle (f->store);
-  test_set_now (f->store, "2026-03-02T14:05:00Z");
-  redress_store_set_actor (f->store, "marie");
-  test_count_changes (f->store, &f->changes);
+  store_fixture_setup (&f->base, data);
+  f->db = redress_store_get_handle (f->base.store);
+  test_set_now (f->base.store, "2026-03-02T14:05:00Z");
+  redress_store_set_actor (f->base.store, "marie");
+  test_count_changes (f->base.store, &f->changes);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
 }
 
 static gint64
@@ -77,7 +73,7 @@ assert_insert_refused (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   redress_record_set_value (REDRESS_RECORD (client), field, value);
-  g_assert_false (redress_store_insert_client (f->store, client, &error));
+  g_assert_false (redress_store_insert_client (f->base.store, client, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_assert_cmpint (client_id (client), ==, 0);
   g_assert_null (redress_client_get_file_number (client));
@@ -100,7 +96,7 @@ test_insert_invalid (Fixture       *f,
 
   /* The same client, corrected, is then numbered 0001 */
   {
-    g_autoptr(RedressClient) client = test_add_client (f->store, "Tremblay", "Émilie",
+    g_autoptr(RedressClient) client = test_add_client (f->base.store, "Tremblay", "Émilie",
                                                        "12-3456-7890");
     g_assert_cmpstr (redress_client_get_file_number (client), ==, "2026-0001");
   }
@@ -121,15 +117,15 @@ test_insert_hostile (Fixture       *f,
 
   /* On update: refused, the stored client unchanged */
   {
-    g_autoptr(RedressClient) client = test_add_client (f->store, "Tremblay", "Émilie", NULL);
+    g_autoptr(RedressClient) client = test_add_client (f->base.store, "Tremblay", "Émilie", NULL);
     g_autoptr(RedressClient) again = NULL;
     g_autoptr(GError) error = NULL;
 
     redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_FAMILY_NAME, "Doe\033[2J");
-    g_assert_false (redress_store_update_client (f->store, client, &error));
+    g_assert_false (redress_store_update_client (f->base.store, client, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "Family name"));
-    again = redress_store_get_client (f->store, client_id (client), NULL);
+    again = redress_store_get_client (f->base.store, client_id (client), NULL);
     g_assert_cmpstr (redress_client_get_family_name (again), ==, "Tremblay");
   }
 
@@ -141,9 +137,9 @@ test_insert_hostile (Fixture       *f,
 
     redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_NOTES,
                               "Called\r\n\tasked for the notes\033[2J");
-    g_assert_true (redress_store_insert_client (f->store, client, &error));
+    g_assert_true (redress_store_insert_client (f->base.store, client, &error));
     g_assert_no_error (error);
-    again = redress_store_get_client (f->store, client_id (client), NULL);
+    again = redress_store_get_client (f->base.store, client_id (client), NULL);
     g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (again), REDRESS_CLIENT_NOTES), ==,
                      "Called\n\tasked for the notes[2J");
   }
@@ -170,7 +166,7 @@ test_check_constraints (Fixture       *f,
   "INSERT INTO cases (client_id, application_type, decision_date, created_at, updated_at" cols ") " \
   "VALUES (1, 'study-permit', '2026-03-02', 'now', 'now'" vals ")"
 
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Haddad", "Karim", NULL);
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Haddad", "Karim", NULL);
   gint64 n_events = count_rows (f, "events");
 
   g_assert_cmpint (client_id (client), ==, 1);
@@ -224,7 +220,7 @@ test_check_constraints_days (Fixture       *f,
                              gconstpointer  data)
 {
   static const char *impossible[] = { "2026-02-30", "2025-02-29", "2026-04-31" };
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Haddad", "Karim", NULL);
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Haddad", "Karim", NULL);
   guint n_accepted = 0;
 
   /* A day the month does not have, written around the store */
@@ -261,7 +257,7 @@ test_failed_insert_leaves_nothing (Fixture       *f,
   /* The last write of the insert, its timeline event, fails */
   test_exec (f->db, "CREATE TEMP TRIGGER fail_events BEFORE INSERT ON events "
                     "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;");
-  g_assert_false (redress_store_insert_client (f->store, client, &error));
+  g_assert_false (redress_store_insert_client (f->base.store, client, &error));
   g_assert_nonnull (error);
   g_assert_true (error->domain == REDRESS_ERROR);
   g_assert_cmpint (client_id (client), ==, 0);
@@ -271,12 +267,12 @@ test_failed_insert_leaves_nothing (Fixture       *f,
 
   /* Nothing half-done: the store is usable and the number was not used */
   test_exec (f->db, "DROP TRIGGER fail_events");
-  g_assert_true (redress_store_insert_client (f->store, client, &error));
+  g_assert_true (redress_store_insert_client (f->base.store, client, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (redress_client_get_file_number (client), ==, "2026-0001");
   g_assert_cmpuint (f->changes.n_client, ==, 1);
 
-  again = test_add_client (f->store, "Okafor", "Emeka", NULL);
+  again = test_add_client (f->base.store, "Okafor", "Emeka", NULL);
   g_assert_cmpstr (redress_client_get_file_number (again), ==, "2026-0002");
 }
 
@@ -284,7 +280,7 @@ static void
 test_failed_update_keeps_old_values (Fixture       *f,
                                      gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Haddad", "Karim", NULL);
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Haddad", "Karim", NULL);
   g_autoptr(RedressClient) stored = NULL;
   g_autoptr(GError) error = NULL;
   gint64 n_events = count_rows (f, "events");
@@ -295,11 +291,11 @@ test_failed_update_keeps_old_values (Fixture       *f,
                     "WHEN NEW.field = 'given-names' BEGIN SELECT RAISE(ABORT, 'no'); END;");
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_FAMILY_NAME, "Haddad-Saab");
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_GIVEN_NAMES, "Karim Elias");
-  g_assert_false (redress_store_update_client (f->store, client, &error));
+  g_assert_false (redress_store_update_client (f->base.store, client, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  stored = redress_store_get_client (f->store, client_id (client), &error);
+  stored = redress_store_get_client (f->base.store, client_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (redress_client_get_family_name (stored), ==, "Haddad");
   g_assert_cmpstr (redress_client_get_given_names (stored), ==, "Karim");
@@ -307,10 +303,10 @@ test_failed_update_keeps_old_values (Fixture       *f,
   g_assert_cmpuint (f->changes.n, ==, 0);
 
   test_exec (f->db, "DROP TRIGGER fail_given");
-  g_assert_true (redress_store_update_client (f->store, client, &error));
+  g_assert_true (redress_store_update_client (f->base.store, client, &error));
   g_assert_no_error (error);
   g_clear_object (&stored);
-  stored = redress_store_get_client (f->store, client_id (client), &error);
+  stored = redress_store_get_client (f->base.store, client_id (client), &error);
   g_assert_cmpstr (redress_client_get_family_name (stored), ==, "Haddad-Saab");
   g_assert_cmpint (count_rows (f, "events"), ==, n_events + 2);
   g_assert_cmpuint (f->changes.n, ==, 1);
@@ -328,22 +324,22 @@ test_outer_rollback (Fixture       *f,
   test_exec (f->db, "CREATE TEMP TRIGGER fail_third BEFORE INSERT ON events "
                     "WHEN NEW.new_value = '2026-0003' BEGIN SELECT RAISE(ABORT, 'no'); END;");
 
-  g_assert_true (redress_store_begin (f->store, &error));
-  a = test_add_client (f->store, "Alvarez", "Ana", NULL);
-  b = test_add_client (f->store, "Bauer", "Ben", NULL);
-  g_assert_false (redress_store_insert_client (f->store, c, &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  a = test_add_client (f->base.store, "Alvarez", "Ana", NULL);
+  b = test_add_client (f->base.store, "Bauer", "Ben", NULL);
+  g_assert_false (redress_store_insert_client (f->base.store, c, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   /* Nothing is announced before the outer transaction ends */
   g_assert_cmpuint (f->changes.n, ==, 0);
-  redress_store_rollback (f->store);
+  redress_store_rollback (f->base.store);
 
   assert_nothing_stored (f);
   g_assert_cmpuint (f->changes.n, ==, 0);
 
   /* The store is not left inside a transaction */
   {
-    g_autoptr(RedressClient) d = test_add_client (f->store, "Diallo", "Awa", NULL);
+    g_autoptr(RedressClient) d = test_add_client (f->base.store, "Diallo", "Awa", NULL);
 
     g_assert_cmpstr (redress_client_get_file_number (d), ==, "2026-0001");
     g_assert_cmpuint (f->changes.n, ==, 1);
@@ -365,13 +361,13 @@ test_inner_failure_then_commit (Fixture       *f,
                     "WHEN NEW.new_value = '2026-0003' BEGIN SELECT RAISE(ABORT, 'no'); END;");
 
   /* A batch where one write fails and the caller carries on */
-  g_assert_true (redress_store_begin (f->store, &error));
-  a = test_add_client (f->store, "Alvarez", "Ana", NULL);
-  b = test_add_client (f->store, "Bauer", "Ben", NULL);
-  g_assert_false (redress_store_insert_client (f->store, c, &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  a = test_add_client (f->base.store, "Alvarez", "Ana", NULL);
+  b = test_add_client (f->base.store, "Bauer", "Ben", NULL);
+  g_assert_false (redress_store_insert_client (f->base.store, c, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_true (redress_store_commit (f->store, &error));
+  g_assert_true (redress_store_commit (f->base.store, &error));
   g_assert_no_error (error);
 
   /* The failed insert left nothing, not even its file number */
@@ -389,12 +385,12 @@ test_inner_failure_then_commit (Fixture       *f,
   test_exec (f->db, "CREATE TEMP TRIGGER fail_third BEFORE INSERT ON events "
                     "WHEN NEW.new_value = '2026-0003' BEGIN SELECT RAISE(ABORT, 'no'); END;");
   f->changes = (TestChanges) { 0 };
-  g_assert_true (redress_store_begin (f->store, &error));
-  g_assert_false (redress_store_insert_client (f->store, c, &error));
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  g_assert_false (redress_store_insert_client (f->base.store, c, &error));
   g_clear_error (&error);
   test_exec (f->db, "DROP TRIGGER fail_third");
-  d = test_add_client (f->store, "Diallo", "Awa", NULL);
-  g_assert_true (redress_store_commit (f->store, &error));
+  d = test_add_client (f->base.store, "Diallo", "Awa", NULL);
+  g_assert_true (redress_store_commit (f->base.store, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (redress_client_get_file_number (d), ==, "2026-0003");
   g_assert_cmpuint (f->changes.n, ==, 1);
@@ -409,14 +405,14 @@ test_signals_after_commit (Fixture       *f,
   g_autoptr(RedressClient) a = NULL;
   g_autoptr(RedressCase) kase = NULL;
 
-  g_assert_true (redress_store_begin (f->store, &error));
-  a = test_add_client (f->store, "Alvarez", "Ana", NULL);
-  kase = test_add_case (f->store, client_id (a), "visitor-visa", "2026-02-01");
+  g_assert_true (redress_store_begin (f->base.store, &error));
+  a = test_add_client (f->base.store, "Alvarez", "Ana", NULL);
+  kase = test_add_case (f->base.store, client_id (a), "visitor-visa", "2026-02-01");
   redress_record_set_value (REDRESS_RECORD (a), REDRESS_CLIENT_NOTES, "Called on Monday");
-  g_assert_true (redress_store_update_client (f->store, a, &error));
+  g_assert_true (redress_store_update_client (f->base.store, a, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->changes.n, ==, 0);
-  g_assert_true (redress_store_commit (f->store, &error));
+  g_assert_true (redress_store_commit (f->base.store, &error));
   g_assert_no_error (error);
 
   /* One per record, however many writes touched it */
@@ -437,47 +433,47 @@ test_file_numbers (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      RedressClient *client = test_add_client (f->store, "Tremblay", "Émilie", NULL);
+      RedressClient *client = test_add_client (f->base.store, "Tremblay", "Émilie", NULL);
 
       g_assert_cmpstr (redress_client_get_file_number (client), ==, expected[i]);
       g_ptr_array_add (clients, client);
     }
 
   /* Trash, purge: the number stays used */
-  g_assert_true (redress_store_trash (f->store, g_ptr_array_index (clients, 2), &error));
-  g_assert_true (redress_store_purge (f->store, g_ptr_array_index (clients, 2), &error));
+  g_assert_true (redress_store_trash (f->base.store, g_ptr_array_index (clients, 2), &error));
+  g_assert_true (redress_store_purge (f->base.store, g_ptr_array_index (clients, 2), &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f, "clients"), ==, 2);
   {
-    g_autoptr(RedressClient) next = test_add_client (f->store, "Roy", "Luc", NULL);
+    g_autoptr(RedressClient) next = test_add_client (f->base.store, "Roy", "Luc", NULL);
     g_assert_cmpstr (redress_client_get_file_number (next), ==, "2026-0004");
 
-    g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (next), &error));
-    g_assert_true (redress_store_purge_trash (f->store, &error));
+    g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (next), &error));
+    g_assert_true (redress_store_purge_trash (f->base.store, &error));
     g_assert_no_error (error);
   }
   {
-    g_autoptr(RedressClient) next = test_add_client (f->store, "Roy", "Léa", NULL);
+    g_autoptr(RedressClient) next = test_add_client (f->base.store, "Roy", "Léa", NULL);
     g_assert_cmpstr (redress_client_get_file_number (next), ==, "2026-0005");
   }
 
   /* New year, new series */
-  test_set_now (f->store, "2026-12-31T23:59:59Z");
+  test_set_now (f->base.store, "2026-12-31T23:59:59Z");
   {
-    g_autoptr(RedressClient) last = test_add_client (f->store, "Gagnon", "Paul", NULL);
+    g_autoptr(RedressClient) last = test_add_client (f->base.store, "Gagnon", "Paul", NULL);
     g_assert_cmpstr (redress_client_get_file_number (last), ==, "2026-0006");
   }
-  test_set_now (f->store, "2027-01-01T00:00:00Z");
+  test_set_now (f->base.store, "2027-01-01T00:00:00Z");
   {
-    g_autoptr(RedressClient) first = test_add_client (f->store, "Gagnon", "Marc", NULL);
-    g_autoptr(RedressClient) second = test_add_client (f->store, "Gagnon", "Jo", NULL);
+    g_autoptr(RedressClient) first = test_add_client (f->base.store, "Gagnon", "Marc", NULL);
+    g_autoptr(RedressClient) second = test_add_client (f->base.store, "Gagnon", "Jo", NULL);
     g_assert_cmpstr (redress_client_get_file_number (first), ==, "2027-0001");
     g_assert_cmpstr (redress_client_get_file_number (second), ==, "2027-0002");
   }
   /* A late entry dated last year continues last year's series */
-  test_set_now (f->store, "2026-12-31T12:00:00Z");
+  test_set_now (f->base.store, "2026-12-31T12:00:00Z");
   {
-    g_autoptr(RedressClient) late = test_add_client (f->store, "Gagnon", "Zoé", NULL);
+    g_autoptr(RedressClient) late = test_add_client (f->base.store, "Gagnon", "Zoé", NULL);
     g_assert_cmpstr (redress_client_get_file_number (late), ==, "2026-0007");
   }
   g_assert_cmpint (test_query_int (f->db, "SELECT count(DISTINCT file_number) = count(*) "
@@ -502,13 +498,13 @@ test_client_round_trip (Fixture       *f,
   redress_record_set_value (r, REDRESS_CLIENT_CITIZENSHIP, "Mexico");
   redress_record_set_value (r, REDRESS_CLIENT_LANGUAGE, "fr");
   redress_record_set_value (r, REDRESS_CLIENT_NOTES, "  Prefers email.\nNo calls.  ");
-  g_assert_true (redress_store_insert_client (f->store, client, &error));
+  g_assert_true (redress_store_insert_client (f->base.store, client, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->changes.n_client, ==, 1);
   g_assert_cmpint (f->changes.last_id, ==, client_id (client));
   g_assert_cmpstr (redress_record_get_created_at (r), ==, "2026-03-02T14:05:00Z");
 
-  stored = redress_store_get_client (f->store, client_id (client), &error);
+  stored = redress_store_get_client (f->base.store, client_id (client), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < REDRESS_CLIENT_N_FIELDS; i++)
     g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), i), ==,
@@ -525,7 +521,7 @@ test_client_round_trip (Fixture       *f,
   g_assert_false (redress_record_get_archived (REDRESS_RECORD (stored)));
 
   g_clear_object (&stored);
-  stored = redress_store_get_client (f->store, 999, &error);
+  stored = redress_store_get_client (f->base.store, 999, &error);
   g_assert_null (stored);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
 }
@@ -542,12 +538,12 @@ static void
 test_update_events (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Diaz", "Ana", "12345678");
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Diaz", "Ana", "12345678");
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   RedressEvent *e;
 
-  events = redress_store_list_events (f->store, client_id (client), 0, &error);
+  events = redress_store_list_events (f->base.store, client_id (client), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 1);
   e = event_at (events, 0);
@@ -560,19 +556,19 @@ test_update_events (Fixture       *f,
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* Two fields change: two events, by the current actor, at the current time */
-  redress_store_set_actor (f->store, "jean");
-  g_assert_cmpstr (redress_store_get_actor (f->store), ==, "jean");
-  test_set_now (f->store, "2026-03-03T09:30:00Z");
+  redress_store_set_actor (f->base.store, "jean");
+  g_assert_cmpstr (redress_store_get_actor (f->base.store), ==, "jean");
+  test_set_now (f->base.store, "2026-03-03T09:30:00Z");
   f->changes = (TestChanges) { 0 };
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_FAMILY_NAME, "Díaz");
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_UCI, "12-3456-7890");
-  g_assert_true (redress_store_update_client (f->store, client, &error));
+  g_assert_true (redress_store_update_client (f->base.store, client, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->changes.n, ==, 1);
   g_assert_cmpstr (redress_record_get_updated_at (REDRESS_RECORD (client)), ==,
                    "2026-03-03T09:30:00Z");
 
-  events = redress_store_list_events (f->store, client_id (client), 0, &error);
+  events = redress_store_list_events (f->base.store, client_id (client), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 3);
   /* Newest first: the UCI (written second), then the family name */
@@ -596,37 +592,37 @@ test_update_events (Fixture       *f,
 
   /* Clearing an optional field logs old value and NULL */
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_UCI, "");
-  g_assert_true (redress_store_update_client (f->store, client, &error));
-  events = redress_store_list_events (f->store, client_id (client), 0, &error);
+  g_assert_true (redress_store_update_client (f->base.store, client, &error));
+  events = redress_store_list_events (f->base.store, client_id (client), 0, &error);
   g_assert_cmpuint (events->len, ==, 4);
   g_assert_cmpstr (redress_event_get_old_value (event_at (events, 0)), ==, "1234567890");
   g_assert_null (redress_event_get_new_value (event_at (events, 0)));
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* Nothing changed: nothing logged, nothing written, nothing announced */
-  test_set_now (f->store, "2026-03-04T08:00:00Z");
+  test_set_now (f->base.store, "2026-03-04T08:00:00Z");
   f->changes = (TestChanges) { 0 };
   {
-    g_autoptr(RedressClient) same = redress_store_get_client (f->store, client_id (client),
+    g_autoptr(RedressClient) same = redress_store_get_client (f->base.store, client_id (client),
                                                               &error);
     g_autoptr(RedressClient) reread = NULL;
 
-    g_assert_true (redress_store_update_client (f->store, same, &error));
+    g_assert_true (redress_store_update_client (f->base.store, same, &error));
     g_assert_no_error (error);
-    reread = redress_store_get_client (f->store, client_id (client), &error);
+    reread = redress_store_get_client (f->base.store, client_id (client), &error);
     g_assert_cmpstr (redress_record_get_updated_at (REDRESS_RECORD (reread)), ==,
                      "2026-03-03T09:30:00Z");
   }
-  events = redress_store_list_events (f->store, client_id (client), 0, &error);
+  events = redress_store_list_events (f->base.store, client_id (client), 0, &error);
   g_assert_cmpuint (events->len, ==, 4);
   g_assert_cmpuint (f->changes.n, ==, 0);
 
   /* An invalid update is refused before anything is written */
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_DATE_OF_BIRTH, "2025-02-29");
-  g_assert_false (redress_store_update_client (f->store, client, &error));
+  g_assert_false (redress_store_update_client (f->base.store, client, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_pointer (&events, g_ptr_array_unref);
-  events = redress_store_list_events (f->store, client_id (client), 0, &error);
+  events = redress_store_list_events (f->base.store, client_id (client), 0, &error);
   g_assert_cmpuint (events->len, ==, 4);
 }
 
@@ -634,22 +630,22 @@ static void
 test_case_events (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Haddad", "Karim", NULL);
-  g_autoptr(RedressClient) other = test_add_client (f->store, "Roy", "Luc", NULL);
-  g_autoptr(RedressCase) kase = test_add_case (f->store, client_id (client), "visitor-visa",
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Haddad", "Karim", NULL);
+  g_autoptr(RedressClient) other = test_add_client (f->base.store, "Roy", "Luc", NULL);
+  g_autoptr(RedressCase) kase = test_add_case (f->base.store, client_id (client), "visitor-visa",
                                                "2026-02-15");
-  g_autoptr(RedressCase) other_case = test_add_case (f->store, client_id (other), "study-permit",
+  g_autoptr(RedressCase) other_case = test_add_case (f->base.store, client_id (other), "study-permit",
                                                      "2026-02-16");
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   RedressEvent *e;
 
   redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_STAGE, "analysis");
-  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_true (redress_store_update_case (f->base.store, kase, &error));
   g_assert_no_error (error);
 
   /* The client's timeline holds its cases' events */
-  events = redress_store_list_events (f->store, client_id (client), 0, &error);
+  events = redress_store_list_events (f->base.store, client_id (client), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 3);
   e = event_at (events, 0);
@@ -667,7 +663,7 @@ test_case_events (Fixture       *f,
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* The case's own timeline */
-  events = redress_store_list_events (f->store, 0, case_id (kase), &error);
+  events = redress_store_list_events (f->base.store, 0, case_id (kase), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 2);
   for (guint i = 0; i < events->len; i++)
@@ -682,7 +678,7 @@ list_has_client (Fixture  *f,
                  gint64    id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) clients = redress_store_list_clients (f->store, include_archived, &error);
+  g_autoptr(GPtrArray) clients = redress_store_list_clients (f->base.store, include_archived, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < clients->len; i++)
@@ -697,7 +693,7 @@ n_cases (Fixture  *f,
          gboolean  include_archived)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = redress_store_list_cases (f->store, id, include_archived, &error);
+  g_autoptr(GPtrArray) cases = redress_store_list_cases (f->base.store, id, include_archived, &error);
 
   g_assert_no_error (error);
   return cases->len;
@@ -707,8 +703,8 @@ static void
 test_archive (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Haddad", "Karim", NULL);
-  g_autoptr(RedressCase) kase = test_add_case (f->store, client_id (client), "visitor-visa",
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Haddad", "Karim", NULL);
+  g_autoptr(RedressCase) kase = test_add_case (f->base.store, client_id (client), "visitor-visa",
                                                "2026-02-15");
   g_autoptr(RedressClient) stored = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -716,29 +712,29 @@ test_archive (Fixture       *f,
   gint64 id = client_id (client);
 
   f->changes = (TestChanges) { 0 };
-  g_assert_true (redress_store_set_archived (f->store, REDRESS_RECORD (client), TRUE, &error));
+  g_assert_true (redress_store_set_archived (f->base.store, REDRESS_RECORD (client), TRUE, &error));
   g_assert_no_error (error);
   g_assert_true (redress_record_get_archived (REDRESS_RECORD (client)));
   g_assert_cmpuint (f->changes.n_client, ==, 1);
   g_assert_false (list_has_client (f, FALSE, id));
   g_assert_true (list_has_client (f, TRUE, id));
-  stored = redress_store_get_client (f->store, id, &error);
+  stored = redress_store_get_client (f->base.store, id, &error);
   g_assert_no_error (error);
   g_assert_true (redress_record_get_archived (REDRESS_RECORD (stored)));
   g_clear_object (&stored);
 
-  g_assert_true (redress_store_set_archived (f->store, REDRESS_RECORD (client), FALSE, &error));
+  g_assert_true (redress_store_set_archived (f->base.store, REDRESS_RECORD (client), FALSE, &error));
   g_assert_true (list_has_client (f, FALSE, id));
-  stored = redress_store_get_client (f->store, id, &error);
+  stored = redress_store_get_client (f->base.store, id, &error);
   g_assert_false (redress_record_get_archived (REDRESS_RECORD (stored)));
 
   /* Cases archive on their own */
-  g_assert_true (redress_store_set_archived (f->store, REDRESS_RECORD (kase), TRUE, &error));
+  g_assert_true (redress_store_set_archived (f->base.store, REDRESS_RECORD (kase), TRUE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_cases (f, id, FALSE), ==, 0);
   g_assert_cmpuint (n_cases (f, id, TRUE), ==, 1);
 
-  events = redress_store_list_events (f->store, id, 0, &error);
+  events = redress_store_list_events (f->base.store, id, 0, &error);
   g_assert_cmpstr (redress_event_get_kind (event_at (events, 0)), ==, "archived");
   g_assert_cmpstr (redress_event_get_entity (event_at (events, 0)), ==, "case");
   g_assert_cmpstr (redress_event_get_kind (event_at (events, 1)), ==, "unarchived");
@@ -750,13 +746,13 @@ static void
 test_trash_and_untrash (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Haddad", "Karim", NULL);
-  g_autoptr(RedressClient) other = test_add_client (f->store, "Roy", "Luc", NULL);
-  g_autoptr(RedressCase) k1 = test_add_case (f->store, client_id (client), "visitor-visa",
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Haddad", "Karim", NULL);
+  g_autoptr(RedressClient) other = test_add_client (f->base.store, "Roy", "Luc", NULL);
+  g_autoptr(RedressCase) k1 = test_add_case (f->base.store, client_id (client), "visitor-visa",
                                              "2026-02-15");
-  g_autoptr(RedressCase) k2 = test_add_case (f->store, client_id (client), "study-permit",
+  g_autoptr(RedressCase) k2 = test_add_case (f->base.store, client_id (client), "study-permit",
                                              "2026-01-15");
-  g_autoptr(RedressCase) k3 = test_add_case (f->store, client_id (other), "study-permit",
+  g_autoptr(RedressCase) k3 = test_add_case (f->base.store, client_id (other), "study-permit",
                                              "2026-01-10");
   g_autoptr(RedressClient) stored = NULL;
   g_autoptr(RedressCase) stored_case = NULL;
@@ -767,19 +763,19 @@ test_trash_and_untrash (Fixture       *f,
   g_assert_cmpuint (n_cases (f, 0, FALSE), ==, 3);
 
   f->changes = (TestChanges) { 0 };
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (client), &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (client), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->changes.n_client, ==, 1);
 
   /* Gone from everywhere, with its cases */
-  stored = redress_store_get_client (f->store, id, &error);
+  stored = redress_store_get_client (f->base.store, id, &error);
   g_assert_null (stored);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (list_has_client (f, TRUE, id));
   g_assert_cmpuint (n_cases (f, id, TRUE), ==, 0);
   g_assert_cmpuint (n_cases (f, 0, TRUE), ==, 1);
-  stored_case = redress_store_get_case (f->store, case_id (k1), &error);
+  stored_case = redress_store_get_case (f->base.store, case_id (k1), &error);
   g_assert_null (stored_case);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -790,10 +786,10 @@ test_trash_and_untrash (Fixture       *f,
 
   /* A trashed file cannot be edited, trashed again, or given a case */
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_NOTES, "late edit");
-  g_assert_false (redress_store_update_client (f->store, client, &error));
+  g_assert_false (redress_store_update_client (f->base.store, client, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (redress_store_trash (f->store, REDRESS_RECORD (client), &error));
+  g_assert_false (redress_store_trash (f->base.store, REDRESS_RECORD (client), &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
   {
@@ -801,7 +797,7 @@ test_trash_and_untrash (Fixture       *f,
 
     redress_record_set_value (REDRESS_RECORD (late), REDRESS_CASE_APPLICATION_TYPE, "other");
     redress_record_set_value (REDRESS_RECORD (late), REDRESS_CASE_DECISION_DATE, "2026-03-01");
-    g_assert_false (redress_store_insert_case (f->store, late, &error));
+    g_assert_false (redress_store_insert_case (f->base.store, late, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
     g_assert_cmpint (case_id (late), ==, 0);
     g_clear_error (&error);
@@ -809,9 +805,9 @@ test_trash_and_untrash (Fixture       *f,
   }
 
   /* Undo brings it back with its cases */
-  g_assert_true (redress_store_untrash (f->store, REDRESS_RECORD (client), &error));
+  g_assert_true (redress_store_untrash (f->base.store, REDRESS_RECORD (client), &error));
   g_assert_no_error (error);
-  stored = redress_store_get_client (f->store, id, &error);
+  stored = redress_store_get_client (f->base.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (redress_client_get_case_count (stored), ==, 2);
   g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), REDRESS_CLIENT_NOTES), ==,
@@ -820,22 +816,22 @@ test_trash_and_untrash (Fixture       *f,
   g_assert_true (list_has_client (f, FALSE, id));
 
   /* Untrashing what is not in the trash is an error */
-  g_assert_false (redress_store_untrash (f->store, REDRESS_RECORD (client), &error));
+  g_assert_false (redress_store_untrash (f->base.store, REDRESS_RECORD (client), &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* A case alone */
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (k2), &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (k2), &error));
   g_assert_no_error (error);
   g_clear_object (&stored);
-  stored = redress_store_get_client (f->store, id, &error);
+  stored = redress_store_get_client (f->base.store, id, &error);
   g_assert_cmpuint (redress_client_get_case_count (stored), ==, 1);
   g_assert_cmpuint (n_cases (f, id, TRUE), ==, 1);
-  events = redress_store_list_events (f->store, id, 0, &error);
+  events = redress_store_list_events (f->base.store, id, 0, &error);
   g_assert_cmpstr (redress_event_get_kind (event_at (events, 0)), ==, "deleted");
   g_assert_cmpstr (redress_event_get_new_value (event_at (events, 0)), ==,
                    "Study permit refused 15 January 2026");
-  g_assert_true (redress_store_untrash (f->store, REDRESS_RECORD (k2), &error));
+  g_assert_true (redress_store_untrash (f->base.store, REDRESS_RECORD (k2), &error));
   g_assert_cmpuint (n_cases (f, id, TRUE), ==, 2);
   (void) k3;
 }
@@ -844,22 +840,22 @@ static void
 test_purge (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Haddad", "Karim", NULL);
-  g_autoptr(RedressClient) other = test_add_client (f->store, "Roy", "Luc", NULL);
-  g_autoptr(RedressCase) k1 = test_add_case (f->store, client_id (client), "visitor-visa",
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Haddad", "Karim", NULL);
+  g_autoptr(RedressClient) other = test_add_client (f->base.store, "Roy", "Luc", NULL);
+  g_autoptr(RedressCase) k1 = test_add_case (f->base.store, client_id (client), "visitor-visa",
                                              "2026-02-15");
-  g_autoptr(RedressCase) k2 = test_add_case (f->store, client_id (other), "study-permit",
+  g_autoptr(RedressCase) k2 = test_add_case (f->base.store, client_id (other), "study-permit",
                                              "2026-01-10");
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
 
   /* Purging what is not in the trash does nothing */
-  g_assert_true (redress_store_purge (f->store, REDRESS_RECORD (client), &error));
+  g_assert_true (redress_store_purge (f->base.store, REDRESS_RECORD (client), &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f, "clients"), ==, 2);
 
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (client), &error));
-  g_assert_true (redress_store_purge (f->store, REDRESS_RECORD (client), &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (client), &error));
+  g_assert_true (redress_store_purge (f->base.store, REDRESS_RECORD (client), &error));
   g_assert_no_error (error);
 
   /* Gone for good: the row, its cases, its timeline */
@@ -871,13 +867,13 @@ test_purge (Fixture       *f,
                          client_id (client));
   g_assert_cmpint (test_query_int (f->db, sql), ==, 0);
   g_assert_cmpint (count_rows (f, "cases"), ==, 1);
-  g_assert_false (redress_store_untrash (f->store, REDRESS_RECORD (client), &error));
+  g_assert_false (redress_store_untrash (f->base.store, REDRESS_RECORD (client), &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* The other client is untouched */
   g_assert_cmpuint (n_cases (f, client_id (other), FALSE), ==, 1);
-  g_assert_true (redress_store_check (f->store, &error));
+  g_assert_true (redress_store_check (f->base.store, &error));
   g_assert_no_error (error);
   (void) k1;
   (void) k2;
@@ -887,17 +883,17 @@ static void
 test_purge_trash (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(RedressClient) a = test_add_client (f->store, "Alvarez", "Ana", NULL);
-  g_autoptr(RedressClient) b = test_add_client (f->store, "Bauer", "Ben", NULL);
-  g_autoptr(RedressCase) ka = test_add_case (f->store, client_id (a), "other", "2026-01-01");
-  g_autoptr(RedressCase) kb1 = test_add_case (f->store, client_id (b), "other", "2026-01-02");
-  g_autoptr(RedressCase) kb2 = test_add_case (f->store, client_id (b), "other", "2026-01-03");
+  g_autoptr(RedressClient) a = test_add_client (f->base.store, "Alvarez", "Ana", NULL);
+  g_autoptr(RedressClient) b = test_add_client (f->base.store, "Bauer", "Ben", NULL);
+  g_autoptr(RedressCase) ka = test_add_case (f->base.store, client_id (a), "other", "2026-01-01");
+  g_autoptr(RedressCase) kb1 = test_add_case (f->base.store, client_id (b), "other", "2026-01-02");
+  g_autoptr(RedressCase) kb2 = test_add_case (f->base.store, client_id (b), "other", "2026-01-03");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (a), &error));
-  g_assert_true (redress_store_trash (f->store, REDRESS_RECORD (kb1), &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (a), &error));
+  g_assert_true (redress_store_trash (f->base.store, REDRESS_RECORD (kb1), &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_purge_trash (f->store, &error));
+  g_assert_true (redress_store_purge_trash (f->base.store, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count_rows (f, "clients"), ==, 1);
@@ -905,10 +901,10 @@ test_purge_trash (Fixture       *f,
   g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM clients WHERE deleted_at IS NOT "
                                           "NULL"), ==, 0);
   g_assert_cmpuint (n_cases (f, client_id (b), FALSE), ==, 1);
-  g_assert_false (redress_store_untrash (f->store, REDRESS_RECORD (kb1), &error));
+  g_assert_false (redress_store_untrash (f->base.store, REDRESS_RECORD (kb1), &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_true (redress_store_check (f->store, &error));
+  g_assert_true (redress_store_check (f->base.store, &error));
   g_assert_no_error (error);
   (void) ka;
   (void) kb2;
@@ -920,7 +916,7 @@ static void
 test_case_round_trip (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Nguyen", "Minh Anh", NULL);
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Nguyen", "Minh Anh", NULL);
   g_autoptr(RedressCase) kase = redress_case_new (client_id (client));
   g_autoptr(RedressCase) stored = NULL;
   g_autoptr(RedressClient) reread = NULL;
@@ -938,13 +934,13 @@ test_case_round_trip (Fixture       *f,
   redress_record_set_value (r, REDRESS_CASE_STAGE, "preparing");
   redress_record_set_value (r, REDRESS_CASE_NOTES, "Maintained status.");
   f->changes = (TestChanges) { 0 };
-  g_assert_true (redress_store_insert_case (f->store, kase, &error));
+  g_assert_true (redress_store_insert_case (f->base.store, kase, &error));
   g_assert_no_error (error);
   /* The case and its client (whose case count changed) */
   g_assert_cmpuint (f->changes.n_case, ==, 1);
   g_assert_cmpuint (f->changes.n_client, ==, 1);
 
-  stored = redress_store_get_case (f->store, case_id (kase), &error);
+  stored = redress_store_get_case (f->base.store, case_id (kase), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < REDRESS_CASE_N_FIELDS; i++)
     g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), i), ==,
@@ -953,24 +949,24 @@ test_case_round_trip (Fixture       *f,
   g_assert_true (redress_case_get_decided_in_canada (stored));
   g_assert_cmpint (test_query_int (f->db, "SELECT decided_in_canada FROM cases"), ==, 1);
 
-  reread = redress_store_get_client (f->store, client_id (client), &error);
+  reread = redress_store_get_client (f->base.store, client_id (client), &error);
   g_assert_cmpuint (redress_client_get_case_count (reread), ==, 1);
 
   /* Update: a date that does not exist, then a received date before the decision */
   redress_record_set_value (r, REDRESS_CASE_DECISION_DATE, "2026-02-30");
-  g_assert_false (redress_store_update_case (f->store, kase, &error));
+  g_assert_false (redress_store_update_case (f->base.store, kase, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
   redress_record_set_value (r, REDRESS_CASE_DECISION_DATE, "2026-02-20");
-  g_assert_false (redress_store_update_case (f->store, kase, &error));
+  g_assert_false (redress_store_update_case (f->base.store, kase, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_object (&stored);
-  stored = redress_store_get_case (f->store, case_id (kase), &error);
+  stored = redress_store_get_case (f->base.store, case_id (kase), &error);
   g_assert_cmpstr (redress_case_get_decision_date (stored), ==, "2026-02-10");
 
   g_clear_object (&stored);
-  stored = redress_store_get_case (f->store, 999, &error);
+  stored = redress_store_get_case (f->base.store, 999, &error);
   g_assert_null (stored);
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
 }
@@ -979,7 +975,7 @@ static void
 test_case_refused (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(RedressClient) client = test_add_client (f->store, "Nguyen", "Minh Anh", NULL);
+  g_autoptr(RedressClient) client = test_add_client (f->base.store, "Nguyen", "Minh Anh", NULL);
   g_autoptr(GError) error = NULL;
   gint64 n_events = count_rows (f, "events");
 
@@ -991,7 +987,7 @@ test_case_refused (Fixture       *f,
 
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE, "other");
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECISION_DATE, "2026-02-10");
-    g_assert_false (redress_store_insert_case (f->store, kase, &error));
+    g_assert_false (redress_store_insert_case (f->base.store, kase, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
     g_assert_cmpint (case_id (kase), ==, 0);
     g_clear_error (&error);
@@ -1003,13 +999,13 @@ test_case_refused (Fixture       *f,
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE, "other");
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECISION_DATE, "2026-02-10");
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_RECEIVED_DATE, "2026-02-09");
-    g_assert_false (redress_store_insert_case (f->store, kase, &error));
+    g_assert_false (redress_store_insert_case (f->base.store, kase, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
     g_clear_error (&error);
 
     /* The same day is fine */
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_RECEIVED_DATE, "2026-02-10");
-    g_assert_true (redress_store_insert_case (f->store, kase, &error));
+    g_assert_true (redress_store_insert_case (f->base.store, kase, &error));
     g_assert_no_error (error);
     g_assert_cmpint (count_rows (f, "cases"), ==, 1);
     n_events++;
@@ -1019,21 +1015,21 @@ test_case_refused (Fixture       *f,
     g_autoptr(RedressCase) kase = redress_case_new (client_id (client));
 
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECISION_DATE, "2026-02-10");
-    g_assert_false (redress_store_insert_case (f->store, kase, &error));
+    g_assert_false (redress_store_insert_case (f->base.store, kase, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
     g_clear_error (&error);
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE, "tourist");
-    g_assert_false (redress_store_insert_case (f->store, kase, &error));
+    g_assert_false (redress_store_insert_case (f->base.store, kase, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
     g_clear_error (&error);
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE, "other");
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECISION_DATE, NULL);
-    g_assert_false (redress_store_insert_case (f->store, kase, &error));
+    g_assert_false (redress_store_insert_case (f->base.store, kase, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
     g_clear_error (&error);
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECISION_DATE, "2026-02-10");
     redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_STAGE, "refused");
-    g_assert_false (redress_store_insert_case (f->store, kase, &error));
+    g_assert_false (redress_store_insert_case (f->base.store, kase, &error));
     g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
     g_clear_error (&error);
   }
@@ -1046,27 +1042,27 @@ static void
 test_list_cases_order (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(RedressClient) a = test_add_client (f->store, "Alvarez", "Ana", NULL);
-  g_autoptr(RedressClient) b = test_add_client (f->store, "Bauer", "Ben", NULL);
-  g_autoptr(RedressCase) k1 = test_add_case (f->store, client_id (a), "other", "2025-01-10");
-  g_autoptr(RedressCase) k2 = test_add_case (f->store, client_id (a), "other", "2026-03-02");
-  g_autoptr(RedressCase) k3 = test_add_case (f->store, client_id (a), "other", "2025-06-01");
-  g_autoptr(RedressCase) k4 = test_add_case (f->store, client_id (a), "other", "2026-03-02");
-  g_autoptr(RedressCase) k5 = test_add_case (f->store, client_id (b), "other", "2025-12-01");
+  g_autoptr(RedressClient) a = test_add_client (f->base.store, "Alvarez", "Ana", NULL);
+  g_autoptr(RedressClient) b = test_add_client (f->base.store, "Bauer", "Ben", NULL);
+  g_autoptr(RedressCase) k1 = test_add_case (f->base.store, client_id (a), "other", "2025-01-10");
+  g_autoptr(RedressCase) k2 = test_add_case (f->base.store, client_id (a), "other", "2026-03-02");
+  g_autoptr(RedressCase) k3 = test_add_case (f->base.store, client_id (a), "other", "2025-06-01");
+  g_autoptr(RedressCase) k4 = test_add_case (f->base.store, client_id (a), "other", "2026-03-02");
+  g_autoptr(RedressCase) k5 = test_add_case (f->base.store, client_id (b), "other", "2025-12-01");
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
   gint64 expected_a[] = { case_id (k4), case_id (k2), case_id (k3), case_id (k1) };
   gint64 expected_all[] = { case_id (k4), case_id (k2), case_id (k5), case_id (k3), case_id (k1) };
 
   /* Newest decision first; the later entry first on the same day */
-  cases = redress_store_list_cases (f->store, client_id (a), FALSE, &error);
+  cases = redress_store_list_cases (f->base.store, client_id (a), FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cases->len, ==, G_N_ELEMENTS (expected_a));
   for (guint i = 0; i < cases->len; i++)
     g_assert_cmpint (case_id (g_ptr_array_index (cases, i)), ==, expected_a[i]);
   g_clear_pointer (&cases, g_ptr_array_unref);
 
-  cases = redress_store_list_cases (f->store, 0, FALSE, &error);
+  cases = redress_store_list_cases (f->base.store, 0, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cases->len, ==, G_N_ELEMENTS (expected_all));
   for (guint i = 0; i < cases->len; i++)
@@ -1077,13 +1073,13 @@ static void
 test_list_clients_order (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(RedressClient) c1 = test_add_client (f->store, "Roy", "Luc", NULL);
-  g_autoptr(RedressClient) c2 = test_add_client (f->store, "Alvarez", "Ana", NULL);
-  g_autoptr(RedressClient) c3 = test_add_client (f->store, "Roy", "Anne", NULL);
+  g_autoptr(RedressClient) c1 = test_add_client (f->base.store, "Roy", "Luc", NULL);
+  g_autoptr(RedressClient) c2 = test_add_client (f->base.store, "Alvarez", "Ana", NULL);
+  g_autoptr(RedressClient) c3 = test_add_client (f->base.store, "Roy", "Anne", NULL);
   g_autoptr(GPtrArray) clients = NULL;
   g_autoptr(GError) error = NULL;
 
-  clients = redress_store_list_clients (f->store, FALSE, &error);
+  clients = redress_store_list_clients (f->base.store, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clients->len, ==, 3);
   g_assert_true (g_ptr_array_index (clients, 0) != NULL);
@@ -1105,7 +1101,7 @@ test_firm (Fixture       *f,
   RedressRecord *r;
 
   /* Never set: empty */
-  firm = redress_store_get_firm (f->store, &error);
+  firm = redress_store_get_firm (f->base.store, &error);
   g_assert_no_error (error);
   r = REDRESS_RECORD (firm);
   g_assert_cmpstr (redress_record_get_value (r, REDRESS_FIRM_NAME), ==, "");
@@ -1115,18 +1111,18 @@ test_firm (Fixture       *f,
   redress_record_set_value (r, REDRESS_FIRM_EMAIL, "info@tremblay.example.ca");
   redress_record_set_value (r, REDRESS_FIRM_LICENCE, "R512345");
   f->changes = (TestChanges) { 0 };
-  g_assert_true (redress_store_update_firm (f->store, firm, &error));
+  g_assert_true (redress_store_update_firm (f->base.store, firm, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->changes.n_firm, ==, 1);
 
-  stored = redress_store_get_firm (f->store, &error);
+  stored = redress_store_get_firm (f->base.store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < REDRESS_FIRM_N_FIELDS; i++)
     g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), i), ==,
                      redress_record_get_value (r, i));
 
   /* One event per field set, on the firm's timeline (no client) */
-  events = redress_store_list_events (f->store, 0, 0, &error);
+  events = redress_store_list_events (f->base.store, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 3);
   for (guint i = 0; i < events->len; i++)
@@ -1142,9 +1138,9 @@ test_firm (Fixture       *f,
 
   /* Changing one field logs one event */
   redress_record_set_value (REDRESS_RECORD (stored), REDRESS_FIRM_LICENCE, "R512346");
-  g_assert_true (redress_store_update_firm (f->store, stored, &error));
+  g_assert_true (redress_store_update_firm (f->base.store, stored, &error));
   g_assert_no_error (error);
-  events = redress_store_list_events (f->store, 0, 0, &error);
+  events = redress_store_list_events (f->base.store, 0, 0, &error);
   g_assert_cmpuint (events->len, ==, 4);
   g_assert_cmpstr (redress_event_get_old_value (event_at (events, 0)), ==, "R512345");
   g_clear_pointer (&events, g_ptr_array_unref);
@@ -1152,16 +1148,16 @@ test_firm (Fixture       *f,
   /* An invalid email is refused, and nothing changes */
   redress_record_set_value (REDRESS_RECORD (stored), REDRESS_FIRM_EMAIL, "info at tremblay");
   redress_record_set_value (REDRESS_RECORD (stored), REDRESS_FIRM_NAME, "Other name");
-  g_assert_false (redress_store_update_firm (f->store, stored, &error));
+  g_assert_false (redress_store_update_firm (f->base.store, stored, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_object (&firm);
-  firm = redress_store_get_firm (f->store, &error);
+  firm = redress_store_get_firm (f->base.store, &error);
   g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_EMAIL), ==,
                    "info@tremblay.example.ca");
   g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME), ==,
                    "Cabinet Tremblay Immigration");
-  events = redress_store_list_events (f->store, 0, 0, &error);
+  events = redress_store_list_events (f->base.store, 0, 0, &error);
   g_assert_cmpuint (events->len, ==, 4);
   g_assert_cmpint (count_rows (f, "firm"), ==, 1);
 }
@@ -1196,8 +1192,8 @@ test_demo (Fixture       *f,
   guint n = 0;
   gboolean found = FALSE;
 
-  g_signal_connect (f->store, "changed", G_CALLBACK (on_demo_changed), &watch);
-  g_assert_true (redress_demo_populate (f->store, &n, &error));
+  g_signal_connect (f->base.store, "changed", G_CALLBACK (on_demo_changed), &watch);
+  g_assert_true (redress_demo_populate (f->base.store, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 4);
 
@@ -1206,7 +1202,7 @@ test_demo (Fixture       *f,
   g_assert_cmpuint (f->changes.n_client, ==, 4);
   g_assert_cmpuint (f->changes.n_case, ==, 4);
 
-  clients = redress_store_list_clients (f->store, FALSE, &error);
+  clients = redress_store_list_clients (f->base.store, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clients->len, ==, 4);
   for (guint i = 0; i < clients->len; i++)
@@ -1217,9 +1213,9 @@ test_demo (Fixture       *f,
       found = found || g_strcmp0 (redress_client_get_family_name (client), "Tremblay-Nguyen") == 0;
     }
   g_assert_true (found);
-  cases = redress_store_list_cases (f->store, 0, FALSE, &error);
+  cases = redress_store_list_cases (f->base.store, 0, FALSE, &error);
   g_assert_cmpuint (cases->len, ==, 4);
-  g_assert_true (redress_store_check (f->store, &error));
+  g_assert_true (redress_store_check (f->base.store, &error));
   g_assert_no_error (error);
 }
 
@@ -1234,7 +1230,7 @@ test_demo_all_or_nothing (Fixture       *f,
   test_exec (f->db, "CREATE TEMP TRIGGER fail_last BEFORE INSERT ON cases "
                     "WHEN NEW.application_type = 'sponsorship-family-class' "
                     "BEGIN SELECT RAISE(ABORT, 'no'); END;");
-  g_assert_false (redress_demo_populate (f->store, &n, &error));
+  g_assert_false (redress_demo_populate (f->base.store, &n, &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (n, ==, 99);
   assert_nothing_stored (f);

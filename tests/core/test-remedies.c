@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * The deadline engine, rule by rule: each row of the tables below is a
@@ -685,28 +685,7 @@ test_notes_request_row (gconstpointer data)
 
 /* Deadlines across cases ---------------------------------------------------------- */
 
-typedef struct
-{
-  char *dir;
-  RedressStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef StoreFixture Fixture;
 
 static gint64
 add_case (RedressStore *store,
@@ -938,10 +917,10 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/remedies/notes-request/%s", notes_rows[i].name);
       g_test_add_data_func (path, &notes_rows[i], test_notes_request_row);
     }
-  g_test_add ("/deadlines/order-and-filters", Fixture, NULL, fixture_setup, test_deadlines,
-              fixture_teardown);
-  g_test_add ("/deadlines/empty", Fixture, NULL, fixture_setup, test_deadlines_empty,
-              fixture_teardown);
+  g_test_add ("/deadlines/order-and-filters", Fixture, NULL, store_fixture_setup, test_deadlines,
+              store_fixture_teardown);
+  g_test_add ("/deadlines/empty", Fixture, NULL, store_fixture_setup, test_deadlines_empty,
+              store_fixture_teardown);
 
   return g_test_run ();
 }

@@ -8,7 +8,7 @@
 
 #include "redress-store-private.h"
 #include "test-pdf-util.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
 /*
  * The checklist and the response outline as PDF, read back with poppler:
@@ -38,8 +38,7 @@
 
 typedef struct
 {
-  char *dir;
-  RedressStore *store;
+  StoreFixture base;
   gint64 client_id;
   gint64 case_id;
   char *client_name;
@@ -52,13 +51,13 @@ import (Fixture             *f,
         const char          *name,
         const char          *text)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, name, NULL);
   const TestPdfPage page = { 612, 792, text, FALSE };
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
   test_pdf_write_cairo (path, &page, 1);
-  g_assert_true (redress_store_import_document (f->store, f->case_id, kind, path, NULL, NULL, NULL,
+  g_assert_true (redress_store_import_document (f->base.store, f->case_id, kind, path, NULL, NULL, NULL,
                                                 NULL, &id, &error));
   g_assert_no_error (error);
   return id;
@@ -75,44 +74,43 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 notes;
 
-  f->dir = test_make_tmpdir ();
-  f->store = test_open_store (f->dir, "redress.db");
-  test_set_now (f->store, "2026-03-02T14:05:00Z");
+  store_fixture_setup (&f->base, data);
+  test_set_now (f->base.store, "2026-03-02T14:05:00Z");
 
-  firm = redress_store_get_firm (f->store, &error);
+  firm = redress_store_get_firm (f->base.store, &error);
   g_assert_no_error (error);
   redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME, "Maple Immigration Consulting");
   redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_ADDRESS, "100 Queen Street West, Toronto ON");
   redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_LICENCE, "R712345");
   redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_EMAIL, "office@maple.example");
-  g_assert_true (redress_store_update_firm (f->store, firm, &error));
+  g_assert_true (redress_store_update_firm (f->base.store, firm, &error));
   g_assert_no_error (error);
 
-  client = test_add_client (f->store, "Díaz", "Ana", NULL);
+  client = test_add_client (f->base.store, "Díaz", "Ana", NULL);
   f->client_id = redress_record_get_id (REDRESS_RECORD (client));
   f->client_name = redress_client_dup_display_name (client);
   f->file_number = g_strdup (redress_client_get_file_number (client));
-  kase = test_add_case (f->store, f->client_id, "visitor-record", "2026-02-20");
+  kase = test_add_case (f->base.store, f->client_id, "visitor-record", "2026-02-20");
   f->case_id = redress_record_get_id (REDRESS_RECORD (kase));
   redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_PATH, "restoration");
   redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECIDED_IN_CANADA, "true");
-  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_true (redress_store_update_case (f->base.store, kase, &error));
   g_assert_no_error (error);
 
   /* The letter's grounds, confirmed; a passage of the notes as evidence */
   import (f, REDRESS_DOCUMENT_REFUSAL_LETTER, "letter.pdf", LETTER);
-  grounds = redress_store_list_grounds (f->store, f->case_id, &error);
+  grounds = redress_store_list_grounds (f->base.store, f->case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (grounds->len, ==, 2);
   for (guint i = 0; i < grounds->len; i++)
     {
-      g_assert_true (redress_store_confirm_ground (f->store, f->case_id,
+      g_assert_true (redress_store_confirm_ground (f->base.store, f->case_id,
                                                    redress_case_ground_get_code (g_ptr_array_index (grounds, i)),
                                                    &error));
       g_assert_no_error (error);
     }
   notes = import (f, REDRESS_DOCUMENT_OFFICER_NOTES, "notes.pdf", NOTES);
-  g_assert_true (redress_store_link_evidence (f->store, f->case_id, "finances", notes, 1, EVIDENCE,
+  g_assert_true (redress_store_link_evidence (f->base.store, f->case_id, "finances", notes, 1, EVIDENCE,
                                               -1, -1, NULL, &error));
   g_assert_no_error (error);
 }
@@ -121,9 +119,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  store_fixture_teardown (&f->base, data);
   g_free (f->client_name);
   g_free (f->file_number);
 }
@@ -201,7 +197,7 @@ export (Fixture       *f,
         RedressReport *report,
         const char    *name)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -225,7 +221,7 @@ check_checklist (Fixture    *f,
   g_autofree char *title = NULL;
   const char *other;
 
-  report = redress_report_new_checklist (f->store, f->case_id, NULL, by_default ? NULL : language, &error);
+  report = redress_report_new_checklist (f->base.store, f->case_id, NULL, by_default ? NULL : language, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (redress_report_get_language (report), ==, language);
   path = export (f, report, "checklist.pdf");
@@ -254,7 +250,7 @@ check_checklist (Fixture    *f,
   }
 
   /* Each ground: its label, the officer's words; the evidence */
-  grounds = redress_store_list_grounds (f->store, f->case_id, &error);
+  grounds = redress_store_list_grounds (f->base.store, f->case_id, &error);
   for (guint i = 0; i < grounds->len; i++)
     {
       RedressCaseGround *ground = g_ptr_array_index (grounds, i);
@@ -267,7 +263,7 @@ check_checklist (Fixture    *f,
   assert_contains (pdf->all, g_str_equal (language, "fr") ? "(RIPR 179b))" : "(IRPR 179(b))");
 
   /* Every item, in the document's language */
-  items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  items = redress_store_list_checklist (f->base.store, f->case_id, "restoration", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >, 10);
   for (guint i = 0; i < items->len; i++)
@@ -298,16 +294,16 @@ test_checklist_french (Fixture       *f,
 
   check_checklist (f, "fr", FALSE);
 
-  client = redress_store_get_client (f->store, f->client_id, &error);
+  client = redress_store_get_client (f->base.store, f->client_id, &error);
   redress_record_set_value (REDRESS_RECORD (client), REDRESS_CLIENT_LANGUAGE, "fr");
-  g_assert_true (redress_store_update_client (f->store, client, &error));
+  g_assert_true (redress_store_update_client (f->base.store, client, &error));
   g_assert_no_error (error);
   check_checklist (f, "fr", TRUE);
 
   /* The first of a month, the French way */
-  test_set_now (f->store, "2026-04-01T15:00:00Z");
+  test_set_now (f->base.store, "2026-04-01T15:00:00Z");
   {
-    g_autoptr(RedressReport) report = redress_report_new_checklist (f->store, f->case_id, NULL, NULL, &error);
+    g_autoptr(RedressReport) report = redress_report_new_checklist (f->base.store, f->case_id, NULL, NULL, &error);
     g_autofree char *path = NULL;
     g_autoptr(Pdf) pdf = NULL;
 
@@ -331,12 +327,12 @@ test_pagination (Fixture       *f,
   g_autofree char *path = NULL;
   guint n_pages;
 
-  items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  items = redress_store_list_checklist (f->base.store, f->case_id, "restoration", &error);
   if (items == NULL)
     {
       g_clear_error (&error);
-      g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
-      items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+      g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, "restoration", NULL, &error));
+      items = redress_store_list_checklist (f->base.store, f->case_id, "restoration", &error);
     }
   g_assert_no_error (error);
   for (guint i = items->len; i < 120; i++)
@@ -346,12 +342,12 @@ test_pagination (Fixture       *f,
                                                "a page break could fall inside it if the layout "
                                                "allowed it; it ends%03u", i, i);
 
-      g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration",
+      g_assert_true (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration",
                                                        i % 2 ? "finances" : NULL, text, NULL, &error));
       g_assert_no_error (error);
     }
 
-  report = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  report = redress_report_new_checklist (f->base.store, f->case_id, NULL, "en", &error);
   g_assert_no_error (error);
   path = export (f, report, "long.pdf");
   pdf = pdf_read (path);
@@ -433,7 +429,7 @@ test_draw_image (Fixture       *f,
   cairo_t *cr;
   guint n_pages, ink, poppler_ink;
 
-  report = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  report = redress_report_new_checklist (f->base.store, f->case_id, NULL, "en", &error);
   g_assert_no_error (error);
   path = export (f, report, "checklist.pdf");
   pdf = pdf_read (path);
@@ -492,18 +488,18 @@ test_outline (Fixture       *f,
   g_autofree char *path = NULL;
   RedressChecklistItem *ticked = NULL;
 
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
-  items = redress_store_list_checklist (f->store, f->case_id, "restoration", &error);
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, "restoration", NULL, &error));
+  items = redress_store_list_checklist (f->base.store, f->case_id, "restoration", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < items->len && ticked == NULL; i++)
     if (g_strcmp0 (redress_checklist_item_get_code (g_ptr_array_index (items, i)), "finances") == 0)
       ticked = g_ptr_array_index (items, i);
   g_assert_nonnull (ticked);
-  g_assert_true (redress_store_set_checklist_item_state (f->store, redress_checklist_item_get_id (ticked),
+  g_assert_true (redress_store_set_checklist_item_state (f->base.store, redress_checklist_item_get_id (ticked),
                                                          REDRESS_ITEM_RECEIVED, &error));
   g_assert_no_error (error);
 
-  report = redress_report_new_outline (f->store, f->case_id, "en", &error);
+  report = redress_report_new_outline (f->base.store, f->case_id, "en", &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (redress_report_get_title (report), "Response outline"));
   path = export (f, report, "outline.pdf");
@@ -514,7 +510,7 @@ test_outline (Fixture       *f,
   assert_contains (pdf->all, f->client_name);
   assert_contains (pdf->all, "1. ");
   assert_contains (pdf->all, "2. ");
-  grounds = redress_store_list_grounds (f->store, f->case_id, &error);
+  grounds = redress_store_list_grounds (f->base.store, f->case_id, &error);
   for (guint i = 0; i < grounds->len; i++)
     {
       RedressCaseGround *ground = g_ptr_array_index (grounds, i);
@@ -544,13 +540,13 @@ test_ocr_caution (Fixture       *f,
   g_autofree char *update = NULL;
   gint64 letter;
 
-  letter = test_query_int (redress_store_get_handle (f->store),
+  letter = test_query_int (redress_store_get_handle (f->base.store),
                            "SELECT id FROM documents WHERE kind = 'refusal-letter'");
-  g_assert_false (redress_store_page_is_ocr (f->store, letter, 1));
+  g_assert_false (redress_store_page_is_ocr (f->base.store, letter, 1));
   update = g_strdup_printf ("UPDATE pages SET text_source = 'ocr', ocr_language = 'eng' "
                             "WHERE document_id = %" G_GINT64_FORMAT, letter);
-  test_exec (redress_store_get_handle (f->store), update);
-  g_assert_true (redress_store_page_is_ocr (f->store, letter, 1));
+  test_exec (redress_store_get_handle (f->base.store), update);
+  g_assert_true (redress_store_page_is_ocr (f->base.store, letter, 1));
 
   for (guint i = 0; i < 2; i++)
     {
@@ -559,8 +555,8 @@ test_ocr_caution (Fixture       *f,
       g_autofree char *path = NULL;
       g_autofree char *expected = g_strdup_printf ("Refusal letter, page 1 · %s", caution);
 
-      report = i == 0 ? redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error)
-                      : redress_report_new_outline (f->store, f->case_id, "en", &error);
+      report = i == 0 ? redress_report_new_checklist (f->base.store, f->case_id, NULL, "en", &error)
+                      : redress_report_new_outline (f->base.store, f->case_id, "en", &error);
       g_assert_no_error (error);
       path = export (f, report, i == 0 ? "checklist.pdf" : "outline.pdf");
       pdf = pdf_read (path);
@@ -583,11 +579,11 @@ test_as_it_stands (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *passports = redress_checklist_template_text ("passports");
 
-  before = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  before = redress_report_new_checklist (f->base.store, f->case_id, NULL, "en", &error);
   g_assert_no_error (error);
-  g_assert_true (redress_store_add_ground (f->store, f->case_id, "travel-history", &error));
+  g_assert_true (redress_store_add_ground (f->base.store, f->case_id, "travel-history", &error));
   g_assert_no_error (error);
-  after = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  after = redress_report_new_checklist (f->base.store, f->case_id, NULL, "en", &error);
   g_assert_no_error (error);
   {
     g_autofree char *path = export (f, after, "stale.pdf");
@@ -596,9 +592,9 @@ test_as_it_stands (Fixture       *f,
     g_assert_null (strstr (pdf->all, passports));
   }
   g_clear_object (&after);
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, "restoration", NULL, &error));
   g_assert_no_error (error);
-  after = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  after = redress_report_new_checklist (f->base.store, f->case_id, NULL, "en", &error);
   {
     g_autofree char *path = export (f, after, "fresh.pdf");
     g_autoptr(Pdf) pdf = pdf_read (path);
@@ -623,16 +619,16 @@ test_hostile_text (Fixture       *f,
   for (guint i = 0; i < 1500; i++)
     g_string_append_printf (long_text, " word%04u", i);
   g_string_append (long_text, " End of the long item.");
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
-  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", NULL,
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, "restoration", NULL, &error));
+  g_assert_true (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration", NULL,
                                                    "<b>Fish & Chips</b> <span>“receipt”</span>",
                                                    NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (redress_store_add_checklist_item (f->store, f->case_id, "restoration", "finances",
+  g_assert_true (redress_store_add_checklist_item (f->base.store, f->case_id, "restoration", "finances",
                                                    long_text->str, NULL, &error));
   g_assert_no_error (error);
 
-  report = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+  report = redress_report_new_checklist (f->base.store, f->case_id, NULL, "en", &error);
   g_assert_no_error (error);
   path = export (f, report, "hostile.pdf");
   pdf = pdf_read (path);
@@ -662,7 +658,7 @@ static void
 test_direction_overrides (Fixture       *f,
                           gconstpointer  data)
 {
-  sqlite3 *db = redress_store_get_handle (f->store);
+  sqlite3 *db = redress_store_get_handle (f->base.store);
   g_autoptr(RedressClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *family_sql = NULL;
@@ -679,14 +675,14 @@ test_direction_overrides (Fixture       *f,
                                 "char (8238) || ' x' WHERE id = %" G_GINT64_FORMAT, f->client_id);
   test_exec (db, family_sql);
   test_exec (db, "UPDATE firm SET name = 'Maple' || char (8238) || ' Consulting'");
-  g_assert_true (redress_store_draft_checklist (f->store, f->case_id, "restoration", NULL, &error));
+  g_assert_true (redress_store_draft_checklist (f->base.store, f->case_id, "restoration", NULL, &error));
   g_assert_no_error (error);
   test_exec (db, "UPDATE checklist_items SET note = 'Bring' || char (8238) || ' 2026' || "
                  "char (10) || 'originals' || char (27) || '[2J' "
                  "WHERE code = 'finances'");
   g_assert_cmpint (test_query_int (db, "SELECT changes ()"), >, 0);
 
-  client = redress_store_get_client (f->store, f->client_id, &error);
+  client = redress_store_get_client (f->base.store, f->client_id, &error);
   g_assert_no_error (error);
   display_name = redress_client_dup_display_name (client);
 
@@ -699,9 +695,9 @@ test_direction_overrides (Fixture       *f,
       g_autofree char *title = NULL;
 
       if (k == 0)
-        report = redress_report_new_checklist (f->store, f->case_id, NULL, "en", &error);
+        report = redress_report_new_checklist (f->base.store, f->case_id, NULL, "en", &error);
       else
-        report = redress_report_new_outline (f->store, f->case_id, "en", &error);
+        report = redress_report_new_outline (f->base.store, f->case_id, "en", &error);
       g_assert_no_error (error);
       g_assert_null (strstr (redress_report_get_title (report), "\u202E"));
       g_assert_null (strchr (redress_report_get_title (report), '\n'));
@@ -750,21 +746,21 @@ test_errors (Fixture       *f,
   g_autoptr(RedressReport) report = NULL;
   g_autoptr(RedressCase) kase = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *missing_dir = g_build_filename (f->dir, "no-such-folder", "checklist.pdf", NULL);
-  g_autofree char *kept = g_build_filename (f->dir, "kept.pdf", NULL);
+  g_autofree char *missing_dir = g_build_filename (f->base.dir, "no-such-folder", "checklist.pdf", NULL);
+  g_autofree char *kept = g_build_filename (f->base.dir, "kept.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (missing_dir);
 
-  g_assert_null (redress_report_new_checklist (f->store, f->case_id, NULL, "de", &error));
+  g_assert_null (redress_report_new_checklist (f->base.store, f->case_id, NULL, "de", &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (redress_report_new_checklist (f->store, 4242, NULL, NULL, &error));
+  g_assert_null (redress_report_new_checklist (f->base.store, 4242, NULL, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (redress_report_new_checklist (f->store, f->case_id, "appeal-to-the-queen", NULL, &error));
+  g_assert_null (redress_report_new_checklist (f->base.store, f->case_id, "appeal-to-the-queen", NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
 
-  report = redress_report_new_checklist (f->store, f->case_id, NULL, NULL, &error);
+  report = redress_report_new_checklist (f->base.store, f->case_id, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (redress_report_write_pdf (report, file, &error));
   g_assert_nonnull (error);
@@ -786,15 +782,15 @@ test_errors (Fixture       *f,
   }
 
   /* No path: no checklist, but an outline */
-  kase = redress_store_get_case (f->store, f->case_id, &error);
+  kase = redress_store_get_case (f->base.store, f->case_id, &error);
   redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_PATH, "undecided");
-  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_true (redress_store_update_case (f->base.store, kase, &error));
   g_assert_no_error (error);
   g_clear_object (&report);
-  g_assert_null (redress_report_new_checklist (f->store, f->case_id, NULL, NULL, &error));
+  g_assert_null (redress_report_new_checklist (f->base.store, f->case_id, NULL, NULL, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
   g_clear_error (&error);
-  report = redress_report_new_outline (f->store, f->case_id, NULL, &error);
+  report = redress_report_new_outline (f->base.store, f->case_id, NULL, &error);
   g_assert_no_error (error);
   {
     g_autofree char *path = export (f, report, "outline.pdf");

@@ -8,30 +8,10 @@
 #include <glib/gstdio.h>
 
 #include "redress-store-private.h"
-#include "test-util.h"
+#include "store-fixture.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "redress.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+/* A folder and a database path in it: each test opens the store itself */
+typedef StoreFixture Fixture;
 
 /* No journal, write-ahead log or shared-memory file beside @path */
 static void
@@ -679,7 +659,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (name, Fixture, NULL, store_fixture_setup_unopened, func, store_fixture_teardown)
 
   ADD ("/store/open/new", test_open_new);
   ADD ("/store/open/empty-file", test_open_empty_file);
