@@ -248,6 +248,20 @@ test_pdf_write_scan (const char        *dir,
                      guint              n_pages,
                      int                degrees)
 {
+  return test_pdf_write_scan_full (dir, name, pages, n_pages, degrees, 300, FALSE);
+}
+
+char *
+test_pdf_write_scan_full (const char        *dir,
+                          const char        *name,
+                          const TestPdfPage *pages,
+                          guint              n_pages,
+                          int                degrees,
+                          guint              dpi,
+                          gboolean           noise)
+{
+  g_autofree char *resolution = g_strdup_printf ("%u", dpi);
+  g_autofree char *black = g_strdup_printf ("%ux%u", dpi * 17 / 2, dpi * 11);
   g_autofree char *prefix = g_strdup_printf ("%s/%s-page", dir, name);
   g_autofree char *angle = g_strdup_printf ("%d", degrees);
   g_autoptr(GPtrArray) wrap = g_ptr_array_new_with_free_func (g_free);
@@ -267,11 +281,16 @@ test_pdf_write_scan (const char        *dir,
 
           /* One page at a time, named as pdftoppm names a single page */
           test_pdf_write_cairo (one, &pages[i], 1);
-          run_tool ((const char *[]) { "pdftoppm", "-r", "300", "-gray", "-png", "-singlefile",
-                                       one, one_prefix, NULL });
+          run_tool ((const char *[]) { "pdftoppm", "-r", resolution, "-gray", "-png",
+                                       "-singlefile", one, one_prefix, NULL });
         }
       else
-        run_tool ((const char *[]) { "convert", "-size", "2550x3300", "xc:black", png, NULL });
+        run_tool ((const char *[]) { "convert", "-size", black, "xc:black", png, NULL });
+      /* Light grain, as a scanner's glass and a photocopy leave */
+      if (noise)
+        run_tool ((const char *[]) { "convert", png, "-attenuate", "0.4", "+noise", "Gaussian",
+                                     "-density", resolution, "-units", "PixelsPerInch", png,
+                                     NULL });
       if (degrees % 360 != 0)
         run_tool ((const char *[]) { "convert", png, "-rotate", angle, png, NULL });
       g_ptr_array_add (wrap, png);

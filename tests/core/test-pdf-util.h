@@ -45,6 +45,14 @@ char    *test_pdf_write_scan      (const char        *dir,
                                    const TestPdfPage *pages,
                                    guint              n_pages,
                                    int                degrees);
+/* The same at @dpi (300 above), with light noise if asked */
+char    *test_pdf_write_scan_full (const char        *dir,
+                                   const char        *name,
+                                   const TestPdfPage *pages,
+                                   guint              n_pages,
+                                   int                degrees,
+                                   guint              dpi,
+                                   gboolean           noise);
 
 /* At the end of a test program that called test_pdf_write_cairo() */
 void   test_pdf_shutdown        (void);
