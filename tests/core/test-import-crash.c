@@ -11,8 +11,8 @@
 
 /*
  * kill -9 of a process in the middle of an import, at several moments
- * (while poppler reads, and from the moment the text has been read, while
- * the database is written): the database then passes integrity_check and
+ * (while poppler reads, or OCR reads a scanned page, and from the moment
+ * the text has been read, while the database is written): the database then passes integrity_check and
  * holds the whole document (every page, its index, its bytes, its timeline
  * line) or nothing of it.
  *
@@ -308,6 +308,101 @@ test_kill (Fixture       *f,
                   "of writing it)", whole + nothing, whole, nothing, mid_write);
 }
 
+/* The reading processes @pid started (their parent is @pid) */
+static GArray *
+children_of (GPid pid)
+{
+  GArray *children = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *end;
+
+      if (!g_ascii_isdigit (*name) || !g_file_get_contents (path, &stat, NULL, NULL))
+        continue;
+      end = strrchr (stat, ')');
+      if (end != NULL && g_ascii_strtoll (end + 4, NULL, 10) == pid)
+        {
+          int child = (int) g_ascii_strtoll (name, NULL, 10);
+
+          g_array_append_val (children, child);
+        }
+    }
+  return children;
+}
+
+/* kill -9 while scanned pages are read by OCR, and while what OCR read is
+ * written: the whole document or nothing, and no reading process left */
+static void
+test_kill_during_ocr (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *letter =
+    "Dear applicant,\nYour application for a study permit has been refused. I am not "
+    "satisfied that you will leave Canada at the end of your stay, based on the purpose of "
+    "your visit and your personal assets and financial status.";
+  TestPdfPage pages[3] = {
+    { 612, 792, letter, FALSE }, { 612, 792, letter, FALSE }, { 612, 792, letter, FALSE },
+  };
+  const guint after_ms[] = { 300, 1200, 2500 };
+  GStatBuf st;
+  guint whole = 0;
+
+  if (!test_pdf_have_scan_tools (FALSE))
+    return;
+  g_free (f->pdf);
+  f->pdf = test_pdf_write_scan (f->dir, "scan", pages, G_N_ELEMENTS (pages), 0);
+  f->n_pages = G_N_ELEMENTS (pages);
+  g_assert_cmpint (g_stat (f->pdf, &st), ==, 0);
+  f->pdf_size = st.st_size;
+
+  for (guint i = 0; i < G_N_ELEMENTS (after_ms) + 1; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("ocr-killed-%u.db", i);
+      g_autofree char *db = fresh_database (f, name);
+      g_autoptr(GDataInputStream) lines = NULL;
+      g_autoptr(GSubprocess) child = spawn_child (db, f->pdf, &lines);
+      g_autoptr(GArray) readers = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean stored;
+
+      /* The last time, once all is read: while it is written */
+      if (i == G_N_ELEMENTS (after_ms))
+        g_assert_true (wait_for_line (lines, "extracted"));
+      else
+        g_usleep (after_ms[i] * 1000);
+      readers = children_of ((GPid) g_ascii_strtoll (g_subprocess_get_identifier (child), NULL,
+                                                     10));
+      g_subprocess_force_exit (child);
+      g_subprocess_wait (child, NULL, &error);
+      g_assert_no_error (error);
+
+      /* The reader dies with the importer */
+      for (guint r = 0; r < readers->len; r++)
+        {
+          g_autofree char *proc = g_strdup_printf ("/proc/%d", g_array_index (readers, int, r));
+          gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+          while (g_file_test (proc, G_FILE_TEST_EXISTS) &&
+                 g_get_monotonic_time () < deadline)
+            g_usleep (10000);
+          g_assert_false (g_file_test (proc, G_FILE_TEST_EXISTS));
+        }
+
+      stored = check_database (f, db);
+      whole += stored;
+      g_test_message ("killed %s, %u reading process(es) at the time: %s",
+                      i < G_N_ELEMENTS (after_ms) ? "while reading" : "while writing",
+                      readers->len, stored ? "whole document" : "nothing");
+    }
+  g_test_message ("%u of %u kills left the whole document", whole,
+                  (guint) G_N_ELEMENTS (after_ms) + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +416,8 @@ main (int   argc,
     self_path = g_canonicalize_filename (argv[0], NULL);
 
   g_test_add ("/import-crash/kill", Fixture, NULL, fixture_setup, test_kill, fixture_teardown);
+  g_test_add ("/import-crash/kill-during-ocr", Fixture, NULL, fixture_setup, test_kill_during_ocr,
+              fixture_teardown);
 
   return g_test_run ();
 }
