@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "gui-test.h"
+#include "redress-checklist-row.h"
 
 /* A study permit refused in Canada, on the restoration path, with
  * "finances" confirmed */
@@ -56,6 +57,28 @@ find_item (GPtrArray  *items,
                    template_id) == 0)
       return g_ptr_array_index (items, i);
   return NULL;
+}
+
+/* The window's focus is in @row (or is @row) */
+static void
+assert_focus_in (Fixture   *f,
+                 GtkWidget *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* The position of the row showing @text in its list */
+static int
+row_index (GtkWidget  *view,
+           const char *text)
+{
+  AdwPreferencesRow *row = find_row (view, text);
+
+  g_assert_nonnull (row);
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 }
 
 static void
@@ -162,14 +185,16 @@ test_window_checklist_tick (Fixture       *f,
   /* Ticking it stores "received"; the state's drop-down follows */
   g_assert_true (gtk_widget_activate (check));
   spin (100);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   items = redress_store_list_checklist (f->store, case_id, "restoration", NULL);
   g_assert_cmpuint (redress_checklist_item_get_state (find_item (items, "bank-statements")), ==,
                     REDRESS_ITEM_RECEIVED);
   n_items = items->len;
   g_clear_pointer (&items, g_ptr_array_unref);
-  /* (updated in place: the same row, not a rebuilt one) */
-  g_assert_true (ADW_PREFERENCES_ROW (row) == find_row (GTK_WIDGET (view), bank));
+  /* (the item's row follows: made again for the changed item) */
+  row = find_row (GTK_WIDGET (view), bank);
+  g_assert_nonnull (row);
+  check = find_widget (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   dropdown = find_widget (GTK_WIDGET (row), GTK_TYPE_DROP_DOWN, NULL);
   g_assert_nonnull (dropdown);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==,
@@ -182,6 +207,9 @@ test_window_checklist_tick (Fixture       *f,
   g_assert_cmpuint (redress_checklist_item_get_state (find_item (items, "bank-statements")), ==,
                     REDRESS_ITEM_NOT_APPLICABLE);
   g_clear_pointer (&items, g_ptr_array_unref);
+  row = find_row (GTK_WIDGET (view), bank);
+  g_assert_nonnull (row);
+  check = find_widget (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 
   /* Removed, then brought back with Undo */
@@ -365,6 +393,8 @@ test_window_checklist_add_keyboard (Fixture       *f,
   g_assert_null (find_window ("Add Item"));
   row = find_row (GTK_WIDGET (view), "Letter from the employer");
   g_assert_nonnull (row);
+  /* The new item has the focus */
+  assert_focus_in (f, GTK_WIDGET (row));
 
   /* Editing an item starts on its wording too */
   row = find_row (GTK_WIDGET (view), bank);
@@ -379,6 +409,123 @@ test_window_checklist_add_keyboard (Fixture       *f,
                                                                       "_What the Client Provides"))));
   gtk_window_close (dialog);
   spin (100);
+}
+
+/* Ticking, moving and editing an item by keyboard: its row (made again
+ * for the changed item) has the focus afterwards */
+static void
+test_window_checklist_focus (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_checklist_case (f, "Okonkwo");
+  RedressChecklistView *view = show_checklist (f, kase);
+  const char *bank = redress_checklist_template_text ("bank-statements");
+  AdwPreferencesRow *row;
+  GtkWidget *check;
+  GtkWindow *dialog;
+  int index;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (100);
+
+  /* Space on the check box */
+  row = find_row (GTK_WIDGET (view), bank);
+  g_assert_nonnull (row);
+  check = find_widget (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_true (gtk_widget_grab_focus (check));
+  g_assert_true (gtk_widget_activate (check));
+  spin (100);
+  row = find_row (GTK_WIDGET (view), bank);
+  assert_focus_in (f, GTK_WIDGET (row));
+  /* (on its check box, to tick it again) */
+  check = find_widget (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  /* Alt+Down, Alt+Up: the item moves, the focus with it */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  index = row_index (GTK_WIDGET (view), bank);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "item.move-down", NULL));
+  spin (100);
+  g_assert_cmpint (row_index (GTK_WIDGET (view), bank), ==, index + 1);
+  row = find_row (GTK_WIDGET (view), bank);
+  assert_focus_in (f, GTK_WIDGET (row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "item.move-up", NULL));
+  spin (100);
+  g_assert_cmpint (row_index (GTK_WIDGET (view), bank), ==, index);
+  row = find_row (GTK_WIDGET (view), bank);
+  assert_focus_in (f, GTK_WIDGET (row));
+
+  /* Edited in its dialog: the focus is back on it when the dialog closes */
+  g_signal_emit_by_name (row, "activate");
+  spin (100);
+  dialog = find_window ("Edit Item");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "_Note")), "Six months");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Save"), "clicked");
+  spin (200);
+  g_assert_null (find_window ("Edit Item"));
+  row = find_row (GTK_WIDGET (view), bank);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Six months"));
+  assert_focus_in (f, GTK_WIDGET (row));
+}
+
+/* An item dragged onto another of its group takes its place */
+static void
+test_window_checklist_drop (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_checklist_case (f, "Dubois");
+  RedressChecklistView *view = show_checklist (f, kase);
+  const char *form = redress_checklist_template_text ("restoration-form");
+  AdwPreferencesRow *row, *target;
+  GtkWidget *list;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *drop = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  g_autofree char *target_title = NULL;
+  guint n;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  row = find_row (GTK_WIDGET (view), form);
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, 0);
+  list = gtk_widget_get_parent (GTK_WIDGET (row));
+  n = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  g_assert_cmpuint (n, >=, 3);
+  target = ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  target_title = g_strdup (adw_preferences_row_get_title (target));
+
+  /* The drop as the drop target delivers it: the dragged item's id */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (target));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, redress_checklist_item_get_id (
+                       redress_checklist_row_get_item (REDRESS_CHECKLIST_ROW (row))));
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_true (dropped);
+  spin (100);
+  g_assert_cmpint (row_index (GTK_WIDGET (view), form), ==, 2);
+  g_assert_cmpint (row_index (GTK_WIDGET (view), target_title), ==, 1);
+  assert_focus_in (f, GTK_WIDGET (find_row (GTK_WIDGET (view), form)));
+  {
+    g_autoptr(GPtrArray) items = redress_store_list_checklist (f->store,
+                                                               redress_record_get_id (REDRESS_RECORD (kase)),
+                                                               "restoration", NULL);
+
+    g_assert_cmpstr (redress_checklist_item_get_template (g_ptr_array_index (items, 2)), ==,
+                     "restoration-form");
+  }
 }
 
 /* Exporting writes the PDF in a worker thread, then says so */
@@ -519,6 +666,8 @@ main (int   argc,
   GUI_TEST_ADD ("checklist-type-change", test_window_checklist_type_change);
   GUI_TEST_ADD ("checklist-edit", test_window_checklist_edit);
   GUI_TEST_ADD ("checklist-add-keyboard", test_window_checklist_add_keyboard);
+  GUI_TEST_ADD ("checklist-focus", test_window_checklist_focus);
+  GUI_TEST_ADD ("checklist-drop", test_window_checklist_drop);
   GUI_TEST_ADD ("checklist-export", test_window_checklist_export);
   GUI_TEST_ADD ("checklist-print", test_window_checklist_print);
 

@@ -13,7 +13,8 @@
  * the path's items or to a confirmed ground's group.  What it says is
  * stored when the consultant saves; a refusal is shown beside the field.
  *
- * Signal: "item-added" once a new item is stored (the checklist says so).
+ * Signal: "item-added" (its id) once a new item is stored (the checklist
+ * says so).
  */
 struct _RedressChecklistItemDialog
 {
@@ -106,13 +107,15 @@ save_item (RedressChecklistItemDialog *self)
       const char *code = selected < self->codes->len ? g_ptr_array_index (self->codes, selected)
                                                        : NULL;
 
+      gint64 item_id = 0;
+
       if (!redress_store_add_checklist_item (self->store, self->case_id, self->path, code,
-                                             text, NULL, &error))
+                                             text, &item_id, &error))
         {
           show_error (self, NULL, error->message);
           return FALSE;
         }
-      g_signal_emit (self, signals[ITEM_ADDED], 0);
+      g_signal_emit (self, signals[ITEM_ADDED], 0, item_id);
     }
   return TRUE;
 }
@@ -276,7 +279,7 @@ redress_checklist_item_dialog_class_init (RedressChecklistItemDialogClass *klass
 
   signals[ITEM_ADDED] =
     g_signal_new ("item-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

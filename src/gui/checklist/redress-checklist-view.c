@@ -8,6 +8,7 @@
 
 #include "redress-checklist-export.h"
 #include "redress-checklist-item-dialog.h"
+#include "redress-checklist-row.h"
 #include "redress-checklist-view.h"
 #include "redress-print.h"
 #include "redress-ui-util.h"
@@ -45,7 +46,6 @@ struct _RedressChecklistView
   GtkRevealer *pending_revealer;
   AdwActionRow *pending_row;
   GtkBox *groups_box;
-  GMenuModel *item_menu;
 
   RedressStore *store;
   gulong checklist_handler;
@@ -54,13 +54,23 @@ struct _RedressChecklistView
   char *path;              /* the case's path, when it has a checklist */
   char *language;          /* of the exported and printed documents */
   RedressChecklistModel *model;  /* the items of the case's path */
-  char *layout;            /* the groups and items shown, to update in place */
-  GHashTable *rows;        /* item id → its row (borrowed) */
-  gboolean updating;       /* controls follow the store: not a user's change */
+  GPtrArray *groups;       /* ViewGroup: the groups shown, in order */
+  gint64 focus_id;         /* the item whose row is to get the focus back */
+  RedressChecklistRowPart focus_part;
   guint reload_idle;
   GCancellable *cancellable;
   GtkPrintOperation *print_operation;
 };
+
+/* A group shown: a ground's items (or the path's own), bound to a list */
+typedef struct
+{
+  RedressChecklistView *view;   /* owns it */
+  char *code;                   /* NULL: the path's base items */
+  AdwPreferencesGroup *widget;
+  GtkListBox *list;
+  GtkFilterListModel *items;
+} ViewGroup;
 
 G_DEFINE_FINAL_TYPE (RedressChecklistView, redress_checklist_view, GTK_TYPE_WIDGET)
 
@@ -99,11 +109,8 @@ static const struct
   { "humanitarian", N_("For the Humanitarian and Compassionate Application") },
 };
 
-static const char *state_labels[REDRESS_ITEM_N_STATES + 1];
 
 /* Helpers ----------------------------------------------------------------- */
-
-
 
 static void
 report_error (RedressChecklistView *self,
@@ -119,37 +126,6 @@ base_title (const char *path)
     if (g_strcmp0 (base_titles[i].path, path) == 0)
       return _(base_titles[i].title);
   return redress_field_choice_label (redress_case_field_def (REDRESS_CASE_PATH), path);
-}
-
-static gint64
-row_item_id (GtkWidget *row)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), "item-id");
-
-  return id ? *id : 0;
-}
-
-static GtkWidget *
-row_of (GtkWidget *widget)
-{
-  return gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
-}
-
-/* The item id of the row holding the keyboard focus, or 0 */
-static gint64
-focused_item (RedressChecklistView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
-    {
-      if (focus == GTK_WIDGET (self))
-        break;
-      if (row_item_id (focus) != 0)
-        return row_item_id (focus);
-    }
-  return 0;
 }
 
 static RedressClient *
@@ -191,199 +167,87 @@ update_actions (RedressChecklistView *self)
 
 /* Rows -------------------------------------------------------------------- */
 
-static void
-set_item_state (RedressChecklistView *self,
-                GtkWidget            *row,
-                RedressItemState      state)
+/* The row of item @id, or %NULL if it is not shown */
+static RedressChecklistRow *
+find_row (RedressChecklistView *self,
+          gint64                id)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!redress_store_set_checklist_item_state (self->store, row_item_id (row), state, &error))
+  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
     {
-      report_error (self, error);
-      redress_checklist_view_reload (self);
+      ViewGroup *group = g_ptr_array_index (self->groups, i);
+      GtkWidget *child;
+
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (group->list)); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (REDRESS_IS_CHECKLIST_ROW (child) &&
+            redress_checklist_row_get_item_id (REDRESS_CHECKLIST_ROW (child)) == id)
+          return REDRESS_CHECKLIST_ROW (child);
     }
+  return NULL;
 }
 
+/* The focus is to go back to item @id (to the part of its row that has it
+ * now) once the list follows the change about to be made */
 static void
-on_received_toggled (GtkCheckButton       *check,
-                     RedressChecklistView *self)
+keep_focus_on (RedressChecklistView *self,
+               gint64                id)
 {
-  GtkWidget *row = row_of (GTK_WIDGET (check));
+  RedressChecklistRow *row = find_row (self, id);
 
-  if (self->updating || row == NULL)
+  self->focus_id = id;
+  self->focus_part = row ? redress_checklist_row_get_focus_part (row)
+                         : REDRESS_CHECKLIST_ROW_PART_ROW;
+}
+
+/* The refocus step: the row of the item acted on gets the focus again,
+ * scrolled into view, once it is shown */
+static void
+refocus (RedressChecklistView *self)
+{
+  RedressChecklistRow *row;
+
+  if (self->focus_id == 0 || (row = find_row (self, self->focus_id)) == NULL)
     return;
-  set_item_state (self, row,
-                  gtk_check_button_get_active (check) ? REDRESS_ITEM_RECEIVED : REDRESS_ITEM_TO_REQUEST);
-}
-
-static void
-on_state_selected (GtkDropDown          *dropdown,
-                   GParamSpec           *pspec,
-                   RedressChecklistView *self)
-{
-  GtkWidget *row = row_of (GTK_WIDGET (dropdown));
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->updating || row == NULL || selected >= REDRESS_ITEM_N_STATES)
-    return;
-  if (selected == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "state")))
-    return;
-  set_item_state (self, row, (RedressItemState) selected);
-}
-
-static char *
-item_subtitle (RedressChecklistItem *item)
-{
-  const char *due = redress_checklist_item_get_due (item);
-  const char *note = redress_checklist_item_get_note (item);
-  g_autofree char *due_text = NULL;
-
-  if (due != NULL && *due != '\0')
-    {
-      g_autofree char *date = redress_date_format_long (due);
-
-      /* Translators: a checklist item's due date */
-      due_text = g_strdup_printf (_("Due %s"), date);
-    }
-  if (note != NULL && *note == '\0')
-    note = NULL;
-
-  if (due_text != NULL && note != NULL)
-    /* Translators: a checklist item's due date, then its note */
-    return g_strdup_printf (_("%s — %s"), due_text, note);
-  if (due_text != NULL)
-    return g_steal_pointer (&due_text);
-  return g_strdup (note);
-}
-
-/* Shows @item in @row; @first and @last: its place in its group */
-static void
-update_row (RedressChecklistView *self,
-            GtkWidget            *row,
-            RedressChecklistItem *item,
-            gboolean              first,
-            gboolean              last)
-{
-  GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
-  GtkWidget *dropdown = g_object_get_data (G_OBJECT (row), "dropdown");
-  GActionMap *actions = g_object_get_data (G_OBJECT (row), "actions");
-  RedressItemState state = redress_checklist_item_get_state (item);
-  g_autofree char *subtitle = item_subtitle (item);
-  const char *text = redress_checklist_item_get_text (item);
-
-  self->updating = TRUE;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  {
-    /* Translators: accessible name of an item's check box */
-    g_autofree char *label = g_strdup_printf (_("Received: %s"), text);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-  }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), state == REDRESS_ITEM_RECEIVED);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), state);
-  g_object_set_data (G_OBJECT (row), "state", GUINT_TO_POINTER (state));
-  /* An item that does not apply steps back */
-  if (state == REDRESS_ITEM_NOT_APPLICABLE)
-    gtk_widget_add_css_class (row, "dim-label");
-  else
-    gtk_widget_remove_css_class (row, "dim-label");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-up")),
-                               !first);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-down")),
-                               !last);
-  self->updating = FALSE;
-}
-
-static void edit_item_action (GSimpleAction *action, GVariant *param, gpointer user_data);
-static void move_up_action (GSimpleAction *action, GVariant *param, gpointer user_data);
-static void move_down_action (GSimpleAction *action, GVariant *param, gpointer user_data);
-static void remove_item_action (GSimpleAction *action, GVariant *param, gpointer user_data);
-
-static const GActionEntry item_entries[] = {
-  { "edit", edit_item_action },
-  { "move-up", move_up_action },
-  { "move-down", move_down_action },
-  { "remove", remove_item_action },
-};
-
-static void
-on_row_activated (AdwActionRow         *row,
-                  RedressChecklistView *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (row), "item.edit", NULL);
-}
-
-static void
-add_row_shortcut (GtkEventController *controller,
-                  guint               key,
-                  GdkModifierType     modifiers,
-                  const char         *action)
-{
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers),
-                                                          gtk_named_action_new (action)));
+  self->focus_id = 0;
+  redress_checklist_row_focus (row, self->focus_part);
+  redress_widget_scroll_into_view (GTK_WIDGET (row));
 }
 
 static GtkWidget *
-item_row_new (RedressChecklistView *self,
-              RedressChecklistItem *item)
+create_row (gpointer item,
+            gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (state_labels);
-  GtkWidget *menu = gtk_menu_button_new ();
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
-  gint64 id = redress_checklist_item_get_id (item);
+  return redress_checklist_row_new (item);
+}
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Edit the item"));
-  g_object_set_data_full (G_OBJECT (row), "item-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self, 0);
+static gboolean
+filter_group (gpointer item,
+              gpointer user_data)
+{
+  ViewGroup *group = user_data;
 
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, C_("checklist item", "Received"));
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_received_toggled), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  return g_strcmp0 (redress_checklist_item_get_code (item), group->code) == 0;
+}
 
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  /* Light, as a combo row's: the drop-down's own button goes flat */
-  if (GTK_IS_BUTTON (gtk_widget_get_first_child (dropdown)))
-    gtk_widget_add_css_class (gtk_widget_get_first_child (dropdown), "flat");
-  gtk_widget_set_tooltip_text (dropdown, _("Where the item stands"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("State"), -1);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_state_selected), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+/* The rows of a group know whether they can move up or down; the item
+ * acted on gets the focus back */
+static void
+on_group_items_changed (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        ViewGroup  *group)
+{
+  guint n = g_list_model_get_n_items (model);
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), self->item_menu);
-  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu, "flat");
-  gtk_widget_set_tooltip_text (menu, _("Item Menu"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Item Menu"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (group->list, (int) i);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (actions), item_entries,
-                                   G_N_ELEMENTS (item_entries), row);
-  gtk_widget_insert_action_group (row, "item", G_ACTION_GROUP (actions));
-
-  /* Alt+Up/Down move the item, Delete removes it (with Undo) */
-  add_row_shortcut (shortcuts, GDK_KEY_Up, GDK_ALT_MASK, "item.move-up");
-  add_row_shortcut (shortcuts, GDK_KEY_Down, GDK_ALT_MASK, "item.move-down");
-  add_row_shortcut (shortcuts, GDK_KEY_Delete, 0, "item.remove");
-  gtk_widget_add_controller (row, shortcuts);
-
-  g_object_set_data (G_OBJECT (row), "check", check);
-  g_object_set_data (G_OBJECT (row), "dropdown", dropdown);
-  g_object_set_data_full (G_OBJECT (row), "actions", g_object_ref (actions), g_object_unref);
-  return row;
+      if (REDRESS_IS_CHECKLIST_ROW (row))
+        redress_checklist_row_set_place (REDRESS_CHECKLIST_ROW (row), i == 0, i + 1 == n);
+    }
+  refocus (group->view);
 }
 
 /* Groups ------------------------------------------------------------------ */
@@ -445,24 +309,6 @@ ground_description (RedressCaseGround *ground)
     said = g_strdup (_("Added by hand: no sentence of the letter is linked to it."));
   return add_evidence (ground, said);
 }
-
-static GtkWidget *
-group_new (const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_title);
-  if (description != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (description, -1);
-
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
-    }
-  return group;
-}
-
 typedef struct
 {
   char *code;         /* NULL: the path's base items */
@@ -520,23 +366,57 @@ make_groups (RedressChecklistView *self,
   return groups;
 }
 
-static char *
-make_layout (GPtrArray *groups,
-             GPtrArray *items)
+static void
+view_group_free (gpointer data)
 {
-  GString *layout = g_string_new (NULL);
+  ViewGroup *group = data;
 
-  for (guint i = 0; i < groups->len; i++)
-    {
-      Group *group = g_ptr_array_index (groups, i);
+  g_signal_handlers_disconnect_by_data (group->items, group);
+  gtk_list_box_bind_model (group->list, NULL, NULL, NULL, NULL);
+  g_clear_object (&group->items);
+  g_free (group->code);
+  g_free (group);
+}
 
-      g_string_append_printf (layout, "[%s|%s|%s]", group->code ? group->code : "",
-                              group->title, group->description);
-      for (guint j = group->start; j < group->start + group->n_items; j++)
-        g_string_append_printf (layout, "%" G_GINT64_FORMAT ",",
-                                redress_checklist_item_get_id (g_ptr_array_index (items, j)));
-    }
-  return g_string_free (layout, FALSE);
+/* A group of the view: its items, filtered from the model, bound to a
+ * boxed list under its heading */
+static ViewGroup *
+view_group_new (RedressChecklistView *self,
+                const char           *code)
+{
+  ViewGroup *group = g_new0 (ViewGroup, 1);
+  GtkCustomFilter *filter;
+
+  group->view = self;
+  group->code = g_strdup (code);
+  group->widget = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  group->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (group->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (group->list), "boxed-list");
+  adw_preferences_group_add (group->widget, GTK_WIDGET (group->list));
+  filter = gtk_custom_filter_new (filter_group, group, NULL);
+  group->items = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
+                                            GTK_FILTER (filter));
+  gtk_list_box_bind_model (group->list, G_LIST_MODEL (group->items), create_row, NULL, NULL);
+  /* After the list box has made its rows */
+  g_signal_connect (group->items, "items-changed", G_CALLBACK (on_group_items_changed), group);
+  on_group_items_changed (G_LIST_MODEL (group->items), 0, 0, 0, group);
+  return group;
+}
+
+/* Sets a heading only when it changes (markup: escaped) */
+static void
+set_heading (AdwPreferencesGroup *group,
+             const char          *title,
+             const char          *description)
+{
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped = description ? g_markup_escape_text (description, -1) : NULL;
+
+  if (g_strcmp0 (adw_preferences_group_get_title (group), escaped_title) != 0)
+    adw_preferences_group_set_title (group, escaped_title);
+  if (escaped != NULL && g_strcmp0 (adw_preferences_group_get_description (group), escaped) != 0)
+    adw_preferences_group_set_description (group, escaped);
 }
 
 static void
@@ -544,62 +424,69 @@ clear_groups (RedressChecklistView *self)
 {
   GtkWidget *child;
 
-  g_hash_table_remove_all (self->rows);
-  g_clear_pointer (&self->layout, g_free);
+  if (self->groups != NULL)
+    g_ptr_array_set_size (self->groups, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
 }
 
-static void
-fill_groups (RedressChecklistView *self,
-             GPtrArray            *groups,
-             GPtrArray            *items,
-             char                 *layout)
+/* Whether the view shows the groups @groups, in that order */
+static gboolean
+same_groups (RedressChecklistView *self,
+             GPtrArray            *groups)
 {
-  gint64 focused = focused_item (self);
-
-  clear_groups (self);
-  self->layout = layout;
-
+  if (self->groups->len != groups->len || groups->len == 0)
+    return FALSE;
   for (guint i = 0; i < groups->len; i++)
     {
       Group *group = g_ptr_array_index (groups, i);
-      GtkWidget *widget = group_new (group->title, group->description);
+      ViewGroup *shown = g_ptr_array_index (self->groups, i);
 
-      for (guint j = group->start; j < group->start + group->n_items; j++)
-        {
-          RedressChecklistItem *item = g_ptr_array_index (items, j);
-          GtkWidget *row = item_row_new (self, item);
-
-          update_row (self, row, item, j == group->start, j + 1 == group->start + group->n_items);
-          g_hash_table_insert (self->rows, g_memdup2 (&(gint64) { redress_checklist_item_get_id (item) },
-                                                      sizeof (gint64)), row);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (widget), row);
-        }
-      gtk_box_append (self->groups_box, widget);
+      if (g_strcmp0 (group->code, shown->code) != 0)
+        return FALSE;
     }
-
-  if (items->len == 0)
-    {
-      GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No items"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Add the documents the client should provide."));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      gtk_box_append (self->groups_box, group);
-    }
-
-  /* The row that had the focus keeps it, wherever it moved */
-  if (focused != 0)
-    {
-      GtkWidget *row = g_hash_table_lookup (self->rows, &focused);
-
-      if (row != NULL)
-        gtk_widget_grab_focus (row);
-    }
+  return TRUE;
 }
+
+/* One group a ground (and one for the path's items), each bound to the
+ * model's items in it; the groups are made again only when they change */
+static void
+show_groups (RedressChecklistView *self,
+             GPtrArray            *groups)
+{
+  if (!same_groups (self, groups))
+    {
+      clear_groups (self);
+      for (guint i = 0; i < groups->len; i++)
+        {
+          Group *group = g_ptr_array_index (groups, i);
+          ViewGroup *shown = view_group_new (self, group->code);
+
+          g_ptr_array_add (self->groups, shown);
+          gtk_box_append (self->groups_box, GTK_WIDGET (shown->widget));
+        }
+      if (groups->len == 0)
+        {
+          GtkWidget *group = adw_preferences_group_new ();
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No items"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       _("Add the documents the client should provide."));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          gtk_box_append (self->groups_box, group);
+        }
+    }
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+      ViewGroup *shown = g_ptr_array_index (self->groups, i);
+
+      set_heading (shown->widget, group->title, group->description);
+    }
+  refocus (self);
+}
+
 
 static void
 update_progress (RedressChecklistView *self,
@@ -804,6 +691,7 @@ ensure_model (RedressChecklistView  *self,
       g_strcmp0 (redress_checklist_model_get_path (self->model), self->path) == 0)
     return TRUE;
   clear_model (self);
+  clear_groups (self);
   model = redress_checklist_model_new (self->store, self->case_id, self->path, error);
   if (model == NULL)
     return FALSE;
@@ -823,7 +711,6 @@ redress_checklist_view_reload (RedressChecklistView *self)
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GHashTable) by_code = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *layout = NULL;
   const char *path;
 
   g_return_if_fail (REDRESS_IS_CHECKLIST_VIEW (self));
@@ -873,28 +760,7 @@ redress_checklist_view_reload (RedressChecklistView *self)
     }
 
   groups = make_groups (self, items, by_code);
-  layout = make_layout (groups, items);
-  if (g_strcmp0 (layout, self->layout) == 0 && items->len > 0)
-    {
-      /* The same items in the same places: follow their values in place */
-      for (guint i = 0; i < groups->len; i++)
-        {
-          Group *group = g_ptr_array_index (groups, i);
-
-          for (guint j = group->start; j < group->start + group->n_items; j++)
-            {
-              RedressChecklistItem *item = g_ptr_array_index (items, j);
-              gint64 id = redress_checklist_item_get_id (item);
-              GtkWidget *row = g_hash_table_lookup (self->rows, &id);
-
-              if (row != NULL)
-                update_row (self, row, item, j == group->start,
-                            j + 1 == group->start + group->n_items);
-            }
-        }
-    }
-  else
-    fill_groups (self, groups, items, g_steal_pointer (&layout));
+  show_groups (self, groups);
 
   update_progress (self, items);
   update_pending (self, items->len);
@@ -928,49 +794,85 @@ on_store_changed (RedressStore         *store,
     queue_reload (self);
 }
 
-/* Item actions ------------------------------------------------------------ */
-
-static RedressChecklistView *
-view_of (GtkWidget *row)
-{
-  return REDRESS_CHECKLIST_VIEW (gtk_widget_get_ancestor (row, REDRESS_TYPE_CHECKLIST_VIEW));
-}
+/* Item actions: asked by the rows, with the item's id --------------------- */
 
 static void
-move_item (GtkWidget *row,
-           int        delta)
+set_state_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
-  RedressChecklistView *self = view_of (row);
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  gint64 id;
+  guint state;
 
-  if (self == NULL)
+  g_variant_get (param, "(xu)", &id, &state);
+  if (state >= REDRESS_ITEM_N_STATES)
     return;
-  /* The moved row keeps the focus when the list is rebuilt */
-  gtk_widget_grab_focus (row);
-  if (!redress_store_move_checklist_item (self->store, row_item_id (row), delta, &error))
+  keep_focus_on (self, id);
+  if (!redress_store_set_checklist_item_state (self->store, id, (RedressItemState) state, &error))
+    {
+      report_error (self, error);
+      redress_checklist_view_reload (self);
+    }
+  refocus (self);
+}
+
+static void
+move_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int delta;
+
+  g_variant_get (param, "(xi)", &id, &delta);
+  /* The moved row keeps the focus */
+  keep_focus_on (self, id);
+  if (!redress_store_move_checklist_item (self->store, id, delta, &error))
     report_error (self, error);
+  refocus (self);
 }
 
+/* An item dragged onto another of its group takes its place (one step at
+ * a time, as Move Up and Move Down do) */
 static void
-move_up_action (GSimpleAction *action,
-                GVariant      *param,
-                gpointer       user_data)
+drop_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
-  move_item (user_data, -1);
-}
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  RedressChecklistRow *source, *target;
+  gint64 id, onto;
+  int delta;
 
-static void
-move_down_action (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
-{
-  move_item (user_data, 1);
+  g_variant_get (param, "(xx)", &id, &onto);
+  source = find_row (self, id);
+  target = find_row (self, onto);
+  if (source == NULL || target == NULL ||
+      gtk_widget_get_parent (GTK_WIDGET (source)) != gtk_widget_get_parent (GTK_WIDGET (target)))
+    return;
+  delta = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (target)) -
+          gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (source));
+  self->focus_id = id;
+  self->focus_part = REDRESS_CHECKLIST_ROW_PART_ROW;
+  for (int i = 0; i < ABS (delta); i++)
+    if (!redress_store_move_checklist_item (self->store, id, delta < 0 ? -1 : 1, &error))
+      {
+        report_error (self, error);
+        break;
+      }
+  refocus (self);
 }
 
 typedef struct
 {
   RedressStore *store;
   gint64 item_id;
+  RedressChecklistView *view;  /* weak */
 } Restore;
 
 static void
@@ -979,6 +881,7 @@ restore_free (gpointer data)
   Restore *restore = data;
 
   g_clear_object (&restore->store);
+  g_clear_weak_pointer (&restore->view);
   g_free (restore);
 }
 
@@ -988,44 +891,55 @@ on_restore_clicked (AdwToast *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  /* The store announces it: the view that shows the case follows */
+  /* The store announces it: the view that shows the case follows, and
+   * the item brought back gets the focus */
+  if (restore->view != NULL)
+    keep_focus_on (restore->view, restore->item_id);
   if (!redress_store_restore_checklist_item (restore->store, restore->item_id, &error))
     g_warning ("Cannot bring the checklist item back: %s", error->message);
+  if (restore->view != NULL)
+    refocus (restore->view);
 }
 
 static void
-remove_item_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+remove_item_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
-  GtkWidget *row = user_data;
-  RedressChecklistView *self = view_of (row);
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  gint64 id = row_item_id (row);
-  GtkWidget *next;
+  gint64 id = g_variant_get_int64 (param);
+  RedressChecklistRow *row = find_row (self, id);
+  GtkWidget *next = NULL;
   AdwToast *toast;
   Restore *restore;
 
-  if (self == NULL)
-    return;
   /* The focus goes to a neighbour rather than back to the top */
-  next = gtk_widget_get_next_sibling (row);
-  if (next == NULL)
-    next = gtk_widget_get_prev_sibling (row);
-  if (next != NULL)
-    gtk_widget_grab_focus (next);
+  if (row != NULL)
+    {
+      next = gtk_widget_get_next_sibling (GTK_WIDGET (row));
+      if (!REDRESS_IS_CHECKLIST_ROW (next))
+        next = gtk_widget_get_prev_sibling (GTK_WIDGET (row));
+    }
+  if (REDRESS_IS_CHECKLIST_ROW (next))
+    {
+      self->focus_id = redress_checklist_row_get_item_id (REDRESS_CHECKLIST_ROW (next));
+      self->focus_part = REDRESS_CHECKLIST_ROW_PART_ROW;
+    }
 
   if (!redress_store_remove_checklist_item (self->store, id, &error))
     {
       report_error (self, error);
       return;
     }
+  refocus (self);
   toast = adw_toast_new (_("Item removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   restore = g_new0 (Restore, 1);
   restore->store = g_object_ref (self->store);
   restore->item_id = id;
+  g_set_weak_pointer (&restore->view, self);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_restore_clicked), restore,
                          (GClosureNotify) (void (*) (void)) restore_free, 0);
   redress_widget_add_toast (GTK_WIDGET (self), toast);
@@ -1035,9 +949,24 @@ remove_item_action (GSimpleAction *action,
 
 static void
 on_item_added (RedressChecklistItemDialog *dialog,
+               gint64                      item_id,
                RedressChecklistView       *self)
 {
+  /* The new item gets the focus, scrolled into view */
+  self->focus_id = item_id;
+  self->focus_part = REDRESS_CHECKLIST_ROW_PART_ROW;
+  refocus (self);
   redress_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Item added")));
+}
+
+/* The dialog is gone: whatever was to get the focus back has it now, or
+ * never changed */
+static void
+on_item_dialog_destroy (GtkWidget            *dialog,
+                        RedressChecklistView *self)
+{
+  refocus (self);
+  self->focus_id = 0;
 }
 
 static void
@@ -1051,26 +980,29 @@ present_item_dialog (RedressChecklistView *self,
                                               self->store, self->case_id, self->path,
                                               base_title (self->path), item);
   g_signal_connect_object (dialog, "item-added", G_CALLBACK (on_item_added), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_item_dialog_destroy), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-edit_item_action (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
+edit_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
-  RedressChecklistView *self = view_of (user_data);
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
   g_autoptr(RedressChecklistItem) item = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (param);
 
-  if (self == NULL)
-    return;
-  item = redress_store_get_checklist_item (self->store, row_item_id (user_data), &error);
+  item = redress_store_get_checklist_item (self->store, id, &error);
   if (item == NULL)
     {
       report_error (self, error);
       return;
     }
+  /* The edited row gets the focus back when the dialog saves */
+  self->focus_id = id;
+  self->focus_part = REDRESS_CHECKLIST_ROW_PART_ROW;
   present_item_dialog (self, item);
 }
 
@@ -1243,8 +1175,8 @@ redress_checklist_view_dispose (GObject *object)
   clear_model (self);
   g_clear_object (&self->store);
   g_clear_object (&self->print_operation);
-  if (self->rows != NULL)
-    g_hash_table_remove_all (self->rows);
+  if (self->groups != NULL)
+    g_ptr_array_set_size (self->groups, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_CHECKLIST_VIEW);
 
   G_OBJECT_CLASS (redress_checklist_view_parent_class)->dispose (object);
@@ -1256,10 +1188,9 @@ redress_checklist_view_finalize (GObject *object)
   RedressChecklistView *self = (RedressChecklistView *) object;
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_free (self->path);
   g_free (self->language);
-  g_free (self->layout);
 
   G_OBJECT_CLASS (redress_checklist_view_parent_class)->finalize (object);
 }
@@ -1337,7 +1268,6 @@ redress_checklist_view_class_init (RedressChecklistViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, pending_revealer);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, pending_row);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, groups_box);
-  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, item_menu);
 
   gtk_widget_class_install_action (widget_class, "checklist.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "checklist.update", NULL, update_action);
@@ -1348,14 +1278,15 @@ redress_checklist_view_class_init (RedressChecklistViewClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "checklist.show-overview", NULL,
                                    show_overview_action);
+  gtk_widget_class_install_action (widget_class, "checklist.set-state", "(xu)", set_state_action);
+  gtk_widget_class_install_action (widget_class, "checklist.edit-item", "x", edit_item_action);
+  gtk_widget_class_install_action (widget_class, "checklist.move-item", "(xi)", move_item_action);
+  gtk_widget_class_install_action (widget_class, "checklist.drop-item", "(xx)", drop_item_action);
+  gtk_widget_class_install_action (widget_class, "checklist.remove-item", "x", remove_item_action);
   gtk_widget_class_install_property_action (widget_class, "checklist.language",
                                             "document-language");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-
-  for (guint i = 0; i < REDRESS_ITEM_N_STATES; i++)
-    state_labels[i] = redress_item_state_get_label ((RedressItemState) i);
-  state_labels[REDRESS_ITEM_N_STATES] = NULL;
 }
 
 static void
@@ -1364,7 +1295,7 @@ redress_checklist_view_init (RedressChecklistView *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->groups = g_ptr_array_new_with_free_func (view_group_free);
   self->cancellable = g_cancellable_new ();
   self->language = g_strdup ("en");
   gtk_label_set_text (self->heading_label, _("Document Checklist"));

@@ -319,3 +319,52 @@ redress_message_dialogs_focus_first_field (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+static gboolean
+scroll_into_view_cb (gpointer data)
+{
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (data);
+  GtkWidget *scroller = widget ? gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *child = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (child == NULL || !gtk_widget_compute_bounds (widget, child, &bounds))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* The child's bounds move with the scrolling (a viewport): in its own
+   * coordinates add back what is scrolled */
+  top = bounds.origin.y;
+  if (GTK_IS_VIEWPORT (child))
+    top += value;
+  bottom = top + bounds.size.height;
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+redress_widget_scroll_into_view (GtkWidget *widget)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, widget);
+  /* After the frame's layout (GDK_PRIORITY_REDRAW), when the widget has
+   * its place */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_into_view_cb, ref, weak_ref_free);
+}

@@ -32,4 +32,8 @@ void       redress_widget_show_failure (GtkWidget       *widget,
 
 void       redress_message_dialogs_focus_first_field (void);
 
+/* Scrolls the nearest scrolled window above @widget so that @widget is in
+ * view, once it has its place (after the next layout) */
+void       redress_widget_scroll_into_view (GtkWidget   *widget);
+
 G_END_DECLS
