@@ -229,6 +229,94 @@ test_window_grounds_passage (Fixture       *f,
   g_assert_cmpint (char_start, ==, g_utf8_pointer_to_offset (text, strstr (text, "based on your")));
 }
 
+/* The button of @row whose tooltip is @tooltip */
+static GtkWidget *
+row_button (AdwPreferencesRow *row,
+            const char        *tooltip)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, NULL);
+
+  while (button != NULL && g_strcmp0 (gtk_widget_get_tooltip_text (button), tooltip) != 0)
+    button = gtk_widget_get_next_sibling (button);
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* The window's focus is in @row (or is @row) */
+static void
+assert_focus_in (Fixture           *f,
+                 AdwPreferencesRow *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+}
+
+/* Confirming, dismissing and restoring a ground by keyboard: its row,
+ * wherever it went, has the focus afterwards */
+static void
+test_window_grounds_focus (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Moreau", 10);
+  const TestPdfPage pages[] = {
+    { 612, 792, "Immigration, Refugees and Citizenship Canada\n\nDear Applicant,\n\n"
+                "I am not satisfied that you will leave Canada at the end of your stay as a "
+                "temporary resident, as stipulated in paragraph 179(b) of the IRPR, based on your "
+                "family ties in Canada and in your country of residence.\n\n"
+                "The purpose of your visit is not consistent with a temporary stay given the "
+                "details you have provided in your application.\n\nVisa Officer", FALSE },
+  };
+  RedressCaseView *view;
+  AdwPreferencesRow *row = NULL;
+  GtkWidget *button;
+
+  view = attach_pdf (f, kase, "refusal.pdf", pages, G_N_ELEMENTS (pages),
+                     REDRESS_DOCUMENT_REFUSAL_LETTER);
+  redress_case_view_show_page (view, "grounds");
+  for (guint i = 0; i < 40 && row == NULL; i++)
+    {
+      spin (50);
+      row = find_row (GTK_WIDGET (view), "Purpose of the visit");
+    }
+  g_assert_nonnull (row);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  /* Enter on Confirm: the ground moves to the confirmed ones, focused */
+  button = row_button (row, "Confirm the ground");
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_widget_activate (button));
+  spin (400);  /* (a button pressed by keyboard clicks after its feedback) */
+  row = find_row (GTK_WIDGET (view), "Purpose of the visit");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Confirmed Grounds");
+  assert_focus_in (f, row);
+
+  /* Dismissed, then restored */
+  button = row_button (row, "Dismiss the ground");
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_widget_activate (button));
+  spin (400);  /* (a button pressed by keyboard clicks after its feedback) */
+  row = find_row (GTK_WIDGET (view), "Purpose of the visit");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Dismissed");
+  assert_focus_in (f, row);
+  button = row_button (row, "Restore the suggestion");
+  g_assert_true (gtk_widget_activate (button));
+  spin (400);  /* (a button pressed by keyboard clicks after its feedback) */
+  row = find_row (GTK_WIDGET (view), "Purpose of the visit");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Suggested from the Letter and Notes");
+  assert_focus_in (f, row);
+  /* (the other ground stayed where it was) */
+  g_assert_nonnull (find_row (GTK_WIDGET (view), "Family ties"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +326,7 @@ main (int   argc,
 
   GUI_TEST_ADD ("grounds", test_window_grounds);
   GUI_TEST_ADD ("grounds-passage", test_window_grounds_passage);
+  GUI_TEST_ADD ("grounds-focus", test_window_grounds_focus);
 
   return gui_test_run ();
 }
