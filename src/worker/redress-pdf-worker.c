@@ -288,6 +288,66 @@ write_page (int         page_no,
   fflush (stdout);
 }
 
+/* Previews of the first pages ---------------------------------------------- */
+
+/* A bounded, modest image of each of the first pages, stored at import so
+ * that the reader shows a page before poppler has drawn it */
+#define PREVIEW_PAGES     REDRESS_PDF_PROTOCOL_PREVIEW_PAGES
+#define PREVIEW_WIDTH     600.0
+#define PREVIEW_MAX_SIDE  REDRESS_PDF_PROTOCOL_PREVIEW_MAX_SIDE
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  if (((GByteArray *) closure)->len + length > REDRESS_PDF_PROTOCOL_PREVIEW_MAX_BYTES)
+    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* PREVIEW <page_no> <width> <height> <n_bytes>\n<PNG>\n, or nothing when
+ * the page cannot be drawn within the bounds (the reader then waits for
+ * the sharp page, as before) */
+static void
+write_preview (PopplerPage *page,
+               int          page_no,
+               double       width,
+               double       height)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scale;
+  int w, h;
+
+  if (!(width > 0 && height > 0))
+    return;
+  scale = PREVIEW_WIDTH / width;
+  if (MAX (width, height) * scale > PREVIEW_MAX_SIDE)
+    scale = PREVIEW_MAX_SIDE / MAX (width, height);
+  w = CLAMP ((int) ceil (width * scale), 1, PREVIEW_MAX_SIDE);
+  h = CLAMP ((int) ceil (height * scale), 1, PREVIEW_MAX_SIDE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS &&
+      cairo_surface_write_to_png_stream (surface, append_png, png) == CAIRO_STATUS_SUCCESS)
+    {
+      printf ("PREVIEW %d %d %d %u\n", page_no, w, h, png->len);
+      fwrite (png->data, 1, png->len, stdout);
+      fputc ('\n', stdout);
+      fflush (stdout);
+    }
+  cairo_surface_destroy (surface);
+}
+
 static gboolean
 check_input (int fd)
 {
@@ -895,6 +955,9 @@ serve (void)
     return fail (REDRESS_PDF_REFUSAL_INTERNAL, 0);
   if (*password == '\0')
     g_clear_pointer (&password, g_free);
+  /* For the tests: a reader slow to open, to see what shows meanwhile */
+  g_usleep ((gulong) MIN (g_ascii_strtoull (g_getenv ("REDRESS_PDF_WORKER_SERVE_DELAY_MS") ?: "0",
+                                            NULL, 10), 60000) * 1000);
   if (!check_input (PDF_FD))
     return fail (REDRESS_PDF_REFUSAL_INTERNAL, 0);
   if (!looks_like_pdf (PDF_FD))
@@ -1050,13 +1113,17 @@ main (int   argc,
                   status = fail (REDRESS_PDF_REFUSAL_PAGE_UNREADABLE, i + 1);
                   goto out;
                 }
-              g_object_unref (page);
               write_ocr_page (i + 1, width, height, rotation, ocr_text, words, redacted);
+              if (i < PREVIEW_PAGES)
+                write_preview (page, i + 1, width, height);
+              g_object_unref (page);
               continue;
             }
         }
-      g_object_unref (page);
       write_page (i + 1, width, height, rotation, text);
+      if (i < PREVIEW_PAGES)
+        write_preview (page, i + 1, width, height);
+      g_object_unref (page);
     }
   printf ("END\n");
   fflush (stdout);

@@ -42,6 +42,10 @@
 #define SNIFF_BYTES      1024
 #define END_GRACE_MS     2000
 
+G_STATIC_ASSERT (REDRESS_PDF_PREVIEW_PAGES == REDRESS_PDF_PROTOCOL_PREVIEW_PAGES);
+G_STATIC_ASSERT (REDRESS_PDF_PREVIEW_MAX_SIDE == REDRESS_PDF_PROTOCOL_PREVIEW_MAX_SIDE);
+G_STATIC_ASSERT (REDRESS_PDF_PREVIEW_MAX_BYTES == REDRESS_PDF_PROTOCOL_PREVIEW_MAX_BYTES);
+
 G_DEFINE_QUARK (redress-pdf-error-quark, redress_pdf_error)
 
 /* Limits ------------------------------------------------------------------ */
@@ -159,10 +163,48 @@ page_free (gpointer data)
 }
 
 void
+redress_pdf_preview_free (RedressPdfPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_clear_pointer (&preview->png, g_bytes_unref);
+  g_free (preview);
+}
+
+static guint32
+get_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/**
+ * redress_pdf_preview_check_png:
+ *
+ * Returns: whether @data starts as a PNG of @width x @height pixels (its
+ *   signature and its IHDR chunk), within the bounds of a preview
+ */
+gboolean
+redress_pdf_preview_check_png (const guint8 *data,
+                               gsize         size,
+                               int           width,
+                               int           height)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  return data != NULL && size >= 24 && size <= REDRESS_PDF_PREVIEW_MAX_BYTES &&
+         width >= 1 && width <= REDRESS_PDF_PREVIEW_MAX_SIDE &&
+         height >= 1 && height <= REDRESS_PDF_PREVIEW_MAX_SIDE &&
+         memcmp (data, signature, sizeof signature) == 0 &&
+         get_be32 (data + 8) == 13 && memcmp (data + 12, "IHDR", 4) == 0 &&
+         get_be32 (data + 16) == (guint32) width && get_be32 (data + 20) == (guint32) height;
+}
+
+void
 redress_pdf_extraction_free (RedressPdfExtraction *extraction)
 {
   if (extraction == NULL)
     return;
+  g_clear_pointer (&extraction->previews, g_ptr_array_unref);
   g_clear_pointer (&extraction->data, g_bytes_unref);
   g_clear_pointer (&extraction->pages, g_ptr_array_unref);
   g_free (extraction->sha256);
@@ -544,6 +586,7 @@ typedef enum
   STATE_PAGES,
   STATE_PAGE_TEXT,
   STATE_PAGE_WORDS,
+  STATE_PREVIEW_DATA,
   STATE_END,
   STATE_REFUSED,
   STATE_BROKEN,
@@ -576,6 +619,9 @@ typedef struct
   guint pages_without_text;
   guint ocr_pages;
   gboolean ocr_unavailable;
+  GPtrArray *previews;
+  RedressPdfPreview *preview; /* waiting for its PNG */
+  gsize preview_length;
   RedressPdfRefusal refusal; /* the worker's error code */
   guint refusal_page;
 
@@ -782,6 +828,29 @@ parse_line (Run        *run,
           if (run->ocr_progress)
             run->ocr_progress ((guint) number, run->n_pages, run->user_data);
         }
+      else if (n_words == 5 && g_str_equal (words[0], "PREVIEW"))
+        {
+          guint64 page_no = 0, width = 0, height = 0, length = 0;
+          const RedressPdfPreview *last = run->previews->len > 0
+            ? g_ptr_array_index (run->previews, run->previews->len - 1) : NULL;
+
+          /* Of the page just read, one of the first, once, bounded */
+          if (!parse_uint (words[1], REDRESS_PDF_PREVIEW_PAGES, &page_no) ||
+              page_no != run->pages->len || (last != NULL && last->page_no >= page_no) ||
+              !parse_uint (words[2], REDRESS_PDF_PREVIEW_MAX_SIDE, &width) || width == 0 ||
+              !parse_uint (words[3], REDRESS_PDF_PREVIEW_MAX_SIDE, &height) || height == 0 ||
+              !parse_uint (words[4], REDRESS_PDF_PREVIEW_MAX_BYTES, &length) || length < 24)
+            {
+              broken (run);
+              break;
+            }
+          run->preview = g_new0 (RedressPdfPreview, 1);
+          run->preview->page_no = (guint) page_no;
+          run->preview->width = (int) width;
+          run->preview->height = (int) height;
+          run->preview_length = (gsize) length;
+          run->state = STATE_PREVIEW_DATA;
+        }
       else if (n_words == 1 && g_str_equal (words[0], "OCR-UNAVAILABLE"))
         {
           run->ocr_unavailable = TRUE;
@@ -866,6 +935,7 @@ parse_line (Run        *run,
       break;
 
     case STATE_PAGE_TEXT:
+    case STATE_PREVIEW_DATA:
     case STATE_END:
     case STATE_REFUSED:
     case STATE_BROKEN:
@@ -886,7 +956,25 @@ parse_buffer (Run *run)
       const guint8 *start = run->buffer->data + pos;
       gsize available = run->buffer->len - pos;
 
-      if (run->state == STATE_PAGE_TEXT)
+      if (run->state == STATE_PREVIEW_DATA)
+        {
+          RedressPdfPreview *preview = run->preview;
+
+          if (available < run->preview_length + 1)
+            break;
+          if (start[run->preview_length] != '\n' ||
+              !redress_pdf_preview_check_png (start, run->preview_length, preview->width,
+                                              preview->height))
+            {
+              broken (run);
+              break;
+            }
+          preview->png = g_bytes_new (start, run->preview_length);
+          pos += run->preview_length + 1;
+          g_ptr_array_add (run->previews, g_steal_pointer (&run->preview));
+          run->state = STATE_PAGES;
+        }
+      else if (run->state == STATE_PAGE_TEXT)
         {
           RedressPdfPage *page = run->current;
 
@@ -1119,6 +1207,7 @@ run_worker (int                        fd,
   run.stop = g_cancellable_new ();
   run.buffer = g_byte_array_new ();
   run.pages = g_ptr_array_new_with_free_func (page_free);
+  run.previews = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_pdf_preview_free);
   run.progress = progress;
   run.ocr_progress = ocr_progress;
   run.user_data = user_data;
@@ -1162,6 +1251,7 @@ run_worker (int                        fd,
       extraction->pages_without_text = run.pages_without_text;
       extraction->ocr_pages = run.ocr_pages;
       extraction->ocr_unavailable = run.ocr_unavailable;
+      extraction->previews = g_steal_pointer (&run.previews);
     }
   else if (run.state == STATE_REFUSED)
     {
@@ -1188,6 +1278,8 @@ run_worker (int                        fd,
     }
 
   g_clear_pointer (&run.current, page_free);
+  g_clear_pointer (&run.preview, redress_pdf_preview_free);
+  g_clear_pointer (&run.previews, g_ptr_array_unref);
   g_clear_pointer (&run.pages, g_ptr_array_unref);
   g_clear_pointer (&run.buffer, g_byte_array_unref);
   g_clear_object (&run.stop);
@@ -1349,6 +1441,9 @@ redress_pdf_extract_full (const char                *path,
   extraction->pages = run_worker (fd, password, limits, ocr_language, progress, ocr_progress,
                                   user_data, cancellable, extraction, &local_error);
   close (fd);
+  /* A protected document shows nothing before its password is given */
+  if (password != NULL && extraction->previews != NULL)
+    g_ptr_array_set_size (extraction->previews, 0);
   if (extraction->pages == NULL)
     {
       /* Cut short, a PDF loses the list of its pages: it is damaged, not

@@ -130,6 +130,35 @@ typedef struct
 } RedressPdfPage;
 
 /**
+ * RedressPdfPreview:
+ * @page_no: from 1, one of the first %REDRESS_PDF_PREVIEW_PAGES
+ * @width: in pixels, at most %REDRESS_PDF_PREVIEW_MAX_SIDE
+ * @height: in pixels, at most %REDRESS_PDF_PREVIEW_MAX_SIDE
+ * @png: the image (at most %REDRESS_PDF_PREVIEW_MAX_BYTES), checked to be
+ *   a PNG of that size
+ *
+ * A modest image of one of a document's first pages, drawn at import so
+ * that the reader can show it before the page is drawn sharp.
+ */
+typedef struct
+{
+  guint   page_no;
+  int     width;
+  int     height;
+  GBytes *png;
+} RedressPdfPreview;
+
+#define REDRESS_PDF_PREVIEW_PAGES     3
+#define REDRESS_PDF_PREVIEW_MAX_SIDE  1024
+#define REDRESS_PDF_PREVIEW_MAX_BYTES (1 << 20)
+
+void     redress_pdf_preview_free      (RedressPdfPreview *preview);
+gboolean redress_pdf_preview_check_png (const guint8      *data,
+                                        gsize              size,
+                                        int                width,
+                                        int                height);
+
+/**
  * RedressPdfExtraction:
  * @data: the file's bytes, exactly those the reader read
  * @sha256: their SHA-256, lowercase hex
@@ -139,6 +168,8 @@ typedef struct
  * @ocr_pages: how many pages were read by OCR
  * @ocr_language: (nullable): the languages OCR was asked for, %NULL for none
  * @ocr_unavailable: OCR was asked for but its trained data is missing
+ * @previews: (element-type RedressPdfPreview): previews of the first
+ *   pages, in order (some or all may be missing)
  */
 typedef struct
 {
@@ -149,6 +180,7 @@ typedef struct
   guint      ocr_pages;
   char      *ocr_language;
   gboolean   ocr_unavailable;
+  GPtrArray *previews;
 } RedressPdfExtraction;
 
 /* Called as each page is read: @pages_done of @n_pages */

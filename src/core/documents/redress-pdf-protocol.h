@@ -36,6 +36,18 @@
  * confidence from 0 to 100.  `OCR-UNAVAILABLE` (once) says the trained
  * data could not be loaded: such pages are then sent without text.
  *
+ * Each of the first REDRESS_PDF_PROTOCOL_PREVIEW_PAGES pages may be
+ * followed by a preview of it, drawn 600 pixels wide (no side longer
+ * than REDRESS_PDF_PROTOCOL_PREVIEW_MAX_SIDE), that the reader shows
+ * while the page is drawn sharp:
+ *
+ *   PREVIEW <page_no> <width> <height> <n_bytes>\n<n_bytes of PNG>\n
+ *
+ * <page_no> is that of the PAGE record just sent, <width> and <height>
+ * the image's in pixels, <n_bytes> at most
+ * REDRESS_PDF_PROTOCOL_PREVIEW_MAX_BYTES.  A page that cannot be drawn
+ * within those bounds has none.
+ *
  * At any point: `ERROR <code> [<page_no>]` and exit status
  * REDRESS_PDF_PROTOCOL_EXIT_REFUSED, <code> one of the refusals below.
  *
@@ -82,6 +94,12 @@ G_BEGIN_DECLS
 /* The longest password read on stdin, and the longest request served */
 #define REDRESS_PDF_PROTOCOL_MAX_PASSWORD_INPUT 4096
 #define REDRESS_PDF_PROTOCOL_MAX_REQUEST_BYTES  (1 << 20)
+
+/* Previews: of how many first pages, their longest side in pixels, their
+ * largest PNG in bytes */
+#define REDRESS_PDF_PROTOCOL_PREVIEW_PAGES     3
+#define REDRESS_PDF_PROTOCOL_PREVIEW_MAX_SIDE  1024
+#define REDRESS_PDF_PROTOCOL_PREVIEW_MAX_BYTES (1 << 20)
 
 /* The <source> of a PAGE record read by OCR */
 #define REDRESS_PDF_PROTOCOL_SOURCE_OCR      "ocr"
