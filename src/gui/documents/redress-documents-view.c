@@ -8,6 +8,7 @@
 
 #include "redress-document-row.h"
 #include "redress-documents-view.h"
+#include "redress-pane-bin.h"
 #include "redress-pdf-view.h"
 #include "redress-ui-util.h"
 
@@ -25,7 +26,8 @@ struct _RedressDocumentsView
 {
   GtkWidget parent_instance;
 
-  GtkWidget *paned;
+  AdwLeaflet *leaflet;        /* the list, then the reader */
+  GtkWidget *reader_pane;
   GtkWidget *list_stack;
   GtkListBox *list;
   GtkWidget *progress_box;
@@ -129,6 +131,29 @@ show_document (RedressDocumentsView *self,
     }
   redress_pdf_view_load (REDRESS_PDF_VIEW (self->pdf_view), bytes,
                          g_hash_table_lookup (self->passwords, &document_id));
+}
+
+/* Folded (a narrow window), the reader takes the whole width */
+static void
+show_reader (RedressDocumentsView *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->reader_pane);
+}
+
+static void
+on_row_activated (GtkListBox           *list,
+                  GtkListBoxRow        *row,
+                  RedressDocumentsView *self)
+{
+  show_reader (self);
+}
+
+static void
+on_back_to_list (GtkButton            *button,
+                 RedressDocumentsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -789,7 +814,9 @@ redress_documents_view_dispose (GObject *object)
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   self->list = NULL;
-  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  if (self->leaflet != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->leaflet));
+  self->leaflet = NULL;
   g_clear_object (&self->documents);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
@@ -845,6 +872,8 @@ static void
 redress_documents_view_init (RedressDocumentsView *self)
 {
   GtkWidget *side, *toolbar, *scroller, *empty, *cancel, *attach_button;
+  GtkWidget *back_bar, *back, *content, *reader_box;
+  AdwLeafletPage *page;
   GtkDropTarget *drop;
 
   self->queue = g_queue_new ();
@@ -852,11 +881,12 @@ redress_documents_view_init (RedressDocumentsView *self)
   g_signal_connect (self, "map", G_CALLBACK (on_map), self);
   self->passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (GTK_PANED (self->paned), 260);
-  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+  /* The list beside the reader; below 701 px one at a time (each pane's
+   * natural width is fixed, so what is shown never moves the fold) */
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_fold_threshold_policy (self->leaflet, ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->leaflet), GTK_WIDGET (self));
 
   side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -867,8 +897,10 @@ redress_documents_view_init (RedressDocumentsView *self)
   self->export_button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "documents.export");
   gtk_widget_set_tooltip_text (self->export_button, _("Save a Copy of the Original…"));
+  /* (the tooltip is the name: not again as the description) */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save a Copy of the Original…"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save a Copy of the Original…"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
   gtk_widget_set_hexpand (self->export_button, TRUE);
   gtk_widget_set_halign (self->export_button, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (toolbar), self->export_button);
@@ -876,7 +908,8 @@ redress_documents_view_init (RedressDocumentsView *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "documents.remove");
   gtk_widget_set_tooltip_text (self->remove_button, _("Remove the Document"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the Document"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the Document"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
   gtk_box_append (GTK_BOX (toolbar), self->remove_button);
   gtk_box_append (GTK_BOX (side), toolbar);
 
@@ -892,6 +925,9 @@ redress_documents_view_init (RedressDocumentsView *self)
   gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->progress_bar), TRUE);
   gtk_box_append (GTK_BOX (self->progress_box), self->progress_bar);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  /* (its label with the underscore is not its accessible name: the
+   * label inside gives the name) */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_set_halign (cancel, GTK_ALIGN_END);
   g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_import_cb), self);
   gtk_box_append (GTK_BOX (self->progress_box), cancel);
@@ -913,18 +949,41 @@ redress_documents_view_init (RedressDocumentsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Documents of the case"), -1);
   g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
   gtk_stack_add_named (GTK_STACK (self->list_stack), scroller, "list");
   gtk_box_append (GTK_BOX (side), self->list_stack);
-  gtk_paned_set_start_child (GTK_PANED (self->paned), side);
+  gtk_widget_set_size_request (side, 240, -1);
+  adw_leaflet_append (self->leaflet, redress_pane_bin_new (side, 240));
+  page = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_leaflet_page_set_navigatable (page, FALSE);
+
+  reader_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (reader_box, TRUE);
+  /* Folded: the way back to the list */
+  back_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (back_bar, "toolbar");
+  back = gtk_button_new ();
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "go-previous-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Documents"));
+  gtk_button_set_child (GTK_BUTTON (back), content);
+  gtk_widget_add_css_class (back, "flat");
+  g_signal_connect (back, "clicked", G_CALLBACK (on_back_to_list), self);
+  gtk_box_append (GTK_BOX (back_bar), back);
+  g_object_bind_property (self->leaflet, "folded", back_bar, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (reader_box), back_bar);
 
   self->pdf_view = redress_pdf_view_new ();
+  gtk_widget_set_vexpand (self->pdf_view, TRUE);
   g_signal_connect_object (self->pdf_view, "password-needed", G_CALLBACK (on_password_needed),
                            self, 0);
-  gtk_paned_set_end_child (GTK_PANED (self->paned), self->pdf_view);
+  gtk_box_append (GTK_BOX (reader_box), self->pdf_view);
+  self->reader_pane = redress_pane_bin_new (reader_box, 460);
+  adw_leaflet_append (self->leaflet, self->reader_pane);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
@@ -969,6 +1028,7 @@ redress_documents_view_show_document (RedressDocumentsView *self,
   g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
 
   select_document (self, document_id);
+  show_reader (self);
   redress_pdf_view_reveal (REDRESS_PDF_VIEW (self->pdf_view), page, highlight);
 }
 
@@ -1006,6 +1066,7 @@ redress_documents_view_show_passage (RedressDocumentsView *self,
   page = MAX (page, 1);
   end_page = MAX (end_page, page);
   select_document (self, document_id);
+  show_reader (self);
   if (self->store == NULL || self->shown_document != document_id)
     return;
   if (start < 0 || end < 0 || (end_page == page && end <= start))
@@ -1038,6 +1099,25 @@ redress_documents_view_get_n_documents (RedressDocumentsView *self)
   g_return_val_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self), 0);
 
   return self->documents ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 0;
+}
+
+/**
+ * redress_documents_view_show_reader:
+ *
+ * Brings the reader in view (folded, it is beside the list no more) when
+ * a document is shown.
+ *
+ * Returns: %TRUE if a document is shown
+ */
+gboolean
+redress_documents_view_show_reader (RedressDocumentsView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self), FALSE);
+
+  if (self->shown_document == 0)
+    return FALSE;
+  show_reader (self);
+  return TRUE;
 }
 
 GtkWidget *

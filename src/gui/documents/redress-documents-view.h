@@ -33,6 +33,7 @@ void       redress_documents_view_show_passage  (RedressDocumentsView *self,
                                                  const char           *quote);
 guint      redress_documents_view_get_n_documents (RedressDocumentsView *self);
 GtkWidget *redress_documents_view_get_pdf_view  (RedressDocumentsView *self);
+gboolean   redress_documents_view_show_reader   (RedressDocumentsView *self);
 gboolean   redress_documents_view_get_selection (RedressDocumentsView *self,
                                                  gint64               *document_id,
                                                  guint                *page,

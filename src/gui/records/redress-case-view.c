@@ -499,6 +499,9 @@ redress_case_view_start_search (RedressCaseView *self)
   g_return_val_if_fail (REDRESS_IS_CASE_VIEW (self), FALSE);
 
   reader = redress_documents_view_get_pdf_view (self->documents_view);
+  /* (narrow, the list may be shown instead of the reader) */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "documents") == 0)
+    redress_documents_view_show_reader (self->documents_view);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "documents") != 0 ||
       reader == NULL || !gtk_widget_get_mapped (reader))
     return FALSE;

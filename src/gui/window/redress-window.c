@@ -9,11 +9,150 @@
 #include "redress-case-view.h"
 #include "redress-client-view.h"
 #include "redress-record-dialog.h"
+#include "redress-pane-bin.h"
 #include "redress-ui-util.h"
 #include "redress-window.h"
 
 /* How far ahead the start page looks */
 #define DEADLINES_WITHIN_DAYS 60
+
+/* RedressOpenSelection: the client list's selection is the client file
+ * that is open, and nothing else.  The list view cannot select (hovering
+ * a row in a single-click list would, and a keyboard move too): a click
+ * or Enter activates a row, which opens the file and selects it here. */
+
+#define REDRESS_TYPE_OPEN_SELECTION (redress_open_selection_get_type ())
+G_DECLARE_FINAL_TYPE (RedressOpenSelection, redress_open_selection, REDRESS, OPEN_SELECTION,
+                      GObject)
+
+struct _RedressOpenSelection
+{
+  GObject parent_instance;
+
+  GListModel *model;
+  guint selected;
+};
+
+static void redress_open_selection_list_model_init (GListModelInterface *iface);
+static void redress_open_selection_selection_model_init (GtkSelectionModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RedressOpenSelection, redress_open_selection, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      redress_open_selection_list_model_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL,
+                                                      redress_open_selection_selection_model_init))
+
+static GType
+open_selection_get_item_type (GListModel *list)
+{
+  return g_list_model_get_item_type (REDRESS_OPEN_SELECTION (list)->model);
+}
+
+static guint
+open_selection_get_n_items (GListModel *list)
+{
+  return g_list_model_get_n_items (REDRESS_OPEN_SELECTION (list)->model);
+}
+
+static gpointer
+open_selection_get_item (GListModel *list,
+                         guint       position)
+{
+  return g_list_model_get_item (REDRESS_OPEN_SELECTION (list)->model, position);
+}
+
+static void
+redress_open_selection_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = open_selection_get_item_type;
+  iface->get_n_items = open_selection_get_n_items;
+  iface->get_item = open_selection_get_item;
+}
+
+static gboolean
+open_selection_is_selected (GtkSelectionModel *model,
+                            guint              position)
+{
+  return position == REDRESS_OPEN_SELECTION (model)->selected;
+}
+
+/* (select_item and the others are left out: the view cannot select) */
+static void
+redress_open_selection_selection_model_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = open_selection_is_selected;
+}
+
+static void
+on_open_selection_items_changed (GListModel           *model,
+                                 guint                 position,
+                                 guint                 removed,
+                                 guint                 added,
+                                 RedressOpenSelection *self)
+{
+  if (self->selected != GTK_INVALID_LIST_POSITION && self->selected >= position)
+    {
+      if (self->selected < position + removed)
+        self->selected = GTK_INVALID_LIST_POSITION;
+      else
+        self->selected = self->selected - removed + added;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+redress_open_selection_dispose (GObject *object)
+{
+  RedressOpenSelection *self = REDRESS_OPEN_SELECTION (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_open_selection_items_changed, self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (redress_open_selection_parent_class)->dispose (object);
+}
+
+static void
+redress_open_selection_class_init (RedressOpenSelectionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = redress_open_selection_dispose;
+}
+
+static void
+redress_open_selection_init (RedressOpenSelection *self)
+{
+  self->selected = GTK_INVALID_LIST_POSITION;
+}
+
+static RedressOpenSelection *
+redress_open_selection_new (GListModel *model)
+{
+  RedressOpenSelection *self = g_object_new (REDRESS_TYPE_OPEN_SELECTION, NULL);
+
+  self->model = g_object_ref (model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_open_selection_items_changed), self);
+  return self;
+}
+
+/* @position: GTK_INVALID_LIST_POSITION for none */
+static void
+redress_open_selection_set_selected (RedressOpenSelection *self,
+                                     guint                 position)
+{
+  guint old = self->selected;
+
+  if (old == position)
+    return;
+  self->selected = position;
+  if (old != GTK_INVALID_LIST_POSITION && position != GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), MIN (old, position),
+                                           MAX (old, position) - MIN (old, position) + 1);
+  else
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self),
+                                           old != GTK_INVALID_LIST_POSITION ? old : position, 1);
+}
+
+/* RedressWindow ----------------------------------------------------------- */
 
 /*
  * RedressWindow: the client files on the left (searchable), the open
@@ -34,6 +173,7 @@ struct _RedressWindow
   GtkListView *client_list_view;
   GtkToggleButton *search_documents_button;
   GtkListBox *document_hits;
+  GtkWidget *content;
   GtkStack *content_stack;
   AdwStatusPage *welcome_page;
   GtkWidget *deadlines_group;
@@ -45,7 +185,7 @@ struct _RedressWindow
   GCancellable *cancellable;
   guint deadlines_idle;
   RedressClientList *clients;
-  GtkSingleSelection *selection;
+  RedressOpenSelection *selection;
   GSettings *settings;
 };
 
@@ -309,6 +449,36 @@ on_document_hit_activated (GtkListBox    *list,
                                         redress_search_hit_get_page (hit) - 1, g_strstrip (query));
 }
 
+/* The open client file (or the open case's) is the one selected */
+static void
+mark_open_client (RedressWindow *self)
+{
+  RedressClient *client = current_client (self);
+  RedressCase *kase = current_case (self);
+  gint64 id = 0;
+  int pos = -1;
+
+  if (client != NULL)
+    id = redress_record_get_id (REDRESS_RECORD (client));
+  else if (kase != NULL)
+    id = redress_case_get_client_id (kase);
+  if (id != 0)
+    pos = redress_client_list_find (self->clients, id);
+  redress_open_selection_set_selected (self->selection,
+                                       pos >= 0 ? (guint) pos : GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_clients_changed (GListModel    *model,
+                    guint          position,
+                    guint          removed,
+                    guint          added,
+                    RedressWindow *self)
+{
+  /* (a row made again is still the open file's) */
+  mark_open_client (self);
+}
+
 static void
 update_sidebar (RedressWindow *self)
 {
@@ -426,7 +596,7 @@ show_welcome (RedressWindow *self)
 {
   queue_refresh_deadlines (self);
   gtk_stack_set_visible_child_name (self->content_stack, "welcome");
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  redress_open_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_actions (self);
 }
 
@@ -438,14 +608,14 @@ select_in_list (RedressWindow *self,
 
   if (pos >= 0)
     {
-      gtk_single_selection_set_selected (self->selection, (guint) pos);
+      redress_open_selection_set_selected (self->selection, (guint) pos);
       /* (the list cannot scroll while another sidebar page is shown) */
       if (gtk_widget_get_mapped (GTK_WIDGET (self->client_list_view)))
         gtk_widget_activate_action (GTK_WIDGET (self->client_list_view), "list.scroll-to-item",
                                     "u", (guint) pos);
     }
   else
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+    redress_open_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 /**
@@ -471,7 +641,7 @@ redress_window_show_client (RedressWindow *self,
 
   redress_client_view_show (self->client_view, self->store, client);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
   select_in_list (self, client_id);
   update_actions (self);
 }
@@ -494,7 +664,7 @@ redress_window_show_case (RedressWindow *self,
 
   redress_case_view_show (self->case_view, self->store, kase);
   gtk_stack_set_visible_child_name (self->content_stack, "case");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
   select_in_list (self, redress_case_get_client_id (kase));
   update_actions (self);
 }
@@ -823,7 +993,7 @@ back_action (GSimpleAction *action,
   else if (current_client (self) != NULL)
     {
       show_welcome (self);
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
       focus_start_page (self);
     }
   else if (adw_leaflet_get_folded (self->leaflet))
@@ -868,7 +1038,7 @@ show_deadlines_action (GSimpleAction *action,
   RedressWindow *self = user_data;
 
   show_welcome (self);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -1084,10 +1254,9 @@ redress_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::show-archived",
                            G_CALLBACK (on_show_archived_changed), self, 0);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->clients)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selection = redress_open_selection_new (G_LIST_MODEL (self->clients));
+  g_signal_connect_object (self->clients, "items-changed", G_CALLBACK (on_clients_changed), self,
+                           G_CONNECT_AFTER);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -1175,6 +1344,7 @@ redress_window_class_init (RedressWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (REDRESS_TYPE_PANE_BIN);
   g_type_ensure (REDRESS_TYPE_CLIENT_VIEW);
   g_type_ensure (REDRESS_TYPE_CASE_VIEW);
 
@@ -1191,6 +1361,7 @@ redress_window_class_init (RedressWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, client_list_view);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, search_documents_button);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, document_hits);
+  gtk_widget_class_bind_template_child (widget_class, RedressWindow, content);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, deadlines_group);
