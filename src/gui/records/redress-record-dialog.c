@@ -132,10 +132,15 @@ redress_record_dialog_new (GtkWindow     *parent,
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
 
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  /* (a button's label with its underscore is not its accessible name: the
+   * label inside gives the name) */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
 
   self->create_button = gtk_button_new_with_mnemonic (create_label);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->create_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_add_css_class (self->create_button, "suggested-action");
   g_signal_connect_object (self->create_button, "clicked", G_CALLBACK (on_create_clicked), self, 0);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->create_button);
