@@ -6,10 +6,17 @@
  * triggers of data/sql/0005-documents.sql index each page as an import
  * does).  Page text: sentences of refusal letters and officer's notes, in
  * English and French, among words drawn from a Zipf distribution over a
- * 30,000-word vocabulary, about 230 words a page.  Then 30 queries of
+ * 30,000-word vocabulary, about 230 words a page.  Then 40 queries of
  * every kind (common and rare words, accents, phrases, prefixes, several
- * words) through redress_store_search_pages() with a limit of 50, on a
- * store opened afresh: the first pass, and two more.
+ * words, and since schema 11 harder ones: prefixes matching every page,
+ * words on every page) through redress_store_search_pages() with a limit
+ * of 50, on a store opened afresh: the first pass, and four more.
+ *
+ * The reference, in the same run: a copy of the database indexed as
+ * schema 10 indexed it (no prefix index), searched with the statements
+ * schema 10's search ran (bm25 through FTS5's rank).  Sizes are of both
+ * files vacuumed; times are paired query by query, the reference first
+ * in every other pass.
  *
  * Exits 0 whatever the timings; non-zero only if a result is wrong.
  */
@@ -30,7 +37,7 @@
 #define N_PAGES (N_DOCUMENTS * PAGES_PER_DOCUMENT)
 #define N_TAIL_WORDS 30000
 #define WORDS_PER_PAGE 200
-#define N_PASSES 3
+#define N_PASSES 5
 #define LIMIT 50
 #define TARGET_MS 20.0
 
@@ -320,6 +327,8 @@ typedef struct
   int expected;   /* -1: at least one hit */
 } Query;
 
+#define N_QUERIES 40
+
 static const Query queries[] = {
   /* common words */
   { "applicant", -1 },
@@ -357,7 +366,157 @@ static const Query queries[] = {
   { "tuition scholarship evidence", -1 },
   { "\"procedural fairness\" response", -1 },
   { "lettre employeur attestation", -1 },
+  /* harder ones, added with schema 11 */
+  { "de*", -1 },          /* two letters: looked for as the word “de” */
+  { "the*", -1 },         /* a prefix matching every page */
+  { "pra*", -1 },         /* a prefix of hundreds of words */
+  { "appl*", -1 },        /* a longer prefix matching every page */
+  { "refus*", -1 },
+  { "demand*", -1 },
+  { "\"the\"", -1 },
+  { "the of and to in", -1 },   /* words on every page */
+  { "employ* financ* étud*", -1 },
+  { "\"not satisfied that the applicant will leave canada\" refused", -1 },
 };
+
+/* The search of schema 10, for reference: the same statements as
+ * redress_store_search_pages() ran then (bm25 through FTS5's rank), over
+ * a copy of the database whose index has no prefix index */
+static const char reference_window_sql[] =
+  "SELECT min(rowid) FROM (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?1 "
+  "ORDER BY rowid DESC LIMIT 1000)";
+static const char reference_search_sql[] =
+  "SELECT p.id, p.family_name, p.given_names, c.id, c.application_type, "
+  "c.decision_date, d.id, d.file_name, d.kind, g.page_no, "
+  "snippet(pages_fts, 0, char(1), char(2), '…', 24) "
+  "FROM pages_fts "
+  "JOIN pages AS g ON g.id = pages_fts.rowid "
+  "JOIN documents AS d ON d.id = g.document_id "
+  "JOIN cases AS c ON c.id = d.case_id "
+  "JOIN clients AS p ON p.id = c.client_id "
+  "WHERE pages_fts MATCH ?1 AND pages_fts.rowid >= ?3 "
+  "AND d.deleted_at IS NULL AND c.deleted_at IS NULL AND p.deleted_at IS NULL "
+  "ORDER BY pages_fts.rank LIMIT ?2";
+static const char reference_index_sql[] =
+  "DROP TABLE pages_fts_words; DROP TABLE pages_fts; "
+  "CREATE VIRTUAL TABLE pages_fts USING fts5 (text, content = 'pages', content_rowid = 'id', "
+  "tokenize = 'unicode61 remove_diacritics 2'); "
+  "INSERT INTO pages_fts (pages_fts) VALUES ('rebuild'); ";
+
+/* Document id * 1000 + page number of each hit, in order */
+static GArray *
+reference_search (sqlite3    *db,
+                  const char *query)
+{
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *fts = redress_search_query_to_fts (query);
+  sqlite3_stmt *stmt;
+  gint64 first_rowid;
+  gboolean none;
+
+  if (fts == NULL)
+    return pages;
+  stmt = prepare_sql (db, reference_window_sql);
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    bench_die (PROGRAM, sqlite3_errmsg (db), NULL);
+  none = sqlite3_column_type (stmt, 0) == SQLITE_NULL;
+  first_rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (none)
+    return pages;
+
+  stmt = prepare_sql (db, reference_search_sql);
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, LIMIT);
+  sqlite3_bind_int64 (stmt, 3, first_rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 page = sqlite3_column_int64 (stmt, 6) * 1000 + sqlite3_column_int (stmt, 9);
+
+      g_array_append_val (pages, page);
+    }
+  sqlite3_finalize (stmt);
+  return pages;
+}
+
+static GArray *
+hit_pages (GPtrArray *hits)
+{
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RedressSearchHit *hit = g_ptr_array_index (hits, i);
+      gint64 page = redress_search_hit_get_document_id (hit) * 1000 +
+                    redress_search_hit_get_page (hit);
+
+      g_array_append_val (pages, page);
+    }
+  return pages;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* '=': the same pages in the same order; '~': the same pages; 'x': not */
+static char
+compare_pages (GArray *a,
+               GArray *b)
+{
+  if (a->len != b->len)
+    return 'x';
+  if (memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0)
+    return '=';
+  g_array_sort (a, compare_gint64);
+  g_array_sort (b, compare_gint64);
+  return memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0 ? '~' : 'x';
+}
+
+/* Bytes of the whole file and of the full-text index's tables */
+static void
+measure_size (sqlite3 *db,
+              double  *file_mb,
+              double  *index_mb)
+{
+  sqlite3_stmt *stmt;
+
+  exec_sql (db, "VACUUM");
+  stmt = prepare_sql (db, "SELECT (SELECT page_count FROM pragma_page_count) * "
+                          "(SELECT page_size FROM pragma_page_size), "
+                          "(SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'pages_fts%')");
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    bench_die (PROGRAM, sqlite3_errmsg (db), NULL);
+  *file_mb = sqlite3_column_double (stmt, 0) / 1e6;
+  *index_mb = sqlite3_column_double (stmt, 1) / 1e6;
+  sqlite3_finalize (stmt);
+}
+
+static sqlite3 *
+open_sql (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK)
+    bench_die (PROGRAM, sqlite3_errmsg (db), NULL);
+  return db;
+}
+
+static double
+median_of (const double *values,
+           guint         n)
+{
+  g_autoptr(GArray) array = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_array_append_vals (array, values, n);
+  return bench_median (array);
+}
 
 int
 main (int   argc,
@@ -366,80 +525,146 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = bench_make_tmpdir (PROGRAM);
   g_autofree char *path = g_build_filename (dir, "redress.db", NULL);
+  g_autofree char *reference_path = g_build_filename (dir, "reference.db", NULL);
+  char *vacuum_into;
   g_autoptr(RedressStore) store = NULL;
   g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) reference_first = g_array_new (FALSE, FALSE, sizeof (double));
+  double times[G_N_ELEMENTS (queries)][N_PASSES];
+  double reference_times[G_N_ELEMENTS (queries)][N_PASSES];
+  guint n_hits[G_N_ELEMENTS (queries)];
+  GArray *found[G_N_ELEMENTS (queries)][2];
+  char same[G_N_ELEMENTS (queries)];
   double short_prefix_ms = 0, max_without_short_prefix = 0;
-  double build_ms, open_ms, first_total = 0, first_max = 0, later_total = 0, later_max = 0;
-  const char *first_slowest = "", *later_slowest = "";
+  double build_ms, reference_build_ms, open_ms, first_total = 0, first_max = 0;
+  double later_total = 0, later_max = 0, reference_total = 0, reference_max = 0;
+  double file_mb, index_mb, reference_file_mb, reference_index_mb;
+  const char *first_slowest = "", *later_slowest = "", *reference_slowest = "";
   guint total_hits = 0;
+  sqlite3 *reference;
   gint64 start;
-  GStatBuf st;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (queries) == 30);
+  G_STATIC_ASSERT (G_N_ELEMENTS (queries) == N_QUERIES);
 
   start = g_get_monotonic_time ();
   build (path);
   build_ms = bench_ms_since (start);
-  g_stat (path, &st);
+
+  /* The reference: the same pages, indexed as schema 10 indexed them */
+  start = g_get_monotonic_time ();
+  reference = open_sql (path);
+  vacuum_into = sqlite3_mprintf ("VACUUM INTO %Q", reference_path);
+  exec_sql (reference, vacuum_into);
+  measure_size (reference, &file_mb, &index_mb);
+  sqlite3_close (reference);
+  reference = open_sql (reference_path);
+  exec_sql (reference, reference_index_sql);
+  measure_size (reference, &reference_file_mb, &reference_index_mb);
+  sqlite3_close (reference);
+  reference_build_ms = bench_ms_since (start);
+  sqlite3_free (vacuum_into);
 
   start = g_get_monotonic_time ();
   store = redress_store_open (path, &error);
   if (store == NULL)
     bench_die (PROGRAM, "open", error);
   open_ms = bench_ms_since (start);
+  reference = open_sql (reference_path);
 
   {
-    sqlite3_stmt *stmt = prepare_sql (redress_store_get_handle (store),
-                                      "SELECT count(*) FROM pages_fts");
-    int indexed = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -1;
+    sqlite3 *dbs[] = { redress_store_get_handle (store), reference };
 
-    sqlite3_finalize (stmt);
-    if (indexed != N_PAGES)
+    for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
       {
-        fprintf (stderr, "%s: %d pages indexed, expected %d\n", PROGRAM, indexed, N_PAGES);
-        bench_die (PROGRAM, "index", NULL);
+        sqlite3_stmt *stmt = prepare_sql (dbs[i], "SELECT count(*) FROM pages_fts");
+        int indexed = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -1;
+
+        sqlite3_finalize (stmt);
+        if (indexed != N_PAGES)
+          {
+            fprintf (stderr, "%s: %d pages indexed, expected %d\n", PROGRAM, indexed, N_PAGES);
+            bench_die (PROGRAM, "index", NULL);
+          }
       }
   }
 
+  /* Each query on both, the reference first in every other pass, so
+   * that both see the same load */
   for (guint pass = 0; pass < N_PASSES; pass++)
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      for (guint side = 0; side < 2; side++)
+        {
+          gboolean ours = (side + pass) % 2 == 0;
+          g_autoptr(GPtrArray) hits = NULL;
+          double ms;
+
+          if (!ours)
+            {
+              g_autoptr(GArray) pages = NULL;
+
+              start = g_get_monotonic_time ();
+              pages = reference_search (reference, queries[i].query);
+              reference_times[i][pass] = bench_ms_since (start);
+              if (pass == 0)
+                found[i][1] = g_steal_pointer (&pages);
+              continue;
+            }
+
+          start = g_get_monotonic_time ();
+          hits = redress_store_search_pages (store, queries[i].query, LIMIT, &error);
+          ms = bench_ms_since (start);
+          if (hits == NULL)
+            bench_die (PROGRAM, queries[i].query, error);
+          times[i][pass] = ms;
+
+          if ((queries[i].expected < 0 && hits->len == 0) ||
+              (queries[i].expected >= 0 && hits->len != (guint) queries[i].expected))
+            {
+              fprintf (stderr, "%s: “%s” found %u pages, expected %d\n", PROGRAM,
+                       queries[i].query, hits->len, queries[i].expected);
+              bench_die (PROGRAM, "wrong results", NULL);
+            }
+          if (pass == 0)
+            {
+              found[i][0] = hit_pages (hits);
+              n_hits[i] = hits->len;
+            }
+        }
+
+  /* The pages found, against the reference's */
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      same[i] = compare_pages (found[i][0], found[i][1]);
+      g_array_unref (found[i][0]);
+      g_array_unref (found[i][1]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    for (guint pass = 0; pass < N_PASSES; pass++)
       {
-        if (pass == 0)
-          g_ptr_array_add (lines, NULL);
-        g_autoptr(GPtrArray) hits = NULL;
-        double ms;
+        double ms = times[i][pass];
 
-        start = g_get_monotonic_time ();
-        hits = redress_store_search_pages (store, queries[i].query, LIMIT, &error);
-        ms = bench_ms_since (start);
-        if (hits == NULL)
-          bench_die (PROGRAM, queries[i].query, error);
-
-        if ((queries[i].expected < 0 && hits->len == 0) ||
-            (queries[i].expected >= 0 && hits->len != (guint) queries[i].expected))
-          {
-            fprintf (stderr, "%s: “%s” found %u pages, expected %d\n", PROGRAM, queries[i].query,
-                     hits->len, queries[i].expected);
-            bench_die (PROGRAM, "wrong results", NULL);
-          }
-        if (pass == 0)
-          g_ptr_array_index (lines, i) = g_strdup_printf ("    %8.2f ms  %2u hits  %s", ms,
-                                                          hits->len, queries[i].query);
-        if (pass == 0 && g_str_equal (queries[i].query, SHORT_PREFIX))
-          short_prefix_ms = ms;
-        else if (pass == 0)
-          max_without_short_prefix = MAX (max_without_short_prefix, ms);
         if (pass == 0)
           {
-            total_hits += hits->len;
+            total_hits += n_hits[i];
             g_array_append_val (first, ms);
             first_total += ms;
             if (ms > first_max)
               {
                 first_max = ms;
                 first_slowest = queries[i].query;
+              }
+            if (g_str_equal (queries[i].query, SHORT_PREFIX))
+              short_prefix_ms = ms;
+            else
+              max_without_short_prefix = MAX (max_without_short_prefix, ms);
+            g_array_append_val (reference_first, reference_times[i][pass]);
+            reference_total += reference_times[i][pass];
+            if (reference_times[i][pass] > reference_max)
+              {
+                reference_max = reference_times[i][pass];
+                reference_slowest = queries[i].query;
               }
           }
         else
@@ -454,10 +679,15 @@ main (int   argc,
           }
       }
 
-  printf ("Redress search benchmark: %d pages indexed (%d documents, %d cases, %d clients), "
-          "database %.0f MB\n", N_PAGES, N_DOCUMENTS, N_CASES, N_CLIENTS,
-          (double) st.st_size / 1e6);
-  printf ("  build database (reference, one transaction): %8.0f ms\n", build_ms);
+  printf ("Redress search benchmark: %d pages indexed (%d documents, %d cases, %d clients)\n",
+          N_PAGES, N_DOCUMENTS, N_CASES, N_CLIENTS);
+  printf ("  database (vacuumed) %6.1f MB, of which full-text index %6.1f MB\n",
+          file_mb, index_mb);
+  printf ("  reference, no prefix index (schema 10): %6.1f MB, index %6.1f MB; "
+          "ratio %.2f, index %.2f\n", reference_file_mb, reference_index_mb,
+          file_mb / reference_file_mb, index_mb / reference_index_mb);
+  printf ("  build database (one transaction):            %8.0f ms\n", build_ms);
+  printf ("  copy and reindex it as the reference:        %8.0f ms\n", reference_build_ms);
   printf ("  open the store:                              %8.1f ms\n", open_ms);
   printf ("  %u queries, limit %d, first pass:  average %6.2f ms   (target < %.0f ms: %s)\n",
           first->len, LIMIT, first_total / first->len, TARGET_MS,
@@ -469,11 +699,26 @@ main (int   argc,
           (first_total - short_prefix_ms) / (first->len - 1), max_without_short_prefix);
   printf ("  %u more runs of them:              average %6.2f ms, maximum %.2f ms “%s”\n",
           later->len, later_total / later->len, later_max, later_slowest);
+  printf ("  reference (schema 10's search), first pass: average %6.2f ms, median %6.2f ms, "
+          "maximum %.2f ms “%s”\n", reference_total / reference_first->len,
+          bench_median (reference_first), reference_max, reference_slowest);
   printf ("  (%u hits in the first pass)\n", total_hits);
-  printf ("  each query, first pass:\n");
-  for (guint i = 0; i < lines->len; i++)
-    printf ("%s\n", (char *) g_ptr_array_index (lines, i));
+  printf ("  each query: first pass and median of %d, against the reference in the same run\n"
+          "  (pages found: '=' the same in the same order, '~' the same, 'x' others: among\n"
+          "  several words on more than 1000 pages, weights are estimated, see\n"
+          "  redress-store-search.c)\n", N_PASSES);
+  printf ("      first   median  reference  median   ratio  hits\n");
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      double ours = median_of (times[i], N_PASSES);
+      double theirs = median_of (reference_times[i], N_PASSES);
 
+      printf ("   %8.2f %8.2f   %8.2f %8.2f   %5.2f  %2u %c  %s\n", times[i][0], ours,
+              reference_times[i][0], theirs, theirs > 0 ? ours / theirs : 0.0, n_hits[i],
+              same[i], queries[i].query);
+    }
+
+  sqlite3_close (reference);
   g_clear_object (&store);
   bench_remove_tree (dir);
   return 0;
