@@ -1114,15 +1114,25 @@ main (int   argc,
                   goto out;
                 }
               write_ocr_page (i + 1, width, height, rotation, ocr_text, words, redacted);
-              if (i < PREVIEW_PAGES)
-                write_preview (page, i + 1, width, height);
               g_object_unref (page);
               continue;
             }
         }
       write_page (i + 1, width, height, rotation, text);
-      if (i < PREVIEW_PAGES)
-        write_preview (page, i + 1, width, height);
+      g_object_unref (page);
+    }
+
+  /* Once every page's text is sent: a page that draws slowly (or never)
+   * only costs its preview, which the parent stops waiting for */
+  for (int i = 0; i < MIN (n_pages, PREVIEW_PAGES); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      double width = 0, height = 0;
+
+      if (page == NULL)
+        break;
+      poppler_page_get_size (page, &width, &height);
+      write_preview (page, i + 1, width, height);
       g_object_unref (page);
     }
   printf ("END\n");

@@ -14,6 +14,11 @@
  * the pixels back in Redress, with the in-process steps as the reference
  * (same run, interleaved).
  *
+ * The preview: what the reader shows at once, before the sharp page
+ * (issue 14): the bytes from the store, the document's stored data found
+ * from them (redress_reader_data_load: page sizes, previews) and the PNG
+ * of page 1 decoded, against the sharp page from the server (same run).
+ *
  * Exits 0 whatever the timings; non-zero only if the page is not rendered.
  */
 #define _GNU_SOURCE  /* memfd_create */
@@ -22,6 +27,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <cairo.h>
@@ -29,11 +35,13 @@
 
 #include "bench-util.h"
 #include "redress-pdf-server.h"
+#include "redress-reader-data.h"
 
 #define PROGRAM "bench-first-page"
 #define N_RUNS 7
 #define FIT_WIDTH 900
 #define TARGET_MS 100.0
+#define PREVIEW_TARGET_MS 30.0
 
 typedef enum
 {
@@ -235,6 +243,68 @@ open_and_render_server (RedressStore *store,
   return steps;
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize size;
+  gsize done;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->size - reader->done < length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->done, length);
+  reader->done += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* As the reader shows a stored document at once: its bytes, its stored
+ * data found from them, page 1's preview decoded (bytes_ms, open_ms,
+ * render_ms) */
+static Steps
+open_preview (RedressStore *store,
+              gint64        document_id,
+              guint         expected_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RedressReaderData) data = NULL;
+  const RedressPdfPreview *preview;
+  PngReader reader = { 0, };
+  cairo_surface_t *surface;
+  Steps steps = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  gint64 mark = start;
+
+  bytes = redress_store_dup_document_bytes (store, document_id, &error);
+  if (bytes == NULL)
+    bench_die (PROGRAM, "document bytes", error);
+  steps.bytes_ms = bench_ms_since (mark);
+
+  mark = g_get_monotonic_time ();
+  data = redress_reader_data_load (store, bytes, &error);
+  if (data == NULL || data->previews->len == 0 || data->sizes->len != 2 * expected_pages)
+    bench_die (PROGRAM, "no stored preview", error);
+  steps.open_ms = bench_ms_since (mark);
+
+  mark = g_get_monotonic_time ();
+  preview = g_ptr_array_index (data->previews, 0);
+  reader.data = g_bytes_get_data (preview->png, &reader.size);
+  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  steps.render_ms = bench_ms_since (mark);
+  steps.total_ms = bench_ms_since (start);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS || count_inked (surface) == 0)
+    bench_die (PROGRAM, "preview blank", NULL);
+  cairo_surface_destroy (surface);
+  return steps;
+}
+
 /* One step of every run, as an array for bench_median() and bench_best() */
 static GArray *
 step_values (const Steps *runs,
@@ -278,6 +348,38 @@ report (const char  *title,
   printf ("    %-40s %7.1f ms median, %.1f ms best   (target < %.0f ms: %s)\n", "total",
           median, bench_best (totals), TARGET_MS,
           bench_verdict (median, TARGET_MS));
+}
+
+static double
+median_total (const Steps *runs,
+              guint        n)
+{
+  return median_of (runs, n, G_STRUCT_OFFSET (Steps, total_ms));
+}
+
+static void
+report_preview (const Steps *preview,
+                const Steps *server,
+                const Steps *reference,
+                guint        n)
+{
+  g_autoptr(GArray) totals = step_values (preview, n, G_STRUCT_OFFSET (Steps, total_ms));
+  double median = bench_median (totals);
+
+  printf ("  the stored preview, shown at once while page 1 is drawn sharp:\n");
+  printf ("    %-40s %7.1f ms median\n", "bytes from the store (+ SHA-256 check)",
+          median_of (preview, n, G_STRUCT_OFFSET (Steps, bytes_ms)));
+  printf ("    %-40s %7.1f ms median\n", "stored data found (sizes, previews)",
+          median_of (preview, n, G_STRUCT_OFFSET (Steps, open_ms)));
+  printf ("    %-40s %7.1f ms median\n", "page 1's preview decoded",
+          median_of (preview, n, G_STRUCT_OFFSET (Steps, render_ms)));
+  printf ("    %-40s %7.1f ms median, %.1f ms best   (target < %.0f ms: %s)\n", "total",
+          median, bench_best (totals), PREVIEW_TARGET_MS,
+          bench_verdict (median, PREVIEW_TARGET_MS));
+  printf ("    preview / sharp page (reader's server):  %.2f\n",
+          median / median_total (server, n));
+  printf ("    preview / in-process reference:          %.2f\n",
+          median / median_total (reference, n));
 }
 
 /* How much of the render is page 1's own: pages 2 to 5, rendered the same way */
@@ -336,6 +438,7 @@ main (int   argc,
   Steps memfd_runs[N_RUNS];
   Steps bytes_runs[N_RUNS];
   Steps server_runs[N_RUNS];
+  Steps preview_runs[N_RUNS];
   gint64 case_id = 0, document_id = 0;
   guint n_pages;
 
@@ -357,6 +460,7 @@ main (int   argc,
       memfd_runs[i] = open_and_render (store, document_id, OPEN_MEMFD, n_pages);
       bytes_runs[i] = open_and_render (store, document_id, OPEN_BYTES, n_pages);
       server_runs[i] = open_and_render_server (store, document_id, n_pages);
+      preview_runs[i] = open_preview (store, document_id, n_pages);
     }
 
   printf ("Redress first page benchmark: %s, %u pages, %u runs each\n", description, n_pages,
@@ -366,6 +470,7 @@ main (int   argc,
   report ("in this process, for reference (bytes through an in-memory file):", memfd_runs, N_RUNS);
   report ("with poppler_document_new_from_bytes:", bytes_runs, N_RUNS);
   other_pages_reference (store, document_id, n_pages);
+  report_preview (preview_runs, server_runs, memfd_runs, N_RUNS);
 
   g_clear_object (&document);
   g_clear_object (&store);

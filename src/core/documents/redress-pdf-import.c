@@ -41,6 +41,9 @@
 #define MAX_PAGE_WORDS   200000
 #define SNIFF_BYTES      1024
 #define END_GRACE_MS     2000
+/* Once every page is read, how long the previews drawn after them may
+ * take: a page that takes longer to draw is shown without one */
+#define PREVIEW_GRACE_MS 3000
 
 G_STATIC_ASSERT (REDRESS_PDF_PREVIEW_PAGES == REDRESS_PDF_PROTOCOL_PREVIEW_PAGES);
 G_STATIC_ASSERT (REDRESS_PDF_PREVIEW_MAX_SIDE == REDRESS_PDF_PROTOCOL_PREVIEW_MAX_SIDE);
@@ -769,6 +772,24 @@ finish_page (Run *run)
   run->state = STATE_PAGES;
   if (run->progress)
     run->progress (run->pages->len, run->n_pages, run->user_data);
+
+  /* Every page is read: the previews that follow are not worth waiting
+   * for long, nor worth the document (see all_pages_read ()) */
+  if (run->pages->len == run->n_pages && run->grace == NULL)
+    {
+      run->grace = g_timeout_source_new (PREVIEW_GRACE_MS);
+      g_source_set_callback (run->grace, on_grace_over, run, NULL);
+      g_source_attach (run->grace, g_main_context_get_thread_default ());
+    }
+}
+
+/* The text of every page arrived, and the worker stopped (or was stopped)
+ * while it drew the previews: the document is whole without them */
+static gboolean
+all_pages_read (Run *run)
+{
+  return run->n_pages > 0 && run->pages != NULL && run->pages->len == run->n_pages &&
+         (run->state == STATE_PAGES || run->state == STATE_PREVIEW_DATA);
 }
 
 /* One line of the worker's output (without its newline) */
@@ -815,6 +836,11 @@ parse_line (Run        *run,
       if (n_words == 1 && g_str_equal (words[0], "END") && run->pages->len == run->n_pages)
         {
           run->state = STATE_END;
+          if (run->grace != NULL)
+            {
+              g_source_destroy (run->grace);
+              g_source_unref (run->grace);
+            }
           run->grace = g_timeout_source_new (END_GRACE_MS);
           g_source_set_callback (run->grace, on_grace_over, run, NULL);
           g_source_attach (run->grace, g_main_context_get_thread_default ());
@@ -834,9 +860,11 @@ parse_line (Run        *run,
           const RedressPdfPreview *last = run->previews->len > 0
             ? g_ptr_array_index (run->previews, run->previews->len - 1) : NULL;
 
-          /* Of the page just read, one of the first, once, bounded */
-          if (!parse_uint (words[1], REDRESS_PDF_PREVIEW_PAGES, &page_no) ||
-              page_no != run->pages->len || (last != NULL && last->page_no >= page_no) ||
+          /* After every page, of one of the first, once each, in order,
+           * bounded */
+          if (!parse_uint (words[1], REDRESS_PDF_PREVIEW_PAGES, &page_no) || page_no == 0 ||
+              run->pages->len != run->n_pages || page_no > run->n_pages ||
+              (last != NULL && last->page_no >= page_no) ||
               !parse_uint (words[2], REDRESS_PDF_PREVIEW_MAX_SIDE, &width) || width == 0 ||
               !parse_uint (words[3], REDRESS_PDF_PREVIEW_MAX_SIDE, &height) || height == 0 ||
               !parse_uint (words[4], REDRESS_PDF_PREVIEW_MAX_BYTES, &length) || length < 24)
@@ -1243,8 +1271,11 @@ run_worker (int                        fd,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled."));
     }
-  else if (run.state == STATE_END)
+  else if (run.state == STATE_END || all_pages_read (&run))
     {
+      if (run.state != STATE_END)
+        g_debug ("The PDF worker stopped while drawing previews: %u kept",
+                 run.previews->len);
       if (!g_subprocess_get_successful (run.process))
         g_debug ("The PDF worker did not exit cleanly after a complete answer");
       pages = g_steal_pointer (&run.pages);

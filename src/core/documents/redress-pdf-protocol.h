@@ -36,17 +36,18 @@
  * confidence from 0 to 100.  `OCR-UNAVAILABLE` (once) says the trained
  * data could not be loaded: such pages are then sent without text.
  *
- * Each of the first REDRESS_PDF_PROTOCOL_PREVIEW_PAGES pages may be
- * followed by a preview of it, drawn 600 pixels wide (no side longer
- * than REDRESS_PDF_PROTOCOL_PREVIEW_MAX_SIDE), that the reader shows
- * while the page is drawn sharp:
+ * After the last page's record, before END, each of the first
+ * REDRESS_PDF_PROTOCOL_PREVIEW_PAGES pages may have a preview, drawn 600
+ * pixels wide (no side longer than REDRESS_PDF_PROTOCOL_PREVIEW_MAX_SIDE),
+ * that the reader shows while the page is drawn sharp:
  *
  *   PREVIEW <page_no> <width> <height> <n_bytes>\n<n_bytes of PNG>\n
  *
- * <page_no> is that of the PAGE record just sent, <width> and <height>
- * the image's in pixels, <n_bytes> at most
- * REDRESS_PDF_PROTOCOL_PREVIEW_MAX_BYTES.  A page that cannot be drawn
- * within those bounds has none.
+ * in page order, <width> and <height> the image's in pixels, <n_bytes> at
+ * most REDRESS_PDF_PROTOCOL_PREVIEW_MAX_BYTES.  A page that cannot be
+ * drawn within those bounds has none.  The parent waits only a short time
+ * for them once every page is read: a page that draws slowly or never
+ * (a hostile one) costs only its preview, never the document.
  *
  * At any point: `ERROR <code> [<page_no>]` and exit status
  * REDRESS_PDF_PROTOCOL_EXIT_REFUSED, <code> one of the refusals below.

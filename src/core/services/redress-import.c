@@ -12,6 +12,7 @@
 #include "redress-error.h"
 #include "redress-file-util.h"
 #include "redress-import.h"
+#include "redress-reader-data.h"
 #include "redress-store-documents-private.h"
 #include "redress-store-grounds-private.h"
 #include "redress-store-private.h"
@@ -54,7 +55,9 @@ import_tx (RedressStore  *self,
   guint n_grounds = 0;
 
   if (!redress_store_add_document_tx (self, doc->case_id, doc->kind, doc->file_name,
-                                      doc->extraction, &client_id, &doc->document_id, error))
+                                      doc->extraction, &client_id, &doc->document_id, error) ||
+      !redress_store_add_previews_tx (self, doc->extraction->sha256, doc->extraction->previews,
+                                      error))
     return FALSE;
   hits = redress_analysis_detect_pages (doc->extraction->pages, doc->kind);
   if (hits == NULL)
