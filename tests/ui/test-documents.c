@@ -303,7 +303,9 @@ test_window_reader_crash (Fixture       *f,
   /* Still here, the second page drawn, the document still searchable */
   g_assert_cmpuint (redress_pdf_view_get_n_rendered (reader), >=, 1);
   redress_pdf_view_search (reader, "shows");
-  for (guint i = 0; i < 100 && redress_pdf_view_get_n_matches (reader) == 0; i++)
+  /* The reader's process is started again after the crash first: on a
+   * busy machine that takes seconds */
+  for (guint i = 0; i < 400 && redress_pdf_view_get_n_matches (reader) == 0; i++)
     spin (50);
   g_assert_cmpuint (redress_pdf_view_get_n_matches (reader), ==, 1);
 }

@@ -1010,6 +1010,7 @@ redress_documents_view_set_case (RedressDocumentsView *self,
   g_set_object (&self->store, store);
   self->case_id = case_id;
   self->shown_document = 0;
+  redress_pdf_view_set_store (REDRESS_PDF_VIEW (self->pdf_view), store);
   redress_pdf_view_clear (REDRESS_PDF_VIEW (self->pdf_view));
   redress_documents_view_reload (self);
 }

@@ -44,6 +44,7 @@ redress_pdf_engine_unref (RedressPdfEngine *engine)
     {
       g_clear_pointer (&engine->server, redress_pdf_server_free);
       g_clear_pointer (&engine->pdf, g_bytes_unref);
+      g_clear_pointer (&engine->ocr_pages, g_ptr_array_unref);
       g_free (engine->password);
       g_free (engine);
     }
@@ -70,6 +71,7 @@ redress_pdf_job_free (RedressPdfJob *job)
     }
   g_clear_pointer (&job->pdf, g_bytes_unref);
   g_free (job->password);
+  g_clear_pointer (&job->ocr_pages, g_ptr_array_unref);
   g_free (job->text);
   g_clear_error (&job->error);
   g_clear_pointer (&job->sizes, g_array_unref);
@@ -102,6 +104,17 @@ engine_server (RedressPdfEngine  *engine,
   return engine->server;
 }
 
+/* A page read by OCR: poppler knows nothing of its text, its stored words
+ * answer instead */
+static const RedressOcrPage *
+ocr_page (RedressPdfEngine *engine,
+          guint             page)
+{
+  if (engine->ocr_pages == NULL || page >= engine->ocr_pages->len)
+    return NULL;
+  return g_ptr_array_index (engine->ocr_pages, page);
+}
+
 void
 redress_pdf_engine_run_job (gpointer data,
                             gpointer user_data)
@@ -121,6 +134,8 @@ redress_pdf_engine_run_job (gpointer data,
       g_clear_pointer (&engine->pdf, g_bytes_unref);
       g_clear_pointer (&engine->password, g_free);
       engine->restarts = 0;
+      g_clear_pointer (&engine->ocr_pages, g_ptr_array_unref);
+      engine->ocr_pages = g_steal_pointer (&job->ocr_pages);
       engine->server = redress_pdf_server_open (job->pdf, job->password, &job->error);
       if (engine->server != NULL)
         {
@@ -150,9 +165,22 @@ redress_pdf_engine_run_job (gpointer data,
       server = engine_server (engine, &job->error);
       if (server != NULL)
         job->matches = redress_pdf_server_find (server, job->text, &job->error);
+      for (guint i = 0; job->matches != NULL && i < job->matches->len; i++)
+        if (ocr_page (engine, i) != NULL)
+          {
+            g_array_unref (g_ptr_array_index (job->matches, i));   /* poppler's: none */
+            g_ptr_array_index (job->matches, i) = redress_ocr_page_find (ocr_page (engine, i),
+                                                                         job->text);
+          }
       break;
 
     case REDRESS_PDF_JOB_SELECT:
+      if (ocr_page (engine, job->page) != NULL)
+        {
+          job->selected = redress_ocr_page_get_text_in_area (ocr_page (engine, job->page),
+                                                             &job->area);
+          break;
+        }
       server = engine_server (engine, &job->error);
       if (server != NULL)
         job->selected = redress_pdf_server_get_text_in_area (server, job->page, &job->area,

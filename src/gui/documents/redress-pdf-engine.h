@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "redress-ocr-text.h"
 #include "redress-pdf-server.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ typedef struct
   GBytes *pdf;              /* to start the server again */
   char *password;
   guint restarts;
+  GPtrArray *ocr_pages;     /* per page: RedressOcrPage of a scanned page, or NULL (worker thread) */
   int generation;           /* atomic: bumped for each new document or zoom */
 } RedressPdfEngine;
 
@@ -54,6 +56,7 @@ typedef struct
   /* in */
   GBytes *pdf;
   char *password;
+  GPtrArray *ocr_pages;     /* LOAD: the words of its scanned pages (see RedressReaderData) */
   guint page;
   double scale;
   char *text;

@@ -9,7 +9,7 @@
 
 #include "redress-pdf-engine.h"
 #include "redress-pdf-page-widget.h"
-#include "redress-pdf-view.h"
+#include "redress-pdf-view-private.h"
 
 /*
  * RedressPdfView: reads a PDF — continuous pages, zoom, search with every
@@ -32,18 +32,7 @@
 #define ZOOM_MAX             4.0
 #define ZOOM_STEP            1.25
 
-/* Page item ----------------------------------------------------------------- */
-
-#define REDRESS_TYPE_PDF_PAGE_ITEM (redress_pdf_page_item_get_type ())
-G_DECLARE_FINAL_TYPE (RedressPdfPageItem, redress_pdf_page_item, REDRESS, PDF_PAGE_ITEM, GObject)
-
-struct _RedressPdfPageItem
-{
-  GObject parent_instance;
-  guint index;
-  double width;      /* points */
-  double height;
-};
+/* Page item ---------------------------------------------------------------- */
 
 G_DEFINE_FINAL_TYPE (RedressPdfPageItem, redress_pdf_page_item, G_TYPE_OBJECT)
 
@@ -51,62 +40,6 @@ static void redress_pdf_page_item_class_init (RedressPdfPageItemClass *klass) { 
 static void redress_pdf_page_item_init (RedressPdfPageItem *self) { }
 
 /* The view ------------------------------------------------------------------ */
-
-typedef struct
-{
-  GdkTexture *texture;
-  double scale;
-  gsize bytes;
-  gint64 used;
-} CacheEntry;
-
-struct _RedressPdfView
-{
-  GtkWidget parent_instance;
-
-  GtkWidget *box;
-  GtkWidget *stack;
-  GtkWidget *status;
-  GtkScrolledWindow *scroller;
-  GtkListView *list;
-  GListStore *pages;
-  GtkWidget *page_entry;
-  GtkWidget *page_label;
-  GtkWidget *zoom_label;
-  GtkWidget *search_entry;
-  GtkWidget *match_label;
-
-  RedressPdfEngine *engine;
-  GThreadPool *pool;
-  guint generation;
-  guint n_pages;
-  double zoom;              /* pixels per point */
-  int fitted_width;         /* the width the zoom was last fitted to */
-  double scroll_y;          /* -1, or where to scroll after the next paint */
-  GdkFrameClock *scroll_clock;
-  gboolean fit_width;
-
-  GHashTable *cache;        /* page index -> CacheEntry */
-  gsize cache_bytes;
-  GHashTable *pending;      /* page indexes being rendered */
-  GHashTable *failed;       /* page indexes the reader could not draw */
-  GHashTable *bound;        /* page index -> the page widget showing it */
-  guint n_rendered;
-
-  GPtrArray *matches;       /* per page: GArray of RedressPdfRect, or NULL */
-  guint n_matches;
-  int match_page;
-  int match_index;
-
-  int reveal_page;          /* -1, or the page to show once loaded */
-  char *reveal_text;
-  int select_page;          /* -1 when nothing is selected */
-  RedressPdfRect selection;
-  char *selected_text;
-
-  GPtrArray *passage;       /* RedressPdfPassagePart of the passage shown, or NULL */
-  RedressPdfJob *pending_passage;     /* asked for before the document was loaded */
-};
 
 G_DEFINE_FINAL_TYPE (RedressPdfView, redress_pdf_view, GTK_TYPE_WIDGET)
 
@@ -118,15 +51,12 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void request_render (RedressPdfView *self, guint page);
-static void update_labels (RedressPdfView *self);
 static void show_passage (RedressPdfView *self, RedressPdfJob *job);
-static void clear_passage (RedressPdfView *self);
 
 static gboolean deliver_job (gpointer data);
-static gboolean refit_idle (gpointer data);
 
-static void
-push_job (RedressPdfView *self,
+void
+pdf_view_push_job (RedressPdfView *self,
           RedressPdfJob  *job)
 {
   job->engine = redress_pdf_engine_ref (self->engine);
@@ -168,6 +98,29 @@ cache_trim (RedressPdfView *self)
     }
 }
 
+/* @texture shows @page drawn at @scale pixels a point: a render, or a
+ * preview (whose scale no zoom asks for, so it is drawn sharp next) */
+void
+pdf_view_cache_put (RedressPdfView *self,
+                    guint           page,
+                    GdkTexture     *texture,
+                    double          scale,
+                    gsize           bytes)
+{
+  CacheEntry *entry = g_new0 (CacheEntry, 1);
+  CacheEntry *old = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (page));
+
+  entry->texture = g_object_ref (texture);
+  entry->scale = scale;
+  entry->bytes = bytes;
+  entry->used = g_get_monotonic_time ();
+  if (old != NULL)
+    self->cache_bytes -= old->bytes;
+  g_hash_table_insert (self->cache, GUINT_TO_POINTER (page), entry);
+  self->cache_bytes += entry->bytes;
+  cache_trim (self);
+}
+
 static void
 cache_clear (RedressPdfView *self)
 {
@@ -178,8 +131,8 @@ cache_clear (RedressPdfView *self)
 }
 
 /* A page widget caches what it drew: each one is told to draw again */
-static void
-redraw_pages (RedressPdfView *self)
+void
+pdf_view_redraw_pages (RedressPdfView *self)
 {
   GHashTableIter iter;
   gpointer widget;
@@ -243,31 +196,17 @@ deliver_job (gpointer data)
           set_status (self, _("This Document Cannot Be Shown"), job->error->message);
           break;
         }
-      self->n_pages = job->n_pages;
-      {
-        g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-        for (guint i = 0; i < job->n_pages; i++)
-          {
-            RedressPdfPageItem *item = g_object_new (REDRESS_TYPE_PDF_PAGE_ITEM, NULL);
-
-            item->index = i;
-            item->width = g_array_index (job->sizes, double, 2 * i);
-            item->height = g_array_index (job->sizes, double, 2 * i + 1);
-            g_ptr_array_add (items, item);
-          }
-        g_list_store_splice (self->pages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pages)),
-                             items->pdata, items->len);
-      }
+      /* Already laid out from the stored sizes, the same: kept as they are */
+      pdf_view_set_pages (self, job->sizes);
       if (job->n_pages == 0)
         set_status (self, _("This Document Has No Pages"), NULL);
       else
         gtk_stack_set_visible_child (GTK_STACK (self->stack), GTK_WIDGET (self->scroller));
       /* Fitted once the pages have their place */
       if (self->fit_width)
-        g_idle_add_full (G_PRIORITY_HIGH_IDLE, refit_idle, g_object_ref (self), g_object_unref);
+        g_idle_add_full (G_PRIORITY_HIGH_IDLE, pdf_view_refit_idle, g_object_ref (self), g_object_unref);
       if (self->pending_passage != NULL)
-        push_job (self, g_steal_pointer (&self->pending_passage));
+        pdf_view_push_job (self, g_steal_pointer (&self->pending_passage));
       if (self->reveal_page >= 0)
         {
           g_autofree char *text = g_steal_pointer (&self->reveal_text);
@@ -276,7 +215,7 @@ deliver_job (gpointer data)
           self->reveal_page = -1;
           redress_pdf_view_reveal (self, page, text);
         }
-      update_labels (self);
+      pdf_view_update_labels (self);
       break;
 
     case REDRESS_PDF_JOB_RENDER:
@@ -289,21 +228,12 @@ deliver_job (gpointer data)
         }
       if (job->pixels != NULL)
         {
-          CacheEntry *entry = g_new0 (CacheEntry, 1);
+          g_autoptr(GdkTexture) texture = gdk_memory_texture_new (job->width, job->height,
+                                                                  GDK_MEMORY_DEFAULT, job->pixels,
+                                                                  (gsize) job->stride);
 
-          entry->texture = gdk_memory_texture_new (job->width, job->height,
-                                                   GDK_MEMORY_DEFAULT, job->pixels,
-                                                   (gsize) job->stride);
-          entry->scale = job->scale;
-          entry->bytes = g_bytes_get_size (job->pixels);
-          entry->used = g_get_monotonic_time ();
-          if (g_hash_table_contains (self->cache, GUINT_TO_POINTER (job->page)))
-            self->cache_bytes -= ((CacheEntry *) g_hash_table_lookup (self->cache,
-                                                                      GUINT_TO_POINTER (job->page)))->bytes;
-          g_hash_table_insert (self->cache, GUINT_TO_POINTER (job->page), entry);
-          self->cache_bytes += entry->bytes;
+          pdf_view_cache_put (self, job->page, texture, job->scale, g_bytes_get_size (job->pixels));
           self->n_rendered++;
-          cache_trim (self);
           shown = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (job->page));
           if (shown != NULL)
             gtk_widget_queue_draw (shown);
@@ -320,8 +250,8 @@ deliver_job (gpointer data)
         self->n_matches += ((GArray *) g_ptr_array_index (self->matches, i))->len;
       if (self->n_matches > 0)
         redress_pdf_view_next_match (self, FALSE);
-      update_labels (self);
-      redraw_pages (self);
+      pdf_view_update_labels (self);
+      pdf_view_redraw_pages (self);
       break;
 
     case REDRESS_PDF_JOB_SELECT:
@@ -355,7 +285,7 @@ request_render (RedressPdfView *self,
   job->kind = REDRESS_PDF_JOB_RENDER;
   job->page = page;
   job->scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  push_job (self, job);
+  pdf_view_push_job (self, job);
 }
 
 /* Pages --------------------------------------------------------------------- */
@@ -404,7 +334,7 @@ on_page_select_begin (RedressPdfPageWidget *page,
                       RedressPdfView       *self)
 {
   /* A click or a selection elsewhere: the passage shown is done with */
-  clear_passage (self);
+  pdf_view_clear_passage (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
@@ -421,7 +351,7 @@ on_page_select_update (RedressPdfPageWidget *page,
   self->selection.x2 = x2;
   self->selection.y1 = y1;
   self->selection.y2 = y2;
-  redraw_pages (self);
+  pdf_view_redraw_pages (self);
 }
 
 static void
@@ -435,14 +365,14 @@ on_page_select_end (RedressPdfPageWidget *page,
     {
       self->select_page = -1;
       g_clear_pointer (&self->selected_text, g_free);
-      redraw_pages (self);
+      pdf_view_redraw_pages (self);
       return;
     }
   job = g_new0 (RedressPdfJob, 1);
   job->kind = REDRESS_PDF_JOB_SELECT;
   job->page = (guint) redress_pdf_page_widget_get_index (page);
   job->area = self->selection;
-  push_job (self, job);
+  pdf_view_push_job (self, job);
 }
 
 static void
@@ -493,8 +423,8 @@ unbind_page_cb (GtkSignalListItemFactory *factory,
 
 /* Navigation and zoom ------------------------------------------------------- */
 
-static double
-page_top (RedressPdfView *self,
+double
+pdf_view_page_top (RedressPdfView *self,
           guint           index)
 {
   double y = 0;
@@ -519,21 +449,8 @@ page_at (RedressPdfView *self,
   return self->n_pages ? self->n_pages - 1 : 0;
 }
 
-/* 1 for the first hit of the document */
-static guint
-current_match_number (RedressPdfView *self)
-{
-  guint n = 0;
-
-  if (self->matches == NULL || self->match_page < 0)
-    return 0;
-  for (int i = 0; i < self->match_page; i++)
-    n += ((GArray *) g_ptr_array_index (self->matches, i))->len;
-  return n + (guint) self->match_index + 1;
-}
-
-static void
-update_labels (RedressPdfView *self)
+void
+pdf_view_update_labels (RedressPdfView *self)
 {
   g_autofree char *zoom = g_strdup_printf ("%d %%", (int) round (self->zoom * 100 * 72 / 96));
   g_autofree char *of = g_strdup_printf (_("of %u"), self->n_pages);
@@ -551,7 +468,7 @@ update_labels (RedressPdfView *self)
     matches = g_strdup (_("No match"));
   else
     /* Translators: the current search hit, and how many there are */
-    matches = g_strdup_printf (_("%u of %u"), current_match_number (self), self->n_matches);
+    matches = g_strdup_printf (_("%u of %u"), pdf_view_current_match_number (self), self->n_matches);
   gtk_label_set_text (GTK_LABEL (self->match_label), matches);
 }
 
@@ -564,13 +481,13 @@ on_after_paint (GdkFrameClock  *clock,
   if (self->scroll_y >= 0)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), self->scroll_y);
   self->scroll_y = -1;
-  update_labels (self);
+  pdf_view_update_labels (self);
 }
 
 /* Scrolls once the list has laid out what changed (zoom, new pages):
  * a list view asked to scroll before that cannot find the position */
-static void
-scroll_to (RedressPdfView *self,
+void
+pdf_view_scroll_to (RedressPdfView *self,
            double          y)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list));
@@ -621,18 +538,18 @@ scroll_to_passage (RedressPdfView *self,
   if (near + 1 < first->page || near > last->page)
     return FALSE;
   margin = MIN (120, gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (self->scroller)) / 4);
-  y = page_top (self, first->page) + g_array_index (first->rects, RedressPdfRect, 0).y1 * self->zoom;
-  scroll_to (self, MAX (0, y - margin));
+  y = pdf_view_page_top (self, first->page) + g_array_index (first->rects, RedressPdfRect, 0).y1 * self->zoom;
+  pdf_view_scroll_to (self, MAX (0, y - margin));
   return TRUE;
 }
 
-static void
-clear_passage (RedressPdfView *self)
+void
+pdf_view_clear_passage (RedressPdfView *self)
 {
   if (self->passage == NULL)
     return;
   g_clear_pointer (&self->passage, g_ptr_array_unref);
-  redraw_pages (self);
+  pdf_view_redraw_pages (self);
 }
 
 static void
@@ -641,7 +558,7 @@ show_passage (RedressPdfView *self,
 {
   RedressPdfPassagePart *first;
 
-  clear_passage (self);
+  pdf_view_clear_passage (self);
   self->passage = g_steal_pointer (&job->parts);
   first = passage_first_part (self);
   if (first == NULL)
@@ -655,8 +572,8 @@ show_passage (RedressPdfView *self,
       return;
     }
   scroll_to_passage (self, first->page);
-  update_labels (self);
-  redraw_pages (self);
+  pdf_view_update_labels (self);
+  pdf_view_redraw_pages (self);
 }
 
 static void
@@ -678,8 +595,8 @@ apply_zoom (RedressPdfView *self,
   /* Back to the same page, once the list has laid the new sizes out; the
    * passage shown stays in view */
   if (!scroll_to_passage (self, page))
-    scroll_to (self, page_top (self, page));
-  update_labels (self);
+    pdf_view_scroll_to (self, pdf_view_page_top (self, page));
+  pdf_view_update_labels (self);
 }
 
 static void
@@ -699,7 +616,7 @@ static void
 on_scroll_changed (GtkAdjustment  *adjustment,
                    RedressPdfView *self)
 {
-  update_labels (self);
+  pdf_view_update_labels (self);
 }
 
 static void
@@ -759,7 +676,7 @@ on_page_entry_activate (GtkEntry       *entry,
 
   if (page >= 1 && page <= self->n_pages)
     redress_pdf_view_go_to_page (self, (guint) page - 1);
-  update_labels (self);
+  pdf_view_update_labels (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
@@ -830,8 +747,8 @@ close_find_cb (GtkWidget *widget,
   return close_find (REDRESS_PDF_VIEW (widget));
 }
 
-static gboolean
-refit_idle (gpointer data)
+gboolean
+pdf_view_refit_idle (gpointer data)
 {
   RedressPdfView *self = data;
 
@@ -851,7 +768,7 @@ on_hadjustment_changed (GtkAdjustment  *adjustment,
   if (width == self->fitted_width || !self->fit_width)
     return;
   self->fitted_width = width;
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, refit_idle, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, pdf_view_refit_idle, g_object_ref (self), g_object_unref);
 }
 
 static GtkWidget *
@@ -863,10 +780,22 @@ tool_button (const char *icon,
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* Named once: the tooltip is not said again as its description */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
   gtk_widget_add_css_class (button, "flat");
   return button;
+}
+
+/* @label, or nothing when the toolbar is short of room */
+static GtkWidget *
+squeezable (GtkWidget *label)
+{
+  GtkWidget *squeezer = adw_squeezer_new ();
+
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  return squeezer;
 }
 
 static void
@@ -890,6 +819,7 @@ redress_pdf_view_dispose (GObject *object)
     }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->pages);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->pending_passage, redress_pdf_job_free);
 
   G_OBJECT_CLASS (redress_pdf_view_parent_class)->dispose (object);
@@ -991,18 +921,44 @@ redress_pdf_view_init (RedressPdfView *self)
   gtk_box_append (GTK_BOX (toolbar), self->page_entry);
   self->page_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->page_label, "dim-label");
-  gtk_box_append (GTK_BOX (toolbar), self->page_label);
+  /* A fixed width, so that the toolbar does not grow with the document;
+   * in a narrow window the count gives way first */
+  gtk_label_set_width_chars (GTK_LABEL (self->page_label), 7);
+  gtk_box_append (GTK_BOX (toolbar), squeezable (self->page_label));
 
   spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (toolbar), spacer);
 
-  gtk_box_append (GTK_BOX (toolbar), tool_button ("zoom-out-symbolic", "pdf.zoom-out", _("Zoom Out (Ctrl+−)")));
-  self->zoom_label = gtk_label_new (NULL);
-  gtk_label_set_width_chars (GTK_LABEL (self->zoom_label), 5);
-  gtk_box_append (GTK_BOX (toolbar), self->zoom_label);
-  gtk_box_append (GTK_BOX (toolbar), tool_button ("zoom-in-symbolic", "pdf.zoom-in", _("Zoom In (Ctrl+Plus)")));
-  gtk_box_append (GTK_BOX (toolbar), tool_button ("zoom-fit-best-symbolic", "pdf.zoom-fit", _("Fit Width (Ctrl+0)")));
+  /* The zoom buttons, or in a narrow window one menu of them */
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+    GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkWidget *menu_button = gtk_menu_button_new ();
+
+    gtk_box_append (GTK_BOX (zoom), tool_button ("zoom-out-symbolic", "pdf.zoom-out",
+                                                 _("Zoom Out (Ctrl+−)")));
+    self->zoom_label = gtk_label_new (NULL);
+    gtk_label_set_width_chars (GTK_LABEL (self->zoom_label), 5);
+    gtk_box_append (GTK_BOX (zoom), self->zoom_label);
+    gtk_box_append (GTK_BOX (zoom), tool_button ("zoom-in-symbolic", "pdf.zoom-in",
+                                                 _("Zoom In (Ctrl+Plus)")));
+    gtk_box_append (GTK_BOX (zoom), tool_button ("zoom-fit-best-symbolic", "pdf.zoom-fit",
+                                                 _("Fit Width (Ctrl+0)")));
+    g_menu_append (menu, _("Zoom Out (Ctrl+−)"), "pdf.zoom-out");
+    g_menu_append (menu, _("Zoom In (Ctrl+Plus)"), "pdf.zoom-in");
+    g_menu_append (menu, _("Fit Width (Ctrl+0)"), "pdf.zoom-fit");
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "zoom-in-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+    gtk_widget_add_css_class (menu_button, "flat");
+    gtk_widget_set_tooltip_text (menu_button, _("Zoom"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Zoom"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), zoom);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), menu_button);
+    gtk_box_append (GTK_BOX (toolbar), squeezer);
+  }
 
   spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_hexpand (spacer, TRUE);
@@ -1022,7 +978,8 @@ redress_pdf_view_init (RedressPdfView *self)
   gtk_box_append (GTK_BOX (toolbar), self->search_entry);
   self->match_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->match_label, "dim-label");
-  gtk_box_append (GTK_BOX (toolbar), self->match_label);
+  gtk_label_set_width_chars (GTK_LABEL (self->match_label), 9);
+  gtk_box_append (GTK_BOX (toolbar), squeezable (self->match_label));
   gtk_box_append (GTK_BOX (toolbar), tool_button ("go-up-symbolic", "pdf.previous-match", _("Previous Match (Shift+Ctrl+G)")));
   gtk_box_append (GTK_BOX (toolbar), tool_button ("go-down-symbolic", "pdf.next-match", _("Next Match (Ctrl+G)")));
   gtk_box_append (GTK_BOX (self->box), toolbar);
@@ -1053,13 +1010,23 @@ redress_pdf_view_init (RedressPdfView *self)
   gtk_box_append (GTK_BOX (self->box), self->stack);
 
   set_status (self, _("No Document"), NULL);
-  update_labels (self);
+  pdf_view_update_labels (self);
 }
 
 GtkWidget *
 redress_pdf_view_new (void)
 {
   return g_object_new (REDRESS_TYPE_PDF_VIEW, NULL);
+}
+
+void
+redress_pdf_view_set_store (RedressPdfView *self,
+                            RedressStore   *store)
+{
+  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+  g_return_if_fail (store == NULL || REDRESS_IS_STORE (store));
+
+  g_set_object (&self->store, store);
 }
 
 /**
@@ -1085,7 +1052,9 @@ redress_pdf_view_load (RedressPdfView *self,
   job->kind = REDRESS_PDF_JOB_LOAD;
   job->pdf = g_bytes_ref (pdf);
   job->password = g_strdup (password);
-  push_job (self, job);
+  /* A stored document shows its preview at once, its pages laid out */
+  pdf_view_show_stored (self, pdf, job);
+  pdf_view_push_job (self, job);
 }
 
 void
@@ -1099,6 +1068,7 @@ redress_pdf_view_clear (RedressPdfView *self)
   g_list_store_remove_all (self->pages);
   self->n_pages = 0;
   self->n_rendered = 0;
+  self->n_previews = 0;
   self->fit_width = TRUE;
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->n_matches = 0;
@@ -1110,7 +1080,7 @@ redress_pdf_view_clear (RedressPdfView *self)
   g_clear_pointer (&self->passage, g_ptr_array_unref);
   g_clear_pointer (&self->pending_passage, redress_pdf_job_free);
   set_status (self, _("No Document"), NULL);
-  update_labels (self);
+  pdf_view_update_labels (self);
 }
 
 guint
@@ -1142,8 +1112,8 @@ redress_pdf_view_go_to_page (RedressPdfView *self,
 
   if (page >= self->n_pages)
     return;
-  scroll_to (self, page_top (self, page));
-  update_labels (self);
+  pdf_view_scroll_to (self, pdf_view_page_top (self, page));
+  pdf_view_update_labels (self);
 }
 
 static gboolean
@@ -1191,104 +1161,6 @@ redress_pdf_view_reveal (RedressPdfView *self,
   g_idle_add_full (G_PRIORITY_LOW, reveal_idle, g_object_ref (self), g_object_unref);
 }
 
-/**
- * redress_pdf_view_search:
- * @text: (nullable): what to find; empty or %NULL clears the highlights
- */
-void
-redress_pdf_view_search (RedressPdfView *self,
-                         const char     *text)
-{
-  RedressPdfJob *job;
-
-  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
-
-  g_clear_pointer (&self->matches, g_ptr_array_unref);
-  self->n_matches = 0;
-  self->match_page = self->match_index = -1;
-  update_labels (self);
-  redraw_pages (self);
-  if (text == NULL || *text == '\0' || self->n_pages == 0)
-    return;
-  /* A search of the consultant's own replaces the passage shown */
-  clear_passage (self);
-
-  job = g_new0 (RedressPdfJob, 1);
-  job->kind = REDRESS_PDF_JOB_SEARCH;
-  job->text = g_strdup (text);
-  push_job (self, job);
-}
-
-/**
- * redress_pdf_view_start_search:
- *
- * Puts the keyboard in Find, its text selected (Ctrl+F).
- *
- * Returns: %FALSE if Find cannot take the keyboard now
- */
-gboolean
-redress_pdf_view_start_search (RedressPdfView *self)
-{
-  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), FALSE);
-
-  if (!gtk_widget_grab_focus (self->search_entry))
-    return FALSE;
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-  return TRUE;
-}
-
-guint
-redress_pdf_view_get_n_matches (RedressPdfView *self)
-{
-  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), 0);
-
-  return self->n_matches;
-}
-
-/**
- * redress_pdf_view_next_match:
- *
- * Moves to the next (or previous) hit, wrapping around, and scrolls it
- * into view.
- */
-void
-redress_pdf_view_next_match (RedressPdfView *self,
-                             gboolean        backwards)
-{
-  int page, index;
-  RedressPdfRect *rect;
-
-  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
-
-  if (self->matches == NULL || self->n_matches == 0)
-    return;
-
-  page = self->match_page;
-  index = self->match_index + (backwards ? -1 : 1);
-  if (page < 0)
-    {
-      page = (int) redress_pdf_view_get_page (self);
-      index = backwards ? -1 : 0;
-    }
-  for (guint tries = 0; tries <= self->matches->len + 1; tries++)
-    {
-      GArray *rects = g_ptr_array_index (self->matches, page);
-
-      if (index >= 0 && index < (int) rects->len)
-        break;
-      page = (page + (backwards ? -1 : 1) + (int) self->matches->len) % (int) self->matches->len;
-      rects = g_ptr_array_index (self->matches, page);
-      index = backwards ? (int) rects->len - 1 : 0;
-    }
-
-  self->match_page = page;
-  self->match_index = index;
-  rect = &g_array_index ((GArray *) g_ptr_array_index (self->matches, page), RedressPdfRect, index);
-  scroll_to (self, MAX (0, page_top (self, (guint) page) + rect->y1 * self->zoom - 80));
-  update_labels (self);
-  redraw_pages (self);
-}
-
 double
 redress_pdf_view_get_zoom (RedressPdfView *self)
 {
@@ -1317,19 +1189,6 @@ redress_pdf_view_zoom_fit_width (RedressPdfView *self)
 }
 
 /**
- * redress_pdf_view_dup_selection:
- *
- * Returns: (transfer full) (nullable): the text selected on a page
- */
-char *
-redress_pdf_view_dup_selection (RedressPdfView *self)
-{
-  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), NULL);
-
-  return g_strdup (self->selected_text);
-}
-
-/**
  * redress_pdf_view_get_n_rendered:
  *
  * Returns: how many page renders have arrived (for tests and benchmarks)
@@ -1340,53 +1199,6 @@ redress_pdf_view_get_n_rendered (RedressPdfView *self)
   g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), 0);
 
   return self->n_rendered;
-}
-
-/**
- * redress_pdf_view_get_selection_page:
- *
- * Returns: the page (from 0) of the selected text, or -1
- */
-int
-redress_pdf_view_get_selection_page (RedressPdfView *self)
-{
-  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), -1);
-
-  return self->selected_text != NULL ? self->select_page : -1;
-}
-
-/**
- * redress_pdf_view_select_area:
- * @page: from 0
- *
- * Selects the text in a rectangle of @page, in points from its top left
- * corner, as dragging across it would.
- */
-void
-redress_pdf_view_select_area (RedressPdfView *self,
-                              guint           page,
-                              double          x1,
-                              double          y1,
-                              double          x2,
-                              double          y2)
-{
-  RedressPdfJob *job;
-
-  g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
-
-  if (page >= self->n_pages)
-    return;
-  self->select_page = (int) page;
-  self->selection.x1 = MIN (x1, x2);
-  self->selection.x2 = MAX (x1, x2);
-  self->selection.y1 = MIN (y1, y2);
-  self->selection.y2 = MAX (y1, y2);
-  redraw_pages (self);
-  job = g_new0 (RedressPdfJob, 1);
-  job->kind = REDRESS_PDF_JOB_SELECT;
-  job->page = page;
-  job->area = self->selection;
-  push_job (self, job);
 }
 
 /**
@@ -1422,7 +1234,7 @@ redress_pdf_view_reveal_passage (RedressPdfView *self,
   g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
   g_return_if_fail (end_page >= page);
 
-  clear_passage (self);
+  pdf_view_clear_passage (self);
   g_clear_pointer (&self->pending_passage, redress_pdf_job_free);
   /* The highlights of an earlier search would read as part of it */
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
@@ -1459,7 +1271,7 @@ redress_pdf_view_reveal_passage (RedressPdfView *self,
       redress_pdf_job_free (job);
       return;
     }
-  push_job (self, job);
+  pdf_view_push_job (self, job);
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "redress-pdf-server.h"
+#include "redress-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RedressPdfView, redress_pdf_view, REDRESS, PDF_VIEW, GtkWidget)
 
 GtkWidget  *redress_pdf_view_new            (void);
+/* Where the documents shown were stored: their previews and scanned
+ * pages' words are read from there (none: the reader waits for the worker) */
+void        redress_pdf_view_set_store      (RedressPdfView *self,
+                                             RedressStore   *store);
 void        redress_pdf_view_load           (RedressPdfView *self,
                                              GBytes         *pdf,
                                              const char     *password);
@@ -54,5 +59,9 @@ void        redress_pdf_view_select_area    (RedressPdfView *self,
                                              double          x2,
                                              double          y2);
 guint       redress_pdf_view_get_n_rendered (RedressPdfView *self);
+guint       redress_pdf_view_get_n_previews (RedressPdfView *self);
+gboolean    redress_pdf_view_get_current_match (RedressPdfView *self,
+                                                guint          *page,
+                                                RedressPdfRect *rect);
 
 G_END_DECLS
