@@ -413,6 +413,65 @@ test_cancel (Fixture       *f,
   g_assert_cmpuint (count_children (), ==, 0);
 }
 
+static void
+count_page (guint    page_no,
+            guint    n_pages,
+            gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+on_read_again (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Read again in the other languages, in a thread, as the documents' menu
+ * does it: the window goes on, progress comes to it, the text is replaced */
+static void
+test_read_again_async (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scan = NULL;
+  guint pages_started = 0;
+  guint n_read = 0;
+  gint64 id;
+
+  if (!test_pdf_have_scan_tools (TRUE))
+    return;
+  scan = make_scan (f, "again", letter_fr, 0);
+  id = import (f, f->case_id, REDRESS_DOCUMENT_REFUSAL_LETTER, scan, "eng");
+  redress_store_read_document_again_async (f->base.store, id, NULL, "fra", count_page,
+                                           &pages_started, NULL, NULL, on_read_again, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (redress_store_read_document_again_finish (f->base.store, result, &n_read,
+                                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 1);
+  g_assert_cmpuint (pages_started, ==, 1);
+  assert_read (f, id, letter_fr);
+  g_assert_cmpint (query_int (f, "SELECT ocr_language = 'fra' FROM pages"), ==, 1);
+
+  /* A language it cannot read in: said, nothing changed */
+  g_clear_object (&result);
+  redress_store_read_document_again_async (f->base.store, id, NULL, "deu", NULL, NULL, NULL,
+                                           NULL, on_read_again, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (redress_store_read_document_again_finish (f->base.store, result, NULL,
+                                                            &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_INVALID);
+  g_assert_cmpint (query_int (f, "SELECT ocr_language = 'fra' FROM pages"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +489,7 @@ main (int   argc,
   ADD ("/no-ocr", test_no_ocr);
   ADD ("/low-resolution", test_low_resolution);
   ADD ("/cancel", test_cancel);
+  ADD ("/read-again-async", test_read_again_async);
 #undef ADD
 
   status = g_test_run ();

@@ -698,3 +698,200 @@ redress_store_read_document_again (RedressStore            *self,
     *n_read = again.n_read;
   return TRUE;
 }
+
+/* Reading again in a thread ----------------------------------------------- */
+
+typedef struct
+{
+  gint64 document_id;
+  char *password;
+  char *ocr_language;
+  GBytes *bytes;
+  RedressDocument *document;
+  ProgressRelay *relay;
+} ReadAgainData;
+
+static void
+read_again_data_free (gpointer data)
+{
+  ReadAgainData *again = data;
+
+  if (again->password != NULL)
+    {
+      /* Do not leave it lying in freed memory */
+      memset (again->password, 0, strlen (again->password));
+      g_free (again->password);
+    }
+  g_free (again->ocr_language);
+  g_clear_pointer (&again->bytes, g_bytes_unref);
+  g_clear_object (&again->document);
+  if (again->relay != NULL)
+    progress_relay_unref (again->relay);
+  g_free (again);
+}
+
+static void
+read_again_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ReadAgainData *again = task_data;
+  RedressPdfExtraction *extraction;
+  GError *error = NULL;
+
+  extraction = extract_stored (again->bytes, again->password, again->ocr_language,
+                               progress_relay_report_ocr, again->relay, cancellable, &error);
+  if (extraction == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, extraction, (GDestroyNotify) redress_pdf_extraction_free);
+}
+
+/* Back on the caller's thread: the checks and the writes of the
+ * synchronous function, in one transaction */
+static void
+on_read_again (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RedressStore *self = g_task_get_source_object (task);
+  ReadAgainData *data = g_task_get_task_data (task);
+  g_autoptr(RedressPdfExtraction) extraction = NULL;
+  ReadAgain again = { 0 };
+  GError *error = NULL;
+
+  progress_relay_finish (data->relay);
+  extraction = g_task_propagate_pointer (G_TASK (result), &error);
+  if (extraction == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (extraction->ocr_unavailable)
+    {
+      g_task_return_new_error (task, REDRESS_ERROR, REDRESS_ERROR_FAILED, "%s",
+                               _("Scanned pages cannot be read: the OCR language data is not "
+                                 "installed."));
+      return;
+    }
+  if (g_strcmp0 (extraction->sha256, redress_document_get_sha256 (data->document)) != 0 ||
+      extraction->pages->len != redress_document_get_n_pages (data->document))
+    {
+      g_task_return_new_error (task, REDRESS_ERROR, REDRESS_ERROR_DAMAGED, "%s",
+                               _("The stored copy of this document does not match its pages. "
+                                 "Run a database check."));
+      return;
+    }
+  again.document = data->document;
+  again.extraction = extraction;
+  if (!redress_store_transaction (self, read_again_tx, &again, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, again.n_read);
+}
+
+/**
+ * redress_store_read_document_again_async:
+ * @ocr_progress: (scope notified) (nullable): called on the caller's
+ *   thread as a scanned page starts being read; never after @callback
+ * @progress_data_free: (nullable): frees @progress_data on the caller's
+ *   thread once the reading ended
+ *
+ * Like redress_store_read_document_again(): the PDF reader is waited for
+ * in a worker thread, the database is written on the caller's thread, in
+ * one transaction, before @callback runs.  Finish with
+ * redress_store_read_document_again_finish().
+ */
+void
+redress_store_read_document_again_async (RedressStore            *self,
+                                         gint64                   document_id,
+                                         const char              *password,
+                                         const char              *ocr_language,
+                                         RedressOcrProgressFunc   ocr_progress,
+                                         gpointer                 progress_data,
+                                         GDestroyNotify           progress_data_free,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadAgainData *again;
+  GError *error = NULL;
+
+  g_return_if_fail (REDRESS_IS_STORE (self));
+
+  again = g_new0 (ReadAgainData, 1);
+  again->document_id = document_id;
+  again->password = g_strdup (password);
+  again->ocr_language = g_strdup (ocr_language);
+  again->relay = g_new0 (ProgressRelay, 1);
+  g_atomic_ref_count_init (&again->relay->ref);
+  g_mutex_init (&again->relay->lock);
+  again->relay->context = g_main_context_ref_thread_default ();
+  again->relay->ocr_func = ocr_progress;
+  again->relay->data = progress_data;
+  again->relay->data_free = progress_data_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, redress_store_read_document_again_async);
+  g_task_set_task_data (task, again, read_again_data_free);
+
+  if (!redress_pdf_ocr_language_valid (ocr_language))
+    {
+      progress_relay_finish (again->relay);
+      g_task_return_new_error (task, REDRESS_ERROR, REDRESS_ERROR_INVALID,
+                               _("Scanned pages can be read in English (eng), French (fra) or "
+                                 "both (eng+fra), not “%s”."), ocr_language ? ocr_language : "");
+      return;
+    }
+  again->document = redress_store_get_document (self, document_id, &error);
+  if (again->document != NULL)
+    again->bytes = redress_store_dup_document_bytes (self, document_id, &error);
+  if (again->bytes == NULL)
+    {
+      progress_relay_finish (again->relay);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  {
+    GTask *read = g_task_new (self, cancellable, on_read_again, g_object_ref (task));
+
+    /* The outer task keeps the data alive until the thread's ends */
+    g_task_set_task_data (read, again, NULL);
+    g_task_set_check_cancellable (read, FALSE);
+    g_task_run_in_thread (read, read_again_thread);
+    g_object_unref (read);
+  }
+}
+
+/**
+ * redress_store_read_document_again_finish:
+ * @n_read: (out) (optional): how many scanned pages were read
+ *
+ * Returns: %TRUE on success; otherwise nothing changed and @error says why
+ */
+gboolean
+redress_store_read_document_again_finish (RedressStore  *self,
+                                          GAsyncResult  *result,
+                                          guint         *n_read,
+                                          GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_read != NULL)
+    *n_read = (guint) n;
+  return TRUE;
+}
+

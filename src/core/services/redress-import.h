@@ -76,5 +76,19 @@ gboolean          redress_store_read_document_again    (RedressStore            
                                                         GCancellable              *cancellable,
                                                         guint                     *n_read,
                                                         GError                   **error);
+void              redress_store_read_document_again_async (RedressStore           *self,
+                                                        gint64                     document_id,
+                                                        const char                *password,
+                                                        const char                *ocr_language,
+                                                        RedressOcrProgressFunc     ocr_progress,
+                                                        gpointer                   progress_data,
+                                                        GDestroyNotify             progress_data_free,
+                                                        GCancellable              *cancellable,
+                                                        GAsyncReadyCallback        callback,
+                                                        gpointer                   user_data);
+gboolean          redress_store_read_document_again_finish (RedressStore          *self,
+                                                        GAsyncResult              *result,
+                                                        guint                     *n_read,
+                                                        GError                   **error);
 
 G_END_DECLS
