@@ -83,6 +83,61 @@ test_window_grounds (Fixture       *f,
   }
 }
 
+/* With no suggestion left, the Grounds page says what is true: before the
+ * letter is attached it asks for it; once every suggestion is handled it
+ * says so, and no longer asks for the letter it has */
+static void
+test_window_grounds_empty_state (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Nassar", 10);
+  const TestPdfPage pages[] = {
+    { 612, 792, "Immigration, Refugees and Citizenship Canada\n\nDear Applicant,\n\n"
+                "I am not satisfied that you will leave Canada at the end of your stay as a "
+                "temporary resident, as stipulated in paragraph 179(b) of the IRPR, based on your "
+                "family ties in Canada and in your country of residence.\n\nVisa Officer", FALSE },
+  };
+  RedressCaseView *view;
+  AdwPreferencesRow *row = NULL;
+  GtkWidget *confirm;
+
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (100);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  redress_case_view_show_page (view, "grounds");
+  spin (100);
+
+  /* No letter yet: it is asked for */
+  row = find_row (GTK_WIDGET (view), "No suggestion");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Attach the refusal letter"));
+
+  /* The letter attached, its ground suggested, then confirmed */
+  view = attach_pdf (f, kase, "refusal.pdf", pages, G_N_ELEMENTS (pages),
+                     REDRESS_DOCUMENT_REFUSAL_LETTER);
+  redress_case_view_show_page (view, "grounds");
+  row = NULL;
+  for (guint i = 0; i < 40 && row == NULL; i++)
+    {
+      spin (50);
+      row = find_row (GTK_WIDGET (view), "Family ties");
+    }
+  g_assert_nonnull (row);
+  confirm = find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, NULL);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (confirm), ==, "Confirm the ground");
+  g_signal_emit_by_name (confirm, "clicked");
+  spin (200);
+
+  /* Every suggestion handled: said so, with what to do next */
+  row = find_row (GTK_WIDGET (view), "Every suggestion has been handled");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Add Ground"));
+  g_assert_null (find_row (GTK_WIDGET (view), "No suggestion"));
+}
+
 /* Waits for the reader to highlight a passage on @page */
 static GArray *
 wait_passage (RedressPdfView *reader,
@@ -326,6 +381,7 @@ main (int   argc,
 
   GUI_TEST_ADD ("grounds", test_window_grounds);
   GUI_TEST_ADD ("grounds-passage", test_window_grounds_passage);
+  GUI_TEST_ADD ("grounds-empty-state", test_window_grounds_empty_state);
   GUI_TEST_ADD ("grounds-focus", test_window_grounds_focus);
 
   return gui_test_run ();

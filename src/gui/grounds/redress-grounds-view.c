@@ -43,6 +43,7 @@ struct _RedressGroundsView
   GtkWidget *groups[REDRESS_GROUND_DISMISSED + 1];     /* AdwPreferencesGroup a state */
   GtkListBox *lists[REDRESS_GROUND_DISMISSED + 1];
   GtkWidget *empty[REDRESS_GROUND_DISMISSED + 1];      /* a list saying there is none */
+  GtkWidget *empty_suggestion;   /* its row, which says why there is none */
 
   RedressStore *store;
   gint64 case_id;
@@ -386,6 +387,58 @@ add_empty_row (RedressGroundsView *self,
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[state]), list);
   self->empty[state] = list;
+  if (state == REDRESS_GROUND_SUGGESTED)
+    self->empty_suggestion = row;
+}
+
+/* Whether the case has a document the grounds are read from (the refusal
+ * letter, the officer's notes or decision notes) */
+static gboolean
+has_source_document (RedressGroundsView *self)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+
+  if (self->store == NULL)
+    return FALSE;
+  documents = redress_store_list_documents (self->store, self->case_id, NULL);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    if (redress_document_kind_get_text_kind (
+          redress_document_get_kind (g_ptr_array_index (documents, i))) != REDRESS_TEXT_AUTO)
+      return TRUE;
+  return FALSE;
+}
+
+/* With no suggestion left, the empty row says what is true: no letter yet
+ * (attach it), every suggestion handled, or nothing found in the letter */
+static void
+update_empty_suggestion (RedressGroundsView *self)
+{
+  const char *title = _("No suggestion");
+  const char *subtitle = _("Attach the refusal letter in Documents: the grounds it states are "
+                           "suggested here.");
+
+  if (self->empty_suggestion == NULL)
+    return;
+  if (has_source_document (self))
+    {
+      guint handled = 0;
+
+      for (guint i = REDRESS_GROUND_CONFIRMED; i < G_N_ELEMENTS (self->by_state); i++)
+        if (self->by_state[i] != NULL)
+          handled += g_list_model_get_n_items (G_LIST_MODEL (self->by_state[i]));
+      if (handled > 0)
+        {
+          title = _("Every suggestion has been handled");
+          subtitle = _("If the officer relied on another ground, add it with Add Ground.");
+        }
+      else
+        {
+          title = _("No ground found in the documents");
+          subtitle = _("Add the grounds the officer relied on with Add Ground.");
+        }
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_suggestion), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->empty_suggestion), subtitle);
 }
 
 static GtkWidget *
@@ -442,6 +495,7 @@ update_dismissed (RedressGroundsView *self)
       else
         gtk_widget_set_visible (self->groups[i], !empty);
     }
+  update_empty_suggestion (self);
 }
 
 /* After the lists have made their rows (their models are told first) */
@@ -575,6 +629,7 @@ redress_grounds_view_dispose (GObject *object)
   memset (self->lists, 0, sizeof self->lists);
   memset (self->groups, 0, sizeof self->groups);
   memset (self->empty, 0, sizeof self->empty);
+  self->empty_suggestion = NULL;
   g_clear_object (&self->store);
   g_clear_pointer (&self->focus_code, g_free);
 
