@@ -101,6 +101,97 @@ test_window_checklist_no_path (Fixture       *f,
   g_assert_cmpuint (items->len, ==, 0);
 }
 
+/* No path yet: the page lists exactly the paths the Overview shows as
+ * open, each with its day to file by; choosing one drafts the checklist */
+static void
+test_window_checklist_choose_path (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Okafor", 20);
+  gint64 case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  g_autoptr(GPtrArray) remedies = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(RedressCase) stored = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  RedressChecklistView *view;
+  GtkListBoxRow *restoration = NULL;
+  GtkWidget *list, *child;
+
+  /* A study permit refused in Canada 20 days ago: restoration is open,
+   * judicial review (15 days) is not */
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_APPLICATION_TYPE,
+                            "study-permit-extension");
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_DECIDED_IN_CANADA, "true");
+  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_no_error (error);
+
+  /* The paths open, as the core computes them for the Overview */
+  remedies = redress_remedies_compute (kase, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < remedies->len; i++)
+    {
+      RedressRemedy *remedy = g_ptr_array_index (remedies, i);
+      const char *path = g_str_has_prefix (remedy->code, "iad-") ? "appeal" : remedy->code;
+
+      if (remedy->available && redress_checklist_has_path (path) &&
+          !g_ptr_array_find_with_equal_func (expected, path, g_str_equal, NULL))
+        g_ptr_array_add (expected, (gpointer) path);
+    }
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, "restoration", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (expected, "judicial-review", g_str_equal,
+                                                    NULL));
+
+  view = show_checklist (f, kase);
+  list = find_widget (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  for (child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GVariant *target;
+      const char *path;
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), ==,
+                       "checklist.choose-path");
+      target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+      path = g_variant_get_string (target, NULL);
+      g_ptr_array_add (shown, (gpointer) path);
+      if (g_strcmp0 (path, "restoration") == 0)
+        {
+          RedressRemedy *remedy = redress_remedies_find_for_path (remedies, "restoration");
+          g_autofree char *by = redress_date_format_long (remedy->file_by);
+          g_autofree char *subtitle = g_strdup_printf ("File by %s", by);
+
+          restoration = GTK_LIST_BOX_ROW (child);
+          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==,
+                           "Restoration of status");
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child)), ==, subtitle);
+        }
+    }
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown, i), ==, g_ptr_array_index (expected, i));
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "Go to the Overview"));
+
+  /* Chosen there: the case takes the path, the checklist is drafted */
+  g_assert_nonnull (restoration);
+  g_signal_emit_by_name (restoration, "activate");
+  spin (200);
+  stored = redress_store_get_case (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), REDRESS_CASE_PATH), ==,
+                   "restoration");
+  items = redress_store_list_checklist (f->store, case_id, "restoration", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, 0);
+  g_assert_nonnull (find_row (GTK_WIDGET (view),
+                              redress_checklist_template_text ("restoration-form")));
+}
+
 static void
 test_window_checklist (Fixture       *f,
                        gconstpointer  data)
@@ -660,6 +751,7 @@ main (int   argc,
     return g_test_run ();
 
   GUI_TEST_ADD ("checklist-no-path", test_window_checklist_no_path);
+  GUI_TEST_ADD ("checklist-choose-path", test_window_checklist_choose_path);
   GUI_TEST_ADD ("checklist", test_window_checklist);
   GUI_TEST_ADD ("checklist-tick", test_window_checklist_tick);
   GUI_TEST_ADD ("checklist-pending", test_window_checklist_pending);

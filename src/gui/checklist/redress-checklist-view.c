@@ -29,8 +29,12 @@
  * are updated in place when the items stay the same (the focus stays
  * where it is), rebuilt otherwise.
  *
+ * Until a path is chosen, the view lists the paths open to the client,
+ * each with its day to file by, as the Overview computes them; choosing
+ * one sets the case's path and the checklist is drafted.
+ *
  * Signal: "show-overview" asks the case view for its Overview, where the
- * path is chosen.
+ * remedies are explained and the path can be chosen too.
  */
 struct _RedressChecklistView
 {
@@ -39,6 +43,7 @@ struct _RedressChecklistView
   /* template */
   GtkStack *stack;
   AdwStatusPage *no_path_page;
+  GtkListBox *paths_list;
   GtkWidget *scroller;
   GtkLabel *heading_label;
   GtkLabel *progress_label;
@@ -633,12 +638,97 @@ update_pending (RedressChecklistView *self,
 
 static void clear_model (RedressChecklistView *self);
 
+/* The path a remedy is chosen by: the IAD appeals share one */
+static const char *
+remedy_path (const char *remedy)
+{
+  if (g_str_has_prefix (remedy, "iad-"))
+    return "appeal";
+  return remedy;
+}
+
+/* A path open to the client, its day to file by beside it; activating
+ * the row chooses it */
+static GtkWidget *
+path_row_new (const char    *path,
+              RedressRemedy *remedy)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *label = redress_field_choice_label (redress_case_field_def (REDRESS_CASE_PATH), path);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *arrow;
+
+  if (remedy->file_by != NULL)
+    {
+      g_autofree char *by = redress_date_format_long (remedy->file_by);
+
+      /* Translators: under a path open to the client, the day to file by */
+      subtitle = g_strdup_printf (_("File by %s"), by);
+    }
+  else
+    subtitle = g_strdup (_("No deadline"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (remedy->file_by != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               redress_days_left_label_new (remedy->days_left, FALSE));
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, NULL, -1);
+  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "checklist.choose-path");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", path);
+  return row;
+}
+
+/* The paths the Overview shows as open (a checklist can be drafted for
+ * each), in its order; the page says where else to look when none is */
+static void
+fill_paths (RedressChecklistView *self)
+{
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(GPtrArray) remedies = NULL;
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+
+  redress_list_box_clear (self->paths_list);
+  if (self->store != NULL && self->case_id > 0)
+    kase = redress_store_get_case (self->store, self->case_id, NULL);
+  if (kase != NULL)
+    remedies = redress_remedies_compute (kase,
+                                         redress_store_case_has_confirmed (self->store,
+                                                                           self->case_id,
+                                                                           "misrepresentation"),
+                                         NULL, NULL);
+  for (guint i = 0; remedies != NULL && i < remedies->len; i++)
+    {
+      RedressRemedy *remedy = g_ptr_array_index (remedies, i);
+      const char *path = remedy_path (remedy->code);
+
+      if (!remedy->available || !redress_checklist_has_path (path) ||
+          g_hash_table_contains (shown, path))
+        continue;
+      g_hash_table_add (shown, (gpointer) path);
+      gtk_list_box_append (self->paths_list, path_row_new (path, remedy));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->paths_list), g_hash_table_size (shown) > 0);
+  adw_status_page_set_description (self->no_path_page,
+                                   g_hash_table_size (shown) > 0
+                                   ? _("The checklist is drafted from the path chosen for this "
+                                       "case and from the confirmed grounds. These paths are "
+                                       "open to the client:")
+                                   : _("No path looks open on the dates recorded. The Overview "
+                                       "explains each remedy; a path can be chosen there."));
+}
+
 static void
 show_no_path (RedressChecklistView *self)
 {
   g_clear_pointer (&self->path, g_free);
   clear_model (self);
   clear_groups (self);
+  fill_paths (self);
   gtk_revealer_set_reveal_child (self->pending_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "no-path");
   update_actions (self);
@@ -1042,6 +1132,34 @@ show_overview_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[SHOW_OVERVIEW], 0);
 }
 
+/* A path chosen from the list: the case takes it, as on the Overview, and
+ * the checklist is drafted for it */
+static void
+choose_path_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RedressChecklistView *self = REDRESS_CHECKLIST_VIEW (widget);
+  const char *path = g_variant_get_string (param, NULL);
+  g_autoptr(RedressCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !redress_checklist_has_path (path))
+    return;
+  kase = redress_store_get_case (self->store, self->case_id, &error);
+  if (kase == NULL ||
+      !redress_record_set_value_checked (REDRESS_RECORD (kase), REDRESS_CASE_PATH, path, &error) ||
+      !redress_store_update_case (self->store, kase, &error))
+    {
+      if (error != NULL)
+        report_error (self, error);
+      return;
+    }
+  redress_checklist_view_reload (self);
+  /* The chosen row is gone: the focus goes to the checklist */
+  gtk_widget_child_focus (self->scroller, GTK_DIR_TAB_FORWARD);
+}
+
 static RedressReport *
 new_report (RedressChecklistView  *self,
             ReportKind             kind,
@@ -1261,6 +1379,7 @@ redress_checklist_view_class_init (RedressChecklistViewClass *klass)
                                                "/ca/redress/Redress/redress-checklist-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, stack);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, no_path_page);
+  gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, paths_list);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, scroller);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, RedressChecklistView, progress_label);
@@ -1278,6 +1397,8 @@ redress_checklist_view_class_init (RedressChecklistViewClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "checklist.show-overview", NULL,
                                    show_overview_action);
+  gtk_widget_class_install_action (widget_class, "checklist.choose-path", "s",
+                                   choose_path_action);
   gtk_widget_class_install_action (widget_class, "checklist.set-state", "(xu)", set_state_action);
   gtk_widget_class_install_action (widget_class, "checklist.edit-item", "x", edit_item_action);
   gtk_widget_class_install_action (widget_class, "checklist.move-item", "(xi)", move_item_action);
