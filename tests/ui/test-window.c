@@ -109,6 +109,97 @@ test_window_create_invalid (Fixture       *f,
   g_assert_cmpstr (redress_window_get_page (f->window), ==, "client");
 }
 
+/* The explanation shown below @field (in the row after it, not squeezed
+ * into it), if it holds @text */
+static GtkWidget *
+find_error (RedressRecordForm *form,
+            guint              field,
+            const char        *text)
+{
+  GtkWidget *row = redress_record_form_get_row (form, field);
+  GtkWidget *below = gtk_widget_get_next_sibling (row);
+  GtkWidget *label;
+
+  g_assert_true (GTK_IS_LIST_BOX_ROW (below));
+  label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (below));
+  g_assert_true (GTK_IS_LABEL (label));
+  if (!gtk_widget_get_mapped (label) || strstr (gtk_label_get_text (GTK_LABEL (label)), text) == NULL)
+    return NULL;
+  return label;
+}
+
+/* The errors go as soon as the fields are corrected, without another
+ * press of Create, and Create is offered again */
+static void
+test_window_create_corrected (Fixture       *f,
+                              gconstpointer  data)
+{
+  RedressRecordDialog *dialog;
+  RedressRecordForm *form;
+  GtkWidget *create;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-client", NULL);
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  form = redress_record_dialog_get_form (dialog);
+  create = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_nonnull (create);
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  fill_row (form, REDRESS_CLIENT_FAMILY_NAME, "Diallo");
+  fill_row (form, REDRESS_CLIENT_GIVEN_NAMES, "Aminata");
+  fill_row (form, REDRESS_CLIENT_DATE_OF_BIRTH, "1999-02-30");
+  fill_row (form, REDRESS_CLIENT_UCI, "12345");
+  /* Nothing is said while typing a first time */
+  g_assert_false (redress_record_form_has_errors (form));
+  g_assert_false (redress_record_dialog_create (dialog));
+  spin (50);
+  g_assert_cmpuint (count_clients (f->store), ==, 0);
+
+  g_assert_true (redress_record_form_has_errors (form));
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_nonnull (find_error (form, REDRESS_CLIENT_DATE_OF_BIRTH, "“1999-02-30” is not a date"));
+  g_assert_nonnull (find_error (form, REDRESS_CLIENT_UCI, "8 or 10 digits"));
+  g_assert_true (gtk_widget_has_css_class (redress_record_form_get_row (form, REDRESS_CLIENT_UCI),
+                                           "error"));
+  g_assert_true (gtk_widget_has_css_class (redress_record_form_get_row (form,
+                                                                        REDRESS_CLIENT_DATE_OF_BIRTH),
+                                           "error"));
+
+  /* Half corrected, the date is explained as it now stands */
+  fill_row (form, REDRESS_CLIENT_DATE_OF_BIRTH, "1999-02-");
+  spin (50);
+  g_assert_null (find_error (form, REDRESS_CLIENT_DATE_OF_BIRTH, "“1999-02-30”"));
+  g_assert_nonnull (find_error (form, REDRESS_CLIENT_DATE_OF_BIRTH, "“1999-02-”"));
+
+  /* Corrected: the explanations go at once */
+  fill_row (form, REDRESS_CLIENT_DATE_OF_BIRTH, "1999-02-28");
+  spin (50);
+  g_assert_null (find_error (form, REDRESS_CLIENT_DATE_OF_BIRTH, "1999"));
+  g_assert_false (gtk_widget_has_css_class (redress_record_form_get_row (form,
+                                                                         REDRESS_CLIENT_DATE_OF_BIRTH),
+                                            "error"));
+  g_assert_true (redress_record_form_has_errors (form));  /* the UCI still */
+  g_assert_false (gtk_widget_get_sensitive (create));
+
+  fill_row (form, REDRESS_CLIENT_UCI, "12-3456-7890");
+  spin (50);
+  g_assert_false (gtk_widget_has_css_class (redress_record_form_get_row (form, REDRESS_CLIENT_UCI),
+                                            "error"));
+  g_assert_null (find_error (form, REDRESS_CLIENT_UCI, ""));
+  g_assert_false (redress_record_form_has_errors (form));
+  g_assert_true (gtk_widget_get_sensitive (create));
+  g_assert_true (create == gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+
+  /* (a button activated shows itself pressed a moment, then clicks) */
+  g_assert_true (gtk_widget_activate (create));
+  for (guint i = 0; i < 40 && find_dialog () != NULL; i++)
+    spin (50);
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (count_clients (f->store), ==, 1);
+}
+
 /* The dialog opens on its first field, Tab goes to the next and Enter in
  * any field creates: a client file typed without the mouse */
 static void
@@ -541,6 +632,7 @@ main (int   argc,
 
   GUI_TEST_ADD ("empty", test_window_empty);
   GUI_TEST_ADD ("create-invalid", test_window_create_invalid);
+  GUI_TEST_ADD ("create-corrected", test_window_create_corrected);
   GUI_TEST_ADD ("create-keyboard", test_window_create_keyboard);
   GUI_TEST_ADD ("create-search", test_window_create_search);
   GUI_TEST_ADD ("edit-in-place", test_window_edit_in_place);

@@ -9,7 +9,8 @@
 
 /*
  * RedressRecordDialog: "New Client File", "New Case".  Nothing is stored
- * until every field is valid; each invalid field says why, beside it.
+ * until every field is valid; each invalid field says why, below it, until
+ * it is corrected, and Create waits for the corrections.
  */
 struct _RedressRecordDialog
 {
@@ -36,6 +37,14 @@ on_create_clicked (GtkButton           *button,
                    RedressRecordDialog *self)
 {
   redress_record_dialog_create (self);
+}
+
+static void
+on_form_has_errors (RedressRecordForm   *form,
+                    GParamSpec          *pspec,
+                    RedressRecordDialog *self)
+{
+  gtk_widget_set_sensitive (self->create_button, !redress_record_form_has_errors (form));
 }
 
 static void
@@ -167,6 +176,8 @@ redress_record_dialog_new (GtkWindow     *parent,
   gtk_box_append (GTK_BOX (inner), self->error_label);
 
   self->form = redress_record_form_new (record, FALSE);
+  g_signal_connect_object (self->form, "notify::has-errors", G_CALLBACK (on_form_has_errors),
+                           self, 0);
   gtk_box_append (GTK_BOX (inner), self->form);
 
   adw_clamp_set_child (ADW_CLAMP (clamp), inner);

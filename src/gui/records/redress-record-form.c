@@ -16,7 +16,8 @@
  * committed on its own — when the consultant presses Enter, clicks the
  * row's apply button or leaves the row — and "field-committed" asks the
  * owner to write it; there is no Save button.  A value that is not valid
- * is explained next to the field and is not written.
+ * is explained below its field, in every form alike, and is not written;
+ * the explanation goes as soon as what is typed becomes valid.
  */
 struct _RedressRecordForm
 {
@@ -28,7 +29,10 @@ struct _RedressRecordForm
   gboolean refreshing;
 
   GtkWidget **rows;         /* by field; NULL when not shown */
-  GtkWidget **hints;        /* suffix labels: format hint or error */
+  GtkWidget **hints;        /* suffix labels: the format hint */
+  GtkWidget **errors;       /* rows below each field: why it is not valid */
+  gboolean *watched;        /* by field: checked as it is typed */
+  guint n_errors;           /* errors shown */
   GtkTextBuffer *notes_buffer;
   guint notes_field;
   guint notes_timeout;
@@ -42,6 +46,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_HAS_ERRORS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint
 n_fields (RedressRecordForm *self)
@@ -84,6 +96,15 @@ entry_text_for (const RedressFieldDef *def,
   return g_strdup (value);
 }
 
+static gboolean
+shows_error (RedressRecordForm *self,
+             guint              field)
+{
+  return self->errors[field] != NULL && gtk_widget_get_visible (self->errors[field]);
+}
+
+/* The format hint beside the field (while a record is drafted: once it is
+ * stored, the values speak for themselves), the error below it */
 static void
 set_hint (RedressRecordForm *self,
           guint              field,
@@ -92,41 +113,69 @@ set_hint (RedressRecordForm *self,
   const RedressFieldDef *def = redress_record_get_field_def (self->record, field);
   GtkWidget *label = self->hints[field];
   GtkWidget *row = self->rows[field];
+  GtkWidget *error_row = self->errors[field];
+  gboolean had_error;
   const char *hint;
 
-  if (label == NULL || row == NULL)
+  if (row == NULL || error_row == NULL)
     return;
+
+  had_error = shows_error (self, field);
+  hint = self->live ? NULL : hint_for (def);
+  if (label != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), hint ? hint : "");
+      gtk_widget_set_visible (label, hint != NULL);
+    }
 
   if (error_message != NULL)
     {
-      gtk_label_set_text (GTK_LABEL (label), error_message);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_remove_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "error");
+      self->watched[field] = TRUE;
+      gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row))),
+                          error_message);
+      gtk_widget_set_visible (error_row, TRUE);
       gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_visible (label, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error_message,
                                       -1);
       gtk_accessible_update_state (GTK_ACCESSIBLE (row),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
-      return;
+    }
+  else
+    {
+      gtk_widget_set_visible (error_row, FALSE);
+      gtk_widget_remove_css_class (row, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint ? hint : "",
+                                      -1);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
     }
 
-  /* The format hint helps while a record is drafted; once it is stored,
-   * the values speak for themselves */
-  hint = self->live ? NULL : hint_for (def);
-  gtk_label_set_text (GTK_LABEL (label), hint ? hint : "");
-  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_remove_css_class (label, "error");
-  gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_visible (label, hint != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint ? hint : "",
-                                  -1);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+  if (had_error != (error_message != NULL))
+    {
+      if (error_message != NULL)
+        self->n_errors++;
+      else
+        self->n_errors--;
+      if (self->n_errors == (error_message != NULL ? 1 : 0))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ERRORS]);
+    }
+}
+
+/* Why @text cannot be @field's value, or %NULL when it can */
+static char *
+dup_error_for (RedressRecordForm *self,
+               guint              field,
+               const char        *text)
+{
+  const RedressFieldDef *def = redress_record_get_field_def (self->record, field);
+  g_autofree char *normalized = redress_field_normalize (def, text);
+  g_autoptr(GError) error = NULL;
+
+  if (redress_field_validate (def, normalized, &error))
+    return NULL;
+  return g_strdup (error->message);
 }
 
 /* Checks and sets one field; in a live form, asks the owner to write it. */
@@ -171,11 +220,15 @@ on_entry_changed (GtkEditable       *editable,
 {
   guint field = field_of (self, GTK_WIDGET (editable));
 
-  if (self->refreshing)
+  g_autofree char *message = NULL;
+
+  if (self->refreshing || !self->watched[field])
     return;
-  /* The explanation stays until the value is committed again, but the
-   * red frame goes as soon as the consultant starts correcting it. */
-  gtk_widget_remove_css_class (self->rows[field], "error");
+  /* Nothing is said while a value is first typed; once a value was
+   * explained, the explanation follows the correction and goes as soon
+   * as the value is valid (it is written when committed, as before) */
+  message = dup_error_for (self, field, gtk_editable_get_text (editable));
+  set_hint (self, field, message);
 }
 
 static void
@@ -264,6 +317,30 @@ on_notes_changed (GtkTextBuffer     *buffer,
   self->notes_timeout = g_timeout_add_seconds (1, notes_timeout_cb, self);
 }
 
+/* The row below a field that explains why its value is not valid */
+static GtkWidget *
+make_error_row (void)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "error");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Read with its field (its description), not a stop of its own */
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_visible (row, FALSE);
+  return row;
+}
+
 static GtkWidget *
 make_hint_label (void)
 {
@@ -272,6 +349,7 @@ make_hint_label (void)
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   return label;
 }
@@ -341,6 +419,7 @@ make_row (RedressRecordForm *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(def->label));
   self->rows[field] = row;
+  self->errors[field] = make_error_row ();
   return row;
 }
 
@@ -370,8 +449,10 @@ refresh_row (RedressRecordForm *self,
       /* Leave the cursor alone when the text is already right */
       if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
         gtk_editable_set_text (GTK_EDITABLE (row), text);
-      set_hint (self, field, NULL);
     }
+  /* The value stored is valid: it is checked again once committed */
+  self->watched[field] = FALSE;
+  set_hint (self, field, NULL);
 }
 
 /* GObject */
@@ -398,8 +479,28 @@ redress_record_form_finalize (GObject *object)
 
   g_free (self->rows);
   g_free (self->hints);
+  g_free (self->errors);
+  g_free (self->watched);
 
   G_OBJECT_CLASS (redress_record_form_parent_class)->finalize (object);
+}
+
+static void
+redress_record_form_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RedressRecordForm *self = REDRESS_RECORD_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_ERRORS:
+      g_value_set_boolean (value, redress_record_form_has_errors (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -410,6 +511,17 @@ redress_record_form_class_init (RedressRecordFormClass *klass)
 
   object_class->dispose = redress_record_form_dispose;
   object_class->finalize = redress_record_form_finalize;
+  object_class->get_property = redress_record_form_get_property;
+
+  /**
+   * RedressRecordForm:has-errors:
+   *
+   * Whether a field shows why its value is not valid.
+   */
+  properties[PROP_HAS_ERRORS] =
+    g_param_spec_boolean ("has-errors", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RedressRecordForm::field-committed:
@@ -452,6 +564,8 @@ redress_record_form_new (RedressRecord *record,
   self->live = live;
   self->rows = g_new0 (GtkWidget *, n_fields (self));
   self->hints = g_new0 (GtkWidget *, n_fields (self));
+  self->errors = g_new0 (GtkWidget *, n_fields (self));
+  self->watched = g_new0 (gboolean, n_fields (self));
   return GTK_WIDGET (self);
 }
 
@@ -504,6 +618,7 @@ redress_record_form_add_group (RedressRecordForm *self,
     {
       g_return_if_fail (fields[i] < n_fields (self));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), make_row (self, fields[i]));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->errors[fields[i]]);
       refresh_row (self, fields[i]);
     }
   gtk_box_append (GTK_BOX (self->box), group);
@@ -608,7 +723,7 @@ redress_record_form_commit_all (RedressRecordForm *self)
 /**
  * redress_record_form_show_error:
  *
- * Explains next to @field why its value was not written.
+ * Explains below @field why its value was not written.
  */
 void
 redress_record_form_show_error (RedressRecordForm *self,
@@ -673,4 +788,17 @@ redress_record_form_focus_first (RedressRecordForm *self)
         gtk_widget_grab_focus (self->rows[i]);
         return;
       }
+}
+
+/**
+ * redress_record_form_has_errors:
+ *
+ * Returns: %TRUE while a field shows why its value is not valid
+ */
+gboolean
+redress_record_form_has_errors (RedressRecordForm *self)
+{
+  g_return_val_if_fail (REDRESS_IS_RECORD_FORM (self), FALSE);
+
+  return self->n_errors > 0;
 }

@@ -30,5 +30,6 @@ void           redress_record_form_refresh       (RedressRecordForm *self);
 GtkWidget     *redress_record_form_get_row       (RedressRecordForm *self,
                                                   guint              field);
 void           redress_record_form_focus_first   (RedressRecordForm *self);
+gboolean       redress_record_form_has_errors    (RedressRecordForm *self);
 
 G_END_DECLS
