@@ -72,23 +72,94 @@ find_message_dialog (void)
   return NULL;
 }
 
-/* Asked what a file is, Enter attaches it as what Redress suggests (the
- * responses are stacked: the focus used to fall on Cancel) */
+/* With REDRESS_TEST_SHOTS set to a folder, @widget is saved there as
+ * @name.png, to be looked at */
 static void
-test_window_documents_kind_keyboard (Fixture       *f,
-                                     gconstpointer  data)
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("REDRESS_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
+/* The drop-downs under @widget, in order */
+static void
+collect_dropdowns (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DROP_DOWN (child))
+      g_ptr_array_add (found, child);
+    else
+      collect_dropdowns (child, found);
+}
+
+/* Enter pressed where the focus is, as the dialog's key controllers see it */
+static gboolean
+send_enter (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+  return handled;
+}
+
+/* Two files attached together: one dialog asks what each is, a row a file
+ * with its kind suggested by its name, the focus on the first drop-down;
+ * Enter attaches both, each as the kind chosen */
+static void
+test_window_documents_kind_batch (Fixture       *f,
+                                  gconstpointer  data)
 {
   g_autoptr(RedressCase) kase = add_case (f, "Moreau", 10);
-  g_autofree char *pdf = g_build_filename (f->dir, "refusal-letter.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (pdf);
-  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_autofree char *letter = g_build_filename (f->dir, "refusal-letter.pdf", NULL);
+  g_autofree char *notes =
+    g_build_filename (f->dir, "GCMS notes - Moreau - ATIP request A-2026-04417-received-2026-03-02.pdf",
+                      NULL);
+  g_autoptr(GFile) letter_file = g_file_new_for_path (letter);
+  g_autoptr(GFile) notes_file = g_file_new_for_path (notes);
+  g_autoptr(GSList) files = NULL;
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) documents_list = NULL;
   const TestPdfPage page = { 612, 792, "Your application for a visitor visa is refused.", FALSE };
+  const TestPdfPage note = { 612, 792, "Notes: PA's ties to home country weak.", FALSE };
   RedressCaseView *view;
   RedressDocumentsView *documents;
   AdwMessageDialog *dialog;
   GtkWidget *focus;
+  guint n_dialogs = 0;
 
-  test_pdf_write_cairo (pdf, &page, 1);
+  test_pdf_write_cairo (letter, &page, 1);
+  test_pdf_write_cairo (notes, &note, 1);
+  files = g_slist_append (files, letter_file);
+  files = g_slist_append (files, notes_file);
   redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
   spin (100);
   view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
@@ -97,17 +168,74 @@ test_window_documents_kind_keyboard (Fixture       *f,
   redress_documents_view_attach_files (documents, files);
   spin (300);
 
+  /* One dialog for both files */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        n_dialogs += ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window));
+      }
+  }
+  g_assert_cmpuint (n_dialogs, ==, 1);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Attach 2 Documents");
+
+  /* A row a file, its name shown, its kind suggested */
+  collect_dropdowns (GTK_WIDGET (dialog), dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "refusal-letter.pdf"));
+  {
+    GtkWidget *name = find_label (GTK_WIDGET (dialog), "GCMS notes - Moreau - ATIP request");
+
+    /* A long name is shortened in the middle, its end still shown */
+    g_assert_nonnull (name);
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (name)), ==, PANGO_ELLIPSIZE_MIDDLE);
+  }
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==,
+                    REDRESS_DOCUMENT_REFUSAL_LETTER);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 1)), ==,
+                    REDRESS_DOCUMENT_OFFICER_NOTES);
+  /* The two kinds of notes are told apart under the drop-down */
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "The officer’s full case notes"));
+
+  /* The focus on the first drop-down, the default response Attach */
   focus = gtk_window_get_focus (GTK_WINDOW (dialog));
   g_assert_nonnull (focus);
-  g_assert_true (focus == gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  g_assert_true (focus == g_ptr_array_index (dropdowns, 0) ||
+                 gtk_widget_is_ancestor (focus, g_ptr_array_index (dropdowns, 0)));
   g_assert_true (gtk_widget_get_mapped (focus));
-  press_enter (focus);
-  for (guint i = 0; i < 200 && redress_documents_view_get_n_documents (documents) == 0; i++)
+  g_assert_nonnull (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_widget_has_css_class (gtk_window_get_default_widget (GTK_WINDOW (dialog)),
+                                           "suggested"));
+
+  save_shot (GTK_WIDGET (dialog), "attach-dialog");
+  /* The second one chosen otherwise; Enter attaches both */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), REDRESS_DOCUMENT_DECISION_NOTES);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "The officer’s short reasons"));
+  g_assert_true (send_enter (GTK_WIDGET (dialog)));
+  for (guint i = 0; i < 200 && redress_documents_view_get_n_documents (documents) < 2; i++)
     spin (50);
-  g_assert_cmpuint (redress_documents_view_get_n_documents (documents), ==, 1);
+  g_assert_cmpuint (redress_documents_view_get_n_documents (documents), ==, 2);
   g_assert_null (find_message_dialog ());
+
+  documents_list = redress_store_list_documents (f->store,
+                                                 redress_record_get_id (REDRESS_RECORD (kase)),
+                                                 NULL);
+  g_assert_nonnull (documents_list);
+  g_assert_cmpuint (documents_list->len, ==, 2);
+  for (guint i = 0; i < documents_list->len; i++)
+    {
+      RedressDocument *document = g_ptr_array_index (documents_list, i);
+
+      if (g_strcmp0 (redress_document_get_file_name (document), "refusal-letter.pdf") == 0)
+        g_assert_cmpint (redress_document_get_kind (document), ==, REDRESS_DOCUMENT_REFUSAL_LETTER);
+      else
+        g_assert_cmpint (redress_document_get_kind (document), ==, REDRESS_DOCUMENT_DECISION_NOTES);
+    }
 }
 
 /* In the reader, Ctrl+F finds in the document, at any width: the reader
@@ -445,7 +573,7 @@ main (int   argc,
     return g_test_run ();
 
   GUI_TEST_ADD ("documents", test_window_documents);
-  GUI_TEST_ADD ("documents-kind-keyboard", test_window_documents_kind_keyboard);
+  GUI_TEST_ADD ("documents-kind-batch", test_window_documents_kind_batch);
   GUI_TEST_ADD ("reader-keys", test_window_reader_keys);
   GUI_TEST_ADD ("shortcuts-listed", test_window_shortcuts_listed);
   GUI_TEST_ADD ("reader-crash", test_window_reader_crash);

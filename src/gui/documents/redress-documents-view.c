@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "redress-attach-dialog.h"
 #include "redress-document-row.h"
 #include "redress-documents-view.h"
 #include "redress-pane-bin.h"
@@ -466,63 +467,31 @@ redress_documents_view_attach (RedressDocumentsView *self,
   start_next_import (self);
 }
 
-/* What a file probably is, from its name */
-static RedressDocumentKind
-guess_kind (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *folded = g_utf8_strdown (name, -1);
-
-  if (strstr (folded, "gcms") || strstr (folded, "notes") || strstr (folded, "atip"))
-    return REDRESS_DOCUMENT_OFFICER_NOTES;
-  if (strstr (folded, "decision"))
-    return REDRESS_DOCUMENT_DECISION_NOTES;
-  if (strstr (folded, "refus") || strstr (folded, "letter") || strstr (folded, "lettre"))
-    return REDRESS_DOCUMENT_REFUSAL_LETTER;
-  return REDRESS_DOCUMENT_EVIDENCE;
-}
-
-static gpointer
-ref_file (gconstpointer file,
-          gpointer      user_data)
-{
-  return g_object_ref ((gpointer) file);
-}
-
 static void
-free_file_list (gpointer data)
+on_attach_response (AdwMessageDialog     *dialog,
+                    const char           *response,
+                    RedressDocumentsView *self)
 {
-  g_slist_free_full (data, g_object_unref);
-}
+  RedressAttachDialog *attach = REDRESS_ATTACH_DIALOG (dialog);
 
-static void
-on_kind_response (AdwMessageDialog     *dialog,
-                  const char           *response,
-                  RedressDocumentsView *self)
-{
-  GSList *files = g_object_get_data (G_OBJECT (dialog), "files");
-  RedressDocumentKind kind;
-
-  if (files == NULL)
+  if (g_strcmp0 (response, "attach") != 0)
     return;
-  if (redress_document_kind_from_string (response, &kind))
-    redress_documents_view_attach (self, files->data, kind);
-  /* The next file, if several were chosen */
-  redress_documents_view_attach_files (self, files->next);
+  for (guint i = 0; i < redress_attach_dialog_get_n_files (attach); i++)
+    redress_documents_view_attach (self, redress_attach_dialog_get_file (attach, i),
+                                   redress_attach_dialog_get_kind (attach, i));
 }
 
 /**
  * redress_documents_view_attach_files:
  * @files: (element-type GFile): the files to attach
  *
- * Asks what each file is, then imports it.
+ * Asks once what each file is (each kind suggested by its name), then
+ * imports them.
  */
 void
 redress_documents_view_attach_files (RedressDocumentsView *self,
                                      GSList               *files)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (REDRESS_IS_DOCUMENTS_VIEW (self));
@@ -530,26 +499,8 @@ redress_documents_view_attach_files (RedressDocumentsView *self,
   if (files == NULL)
     return;
 
-  name = g_file_get_basename (files->data);
-  /* Translators: the question asked for each file attached */
-  heading = g_strdup_printf (_("What Is “%s”?"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
-                                   _("Redress keeps the file with the case and reads its text."));
-  for (int kind = 0; kind < REDRESS_DOCUMENT_N_KINDS; kind++)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog),
-                                     redress_document_kind_to_string (kind),
-                                     redress_document_kind_get_label (kind));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
-                                           redress_document_kind_to_string (guess_kind (files->data)));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
-                                              redress_document_kind_to_string (guess_kind (files->data)),
-                                              ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "files",
-                          g_slist_copy_deep (files, ref_file, NULL),
-                          free_file_list);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_kind_response), self, 0);
+  dialog = redress_attach_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), files);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_attach_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
