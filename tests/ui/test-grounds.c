@@ -83,6 +83,35 @@ test_window_grounds (Fixture       *f,
   }
 }
 
+/* With REDRESS_TEST_SHOTS set to a folder, @widget is saved there as
+ * @name.png, to be looked at */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("REDRESS_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
 /* With no suggestion left, the Grounds page says what is true: before the
  * letter is attached it asks for it; once every suggestion is handled it
  * says so, and no longer asks for the letter it has */
@@ -114,6 +143,7 @@ test_window_grounds_empty_state (Fixture       *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "Attach the refusal letter"));
 
+  save_shot (GTK_WIDGET (f->window), "grounds-no-letter");
   /* The letter attached, its ground suggested, then confirmed */
   view = attach_pdf (f, kase, "refusal.pdf", pages, G_N_ELEMENTS (pages),
                      REDRESS_DOCUMENT_REFUSAL_LETTER);
@@ -136,6 +166,7 @@ test_window_grounds_empty_state (Fixture       *f,
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Add Ground"));
   g_assert_null (find_row (GTK_WIDGET (view), "No suggestion"));
+  save_shot (GTK_WIDGET (f->window), "grounds-handled");
 }
 
 /* Waits for the reader to highlight a passage on @page */
