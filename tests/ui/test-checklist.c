@@ -620,6 +620,169 @@ test_window_checklist_drop (Fixture       *f,
 }
 
 /* Exporting writes the PDF in a worker thread, then says so */
+/* A firm profile, for a letterhead that is not blank */
+static void
+set_firm (Fixture *f)
+{
+  g_autoptr(RedressFirm) firm = redress_firm_new ();
+  g_autoptr(GError) error = NULL;
+
+  redress_record_set_value (REDRESS_RECORD (firm), REDRESS_FIRM_NAME, "Cabinet Test");
+  g_assert_true (redress_store_update_firm (f->store, firm, &error));
+  g_assert_no_error (error);
+}
+
+/* The message dialog shown over the window, if any */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+on_preferences (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* No firm profile: the export says the letterhead will be blank before
+ * writing, and offers Preferences or to export anyway */
+static void
+test_window_checklist_export_no_firm (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_checklist_case (f, "Moreau");
+  RedressChecklistView *view = show_checklist (f, kase);
+  g_autofree char *path = g_build_filename (f->dir, "blank.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSimpleAction) preferences = g_simple_action_new ("preferences", NULL);
+  GApplication *app = g_application_get_default ();
+  AdwMessageDialog *dialog;
+  GtkWidget *toast = NULL;
+  guint opened = 0;
+
+  g_signal_connect (preferences, "activate", G_CALLBACK (on_preferences), &opened);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (preferences));
+
+  /* Preferences: nothing written, Preferences opened */
+  redress_checklist_view_export_pdf (view, FALSE, file);
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Letterhead Will Be Blank");
+  g_assert_true (adw_message_dialog_has_response (dialog, "preferences"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "preferences");
+  adw_message_dialog_response (dialog, "preferences");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (300);
+  g_assert_cmpuint (opened, ==, 1);
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_null (find_message_dialog ());
+
+  /* Export Anyway: written */
+  redress_checklist_view_export_pdf (view, FALSE, file);
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "export");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  for (guint i = 0; i < 100 && toast == NULL; i++)
+    {
+      spin (50);
+      toast = find_label (GTK_WIDGET (f->window), "Checklist exported");
+    }
+  g_assert_nonnull (toast);
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_unlink (path);
+
+  /* With a firm profile, no question */
+  set_firm (f);
+  redress_checklist_view_export_pdf (view, TRUE, file);
+  spin (100);
+  g_assert_null (find_message_dialog ());
+  g_action_map_remove_action (G_ACTION_MAP (app), "preferences");
+  for (guint i = 0; i < 100 && !g_file_query_exists (file, NULL); i++)
+    spin (50);
+  g_assert_true (g_file_query_exists (file, NULL));
+  spin (200);
+  g_unlink (path);
+}
+
+/* A French document: an item typed in English is reported before
+ * writing; one typed in French and the templates' items are not */
+static void
+test_window_checklist_export_english (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_checklist_case (f, "Girard");
+  gint64 case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  RedressChecklistView *view = show_checklist (f, kase);
+  g_autofree char *path = g_build_filename (f->dir, "fr.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id = 0;
+
+  set_firm (f);
+  g_assert_true (redress_store_add_checklist_item (f->store, case_id, "restoration", NULL,
+                                                   "Lettre de l’employeur avec le salaire",
+                                                   NULL, &error));
+  g_assert_no_error (error);
+  spin (200);
+
+  /* French typed, templates: written without a question */
+  redress_checklist_view_set_language (view, "fr");
+  redress_checklist_view_export_pdf (view, FALSE, file);
+  spin (100);
+  g_assert_null (find_message_dialog ());
+  for (guint i = 0; i < 100 && !g_file_query_exists (file, NULL); i++)
+    spin (50);
+  g_assert_true (g_file_query_exists (file, NULL));
+  spin (200);
+  g_unlink (path);
+
+  /* Typed in English: said, and written only if the consultant goes on */
+  g_assert_true (redress_store_add_checklist_item (f->store, case_id, "restoration", NULL,
+                                                   "Proof of tuition paid for the next term",
+                                                   &id, &error));
+  g_assert_no_error (error);
+  spin (200);
+  redress_checklist_view_export_pdf (view, FALSE, file);
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Items Typed in English");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Proof of tuition"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (300);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  /* The same document in English: no question */
+  redress_checklist_view_set_language (view, "en");
+  redress_checklist_view_export_pdf (view, FALSE, file);
+  spin (100);
+  g_assert_null (find_message_dialog ());
+  for (guint i = 0; i < 100 && !g_file_query_exists (file, NULL); i++)
+    spin (50);
+  g_assert_true (g_file_query_exists (file, NULL));
+  spin (200);
+  g_unlink (path);
+}
+
 static void
 test_window_checklist_export (Fixture       *f,
                               gconstpointer  data)
@@ -633,6 +796,7 @@ test_window_checklist_export (Fixture       *f,
   g_autofree char *text = NULL;
   GtkWidget *toast = NULL;
 
+  set_firm (f);
   redress_checklist_view_set_language (view, "en");
   redress_checklist_view_export_pdf (view, FALSE, file);
   for (guint i = 0; i < 100 && toast == NULL; i++)
@@ -761,6 +925,8 @@ main (int   argc,
   GUI_TEST_ADD ("checklist-focus", test_window_checklist_focus);
   GUI_TEST_ADD ("checklist-drop", test_window_checklist_drop);
   GUI_TEST_ADD ("checklist-export", test_window_checklist_export);
+  GUI_TEST_ADD ("checklist-export-no-firm", test_window_checklist_export_no_firm);
+  GUI_TEST_ADD ("checklist-export-english", test_window_checklist_export_english);
   GUI_TEST_ADD ("checklist-print", test_window_checklist_print);
 
   return gui_test_run ();

@@ -1202,7 +1202,8 @@ export (RedressChecklistView *self,
   g_autoptr(RedressReport) report = prepare_report (self, kind);
 
   if (report != NULL)
-    redress_checklist_export_ask (GTK_WIDGET (self), report, kind == REPORT_OUTLINE,
+    redress_checklist_export_ask (GTK_WIDGET (self), self->store, report,
+                                  G_LIST_MODEL (self->model), kind == REPORT_OUTLINE,
                                   self->cancellable);
 }
 
@@ -1524,5 +1525,7 @@ redress_checklist_view_export_pdf (RedressChecklistView *self,
 
   report = prepare_report (self, outline ? REPORT_OUTLINE : REPORT_CHECKLIST);
   if (report != NULL)
-    redress_checklist_export_write (GTK_WIDGET (self), report, outline, file, self->cancellable);
+    redress_checklist_export_write (GTK_WIDGET (self), self->store, report,
+                                    G_LIST_MODEL (self->model), outline, file,
+                                    self->cancellable);
 }
