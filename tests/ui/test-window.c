@@ -311,6 +311,94 @@ test_window_edit_in_place (Fixture       *f,
   g_assert_cmpstr (redress_event_get_new_value (g_ptr_array_index (events, 0)), ==, "1234567890");
 }
 
+/* The officer's notes attached while the Overview says to request them:
+ * it offers to record them as received, and Undo takes that back */
+static void
+test_window_notes_received (Fixture       *f,
+                            gconstpointer  data)
+{
+  const TestPdfPage pages[] = {
+    { 612, 792, "GCMS notes\n\nApplication reviewed. I am not satisfied that the applicant "
+                "will leave Canada at the end of the authorized stay. Refused.", FALSE },
+  };
+  g_autoptr(RedressCase) kase = add_case (f, "Ferreira", 20);
+  g_autoptr(RedressCase) stored = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *requested = NULL;
+  RedressCaseView *view;
+  GtkWidget *offer;
+  GtkWidget *undo;
+  GDate date;
+  gint64 id = redress_record_get_id (REDRESS_RECORD (kase));
+
+  redress_date_today (&date);
+  today = redress_date_format_iso (&date);
+
+  /* A refusal letter is no reason to offer anything */
+  redress_window_show_case (f->window, id);
+  spin (100);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "Not requested yet"));
+  g_assert_null (find_button (GTK_WIDGET (view), "Record the Notes as Received"));
+
+  view = attach_pdf (f, kase, "gcms-notes.pdf", pages, G_N_ELEMENTS (pages),
+                     REDRESS_DOCUMENT_OFFICER_NOTES);
+  redress_case_view_show_page (view, "overview");
+  spin (100);
+  offer = find_button (GTK_WIDGET (view), "Record the Notes as Received");
+  g_assert_nonnull (offer);
+  g_assert_null (find_label (GTK_WIDGET (view), "Not requested yet"));
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "The officer’s notes are attached (gcms-notes.pdf)"));
+
+  g_signal_emit_by_name (offer, "clicked");
+  /* (the toast it replaces has time to go, as it would for a person:
+   * libadwaita 1.2 aborts when a toast comes back while still going) */
+  spin (600);
+  stored = redress_store_get_case (f->store, id, NULL);
+  g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), REDRESS_CASE_NOTES_RECEIVED),
+                   ==, today);
+  /* (the request's day is not known: the same day, to be corrected) */
+  g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), REDRESS_CASE_NOTES_REQUESTED),
+                   ==, today);
+  g_assert_null (find_button (GTK_WIDGET (view), "Record the Notes as Received"));
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "Received on"));
+  /* The form below shows the dates written */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (redress_record_form_get_row (
+                     REDRESS_RECORD_FORM (redress_case_view_get_form (view)),
+                     REDRESS_CASE_NOTES_RECEIVED))), ==, today);
+
+  undo = find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin (100);
+  g_clear_object (&stored);
+  stored = redress_store_get_case (f->store, id, NULL);
+  g_assert_null (redress_record_get_value (REDRESS_RECORD (stored), REDRESS_CASE_NOTES_RECEIVED));
+  g_assert_null (redress_record_get_value (REDRESS_RECORD (stored), REDRESS_CASE_NOTES_REQUESTED));
+  g_assert_nonnull (find_button (GTK_WIDGET (view), "Record the Notes as Received"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (redress_record_form_get_row (
+                     REDRESS_RECORD_FORM (redress_case_view_get_form (view)),
+                     REDRESS_CASE_NOTES_RECEIVED))), ==, "");
+
+  /* Requested earlier, only the notes' arrival is recorded */
+  g_date_subtract_days (&date, 10);
+  requested = redress_date_format_iso (&date);
+  redress_record_set_value (REDRESS_RECORD (stored), REDRESS_CASE_NOTES_REQUESTED, requested);
+  g_assert_true (redress_store_update_case (f->store, stored, NULL));
+  redress_case_view_reload (view);
+  spin (50);
+  offer = find_button (GTK_WIDGET (view), "Record the Notes as Received");
+  g_assert_nonnull (offer);
+  g_signal_emit_by_name (offer, "clicked");
+  spin (100);
+  g_clear_object (&stored);
+  stored = redress_store_get_case (f->store, id, NULL);
+  g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), REDRESS_CASE_NOTES_REQUESTED),
+                   ==, requested);
+  g_assert_cmpstr (redress_record_get_value (REDRESS_RECORD (stored), REDRESS_CASE_NOTES_RECEIVED),
+                   ==, today);
+}
+
 static void
 test_window_delete_undo (Fixture       *f,
                          gconstpointer  data)
@@ -637,6 +725,7 @@ main (int   argc,
   GUI_TEST_ADD ("create-search", test_window_create_search);
   GUI_TEST_ADD ("edit-in-place", test_window_edit_in_place);
   GUI_TEST_ADD ("delete-undo", test_window_delete_undo);
+  GUI_TEST_ADD ("notes-received", test_window_notes_received);
   GUI_TEST_ADD ("case", test_window_case);
   GUI_TEST_ADD ("case-keyboard", test_window_case_keyboard);
   GUI_TEST_ADD ("remedies", test_window_remedies);

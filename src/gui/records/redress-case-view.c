@@ -39,6 +39,7 @@ struct _RedressCaseView
 
   RedressStore *store;
   gulong checklist_handler;
+  gulong document_handler;
   RedressCase *kase;
 };
 
@@ -143,6 +144,201 @@ remedy_row_new (RedressRemedy *remedy,
   return row;
 }
 
+/* The day the officer's notes most recently attached to the case came
+ * (the day they were attached, here), or %NULL when none is attached */
+static char *
+dup_notes_attached_date (RedressCaseView *self,
+                         char           **file_name)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  RedressDocument *latest = NULL;
+  g_autoptr(GDateTime) created = NULL;
+
+  documents = redress_store_list_documents (self->store,
+                                            redress_record_get_id (REDRESS_RECORD (self->kase)),
+                                            NULL);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      RedressDocument *document = g_ptr_array_index (documents, i);
+
+      if (redress_document_get_kind (document) == REDRESS_DOCUMENT_OFFICER_NOTES &&
+          !redress_document_get_deleted (document) &&
+          (latest == NULL || g_strcmp0 (redress_document_get_created_at (document),
+                                        redress_document_get_created_at (latest)) >= 0))
+        latest = document;
+    }
+  if (latest == NULL)
+    return NULL;
+
+  if (file_name != NULL)
+    *file_name = g_strdup (redress_document_get_file_name (latest));
+  if (redress_document_get_created_at (latest) != NULL)
+    created = g_date_time_new_from_iso8601 (redress_document_get_created_at (latest), NULL);
+  if (created != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (created);
+
+      return g_date_time_format (local, "%Y-%m-%d");
+    }
+  else
+    {
+      GDate today;
+
+      redress_date_today (&today);
+      return redress_date_format_iso (&today);
+    }
+}
+
+typedef struct
+{
+  RedressStore *store;
+  GtkWidget *view;    /* weak */
+  gint64 case_id;
+  char *requested;
+  char *received;
+} NotesUndo;
+
+static void
+notes_undo_free (NotesUndo *undo)
+{
+  g_clear_weak_pointer (&undo->view);
+  g_clear_object (&undo->store);
+  g_free (undo->requested);
+  g_free (undo->received);
+  g_free (undo);
+}
+
+/* Writes the two dates of the notes request; says why when it cannot */
+static gboolean
+set_notes_dates (RedressStore *store,
+                 gint64        case_id,
+                 const char   *requested,
+                 const char   *received,
+                 GtkWidget    *view)
+{
+  g_autoptr(RedressCase) kase = redress_store_get_case (store, case_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (kase == NULL)
+    return FALSE;
+  /* The request first: the notes cannot come before it */
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_NOTES_RECEIVED, NULL);
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_NOTES_REQUESTED, requested);
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_NOTES_RECEIVED, received);
+  if (!redress_store_update_case (store, kase, &error))
+    {
+      if (view != NULL)
+        redress_widget_show_failure (view, _("The Officer’s Notes Could Not Be Recorded"), error);
+      return FALSE;
+    }
+  if (view != NULL && REDRESS_IS_CASE_VIEW (view))
+    redress_case_view_reload (REDRESS_CASE_VIEW (view));
+  return TRUE;
+}
+
+static void
+on_notes_undo_clicked (AdwToast  *toast,
+                       NotesUndo *undo)
+{
+  set_notes_dates (undo->store, undo->case_id, undo->requested, undo->received, undo->view);
+}
+
+static void
+on_record_notes_received (GtkButton       *button,
+                          RedressCaseView *self)
+{
+  RedressRecord *record = REDRESS_RECORD (self->kase);
+  const char *requested = redress_record_get_value (record, REDRESS_CASE_NOTES_REQUESTED);
+  g_autofree char *day = dup_notes_attached_date (self, NULL);
+  g_autofree char *day_text = NULL;
+  g_autofree char *title = NULL;
+  NotesUndo *undo;
+  AdwToast *toast;
+
+  if (day == NULL)
+    return;
+  /* The request cannot be later than the notes it brought */
+  if (requested != NULL && g_strcmp0 (requested, day) > 0)
+    {
+      g_free (day);
+      day = g_strdup (requested);
+    }
+
+  undo = g_new0 (NotesUndo, 1);
+  undo->store = g_object_ref (self->store);
+  undo->case_id = redress_record_get_id (record);
+  undo->requested = g_strdup (requested);
+  undo->received = g_strdup (redress_record_get_value (record, REDRESS_CASE_NOTES_RECEIVED));
+  g_set_weak_pointer (&undo->view, GTK_WIDGET (self));
+
+  if (!set_notes_dates (self->store, undo->case_id, requested ? requested : day, day,
+                        GTK_WIDGET (self)))
+    {
+      notes_undo_free (undo);
+      return;
+    }
+
+  day_text = redress_date_format_long (day);
+  /* Translators: a date */
+  title = g_strdup_printf (_("Officer’s notes recorded as received on %s"), day_text);
+  toast = redress_toast_new_text (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_notes_undo_clicked), undo,
+                         (GClosureNotify) (void (*) (void)) notes_undo_free, 0);
+  redress_widget_add_toast (GTK_WIDGET (self), toast);
+}
+
+/* The request for the officer's notes, and once they are attached but not
+ * recorded as received, the offer to record them */
+static GtkWidget *
+notes_request_row_new (RedressCaseView     *self,
+                       RedressNotesRequest *request)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *file_name = NULL;
+  g_autofree char *attached = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), redress_remedy_label ("notes-request"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (request->received == NULL)
+    attached = dup_notes_attached_date (self, &file_name);
+
+  if (attached != NULL)
+    {
+      g_autofree char *subtitle = NULL;
+      GtkWidget *button;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (request->requested != NULL)
+        /* Translators: a file name */
+        subtitle = g_strdup_printf (_("The officer’s notes are attached (%s) but not recorded as "
+                                      "received."), file_name);
+      else
+        /* Translators: a file name */
+        subtitle = g_strdup_printf (_("The officer’s notes are attached (%s) but not recorded as "
+                                      "received. Recording them also records the request on the "
+                                      "same day: correct its date below if you know it."),
+                                    file_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      button = gtk_button_new_with_label (_("Record the Notes as Received"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "suggested-action");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_record_notes_received), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_widget_add_css_class (row, "redress-notes-offer");
+      return row;
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->basis);
+  if (request->due != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               redress_days_left_label_new (request->days_left,
+                                                            request->received != NULL));
+  return row;
+}
+
 static void
 fill_remedies (RedressCaseView *self)
 {
@@ -188,18 +384,7 @@ fill_remedies (RedressCaseView *self)
 
   request = redress_notes_request_compute (self->kase, NULL, NULL);
   if (request != NULL)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), redress_remedy_label ("notes-request"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->basis);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      if (request->due != NULL)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   redress_days_left_label_new (request->days_left,
-                                                                request->received != NULL));
-      gtk_list_box_append (self->remedies_list, row);
-    }
+    gtk_list_box_append (self->remedies_list, notes_request_row_new (self, request));
 
   if (n_closed > 0)
     {
@@ -269,6 +454,25 @@ on_checklist_changed (RedressStore    *store,
     redress_timeline_fill (self->timeline_list, self->store, 0, id);
 }
 
+/* The officer's notes attached (or put in the trash) change what the
+ * Overview says about them */
+static void
+on_document_changed (RedressStore    *store,
+                     const char      *entity,
+                     gint64           id,
+                     RedressCaseView *self)
+{
+  g_autoptr(RedressDocument) document = NULL;
+
+  if (self->kase == NULL)
+    return;
+  document = redress_store_get_document (store, id, NULL);
+  /* (a document put in the trash is no longer found: refill anyway) */
+  if (document == NULL ||
+      redress_document_get_case_id (document) == redress_record_get_id (REDRESS_RECORD (self->kase)))
+    fill_remedies (self);
+}
+
 /* case.show-passage (document id, page from 1, start, end page, end,
  * quote): a passage the grounds quote, opened in the reader */
 static void
@@ -294,7 +498,10 @@ redress_case_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_CASE_VIEW);
   if (self->store != NULL)
-    g_clear_signal_handler (&self->checklist_handler, self->store);
+    {
+      g_clear_signal_handler (&self->checklist_handler, self->store);
+      g_clear_signal_handler (&self->document_handler, self->store);
+    }
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
 
@@ -408,11 +615,17 @@ redress_case_view_show (RedressCaseView *self,
   if (self->store != store)
     {
       if (self->store != NULL)
-        g_clear_signal_handler (&self->checklist_handler, self->store);
+        {
+          g_clear_signal_handler (&self->checklist_handler, self->store);
+          g_clear_signal_handler (&self->document_handler, self->store);
+        }
       g_set_object (&self->store, store);
       self->checklist_handler = g_signal_connect_object (store, "changed::checklist",
                                                          G_CALLBACK (on_checklist_changed), self,
                                                          0);
+      self->document_handler = g_signal_connect_object (store, "changed::document",
+                                                        G_CALLBACK (on_document_changed), self,
+                                                        0);
     }
   g_set_object (&self->kase, kase);
   ensure_form (self);
