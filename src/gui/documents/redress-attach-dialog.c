@@ -81,9 +81,11 @@ setup_list_item (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *description = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_xalign (GTK_LABEL (description), 0);
@@ -93,9 +95,25 @@ setup_list_item (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (description, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), description);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_margin_top (row, 3);
+  gtk_widget_set_margin_bottom (row, 3);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_list_item_set_child (item, row);
+}
+
+/* The chosen kind is ticked in the open list */
+static void
+update_check (GtkDropDown *dropdown,
+              GParamSpec  *pspec,
+              GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, gtk_drop_down_get_selected (dropdown) ==
+                                 gtk_list_item_get_position (item) ? 1 : 0);
 }
 
 static void
@@ -103,22 +121,38 @@ bind_list_item (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkDropDown *dropdown = user_data;
+  GtkWidget *title = gtk_widget_get_first_child (
+    gtk_widget_get_first_child (gtk_list_item_get_child (item)));
   GtkStringObject *string = gtk_list_item_get_item (item);
 
   gtk_label_set_text (GTK_LABEL (title), gtk_string_object_get_string (string));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)),
                       kind_description (gtk_list_item_get_position (item)));
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (update_check), item, 0);
+  update_check (dropdown, NULL, item);
+}
+
+static void
+unbind_list_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (user_data, update_check, item);
 }
 
 static GtkListItemFactory *
 factory_new (GCallback setup,
-             GCallback bind)
+             GCallback bind,
+             GCallback unbind,
+             gpointer  user_data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
+  g_signal_connect (factory, "bind", bind, user_data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, user_data);
   return factory;
 }
 
@@ -138,10 +172,8 @@ row_new (RedressAttachDialog *self,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) button_factory =
-    factory_new (G_CALLBACK (setup_button_item), G_CALLBACK (bind_button_item));
-  g_autoptr(GtkListItemFactory) list_factory =
-    factory_new (G_CALLBACK (setup_list_item), G_CALLBACK (bind_list_item));
+  g_autoptr(GtkListItemFactory) button_factory = NULL;
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (name);
@@ -151,6 +183,12 @@ row_new (RedressAttachDialog *self,
   for (int kind = 0; kind < REDRESS_DOCUMENT_N_KINDS; kind++)
     gtk_string_list_append (kinds, redress_document_kind_get_label (kind));
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL);
+  button_factory = factory_new (G_CALLBACK (setup_button_item), G_CALLBACK (bind_button_item), NULL,
+                                NULL);
+  /* (the drop-down holds its list factory, which names it: no cycle, as
+   * the factory's handlers hold no reference) */
+  list_factory = factory_new (G_CALLBACK (setup_list_item), G_CALLBACK (bind_list_item),
+                              G_CALLBACK (unbind_list_item), dropdown);
   gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
 
