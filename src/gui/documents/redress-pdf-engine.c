@@ -45,6 +45,7 @@ redress_pdf_engine_unref (RedressPdfEngine *engine)
       g_clear_pointer (&engine->server, redress_pdf_server_free);
       g_clear_pointer (&engine->pdf, g_bytes_unref);
       g_clear_pointer (&engine->ocr_pages, g_ptr_array_unref);
+      g_clear_pointer (&engine->crashed, g_hash_table_unref);
       g_free (engine->password);
       g_free (engine);
     }
@@ -93,6 +94,8 @@ engine_server (RedressPdfEngine  *engine,
     return engine->server;
   if (engine->pdf == NULL || engine->restarts >= MAX_RESTARTS)
     {
+      g_debug ("No reader: %s, %u restarts", engine->pdf == NULL ? "no document yet" : "a document",
+               engine->restarts);
       g_set_error (error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_FAILED,
                    _("This document could not be shown: the PDF reader stopped on it. "
                      "It may be damaged or built to overload readers."));
@@ -123,8 +126,12 @@ redress_pdf_engine_run_job (gpointer data,
   RedressPdfEngine *engine = job->engine;
   RedressPdfServer *server;
 
-  /* Stale before it started: the document or the zoom changed */
-  if (job->kind != REDRESS_PDF_JOB_LOAD && job->generation != (guint) g_atomic_int_get (&engine->generation))
+  /* Stale before it started: the document changed, or for a render the
+   * zoom */
+  if (job->kind == REDRESS_PDF_JOB_RENDER
+      ? job->generation != (guint) g_atomic_int_get (&engine->generation)
+      : job->kind != REDRESS_PDF_JOB_LOAD &&
+        job->doc_generation != (guint) g_atomic_int_get (&engine->doc_generation))
     goto done;
 
   switch (job->kind)
@@ -134,6 +141,7 @@ redress_pdf_engine_run_job (gpointer data,
       g_clear_pointer (&engine->pdf, g_bytes_unref);
       g_clear_pointer (&engine->password, g_free);
       engine->restarts = 0;
+      g_clear_pointer (&engine->crashed, g_hash_table_unref);
       g_clear_pointer (&engine->ocr_pages, g_ptr_array_unref);
       engine->ocr_pages = g_steal_pointer (&job->ocr_pages);
       engine->server = redress_pdf_server_open (job->pdf, job->password, &job->error);
@@ -155,16 +163,43 @@ redress_pdf_engine_run_job (gpointer data,
       break;
 
     case REDRESS_PDF_JOB_RENDER:
+      /* A page that ended the reader's process once is not drawn again:
+       * each try would cost a restart, and the document its other pages
+       * and its search */
+      if (engine->crashed != NULL &&
+          g_hash_table_contains (engine->crashed, GUINT_TO_POINTER (job->page + 1)))
+        {
+          g_set_error (&job->error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_PAGE_UNREADABLE,
+                       _("This page could not be drawn: the PDF reader stopped on it."));
+          break;
+        }
       server = engine_server (engine, &job->error);
       if (server != NULL)
         job->pixels = redress_pdf_server_render (server, job->page, job->scale, &job->width,
                                                  &job->height, &job->stride, &job->error);
+      if (server != NULL && job->pixels == NULL && !redress_pdf_server_is_alive (server))
+        {
+          if (engine->crashed == NULL)
+            engine->crashed = g_hash_table_new (NULL, NULL);
+          g_hash_table_add (engine->crashed, GUINT_TO_POINTER (job->page + 1));
+        }
       break;
 
     case REDRESS_PDF_JOB_SEARCH:
       server = engine_server (engine, &job->error);
       if (server != NULL)
         job->matches = redress_pdf_server_find (server, job->text, &job->error);
+      /* The reader's process ended under the search (a page drawn just
+       * before may have ended it): once more, in a new one */
+      if (job->matches == NULL && server != NULL && !redress_pdf_server_is_alive (server) &&
+          !g_error_matches (job->error, REDRESS_PDF_ERROR, REDRESS_PDF_ERROR_TIMED_OUT))
+        {
+          g_debug ("The search ended the reader's process: %s", job->error->message);
+          g_clear_error (&job->error);
+          server = engine_server (engine, &job->error);
+          if (server != NULL)
+            job->matches = redress_pdf_server_find (server, job->text, &job->error);
+        }
       for (guint i = 0; job->matches != NULL && i < job->matches->len; i++)
         if (ocr_page (engine, i) != NULL)
           {

@@ -21,8 +21,10 @@ typedef struct
   GBytes *pdf;              /* to start the server again */
   char *password;
   guint restarts;
+  GHashTable *crashed;      /* pages whose drawing ended the reader's process (worker thread) */
   GPtrArray *ocr_pages;     /* per page: RedressOcrPage of a scanned page, or NULL (worker thread) */
   int generation;           /* atomic: bumped for each new document or zoom */
+  int doc_generation;       /* atomic: bumped for each new document only */
 } RedressPdfEngine;
 
 typedef enum
@@ -52,7 +54,8 @@ typedef struct
   RedressPdfEngine *engine;
   GWeakRef owner;            /* whoever asked (weak): delivered to it */
   GSourceFunc deliver;       /* called on the main thread with the job */
-  guint generation;
+  guint generation;         /* a render's: the document and zoom it is for */
+  guint doc_generation;     /* the others': the document they are for */
   /* in */
   GBytes *pdf;
   char *password;

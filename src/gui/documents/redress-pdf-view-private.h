@@ -57,7 +57,8 @@ struct _RedressPdfView
 
   RedressPdfEngine *engine;
   GThreadPool *pool;
-  guint generation;
+  guint generation;       /* bumped for each new document or zoom */
+  guint doc_generation;   /* bumped for each new document: a search outlives a zoom */
   guint n_pages;
   double zoom;              /* pixels per point */
   int fitted_width;         /* the width the zoom was last fitted to */

@@ -61,6 +61,7 @@ pdf_view_push_job (RedressPdfView *self,
 {
   job->engine = redress_pdf_engine_ref (self->engine);
   job->generation = self->generation;
+  job->doc_generation = self->doc_generation;
   g_weak_ref_init (&job->owner, self);
   job->deliver = deliver_job;
   g_thread_pool_push (self->pool, job, NULL);
@@ -172,8 +173,13 @@ deliver_job (gpointer data)
   g_autoptr(RedressPdfView) self = g_weak_ref_get (&job->owner);
   GtkWidget *shown;
 
-  if (self == NULL || job->generation != self->generation)
+  /* A render is for a zoom; the rest (a search, a selection…) only for a
+   * document */
+  if (self == NULL ||
+      (job->kind == REDRESS_PDF_JOB_RENDER ? job->generation != self->generation
+                                           : job->doc_generation != self->doc_generation))
     {
+      g_debug ("A job of kind %d is stale", job->kind);
       if (self != NULL && job->kind == REDRESS_PDF_JOB_RENDER)
         g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
       redress_pdf_job_free (job);
@@ -241,6 +247,8 @@ deliver_job (gpointer data)
       break;
 
     case REDRESS_PDF_JOB_SEARCH:
+      if (job->error != NULL)
+        g_debug ("The search could not be made: %s", job->error->message);
       g_clear_pointer (&self->matches, g_ptr_array_unref);
       self->matches = g_steal_pointer (&job->matches);
       self->n_matches = 0;
@@ -814,6 +822,8 @@ redress_pdf_view_dispose (GObject *object)
        * and finds the view gone */
       self->generation++;
       g_atomic_int_set (&self->engine->generation, self->generation);
+      self->doc_generation++;
+      g_atomic_int_set (&self->engine->doc_generation, self->doc_generation);
       g_thread_pool_free (self->pool, TRUE, FALSE);
       self->pool = NULL;
     }
@@ -1064,6 +1074,8 @@ redress_pdf_view_clear (RedressPdfView *self)
 
   self->generation++;
   g_atomic_int_set (&self->engine->generation, self->generation);
+  self->doc_generation++;
+  g_atomic_int_set (&self->engine->doc_generation, self->doc_generation);
   cache_clear (self);
   g_list_store_remove_all (self->pages);
   self->n_pages = 0;
