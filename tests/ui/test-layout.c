@@ -185,8 +185,7 @@ check_fits_narrow (Fixture    *f,
       g_test_message ("%s asks for %d px", page, min);
       return;
     }
-  if (g_str_equal (page, "checklist"))
-    g_test_message ("checklist asks for %d px", min);
+  g_test_message ("%s asks for %d px", page, min);
   g_assert_cmpint (min, <=, 360);
 }
 

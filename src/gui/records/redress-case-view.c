@@ -322,7 +322,15 @@ notes_request_row_new (RedressCaseView     *self,
                                     file_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
+      /* Its label wraps: the row must fit a narrow window in French too */
       button = gtk_button_new_with_label (_("Record the Notes as Received"));
+      {
+        GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+        gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      }
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "suggested-action");
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_record_notes_received), self, 0);
