@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "gui-test.h"
+#include "redress-store-private.h"
 
 static void
 test_window_documents (Fixture       *f,
@@ -563,6 +564,36 @@ test_window_documents_ocr (Fixture       *f,
   g_assert_no_error (error);
   g_test_message ("page 2 read: %s", text);
   g_assert_nonnull (strstr (text, "purpose of your visit"));
+
+  /* Read again from the documents' menu, in French: progress shown, the
+   * window not blocked, the pages' language recorded */
+  {
+    GtkListBoxRow *row;
+    gint64 id = redress_document_get_id (g_ptr_array_index (documents_stored, 0));
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pages WHERE document_id = %"
+                                            G_GINT64_FORMAT " AND ocr_language = 'fra'", id);
+
+    row = GTK_LIST_BOX_ROW (find_widget (GTK_WIDGET (documents), GTK_TYPE_LIST_BOX_ROW, NULL));
+    g_assert_nonnull (row);
+    gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
+    g_ptr_array_set_size (shown, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (documents), "documents.read-again",
+                                               "s", "fra"));
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (bar)));
+    for (guint i = 0; i < 3000 && gtk_widget_get_visible (gtk_widget_get_parent (bar)); i++)
+      spin (20);
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (bar)));
+    g_assert_true (shown_ocr_progress (shown, "Reading scanned page 2 of 2"));
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (redress_store_get_handle (f->store), sql, -1, &stmt,
+                                           NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+      sqlite3_finalize (stmt);
+    }
+  }
 }
 
 int

@@ -37,6 +37,7 @@ struct _RedressDocumentsView
   GtkWidget *pdf_view;
   GtkWidget *remove_button;
   GtkWidget *export_button;
+  GtkWidget *read_again_button;
 
   RedressStore *store;
   gint64 case_id;
@@ -47,6 +48,7 @@ struct _RedressDocumentsView
   int password_wanted;        /* -1: no; else whether the last one was wrong */
   GQueue *queue;              /* Pending imports */
   gboolean importing;
+  gint64 read_again_document;
   GCancellable *cancellable;
 };
 
@@ -99,13 +101,31 @@ row_document (GtkListBoxRow *row)
   return redress_document_get_id (redress_document_row_get_document (REDRESS_DOCUMENT_ROW (row)));
 }
 
+/* The document of the selected row, or NULL */
+static RedressDocument *
+selected_document (RedressDocumentsView *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+
+  if (row == NULL || self->documents == NULL)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->documents),
+                                (guint) gtk_list_box_row_get_index (row));
+}
+
 static void
 update_buttons (RedressDocumentsView *self)
 {
-  gboolean selected = gtk_list_box_get_selected_row (self->list) != NULL;
+  g_autoptr(RedressDocument) document = selected_document (self);
+  gboolean selected = document != NULL;
 
   gtk_widget_set_sensitive (self->remove_button, selected);
   gtk_widget_set_sensitive (self->export_button, selected);
+  /* Scanned pages to read again: those OCR read, or could not */
+  gtk_widget_set_sensitive (self->read_again_button,
+                            selected && !self->importing &&
+                            (redress_document_get_ocr_pages (document) > 0 ||
+                             redress_document_get_pages_without_text (document) > 0));
 }
 
 static void
@@ -786,6 +806,80 @@ redress_documents_view_finalize (GObject *object)
   G_OBJECT_CLASS (redress_documents_view_parent_class)->finalize (object);
 }
 
+/* Reading a document's scanned pages again ---------------------------------- */
+
+static void
+read_again_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RedressDocumentsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id = self->read_again_document;
+  guint n_read = 0;
+
+  self->importing = FALSE;
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  if (!redress_store_read_document_again_finish (REDRESS_STORE (source), result, &n_read,
+                                                 &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("The Scanned Pages Were Not Read Again"), error->message);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: after a document's scanned pages were read again */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u scanned page read again",
+                                           "%u scanned pages read again", n_read), n_read);
+      redress_widget_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+      /* The reader shows the new words (Find, selection) */
+      if (self->shown_document != 0 && self->shown_document == document_id)
+        {
+          self->shown_document = 0;
+          show_document (self, document_id);
+        }
+    }
+  update_buttons (self);
+  start_next_import (self);
+}
+
+static void
+read_again_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RedressDocumentsView *self = REDRESS_DOCUMENTS_VIEW (widget);
+  g_autoptr(RedressDocument) document = selected_document (self);
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  gint64 document_id;
+
+  if (document == NULL || self->importing || self->store == NULL)
+    return;
+  document_id = redress_document_get_id (document);
+  self->importing = TRUE;
+  update_buttons (self);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  name = redress_text_sanitize_for_display (redress_document_get_file_name (document), FALSE);
+  /* Translators: the document whose scanned pages are read again */
+  label = g_strdup_printf (_("Reading the scanned pages of “%s” again…"), name);
+  gtk_label_set_text (GTK_LABEL (self->progress_label), label);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), NULL);
+  gtk_widget_set_visible (self->progress_box, TRUE);
+
+  self->read_again_document = document_id;
+  redress_store_read_document_again_async (self->store, document_id,
+                                           g_hash_table_lookup (self->passwords, &document_id),
+                                           g_variant_get_string (param, NULL), on_ocr_progress,
+                                           g_object_ref (self), g_object_unref,
+                                           self->cancellable, read_again_done_cb,
+                                           g_object_ref (self));
+}
+
 static void
 redress_documents_view_class_init (RedressDocumentsViewClass *klass)
 {
@@ -798,6 +892,7 @@ redress_documents_view_class_init (RedressDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.attach", NULL, attach_cb);
   gtk_widget_class_install_action (widget_class, "documents.remove", NULL, remove_cb);
   gtk_widget_class_install_action (widget_class, "documents.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "documents.read-again", "s", read_again_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "documents.attach", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -862,6 +957,28 @@ redress_documents_view_init (RedressDocumentsView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the Document"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
   gtk_box_append (GTK_BOX (toolbar), self->remove_button);
+  /* Scanned pages read again, for instance in the other language */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    g_menu_append (section, _("In _English"), "documents.read-again::eng");
+    g_menu_append (section, _("In _French"), "documents.read-again::fra");
+    g_menu_append (section, _("In English _and French"), "documents.read-again::eng+fra");
+    g_menu_append_section (menu, _("Read the Scanned Pages Again"), G_MENU_MODEL (section));
+    self->read_again_button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->read_again_button),
+                                   "view-refresh-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->read_again_button),
+                                    G_MENU_MODEL (menu));
+    gtk_widget_set_tooltip_text (self->read_again_button, _("Read the Scanned Pages Again"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_again_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Read the Scanned Pages Again"),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
+    gtk_widget_set_sensitive (self->read_again_button, FALSE);
+    gtk_box_insert_child_after (GTK_BOX (toolbar), self->read_again_button, self->export_button);
+  }
   gtk_box_append (GTK_BOX (side), toolbar);
 
   self->progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
