@@ -48,6 +48,14 @@ spin (guint ms)
     }
 }
 
+GtkWidget *
+wait_for_focus (GtkWindow *window)
+{
+  for (guint i = 0; i < 250 && gtk_window_get_focus (window) == NULL; i++)
+    spin (20);
+  return gtk_window_get_focus (window);
+}
+
 /* Depth-first search of the widget tree */
 GtkWidget *
 find_widget (GtkWidget  *root,

@@ -47,6 +47,9 @@ void               fixture_tear_down  (Fixture              *f,
                                        gconstpointer         data);
 
 void               spin               (guint                 ms);
+/* The focus of @window once it has one (a dialog shown takes it after a
+ * while on a busy machine); NULL after 5 s */
+GtkWidget         *wait_for_focus     (GtkWindow            *window);
 GtkWidget         *find_widget        (GtkWidget            *root,
                                        GType                 type,
                                        const char           *label);

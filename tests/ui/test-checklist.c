@@ -467,7 +467,7 @@ test_window_checklist_add_keyboard (Fixture       *f,
   spin (100);
   dialog = find_window ("Add Item");
   g_assert_nonnull (dialog);
-  focus = gtk_window_get_focus (dialog);
+  focus = wait_for_focus (dialog);
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (find_row (GTK_WIDGET (dialog),
                                                                       "_What the Client Provides"))));

@@ -204,7 +204,7 @@ test_window_documents_kind_batch (Fixture       *f,
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "The officer’s full case notes"));
 
   /* The focus on the first drop-down, the default response Attach */
-  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  focus = wait_for_focus (GTK_WINDOW (dialog));
   g_assert_nonnull (focus);
   g_assert_true (focus == g_ptr_array_index (dropdowns, 0) ||
                  gtk_widget_is_ancestor (focus, g_ptr_array_index (dropdowns, 0)));

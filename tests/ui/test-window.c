@@ -217,7 +217,7 @@ test_window_create_keyboard (Fixture       *f,
   g_assert_nonnull (dialog);
   form = redress_record_dialog_get_form (dialog);
 
-  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  focus = wait_for_focus (GTK_WINDOW (dialog));
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus,
                                          redress_record_form_get_row (form, REDRESS_CLIENT_FAMILY_NAME)));
@@ -484,6 +484,17 @@ test_window_case_keyboard (Fixture       *f,
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   form = redress_record_dialog_get_form (dialog);
+  /* The first field takes the focus once the dialog is shown: on a busy
+   * machine, after a while */
+  for (guint k = 0; k < 250; k++)
+    {
+      focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+      if (focus != NULL &&
+          (focus == redress_record_form_get_row (form, order[0]) ||
+           gtk_widget_is_ancestor (focus, redress_record_form_get_row (form, order[0]))))
+        break;
+      spin (20);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
