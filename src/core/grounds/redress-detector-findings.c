@@ -210,6 +210,7 @@ typedef enum
   CUE_CLEARED,
   CUE_DOUBT,
   CUE_BREAK,
+  CUE_DESCRIPTION,  /* describes, not judges: the words in it are no cue */
 } CueKind;
 
 typedef struct
@@ -315,6 +316,7 @@ collect_cues (const RedressGroundCatalogue *catalogue,
     { REDRESS_RULE_CLEARED, CUE_CLEARED },
     { REDRESS_RULE_DOUBT, CUE_DOUBT },
     { REDRESS_RULE_CLAUSE, CUE_BREAK },
+    { REDRESS_RULE_DESCRIPTION, CUE_DESCRIPTION },
   };
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Cue));
   GArray *cues = g_array_sized_new (FALSE, FALSE, sizeof (Cue), 64);
@@ -517,7 +519,7 @@ nearest_cue (const Reading *r,
 
       if (cue->start >= to)
         break;
-      if (cue->kind == CUE_BREAK || cue->start < from)
+      if (cue->kind == CUE_BREAK || cue->kind == CUE_DESCRIPTION || cue->start < from)
         continue;
       if (cue->kind == CUE_CLEARED)
         return POLARITY_POSITIVE;
@@ -886,6 +888,62 @@ provision_shared_with_named (const Reading *r,
   return FALSE;
 }
 
+/* Whether the words just after @term make it modify another noun, the
+ * head of its phrase: "the employer's intent to renew", "the employer
+ * letter", "no family contact" speak of the intent, the letter, the
+ * contact */
+#define MODIFIER_WINDOW 24
+
+static gboolean
+is_modifier (const Reading        *r,
+             const Term           *term,
+             const RedressSegment *s)
+{
+  const GRegex *regex = r->catalogue->rules[REDRESS_RULE_MODIFIER];
+  gsize end = MIN ((gsize) s->end, (gsize) term->end + MODIFIER_WINDOW);
+
+  return regex != NULL && term->end < end &&
+         g_regex_match_full (regex, r->t->folded, (gssize) end, (gint) term->end,
+                             G_REGEX_MATCH_ANCHORED, NULL, NULL);
+}
+
+/* The sentence after segment @k sets aside what @k found ("No travel
+ * outside Nepal. I do not count this against him; it is a neutral
+ * factor."): it is neutral and names no factor of its own */
+static gboolean
+set_aside_after (const Reading *r,
+                 int            k)
+{
+  const RedressSegment *next;
+
+  if ((guint) k + 1 >= r->segments->len)
+    return FALSE;
+  next = &g_array_index (r->segments, RedressSegment, k + 1);
+  return redress_segment_has (r->t, r->segments, k + 1, REDRESS_RULE_NEUTRAL) &&
+         !names_factor (r, next->start, next->end);
+}
+
+/* A term of another ground stands in the clause before @start: the
+ * judgement that "given ..." supports is on that ground ("not reasonable
+ * given your qualifications"), not a doubt on the whole ("not satisfied
+ * that she will leave, given the duration already spent") */
+static gboolean
+other_term_before (const Reading *r,
+                   const Term    *term,
+                   gsize          clause_start)
+{
+  for (guint i = first_term_from (r->terms, clause_start); i < r->terms->len; i++)
+    {
+      const Term *other = &g_array_index (r->terms, Term, i);
+
+      if (other->start >= term->start)
+        break;
+      if (other->ground != term->ground && other->kind != TERM_CLEARED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether @term, in segment @k, states its ground */
 static gboolean
 term_states_ground (const Reading *r,
@@ -898,7 +956,9 @@ term_states_ground (const Reading *r,
   gsize cs, ce, ps, pe;
   Polarity polarity;
 
-  if (!states_finding (r->t, r->segments, k))
+  if (!states_finding (r->t, r->segments, k) || set_aside_after (r, k))
+    return FALSE;
+  if ((term->kind == TERM_FACTOR || term->kind == TERM_FINDING) && is_modifier (r, term, s))
     return FALSE;
   if (def->exclude != NULL && redress_segment_matches (def->exclude, r->t, s))
     return FALSE;
@@ -944,7 +1004,8 @@ term_states_ground (const Reading *r,
       if (yields_to_stronger (r, term, ps, pe))
         return FALSE;
       if ((led_by (r->t, REDRESS_RULE_INQUIRY, ps, term->start) ||
-           led_by (r->t, REDRESS_RULE_BASIS, ps, term->start)) &&
+           (led_by (r->t, REDRESS_RULE_BASIS, ps, term->start) &&
+            (!doubted (r, cs, term->start) || other_term_before (r, term, cs)))) &&
           !has_own_cue (r, term, ps, pe))
         return FALSE;
       return !is_complement (r->t, ps, term->start) || !other_head_in_piece (r, term, ps, pe);

@@ -50,6 +50,8 @@ typedef enum
   REDRESS_RULE_COMPLEMENT,      /* words before a factor that make it a complement */
   REDRESS_RULE_BASIS,           /* ... the basis of a judgement on something else */
   REDRESS_RULE_INQUIRY,         /* ... what is checked */
+  REDRESS_RULE_MODIFIER,        /* words after a factor that make it modify another noun */
+  REDRESS_RULE_DESCRIPTION,     /* wording that describes, not judges ("no children") */
   REDRESS_N_RULES
 } RedressRule;
 

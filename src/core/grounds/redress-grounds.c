@@ -93,7 +93,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (ground_text) + 1 == G_N_ELEMENTS (ground_codes));
 static const char * const rule_keys[REDRESS_N_RULES] = {
   "preamble", "hedge", "refusal", "decisive", "notice", "negative", "positive", "cleared",
   "doubt", "neutral", "past", "clause", "decision-intro", "reasons", "approval", "notes", "address", "entry",
-  "complement", "basis", "inquiry",
+  "complement", "basis", "inquiry", "modifier", "description",
 };
 
 static const char * const lang_suffixes[REDRESS_N_LANGS] = { "en", "fr" };
