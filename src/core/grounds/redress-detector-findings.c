@@ -944,6 +944,55 @@ other_term_before (const Reading *r,
   return FALSE;
 }
 
+/* A negative word that ends just before @term, in its own phrase ("no
+ * family", "weak ties", "limited savings") or just after it, before
+ * another word could take it ("funds insufficient") */
+#define PHRASE_CUE_DISTANCE 14
+
+static gboolean
+cue_in_phrase (const Reading *r,
+               const Term    *term,
+               gsize          piece_start,
+               gsize          piece_end,
+               gboolean       after)
+{
+  for (guint i = first_cue_from (r->cues, piece_start); i < r->cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (r->cues, Cue, i);
+
+      if (cue->start >= piece_end)
+        break;
+      if (cue->kind != CUE_NEGATIVE && cue->kind != CUE_DOUBT)
+        continue;
+      if (cue->end <= term->start && term->start - cue->end <= PHRASE_CUE_DISTANCE)
+        return TRUE;
+      if (after && cue->start >= term->end && cue->start - term->end <= PHRASE_CUE_DISTANCE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The clause is about another ground, named or found outright before
+ * @term ("The purpose of the stay appears to be residence with family in
+ * Canada rather than a temporary visit"): what the clause finds is that
+ * ground's, and a factor further on only describes it */
+static gboolean
+topic_of_other (const Reading *r,
+                const Term    *term,
+                gsize          clause_start)
+{
+  for (guint i = first_term_from (r->terms, clause_start); i < r->terms->len; i++)
+    {
+      const Term *other = &g_array_index (r->terms, Term, i);
+
+      if (other->start >= term->start)
+        break;
+      if (other->ground != term->ground && (other->kind == TERM_NAMED || other->kind == TERM_FINDING))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether @term, in segment @k, states its ground */
 static gboolean
 term_states_ground (const Reading *r,
@@ -952,7 +1001,7 @@ term_states_ground (const Reading *r,
 {
   const RedressGroundDef *def = &r->catalogue->grounds[term->ground];
   const RedressSegment *s = &g_array_index (r->segments, RedressSegment, k);
-  gboolean reasons, listed, form;
+  gboolean reasons, listed, form, basis, grounds_doubt;
   gsize cs, ce, ps, pe;
   Polarity polarity;
 
@@ -1003,9 +1052,18 @@ term_states_ground (const Reading *r,
         return FALSE;
       if (yields_to_stronger (r, term, ps, pe))
         return FALSE;
-      if ((led_by (r->t, REDRESS_RULE_INQUIRY, ps, term->start) ||
-           (led_by (r->t, REDRESS_RULE_BASIS, ps, term->start) &&
-            (!doubted (r, cs, term->start) || other_term_before (r, term, cs)))) &&
+      if (topic_of_other (r, term, cs) && !cue_in_phrase (r, term, cs, ce, TRUE))
+        return FALSE;
+      /* "insufficient to cover a long stay": the finding is on what the
+       * complement completes, unless the factor has its own */
+      if (!grounds_doubt && is_complement (r->t, ps, term->start) &&
+          !cue_in_phrase (r, term, term->start, pe, TRUE))
+        return FALSE;
+      /* "not satisfied that she will leave, given the duration already
+       * spent": the factor is what the doubt rests on */
+      basis = led_by (r->t, REDRESS_RULE_BASIS, ps, term->start);
+      grounds_doubt = basis && doubted (r, cs, term->start) && !other_term_before (r, term, cs);
+      if ((led_by (r->t, REDRESS_RULE_INQUIRY, ps, term->start) || (basis && !grounds_doubt)) &&
           !has_own_cue (r, term, ps, pe))
         return FALSE;
       return !is_complement (r->t, ps, term->start) || !other_head_in_piece (r, term, ps, pe);
