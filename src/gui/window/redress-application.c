@@ -93,6 +93,47 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The help opens in the system's help viewer (through the portal in a
+ * Flatpak); one that is missing is said, not merely logged */
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RedressApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RedressWindow *window;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_debug ("help:redress: %s", error->message);
+  window = active_window (self);
+  if (window == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("The Help Could Not Be Opened"),
+                                   _("No application could show the help. Install Help "
+                                     "(yelp), the help viewer, and try again."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    return;
+  gtk_show_uri_full (window, "help:" PACKAGE_NAME, GDK_CURRENT_TIME, NULL,
+                     help_shown_cb, g_object_ref (self));
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *param,
@@ -264,6 +305,7 @@ static const GActionEntry app_entries[] = {
   { "show-deadlines", forward_to_window },
   { "quit", quit_action },
   { "about", about_action },
+  { "help", help_action },
   { "preferences", preferences_action },
   { "new-client", forward_to_window },
   { "backup", backup_action },
@@ -434,6 +476,7 @@ redress_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *attach_accels[] = { "<Control>o", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (redress_application_parent_class)->startup (app);
   /* Enter in a message dialog does what the dialog is for */
@@ -451,6 +494,7 @@ redress_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", back_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.attach-documents",
                                          attach_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 }
 
 static void
