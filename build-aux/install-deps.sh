@@ -12,7 +12,7 @@ packages="
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   desktop-file-utils appstream flatpak-builder
   xvfb xauth dbus dbus-x11 at-spi2-core
-  imagemagick poppler-utils xdotool python3
+  imagemagick poppler-utils xdotool python3 valgrind
 "
 
 missing=""
