@@ -1001,7 +1001,7 @@ term_states_ground (const Reading *r,
 {
   const RedressGroundDef *def = &r->catalogue->grounds[term->ground];
   const RedressSegment *s = &g_array_index (r->segments, RedressSegment, k);
-  gboolean reasons, listed, form, basis, grounds_doubt;
+  gboolean reasons, listed, form, basis = FALSE, grounds_doubt = FALSE;
   gsize cs, ce, ps, pe;
   Polarity polarity;
 
