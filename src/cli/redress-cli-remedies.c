@@ -3,13 +3,17 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include "redress-cli-private.h"
+#include "redress-calendar.h"
 
 /*
  * "remedies" (what is open after a refusal, and by when) and "deadlines"
- * (the days to file by across all open cases), counted from today or from
+ * (the days to file by across all open cases, or one case's, listed or
+ * written as an iCalendar file with --ics), counted from today or from
  * --today.
  */
 
@@ -23,6 +27,10 @@ typedef struct
   gboolean misrepresentation;   /* remedies */
   char *within;                 /* deadlines: --within DAYS */
   int within_days;
+  char *only_case;              /* deadlines: --case ID, optional */
+  gint64 only_case_id;
+  char *ics;                    /* deadlines: --ics FILE */
+  gboolean with_names;          /* deadlines: --with-names */
   gboolean json;
 } RemediesOptions;
 
@@ -34,6 +42,8 @@ remedies_options_free (gpointer data)
   g_free (options->case_option.text);
   g_free (options->today.text);
   g_free (options->within);
+  g_free (options->only_case);
+  g_free (options->ics);
   g_free (options);
 }
 
@@ -70,8 +80,17 @@ deadlines_options_new (const CliCommand *command,
   RemediesOptions *options = g_new0 (RemediesOptions, 1);
 
   cli_option_set_add (set, "within", G_OPTION_ARG_STRING, &options->within,
-                      _("Only what falls due within DAYS days (default 60); what is overdue "
-                        "is listed too"), _("DAYS"));
+                      _("Only what falls due within DAYS days (default 60, or all of a case’s "
+                        "with --case); what is overdue is listed too"), _("DAYS"));
+  cli_option_set_add (set, "case", G_OPTION_ARG_STRING, &options->only_case,
+                      _("Only this case’s deadlines (its id, as listed by “case list”)"),
+                      _("ID"));
+  cli_option_set_add (set, "ics", G_OPTION_ARG_FILENAME, &options->ics,
+                      _("Write the deadlines to FILE as a calendar (iCalendar) to import into "
+                        "a calendar program; “-” writes it to standard output"), _("FILE"));
+  cli_option_set_add (set, "with-names", G_OPTION_ARG_NONE, &options->with_names,
+                      _("With --ics: name the clients in the events (by default only their "
+                        "file numbers)"), NULL);
   cli_today_option_add (&options->today, set);
   cli_json_option_add (&options->json, set);
   return options;
@@ -83,8 +102,25 @@ deadlines_options_check (const CliCommand  *command,
                          GError           **error)
 {
   RemediesOptions *options = data;
-  guint64 days = DEFAULT_WITHIN_DAYS;
+  guint64 days = options->only_case != NULL ? REDRESS_CALENDAR_ALL_DAYS : DEFAULT_WITHIN_DAYS;
 
+  G_STATIC_ASSERT (REDRESS_CALENDAR_ALL_DAYS <= MAX_WITHIN_DAYS);
+
+  if (options->only_case != NULL &&
+      !cli_parse_id_listed (options->only_case, cli_id_listed_by ("case"), &options->only_case_id,
+                            error))
+    return FALSE;
+  if (options->ics != NULL && *options->ics == '\0')
+    {
+      cli_usage_error (error, _("--ics needs the name of the file to write."));
+      return FALSE;
+    }
+  if (options->with_names && options->ics == NULL)
+    {
+      cli_usage_error (error, _("--with-names only applies with --ics: the list shows the "
+                                "names."));
+      return FALSE;
+    }
   if (options->within != NULL &&
       !g_ascii_string_to_unsigned (options->within, 10, 0, MAX_WITHIN_DAYS, &days, NULL))
     {
@@ -314,20 +350,102 @@ run_remedies (CliRun    *run,
   return TRUE;
 }
 
+/* --ics FILE: the deadlines as an iCalendar file, written whole or not at
+ * all; none is an error (a calendar without an event is not a valid file) */
+static gboolean
+write_calendar (CliRun           *run,
+                RemediesOptions  *options,
+                GError          **error)
+{
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autofree char *text = NULL;
+  RedressCalendarFlags flags = options->with_names ? REDRESS_CALENDAR_WITH_NAMES
+                                                   : REDRESS_CALENDAR_DEFAULT;
+  gboolean to_stdout = g_strcmp0 (options->ics, "-") == 0;
+  gsize length = 0;
+
+  deadlines = redress_calendar_list_deadlines (run->store, options->only_case_id,
+                                               &options->today.date, options->within_days,
+                                               error);
+  if (deadlines == NULL)
+    return FALSE;
+  text = redress_calendar_build (run->store, deadlines, flags, NULL, &length, error);
+  if (text == NULL)
+    return FALSE;
+
+  if (to_stdout)
+    {
+      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("The calendar cannot be written to standard output: %s."),
+                       g_strerror (errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (options->ics);
+
+    if (!redress_calendar_write (file, text, length, error))
+      return FALSE;
+  }
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *today = redress_date_format_iso (&options->today.date);
+
+      json_builder_begin_object (builder);
+      cli_json_add_string_or_null (builder, "file", options->ics);
+      json_builder_set_member_name (builder, "events");
+      json_builder_add_int_value (builder, deadlines->len);
+      cli_json_add_string_or_null (builder, "today", today);
+      json_builder_set_member_name (builder, "within");
+      json_builder_add_int_value (builder, options->within_days);
+      cli_json_add_id_or_null (builder, "case", options->only_case_id);
+      json_builder_set_member_name (builder, "with_names");
+      json_builder_add_boolean_value (builder, options->with_names);
+      json_builder_end_object (builder);
+      cli_print_json (builder);
+      return TRUE;
+    }
+  /* Translators: how many events were written, and to which file */
+  g_print (g_dngettext (NULL, "%u deadline written to %s.\n", "%u deadlines written to %s.\n",
+                        deadlines->len),
+           deadlines->len, options->ics);
+  return TRUE;
+}
+
 static gboolean
 run_deadlines (CliRun    *run,
                gpointer   data,
                GError   **error)
 {
   RemediesOptions *options = data;
-  g_autoptr(GPtrArray) deadlines = redress_store_list_deadlines (run->store, &options->today.date,
-                                                                 options->within_days, error);
+  g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *today = NULL;
   g_autofree char *day = NULL;
 
+  if (options->ics != NULL)
+    return write_calendar (run, options, error);
+
+  if (options->only_case_id > 0)
+    {
+      g_autoptr(RedressCase) kase = redress_store_get_case (run->store, options->only_case_id,
+                                                            error);
+
+      if (kase == NULL)
+        return FALSE;
+    }
+  deadlines = redress_store_list_deadlines (run->store, &options->today.date,
+                                            options->within_days, error);
   if (deadlines == NULL)
     return FALSE;
+  for (guint i = deadlines->len; options->only_case_id > 0 && i > 0; i--)
+    if (redress_deadline_get_case_id (g_ptr_array_index (deadlines, i - 1)) != options->only_case_id)
+      g_ptr_array_remove_index (deadlines, i - 1);
   today = redress_date_format_iso (&options->today.date);
 
   if (options->json)
@@ -436,7 +554,12 @@ const CliCommand cli_deadlines = {
   N_("The days to file the open remedies by and the officer’s notes requests still awaited, "
      "across the cases that are not closed, submitted or archived, overdue first, then the "
      "nearest. A deadline missed recently stays listed, since an extension may still be "
-     "asked for."),
+     "asked for. With --ics FILE, the same deadlines are written as a calendar to import "
+     "into GNOME Calendar, Evolution or any calendar program: one all-day event per deadline "
+     "on the day to file by, with reminders a week and a day before, and in its description "
+     "what falls due, the client’s file number, the case and how the date was computed. "
+     "Importing a newer file updates the events instead of adding them again. FILE is "
+     "replaced whole if it exists; nothing is written when there is no deadline."),
   FALSE, CLI_STORE_EXISTING,
   deadlines_options_new, remedies_options_free, deadlines_options_check, run_deadlines, NULL,
 };

@@ -361,6 +361,169 @@ test_deadlines (Fixture       *f,
   g_clear_pointer (&r, result_free);
 }
 
+/* The UIDs of a calendar file, in order */
+static GPtrArray *
+ics_uids (const char *text)
+{
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "UID:"))
+      g_ptr_array_add (uids, g_strdup (lines[i] + 4));
+  return uids;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+test_deadlines_ics (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "deadlines.ics");
+  g_autofree char *again_path = fixture_path (f, "again.ics");
+  g_autofree char *missing = fixture_path (f, "no-such-folder/deadlines.ics");
+  g_autofree char *soon = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) uids = NULL;
+  g_autoptr(GPtrArray) uids_again = NULL;
+  g_auto(GStrv) lines = NULL;
+  struct stat st;
+  gint64 okafor, haddad;
+
+  okafor = add_client (f, "Okafor", "Chidinma");
+  haddad = add_client (f, "Haddad", "Karim");
+  /* Judicial review by 2026-03-17 */
+  soon = g_strdup_printf ("%" G_GINT64_FORMAT,
+                          add_case_with (f, okafor, "other", TRUE, "2026-03-02", NULL));
+  /* Judicial review by 2026-03-20, and the notes asked for on 2026-03-01 */
+  later = g_strdup_printf ("%" G_GINT64_FORMAT,
+                           add_case_with (f, haddad, "other", TRUE, "2026-03-05", NULL));
+  r = run_cli (f, "case", "set", later, "--notes-requested", "2026-03-01", NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  r = run_cli (f, "deadlines", "--today", "2026-03-10", "--ics", path, NULL);
+  assert_status (r, 0);
+  g_assert_cmpstr (r->err, ==, "");
+  g_assert_nonnull (strstr (r->out, "3 deadlines written to "));
+  g_clear_pointer (&r, result_free);
+
+  /* A calendar: CRLF, folded, the file number and never the name */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  text = read_text (path);
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+  g_assert_true (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_null (strchr (lines[i], '\n'));
+    }
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260317\r\nDTEND;VALUE=DATE:20260318\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Judicial review — file 2026-"));
+  g_assert_nonnull (strstr (text, "TRIGGER:-P7D\r\n"));
+  g_assert_nonnull (strstr (text, "TRIGGER:-P1D\r\n"));
+  g_assert_null (strstr (text, "Okafor"));
+  g_assert_null (strstr (text, "Haddad"));
+  uids = ics_uids (text);
+  g_assert_cmpuint (uids->len, ==, 3);
+
+  /* Again, another day: the same events (a calendar updates them) */
+  r = run_cli (f, "deadlines", "--today", "2026-03-12", "--ics", again_path, "--with-names",
+               NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  again = read_text (again_path);
+  uids_again = ics_uids (again);
+  g_assert_cmpuint (uids_again->len, ==, uids->len);
+  for (guint i = 0; i < uids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (uids, i), ==, g_ptr_array_index (uids_again, i));
+  /* Names only when asked */
+  g_assert_nonnull (strstr (again, "Okafor"));
+
+  /* One case: its two deadlines, whatever --within says by default */
+  r = run_cli (f, "deadlines", "--today", "2026-03-10", "--ics", "-", "--case", later, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&uids_again, g_ptr_array_unref);
+  uids_again = ics_uids (r->out);
+  g_assert_cmpuint (uids_again->len, ==, 2);
+  g_assert_true (g_str_has_prefix (r->out, "BEGIN:VCALENDAR\r\n"));
+  g_clear_pointer (&r, result_free);
+  /* And listed */
+  root = run_json (f, "deadlines", "--today", "2026-03-10", "--case", soon, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (node_object (root),
+                                                                        "deadlines")), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* --json says what was written */
+  root = run_json (f, "deadlines", "--today", "2026-03-10", "--ics", path, "--within", "8",
+                   NULL);
+  g_assert_cmpint (member_int (node_object (root), "events"), ==, 1);
+  g_assert_cmpstr (member_string (node_object (root), "file"), ==, path);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Misuse: clear errors, and the file left as it was */
+  before = file_sha256 (path);
+  r = run_cli (f, "deadlines", "--ics", path, "--within", "-3", NULL);
+  assert_error (r, 2, "--within");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "deadlines", "--ics", "", NULL);
+  assert_error (r, 2, "--ics");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "deadlines", "--with-names", NULL);
+  assert_error (r, 2, "--with-names");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "deadlines", "--ics", path, "--case", "first", NULL);
+  assert_error (r, 2, "is not an id");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "deadlines", "--ics", path, "--case", "999", NULL);
+  assert_error (r, 1, "no case with id 999");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "deadlines", "--case", "999", NULL);
+  assert_error (r, 1, "no case with id 999");
+  g_clear_pointer (&r, result_free);
+  /* Nothing due: nothing written */
+  r = run_cli (f, "deadlines", "--today", "2026-03-10", "--within", "5", "--ics", path, NULL);
+  assert_error (r, 1, "No deadline falls due within 5 days");
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "deadlines", "--today", "2026-03-10", "--within", "5", "--ics", path,
+               "--case", soon, NULL);
+  assert_error (r, 1, "has no deadline within 5 days");
+  g_clear_pointer (&r, result_free);
+  {
+    g_autofree char *after = file_sha256 (path);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  /* A folder that does not exist, a folder as the file */
+  r = run_cli (f, "deadlines", "--today", "2026-03-10", "--ics", missing, NULL);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_true (g_str_has_prefix (r->err, "redress-cli: "));
+  g_test_message ("%s", r->err);
+  g_clear_pointer (&r, result_free);
+  r = run_cli (f, "deadlines", "--today", "2026-03-10", "--ics", f->dir, NULL);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_true (g_str_has_prefix (r->err, "redress-cli: "));
+  g_test_message ("%s", r->err);
+  g_clear_pointer (&r, result_free);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,6 +533,7 @@ main (int    argc,
 
   CLI_TEST_ADD ("/cli/remedies", test_remedies);
   CLI_TEST_ADD ("/cli/deadlines", test_deadlines);
+  CLI_TEST_ADD ("/cli/deadlines/ics", test_deadlines_ics);
 
   return cli_fixture_run ();
 }

@@ -677,7 +677,8 @@ export_text (RedressStore         *store,
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 10, G_DATE_MARCH, 2026);
-  deadlines = redress_calendar_list_deadlines (store, case_id, &today, 60, &error);
+  deadlines = redress_calendar_list_deadlines (store, case_id, &today,
+                                               case_id ? REDRESS_CALENDAR_ALL_DAYS : 60, &error);
   g_assert_no_error (error);
   data = redress_calendar_build (store, deadlines, flags, stamp, &length, &error);
   g_assert_no_error (error);
@@ -874,8 +875,15 @@ test_export_file (Fixture       *f,
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "999"));
   g_clear_error (&error);
+  /* A case with nothing due so soon */
+  g_assert_false (redress_store_export_calendar (f->store, file, 1, &today, 5,
+                                                 REDRESS_CALENDAR_DEFAULT, &n, &error));
+  g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "within 5 days"));
+  g_clear_error (&error);
   /* A closed case: nothing to export */
-  g_assert_false (redress_store_export_calendar (f->store, file, 3, &today, 60,
+  g_assert_false (redress_store_export_calendar (f->store, file, 3, &today,
+                                                 REDRESS_CALENDAR_ALL_DAYS,
                                                  REDRESS_CALENDAR_DEFAULT, &n, &error));
   g_assert_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "closed"));

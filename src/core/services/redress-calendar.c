@@ -208,10 +208,10 @@ redress_calendar_build (RedressStore          *store,
 
 /**
  * redress_calendar_list_deadlines:
- * @case_id: one case's deadlines (all of them, @within_days ignored), or 0
- *   for every open case's
+ * @case_id: one case's deadlines, or 0 for every open case's
  * @today: (nullable): the day to count from; %NULL for today
- * @within_days: how far ahead to look (what is overdue is listed too)
+ * @within_days: how far ahead to look (what is overdue is listed too);
+ *   %REDRESS_CALENDAR_ALL_DAYS for all of a case's deadlines
  *
  * Returns: (transfer full) (element-type RedressDeadline): the deadlines
  *   to export, or %NULL with an error when there is none (a case that does
@@ -237,7 +237,6 @@ redress_calendar_list_deadlines (RedressStore  *store,
       if (kase == NULL)
         return NULL;
       id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-      within_days = REDRESS_CALENDAR_ALL_DAYS;
     }
 
   deadlines = redress_store_list_deadlines (store, today, within_days, error);
@@ -251,10 +250,19 @@ redress_calendar_list_deadlines (RedressStore  *store,
           g_ptr_array_remove_index (deadlines, i - 1);
       if (deadlines->len == 0)
         {
-          g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
-                       _("Case %s has no deadline to put in a calendar: none of its "
-                         "remedies has one, or the case is closed, submitted or archived."),
-                       id);
+          if (within_days < REDRESS_CALENDAR_ALL_DAYS)
+            g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "Case %s has no deadline within %d day to put in a "
+                                      "calendar.",
+                                      "Case %s has no deadline within %d days to put in a "
+                                      "calendar.", (gulong) within_days),
+                         id, within_days);
+          else
+            g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_NOT_FOUND,
+                         _("Case %s has no deadline to put in a calendar: none of its "
+                           "remedies has one, or the case is closed, submitted or archived."),
+                         id);
           return NULL;
         }
     }
@@ -302,7 +310,7 @@ redress_calendar_write (GFile       *file,
  * @file: where to write the calendar (replaced whole)
  * @case_id: one case, or 0 for all the open cases
  * @today: (nullable): the day to count from; %NULL for today
- * @within_days: with @case_id 0, how far ahead to look
+ * @within_days: how far ahead to look (%REDRESS_CALENDAR_ALL_DAYS: all)
  * @n_events: (out) (optional): how many events the file holds
  *
  * Writes the deadlines to @file as an iCalendar file.  Nothing is written
