@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "redress-calendar-export.h"
 #include "redress-case-view.h"
 #include "redress-client-view.h"
 #include "redress-record-dialog.h"
@@ -1030,6 +1031,18 @@ back_to_client_action (GSimpleAction *action,
     redress_window_show_client (self, redress_case_get_client_id (kase));
 }
 
+/* The deadlines the start page shows, as a calendar file */
+static void
+export_calendar_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RedressWindow *self = user_data;
+
+  redress_calendar_export_ask (GTK_WIDGET (self->deadlines_group), self->store, 0,
+                               DEADLINES_WITHIN_DAYS);
+}
+
 static void
 show_deadlines_action (GSimpleAction *action,
                        GVariant      *param,
@@ -1185,6 +1198,7 @@ static const GActionEntry win_entries[] = {
   { "search", search_action },
   { "attach-documents", attach_documents_action },
   { "show-deadlines", show_deadlines_action },
+  { "export-calendar", export_calendar_action },
   { "archive-client", archive_client_action },
   { "unarchive-client", archive_client_action },
   { "delete-client", delete_client_action },
