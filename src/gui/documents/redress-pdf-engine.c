@@ -79,6 +79,7 @@ redress_pdf_job_free (RedressPdfJob *job)
   g_clear_pointer (&job->pixels, g_bytes_unref);
   g_clear_pointer (&job->matches, g_ptr_array_unref);
   g_free (job->selected);
+  g_clear_pointer (&job->lines, g_array_unref);
   g_clear_pointer (&job->parts, g_ptr_array_unref);
   g_free (job);
 }
@@ -116,6 +117,57 @@ ocr_page (RedressPdfEngine *engine,
   if (engine->ocr_pages == NULL || page >= engine->ocr_pages->len)
     return NULL;
   return g_ptr_array_index (engine->ocr_pages, page);
+}
+
+/* Whether @box is at or after @x, @y in the flow of the text (on a line
+ * below it, or on its line and on its right); @before: at or before it */
+static gboolean
+box_beyond (const RedressPdfRect *box,
+            double                x,
+            double                y,
+            gboolean              before)
+{
+  double middle_x = (box->x1 + box->x2) / 2;
+
+  if (y >= box->y1 && y <= box->y2)
+    return before ? middle_x <= x : middle_x >= x;
+  return before ? box->y2 < y : box->y1 > y;
+}
+
+/* The text a drag across @job's area selects, in the flow of the page's
+ * text from its top-left corner to its bottom-right one, and the boxes of
+ * those very characters: what is drawn selected is what is copied */
+static void
+select_in_layout (RedressPdfServer *server,
+                  RedressPdfJob    *job)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) boxes = redress_pdf_server_get_layout (server, job->page, &text, &job->error);
+  const char *p;
+  glong first = -1, last = -1, i;
+
+  if (boxes == NULL)
+    return;
+  for (i = 0, p = text; *p != '\0' && i < (glong) boxes->len; i++, p = g_utf8_next_char (p))
+    {
+      const RedressPdfRect *box = &g_array_index (boxes, RedressPdfRect, i);
+
+      if (g_unichar_isspace (g_utf8_get_char (p)) || box->x2 <= box->x1)
+        continue;
+      if (first < 0 && box_beyond (box, job->area.x1, job->area.y1, FALSE))
+        first = i;
+      if (box_beyond (box, job->area.x2, job->area.y2, TRUE))
+        last = i;
+    }
+  if (first < 0 || last < first)
+    {
+      job->selected = g_strdup ("");
+      job->lines = g_array_new (FALSE, FALSE, sizeof (RedressPdfRect));
+      return;
+    }
+  p = g_utf8_offset_to_pointer (text, first);
+  job->selected = g_strndup (p, (gsize) (g_utf8_offset_to_pointer (text, last + 1) - p));
+  job->lines = redress_pdf_boxes_for_range (boxes, text, first, last + 1);
 }
 
 void
@@ -163,6 +215,16 @@ redress_pdf_engine_run_job (gpointer data,
       break;
 
     case REDRESS_PDF_JOB_RENDER:
+      /* Reload: the page is tried again; one that ended the reader's
+       * process, in a new one, as are pages once the reader gave up */
+      if (job->retry)
+        {
+          if (engine->crashed != NULL &&
+              g_hash_table_remove (engine->crashed, GUINT_TO_POINTER (job->page + 1)))
+            g_clear_pointer (&engine->server, redress_pdf_server_free);
+          if (!redress_pdf_server_is_alive (engine->server))
+            engine->restarts = 0;
+        }
       /* A page that ended the reader's process once is not drawn again:
        * each try would cost a restart, and the document its other pages
        * and its search */
@@ -186,6 +248,9 @@ redress_pdf_engine_run_job (gpointer data,
       break;
 
     case REDRESS_PDF_JOB_SEARCH:
+      /* Asked again after it failed: the reader may start again */
+      if (job->retry && !redress_pdf_server_is_alive (engine->server))
+        engine->restarts = 0;
       server = engine_server (engine, &job->error);
       if (server != NULL)
         job->matches = redress_pdf_server_find (server, job->text, &job->error);
@@ -218,8 +283,7 @@ redress_pdf_engine_run_job (gpointer data,
         }
       server = engine_server (engine, &job->error);
       if (server != NULL)
-        job->selected = redress_pdf_server_get_text_in_area (server, job->page, &job->area,
-                                                             &job->error);
+        select_in_layout (server, job);
       break;
 
     case REDRESS_PDF_JOB_PASSAGE:

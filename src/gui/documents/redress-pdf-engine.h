@@ -64,6 +64,7 @@ typedef struct
   double scale;
   char *text;
   RedressPdfRect area;    /* selection, in points, top-left origin */
+  gboolean retry;           /* RENDER, SEARCH: asked again after it failed (Reload, Enter) */
   /* out */
   GError *error;
   guint n_pages;
@@ -72,6 +73,7 @@ typedef struct
   int width, height, stride;
   GPtrArray *matches;       /* per page: GArray of RedressPdfRect (top-left origin) */
   char *selected;
+  GArray *lines;            /* SELECT: the selected characters' boxes, one a line, or NULL */
   GPtrArray *parts;         /* REDRESS_PDF_JOB_PASSAGE: RedressPdfPassagePart, in and out */
 } RedressPdfJob;
 

@@ -35,6 +35,7 @@ struct _RedressPdfPageWidget
   GArray *passage;            /* RedressPdfRect, one per line, or NULL */
   gboolean selecting;
   RedressPdfRect selection;
+  GArray *selection_lines;    /* RedressPdfRect, the selected text's lines, or NULL */
   double drag_x, drag_y;
 };
 
@@ -137,7 +138,22 @@ redress_pdf_page_widget_snapshot (GtkWidget   *widget,
   /* The reader brings the render up to date, or asks for one */
   g_signal_emit (self, signals[DRAWN], 0);
   if (self->texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+    {
+      int scale = gtk_widget_get_scale_factor (widget);
+      int texture_width = gdk_texture_get_width (self->texture);
+      int texture_height = gdk_texture_get_height (self->texture);
+      graphene_rect_t area = bounds;
+
+      /* A render at this zoom: pixel for pixel, never stretched by the
+       * rounding of the page's size (white shows in the pixel left) */
+      if (ABS (texture_width - width * scale) <= 1 && ABS (texture_height - height * scale) <= 1)
+        {
+          area.size.width = (float) texture_width / (float) scale;
+          area.size.height = (float) texture_height / (float) scale;
+          gtk_snapshot_append_color (snapshot, &white, &bounds);
+        }
+      gtk_snapshot_append_texture (snapshot, self->texture, &area);
+    }
   else
     gtk_snapshot_append_color (snapshot, &white, &bounds);
 
@@ -161,7 +177,11 @@ redress_pdf_page_widget_snapshot (GtkWidget   *widget,
       append_rect (snapshot, &edge, self->zoom, &passage_edge);
     }
 
-  if (self->selecting)
+  /* The selected characters themselves once known, else the area */
+  for (guint k = 0; self->selecting && self->selection_lines != NULL && k < self->selection_lines->len; k++)
+    append_rect (snapshot, &g_array_index (self->selection_lines, RedressPdfRect, k), self->zoom,
+                 &selection);
+  if (self->selecting && self->selection_lines == NULL)
     append_rect (snapshot, &self->selection, self->zoom, &selection);
 }
 
@@ -173,6 +193,7 @@ redress_pdf_page_widget_finalize (GObject *object)
   g_clear_object (&self->texture);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->passage, g_array_unref);
+  g_clear_pointer (&self->selection_lines, g_array_unref);
 
   G_OBJECT_CLASS (redress_pdf_page_widget_parent_class)->finalize (object);
 }
@@ -331,4 +352,22 @@ redress_pdf_page_widget_set_selection (RedressPdfPageWidget *self,
   self->selecting = area != NULL;
   if (area != NULL)
     self->selection = *area;
+}
+
+/**
+ * redress_pdf_page_widget_set_selection_lines:
+ * @lines: (nullable): the boxes of the selected characters, one a line
+ *   (#RedressPdfRect), drawn instead of the area; %NULL: the area is drawn
+ */
+void
+redress_pdf_page_widget_set_selection_lines (RedressPdfPageWidget *self,
+                                             GArray               *lines)
+{
+  g_return_if_fail (REDRESS_IS_PDF_PAGE_WIDGET (self));
+
+  if (lines != self->selection_lines)
+    {
+      g_clear_pointer (&self->selection_lines, g_array_unref);
+      self->selection_lines = lines ? g_array_ref (lines) : NULL;
+    }
 }

@@ -28,5 +28,7 @@ void       redress_pdf_page_widget_set_passage   (RedressPdfPageWidget *self,
                                                   GArray               *lines);
 void       redress_pdf_page_widget_set_selection (RedressPdfPageWidget *self,
                                                   const RedressPdfRect *area);
+void        redress_pdf_page_widget_set_selection_lines (RedressPdfPageWidget *self,
+                                                         GArray               *lines);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "redress-pdf-view-private.h"
@@ -27,6 +28,66 @@ pdf_view_current_match_number (RedressPdfView *self)
   return n + (guint) self->match_index + 1;
 }
 
+/* A search's answer: its hits, or that it could not be made */
+void
+pdf_view_take_search (RedressPdfView *self,
+                      RedressPdfJob  *job)
+{
+  if (job->error != NULL)
+    g_debug ("The search could not be made: %s", job->error->message);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->matches = g_steal_pointer (&job->matches);
+  self->search_failed = self->matches == NULL;
+  self->n_matches = 0;
+  self->match_page = -1;
+  self->match_index = -1;
+  for (guint i = 0; self->matches && i < self->matches->len; i++)
+    self->n_matches += ((GArray *) g_ptr_array_index (self->matches, i))->len;
+  if (self->n_matches > 0)
+    redress_pdf_view_next_match (self, FALSE);
+  pdf_view_update_labels (self);
+  pdf_view_redraw_pages (self);
+}
+
+/* The text in the area selected now, asked for once at a time: a drag
+ * moving on asks again when the answer comes back */
+void
+pdf_view_ask_selection (RedressPdfView *self)
+{
+  RedressPdfJob *job;
+
+  if (self->select_page < 0 || self->select_in_flight > 0)
+    return;
+  job = g_new0 (RedressPdfJob, 1);
+  job->kind = REDRESS_PDF_JOB_SELECT;
+  job->page = (guint) self->select_page;
+  job->area = self->selection;
+  self->select_in_flight++;
+  pdf_view_push_job (self, job);
+}
+
+/* The text selected and the boxes of its characters: kept when they are
+ * for the area selected now, drawn and copied together */
+void
+pdf_view_take_selection (RedressPdfView *self,
+                         RedressPdfJob  *job)
+{
+  if (self->select_in_flight > 0)
+    self->select_in_flight--;
+  if (self->select_page < 0)
+    return;
+  if ((int) job->page != self->select_page || memcmp (&job->area, &self->selection, sizeof job->area) != 0)
+    {
+      pdf_view_ask_selection (self);
+      return;
+    }
+  g_free (self->selected_text);
+  self->selected_text = g_steal_pointer (&job->selected);
+  g_clear_pointer (&self->selection_lines, g_array_unref);
+  self->selection_lines = g_steal_pointer (&job->lines);
+  pdf_view_redraw_pages (self);
+}
+
 /**
  * redress_pdf_view_search:
  * @text: (nullable): what to find; empty or %NULL clears the highlights
@@ -35,23 +96,41 @@ void
 redress_pdf_view_search (RedressPdfView *self,
                          const char     *text)
 {
-  RedressPdfJob *job;
-
   g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
+
+  pdf_view_search_full (self, text, FALSE);
+}
+
+/* @retry: asked again after it failed (the reader may start again) */
+void
+pdf_view_search_full (RedressPdfView *self,
+                      const char     *text,
+                      gboolean        retry)
+{
+  RedressPdfJob *job;
 
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->n_matches = 0;
   self->match_page = self->match_index = -1;
+  self->search_failed = FALSE;
+  g_clear_pointer (&self->pending_search, g_free);
   pdf_view_update_labels (self);
   pdf_view_redraw_pages (self);
-  if (text == NULL || *text == '\0' || self->n_pages == 0)
+  if (text == NULL || *text == '\0')
     return;
+  /* Still opening: made once the pages are known */
+  if (self->n_pages == 0)
+    {
+      self->pending_search = g_strdup (text);
+      return;
+    }
   /* A search of the consultant's own replaces the passage shown */
   pdf_view_clear_passage (self);
 
   job = g_new0 (RedressPdfJob, 1);
   job->kind = REDRESS_PDF_JOB_SEARCH;
   job->text = g_strdup (text);
+  job->retry = retry;
   pdf_view_push_job (self, job);
 }
 
@@ -141,14 +220,16 @@ redress_pdf_view_dup_selection (RedressPdfView *self)
 /**
  * redress_pdf_view_get_selection_page:
  *
- * Returns: the page (from 0) of the selected text, or -1
+ * Returns: the page (from 0) of the selected text, or -1 (none, or
+ *   not known yet)
  */
 int
 redress_pdf_view_get_selection_page (RedressPdfView *self)
 {
   g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), -1);
 
-  return self->selected_text != NULL ? self->select_page : -1;
+  /* (not yet known while the text of the area selected is asked for) */
+  return self->selected_text != NULL && self->select_in_flight == 0 ? self->select_page : -1;
 }
 
 /**
@@ -166,23 +247,19 @@ redress_pdf_view_select_area (RedressPdfView *self,
                               double          x2,
                               double          y2)
 {
-  RedressPdfJob *job;
-
   g_return_if_fail (REDRESS_IS_PDF_VIEW (self));
 
   if (page >= self->n_pages)
     return;
+  g_clear_pointer (&self->selected_text, g_free);
+  g_clear_pointer (&self->selection_lines, g_array_unref);
   self->select_page = (int) page;
   self->selection.x1 = MIN (x1, x2);
   self->selection.x2 = MAX (x1, x2);
   self->selection.y1 = MIN (y1, y2);
   self->selection.y2 = MAX (y1, y2);
   pdf_view_redraw_pages (self);
-  job = g_new0 (RedressPdfJob, 1);
-  job->kind = REDRESS_PDF_JOB_SELECT;
-  job->page = page;
-  job->area = self->selection;
-  pdf_view_push_job (self, job);
+  pdf_view_ask_selection (self);
 }
 
 /**
@@ -207,4 +284,21 @@ redress_pdf_view_get_current_match (RedressPdfView *self,
     *rect = g_array_index ((GArray *) g_ptr_array_index (self->matches, self->match_page),
                            RedressPdfRect, self->match_index);
   return TRUE;
+}
+
+/**
+ * redress_pdf_view_get_selection_lines:
+ *
+ * For tests: what is drawn selected.
+ *
+ * Returns: (transfer none) (nullable): the boxes of the selected
+ *   characters (RedressPdfRect, points from the page's top left, one a
+ *   line) on the selection's page, %NULL if none
+ */
+GArray *
+redress_pdf_view_get_selection_lines (RedressPdfView *self)
+{
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), NULL);
+
+  return self->selected_text != NULL ? self->selection_lines : NULL;
 }

@@ -84,6 +84,10 @@ struct _RedressPdfView
   int select_page;          /* -1 when nothing is selected */
   RedressPdfRect selection;
   char *selected_text;
+  GArray *selection_lines;  /* the selected characters' boxes (RedressPdfRect), or NULL */
+  guint select_in_flight;   /* SELECT jobs asked for and not back yet */
+  gboolean search_failed;   /* the last search could not be made */
+  char *pending_search;     /* asked for before the document was loaded */
 
   GPtrArray *passage;       /* RedressPdfPassagePart of the passage shown, or NULL */
   RedressPdfJob *pending_passage;     /* asked for before the document was loaded */
@@ -93,6 +97,15 @@ void    pdf_view_push_job                (RedressPdfView *self,
                                           RedressPdfJob  *job);
 void    pdf_view_redraw_pages            (RedressPdfView *self);
 void    pdf_view_update_labels           (RedressPdfView *self);
+/* redress-pdf-view-find.c */
+void    pdf_view_ask_selection           (RedressPdfView *self);
+void    pdf_view_take_selection          (RedressPdfView *self,
+                                          RedressPdfJob  *job);
+void    pdf_view_take_search             (RedressPdfView *self,
+                                          RedressPdfJob  *job);
+void    pdf_view_search_full             (RedressPdfView *self,
+                                          const char     *text,
+                                          gboolean        retry);
 void    pdf_view_clear_passage           (RedressPdfView *self);
 void    pdf_view_scroll_to               (RedressPdfView *self,
                                           double          y);

@@ -51,6 +51,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void request_render (RedressPdfView *self, guint page);
+static void show_failure (RedressPdfView *self, RedressPdfPageWidget *page);
 static void show_passage (RedressPdfView *self, RedressPdfJob *job);
 
 static gboolean deliver_job (gpointer data);
@@ -213,6 +214,12 @@ deliver_job (gpointer data)
         g_idle_add_full (G_PRIORITY_HIGH_IDLE, pdf_view_refit_idle, g_object_ref (self), g_object_unref);
       if (self->pending_passage != NULL)
         pdf_view_push_job (self, g_steal_pointer (&self->pending_passage));
+      if (self->pending_search != NULL && job->n_pages > 0)
+        {
+          g_autofree char *text = g_steal_pointer (&self->pending_search);
+
+          redress_pdf_view_search (self, text);
+        }
       if (self->reveal_page >= 0)
         {
           g_autofree char *text = g_steal_pointer (&self->reveal_text);
@@ -228,9 +235,16 @@ deliver_job (gpointer data)
       g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
       if (job->pixels == NULL && job->error != NULL)
         {
-          /* Not asked again: the page stays blank, the others show */
-          g_message ("Page %u not drawn: %s", job->page + 1, job->error->message);
+          /* Not asked again: the page says so, with a Reload button, and
+           * the others show */
+          g_debug ("Page %u not drawn: %s", job->page + 1, job->error->message);
           g_hash_table_add (self->failed, GUINT_TO_POINTER (job->page));
+          shown = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (job->page));
+          if (shown != NULL)
+            {
+              show_failure (self, REDRESS_PDF_PAGE_WIDGET (shown));
+              gtk_widget_queue_draw (shown);
+            }
         }
       if (job->pixels != NULL)
         {
@@ -247,24 +261,11 @@ deliver_job (gpointer data)
       break;
 
     case REDRESS_PDF_JOB_SEARCH:
-      if (job->error != NULL)
-        g_debug ("The search could not be made: %s", job->error->message);
-      g_clear_pointer (&self->matches, g_ptr_array_unref);
-      self->matches = g_steal_pointer (&job->matches);
-      self->n_matches = 0;
-      self->match_page = -1;
-      self->match_index = -1;
-      for (guint i = 0; self->matches && i < self->matches->len; i++)
-        self->n_matches += ((GArray *) g_ptr_array_index (self->matches, i))->len;
-      if (self->n_matches > 0)
-        redress_pdf_view_next_match (self, FALSE);
-      pdf_view_update_labels (self);
-      pdf_view_redraw_pages (self);
+      pdf_view_take_search (self, job);
       break;
 
     case REDRESS_PDF_JOB_SELECT:
-      g_free (self->selected_text);
-      self->selected_text = g_steal_pointer (&job->selected);
+      pdf_view_take_selection (self, job);
       break;
 
     case REDRESS_PDF_JOB_PASSAGE:
@@ -279,24 +280,70 @@ deliver_job (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-request_render (RedressPdfView *self,
-                guint           page)
+static RedressPdfJob *
+render_job (RedressPdfView *self,
+            guint           page)
 {
   RedressPdfJob *job;
 
   if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)) ||
       g_hash_table_contains (self->failed, GUINT_TO_POINTER (page)))
-    return;
+    return NULL;
   g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
   job = g_new0 (RedressPdfJob, 1);
   job->kind = REDRESS_PDF_JOB_RENDER;
   job->page = page;
   job->scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  pdf_view_push_job (self, job);
+  return job;
+}
+
+static void
+request_render (RedressPdfView *self,
+                guint           page)
+{
+  RedressPdfJob *job = render_job (self, page);
+
+  if (job != NULL)
+    pdf_view_push_job (self, job);
 }
 
 /* Pages --------------------------------------------------------------------- */
+
+#define FAILURE_KEY "redress-pdf-view-failure"
+
+/* The message inside @page when it could not be drawn, hidden otherwise */
+static void
+show_failure (RedressPdfView       *self,
+              RedressPdfPageWidget *page)
+{
+  GtkWidget *failure = g_object_get_data (G_OBJECT (page), FAILURE_KEY);
+  int index = redress_pdf_page_widget_get_index (page);
+
+  if (failure != NULL)
+    gtk_widget_set_visible (failure, index >= 0 && g_hash_table_contains (self->failed,
+                                                                          GINT_TO_POINTER (index)));
+}
+
+/* Reload: the page that could not be drawn is tried again */
+static void
+on_reload_clicked (GtkButton      *button,
+                   RedressPdfView *self)
+{
+  RedressPdfPageWidget *page = g_object_get_data (G_OBJECT (button), FAILURE_KEY);
+  int index = redress_pdf_page_widget_get_index (page);
+  RedressPdfJob *job;
+
+  if (index < 0)
+    return;
+  g_hash_table_remove (self->failed, GINT_TO_POINTER (index));
+  show_failure (self, page);
+  job = render_job (self, (guint) index);
+  if (job == NULL)
+    return;
+  job->retry = TRUE;
+  pdf_view_push_job (self, job);
+  gtk_widget_queue_draw (GTK_WIDGET (page));
+}
 
 /* A page is drawing: it shows what the reader has for it now, and its
  * render is asked for when there is none at this zoom */
@@ -313,6 +360,10 @@ on_page_drawn (RedressPdfPageWidget *page,
   if (entry != NULL)
     entry->used = g_get_monotonic_time ();
   redress_pdf_page_widget_set_zoom (page, self->zoom);
+  /* A page that could not be drawn shows white, under its message, not
+   * a render of another zoom */
+  if (g_hash_table_contains (self->failed, GINT_TO_POINTER (index)))
+    entry = NULL;
   redress_pdf_page_widget_set_texture (page, entry != NULL ? entry->texture : NULL);
   /* Shown at another zoom (scaled meanwhile), or not yet: render it */
   if (entry == NULL || fabs (entry->scale - wanted) > 0.001)
@@ -335,14 +386,18 @@ on_page_drawn (RedressPdfPageWidget *page,
   redress_pdf_page_widget_set_passage (page, lines);
 
   redress_pdf_page_widget_set_selection (page, self->select_page == index ? &self->selection : NULL);
+  redress_pdf_page_widget_set_selection_lines (page, self->select_page == index ? self->selection_lines : NULL);
 }
 
 static void
 on_page_select_begin (RedressPdfPageWidget *page,
                       RedressPdfView       *self)
 {
-  /* A click or a selection elsewhere: the passage shown is done with */
+  /* A click or a selection elsewhere: the passage shown is done with,
+   * and the text selected before */
   pdf_view_clear_passage (self);
+  g_clear_pointer (&self->selected_text, g_free);
+  g_clear_pointer (&self->selection_lines, g_array_unref);
   gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
@@ -359,6 +414,8 @@ on_page_select_update (RedressPdfPageWidget *page,
   self->selection.x2 = x2;
   self->selection.y1 = y1;
   self->selection.y2 = y2;
+  /* The text under the drag, drawn as it is selected */
+  pdf_view_ask_selection (self);
   pdf_view_redraw_pages (self);
 }
 
@@ -367,20 +424,22 @@ on_page_select_end (RedressPdfPageWidget *page,
                     gboolean              click,
                     RedressPdfView       *self)
 {
-  RedressPdfJob *job;
-
   if (click)
     {
       self->select_page = -1;
       g_clear_pointer (&self->selected_text, g_free);
+      g_clear_pointer (&self->selection_lines, g_array_unref);
       pdf_view_redraw_pages (self);
       return;
     }
-  job = g_new0 (RedressPdfJob, 1);
-  job->kind = REDRESS_PDF_JOB_SELECT;
-  job->page = (guint) redress_pdf_page_widget_get_index (page);
-  job->area = self->selection;
-  pdf_view_push_job (self, job);
+  pdf_view_ask_selection (self);
+}
+
+/* The page widget of a list item (under the overlay of its message) */
+static RedressPdfPageWidget *
+page_of_item (GtkListItem *list_item)
+{
+  return REDRESS_PDF_PAGE_WIDGET (gtk_overlay_get_child (GTK_OVERLAY (gtk_list_item_get_child (list_item))));
 }
 
 static void
@@ -389,12 +448,39 @@ setup_page_cb (GtkSignalListItemFactory *factory,
                RedressPdfView           *self)
 {
   GtkWidget *page = redress_pdf_page_widget_new ();
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *failure = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (_("This page could not be drawn."));
+  GtkWidget *reload = gtk_button_new_with_mnemonic (_("_Reload"));
+
+  /* Over the page when it could not be drawn: saying so, and a way to
+   * try again */
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_halign (reload, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (reload, "pill");
+  gtk_widget_set_tooltip_text (reload, _("Draw this page again"));
+  g_object_set_data (G_OBJECT (reload), FAILURE_KEY, page);
+  g_signal_connect_object (reload, "clicked", G_CALLBACK (on_reload_clicked), self, 0);
+  gtk_box_append (GTK_BOX (failure), label);
+  gtk_box_append (GTK_BOX (failure), reload);
+  gtk_widget_set_halign (failure, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (failure, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (failure, 24);
+  gtk_widget_set_margin_end (failure, 24);
+  gtk_widget_set_margin_bottom (failure, 12);  /* the page's own, below it */
+  gtk_widget_set_visible (failure, FALSE);
+  g_object_set_data (G_OBJECT (page), FAILURE_KEY, failure);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), page);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), failure);
+  gtk_widget_set_halign (overlay, GTK_ALIGN_CENTER);
 
   g_signal_connect_object (page, "drawn", G_CALLBACK (on_page_drawn), self, 0);
   g_signal_connect_object (page, "select-begin", G_CALLBACK (on_page_select_begin), self, 0);
   g_signal_connect_object (page, "select-update", G_CALLBACK (on_page_select_update), self, 0);
   g_signal_connect_object (page, "select-end", G_CALLBACK (on_page_select_end), self, 0);
-  gtk_list_item_set_child (list_item, page);
+  gtk_list_item_set_child (list_item, overlay);
   gtk_list_item_set_activatable (list_item, FALSE);
 }
 
@@ -403,7 +489,7 @@ bind_page_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               RedressPdfView           *self)
 {
-  RedressPdfPageWidget *page = REDRESS_PDF_PAGE_WIDGET (gtk_list_item_get_child (list_item));
+  RedressPdfPageWidget *page = page_of_item (list_item);
   RedressPdfPageItem *item = gtk_list_item_get_item (list_item);
   g_autofree char *name = NULL;
 
@@ -413,6 +499,7 @@ bind_page_cb (GtkSignalListItemFactory *factory,
   /* Translators: accessible name of a page image */
   name = g_strdup_printf (_("Page %u of %u"), item->index + 1, self->n_pages);
   gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  show_failure (self, page);
   gtk_widget_queue_resize (GTK_WIDGET (page));
 }
 
@@ -421,12 +508,13 @@ unbind_page_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 RedressPdfView           *self)
 {
-  RedressPdfPageWidget *page = REDRESS_PDF_PAGE_WIDGET (gtk_list_item_get_child (list_item));
+  RedressPdfPageWidget *page = page_of_item (list_item);
   int index = redress_pdf_page_widget_get_index (page);
 
   if (index >= 0 && g_hash_table_lookup (self->bound, GINT_TO_POINTER (index)) == page)
     g_hash_table_remove (self->bound, GINT_TO_POINTER (index));
   redress_pdf_page_widget_set_page (page, -1, 0, 0);
+  show_failure (self, page);
 }
 
 /* Navigation and zoom ------------------------------------------------------- */
@@ -470,7 +558,9 @@ pdf_view_update_labels (RedressPdfView *self)
   if (!gtk_widget_has_focus (self->page_entry))
     gtk_editable_set_text (GTK_EDITABLE (self->page_entry), page);
 
-  if (self->matches == NULL)
+  if (self->search_failed)
+    matches = g_strdup (_("Could not search"));
+  else if (self->matches == NULL)
     matches = g_strdup ("");
   else if (self->n_matches == 0)
     matches = g_strdup (_("No match"));
@@ -478,6 +568,23 @@ pdf_view_update_labels (RedressPdfView *self)
     /* Translators: the current search hit, and how many there are */
     matches = g_strdup_printf (_("%u of %u"), pdf_view_current_match_number (self), self->n_matches);
   gtk_label_set_text (GTK_LABEL (self->match_label), matches);
+  if (self->search_failed)
+    gtk_widget_add_css_class (self->search_entry, "error");
+  else
+    gtk_widget_remove_css_class (self->search_entry, "error");
+  gtk_widget_set_tooltip_text (self->search_entry,
+                               self->search_failed ? _("This document could not be searched: the PDF "
+                                                       "reader stopped. Press Enter to try again.")
+                                                   : NULL);
+
+  /* Nothing to page through, zoom or find without a document */
+  gtk_widget_set_sensitive (self->page_entry, self->n_pages > 0);
+  gtk_widget_set_sensitive (self->search_entry, self->n_pages > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.zoom-in", self->n_pages > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.zoom-out", self->n_pages > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.zoom-fit", self->n_pages > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.next-match", self->n_matches > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.previous-match", self->n_matches > 0);
 }
 
 static void
@@ -590,7 +697,9 @@ apply_zoom (RedressPdfView *self,
 {
   guint page = redress_pdf_view_get_page (self);
 
-  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  /* To the millionth the reader's process is given: the page laid out
+   * is the render's very size, not a pixel more */
+  zoom = round (CLAMP (zoom, ZOOM_MIN, ZOOM_MAX) * 1e6) / 1e6;
   if (fabs (zoom - self->zoom) < 0.0001)
     return;
   self->zoom = zoom;
@@ -699,6 +808,11 @@ static void
 on_search_activate (GtkSearchEntry *entry,
                     RedressPdfView *self)
 {
+  if (self->search_failed)
+    {
+      pdf_view_search_full (self, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE);
+      return;
+    }
   redress_pdf_view_next_match (self, FALSE);
 }
 
@@ -847,6 +961,8 @@ redress_pdf_view_finalize (GObject *object)
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_free (self->selected_text);
+  g_clear_pointer (&self->selection_lines, g_array_unref);
+  g_free (self->pending_search);
   g_free (self->reveal_text);
   g_clear_pointer (&self->passage, g_ptr_array_unref);
 
@@ -894,6 +1010,27 @@ redress_pdf_view_class_init (RedressPdfViewClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_find_cb, NULL);
 }
 
+/* A page's row is the page and its spacing, nothing more: where a page
+ * is drawn is where pdf_view_page_top() says (the theme pads list rows) */
+static void
+load_style (void)
+{
+  static gsize loaded = 0;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display != NULL && g_once_init_enter (&loaded))
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_data (provider,
+                                       ".redress-pdf-pages > row { padding: 0; margin: 0; "
+                                       "border: none; min-height: 0; }", -1);
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&loaded, 1);
+    }
+}
+
 static void
 redress_pdf_view_init (RedressPdfView *self)
 {
@@ -913,6 +1050,7 @@ redress_pdf_view_init (RedressPdfView *self)
   self->scroll_y = -1;
   self->match_page = -1;
   self->pages = g_list_store_new (REDRESS_TYPE_PDF_PAGE_ITEM);
+  load_style ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -1087,6 +1225,10 @@ redress_pdf_view_clear (RedressPdfView *self)
   self->match_page = self->match_index = -1;
   self->select_page = -1;
   g_clear_pointer (&self->selected_text, g_free);
+  g_clear_pointer (&self->selection_lines, g_array_unref);
+  self->select_in_flight = 0;
+  self->search_failed = FALSE;
+  g_clear_pointer (&self->pending_search, g_free);
   self->reveal_page = -1;
   g_clear_pointer (&self->reveal_text, g_free);
   g_clear_pointer (&self->passage, g_ptr_array_unref);
@@ -1319,4 +1461,31 @@ redress_pdf_view_get_passage (RedressPdfView *self,
       return part->rects;
     }
   return NULL;
+}
+
+/**
+ * redress_pdf_view_get_page_texture:
+ * @page: from 0
+ * @scale: (out) (optional): the pixels a point it was drawn at
+ *
+ * For tests: what @page shows now, as the page's widget is given it.
+ *
+ * Returns: (transfer none) (nullable): its render, %NULL when it shows
+ *   white (none yet, or it could not be drawn)
+ */
+GdkTexture *
+redress_pdf_view_get_page_texture (RedressPdfView *self,
+                                   guint           page,
+                                   double         *scale)
+{
+  CacheEntry *entry;
+
+  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), NULL);
+
+  entry = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (page));
+  if (entry == NULL || g_hash_table_contains (self->failed, GUINT_TO_POINTER (page)))
+    return NULL;
+  if (scale != NULL)
+    *scale = entry->scale;
+  return entry->texture;
 }

@@ -58,6 +58,10 @@ void        redress_pdf_view_select_area    (RedressPdfView *self,
                                              double          y1,
                                              double          x2,
                                              double          y2);
+GArray     *redress_pdf_view_get_selection_lines (RedressPdfView *self);
+GdkTexture *redress_pdf_view_get_page_texture (RedressPdfView *self,
+                                               guint           page,
+                                               double         *scale);
 guint       redress_pdf_view_get_n_rendered (RedressPdfView *self);
 guint       redress_pdf_view_get_n_previews (RedressPdfView *self);
 gboolean    redress_pdf_view_get_current_match (RedressPdfView *self,
