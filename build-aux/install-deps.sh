@@ -13,7 +13,7 @@ packages="
   desktop-file-utils appstream flatpak-builder
   xvfb xauth dbus dbus-x11 at-spi2-core
   imagemagick poppler-utils xdotool python3 valgrind
-  itstool yelp-tools
+  itstool yelp-tools python3-icalendar
 "
 
 missing=""
