@@ -380,6 +380,43 @@ test_display (void)
   }
 }
 
+/* A document's dates in its own language, whatever LC_TIME says (the
+ * tests run under LC_ALL=C.UTF-8, whose months are English) */
+static void
+test_date_long_language (void)
+{
+  static const char * const french[] = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+  };
+  g_autoptr(GError) error = NULL;
+  RedressCatalog *fr = redress_catalog_get ("fr", &error);
+  RedressCatalog *en = redress_catalog_get ("en", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (fr);
+  g_assert_nonnull (en);
+  for (guint month = 1; month <= 12; month++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2026-%02u-03", month);
+      g_autofree char *got = redress_date_format_long_in (iso, fr);
+      g_autofree char *expected = g_strdup_printf ("3 %s 2026", french[month - 1]);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+  {
+    g_autofree char *december = redress_date_format_long_in ("2026-12-03", fr);
+    g_autofree char *may = redress_date_format_long_in ("2026-05-31", en);
+    g_autofree char *user = redress_date_format_long ("2026-12-03");
+    g_autofree char *invalid = redress_date_format_long_in ("2026-02-30", fr);
+
+    g_assert_cmpstr (december, ==, "3 décembre 2026");
+    g_assert_cmpstr (may, ==, "31 May 2026");
+    g_assert_cmpstr (user, ==, "3 December 2026");
+    g_assert_cmpstr (invalid, ==, "2026-02-30");  /* (left as typed) */
+  }
+}
+
 static void
 test_client_record (void)
 {
@@ -692,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/field/uci/validate", test_uci_validate);
   g_test_add_func ("/field/date/parse", test_date_parse);
   g_test_add_func ("/field/date/field", test_date_field);
+  g_test_add_func ("/field/date/long-language", test_date_long_language);
   g_test_add_func ("/field/email", test_email);
   g_test_add_func ("/field/phone", test_phone);
   g_test_add_func ("/field/names", test_names);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "redress-catalog.h"
 #include "redress-error.h"
 #include "redress-field.h"
 
@@ -426,6 +427,47 @@ redress_date_format_iso (const GDate *date)
 }
 
 /**
+ * redress_date_format_long_in:
+ * @iso: (nullable): a YYYY-MM-DD date
+ * @catalog: (nullable): the language to write in; %NULL for the user's
+ *
+ * The month's name comes from the translations, not from the C library's
+ * LC_TIME: a French document reads "3 décembre 2026" on an English desktop.
+ *
+ * Returns: (transfer full) (nullable): the date as it reads in a sentence,
+ *   for example "2 March 2026" or "2 mars 2026"
+ */
+char *
+redress_date_format_long_in (const char     *iso,
+                             RedressCatalog *catalog)
+{
+  static const char * const months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  const char *month;
+  GDate date;
+
+  if (iso == NULL || !redress_date_parse (iso, &date, NULL))
+    return g_strdup (iso);
+
+  month = months[g_date_get_month (&date) - 1];
+  if (catalog != NULL)
+    /* Translators: a date as it reads in a sentence: %1$d the day, %2$s
+     * the month's name, %3$d the year; put them in your language's order */
+    return g_strdup_printf (redress_catalog_pgettext (catalog, "long date",
+                                                      NC_("long date", "%1$d %2$s %3$d")),
+                            (int) g_date_get_day (&date),
+                            redress_catalog_pgettext (catalog, "month", month),
+                            (int) g_date_get_year (&date));
+  return g_strdup_printf (C_("long date", "%1$d %2$s %3$d"), (int) g_date_get_day (&date),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "month", month),
+                          (int) g_date_get_year (&date));
+}
+
+/**
  * redress_date_format_long:
  * @iso: (nullable): a YYYY-MM-DD date
  *
@@ -435,17 +477,7 @@ redress_date_format_iso (const GDate *date)
 char *
 redress_date_format_long (const char *iso)
 {
-  GDate date;
-  char buf[128];
-
-  if (iso == NULL || !redress_date_parse (iso, &date, NULL))
-    return g_strdup (iso);
-
-  /* Translators: a date as it reads in a sentence, strftime format:
-   * day without leading zero, month name, year. */
-  if (g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (buf);
+  return redress_date_format_long_in (iso, NULL);
 }
 
 static gboolean

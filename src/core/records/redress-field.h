@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "redress-catalog.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -70,6 +72,8 @@ gboolean    redress_date_parse            (const char            *text,
                                            GError               **error);
 char       *redress_date_format_iso       (const GDate           *date);
 char       *redress_date_format_long      (const char            *iso);
+char       *redress_date_format_long_in   (const char            *iso,
+                                           RedressCatalog        *catalog);
 char       *redress_uci_normalize         (const char            *text);
 char       *redress_uci_format            (const char            *digits);
 char       *redress_text_fold             (const char            *text);
