@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-checklist-item-dialog.h"
+#include "redress-ui-util.h"
 
 /*
  * RedressChecklistItemDialog: editing a checklist item (its wording, due
@@ -247,6 +248,7 @@ build (RedressChecklistItemDialog *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), _("_Group"));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->group_row), TRUE);
       adw_combo_row_set_model (ADW_COMBO_ROW (self->group_row), G_LIST_MODEL (names));
+      redress_combo_row_show_whole_labels (ADW_COMBO_ROW (self->group_row));
       gtk_list_box_append (GTK_LIST_BOX (list), self->group_row);
     }
 

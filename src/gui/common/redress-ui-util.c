@@ -368,3 +368,54 @@ redress_widget_scroll_into_view (GtkWidget *widget)
    * its place */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_into_view_cb, ref, weak_ref_free);
 }
+
+static void
+setup_whole_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_whole_label (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+static void
+on_whole_label_selected (AdwComboRow *row,
+                         GParamSpec  *pspec,
+                         gpointer     user_data)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), GTK_IS_STRING_OBJECT (item)
+                               ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                               : NULL);
+}
+
+void
+redress_combo_row_show_whole_labels (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_whole_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_whole_label), NULL);
+  adw_combo_row_set_list_factory (row, factory);
+  g_signal_connect (row, "notify::selected-item", G_CALLBACK (on_whole_label_selected), NULL);
+  on_whole_label_selected (row, NULL, NULL);
+}

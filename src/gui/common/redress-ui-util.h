@@ -31,6 +31,10 @@ void       redress_widget_show_failure (GtkWidget       *widget,
                                         GError          *error);
 
 void       redress_message_dialogs_focus_first_field (void);
+/* An open list of choices that shows each label whole, wrapped between
+ * words; the closed row or button keeps one line, the whole label in its
+ * tooltip */
+void       redress_combo_row_show_whole_labels (AdwComboRow     *row);
 
 /* Scrolls the nearest scrolled window above @widget so that @widget is in
  * view, once it has its place (after the next layout) */

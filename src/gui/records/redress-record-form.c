@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-record-form.h"
+#include "redress-ui-util.h"
 
 /*
  * RedressRecordForm: the rows that edit a record (client, case, firm),
@@ -369,6 +370,7 @@ make_row (RedressRecordForm *self,
         gtk_string_list_append (labels, _(def->choices[i].label));
       row = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      redress_combo_row_show_whole_labels (ADW_COMBO_ROW (row));
       g_object_set_data (G_OBJECT (row), "redress-field", GUINT_TO_POINTER (field));
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_combo_selected), self, 0);
     }
