@@ -41,9 +41,10 @@ static const CliCommand * const commands[] = {
   &cli_search, &cli_document_export, &cli_document_ocr, &cli_document_remove,
   &cli_check, &cli_backup, &cli_restore,
   &cli_demo,
+  &cli_office_init, &cli_office_check,
 };
 
-static const char *groups[] = { "client", "case", "document", "firm" };
+static const char *groups[] = { "client", "case", "document", "firm", "office" };
 
 /* --verbose: the debug log, where the core writes SQLite's own words */
 gboolean cli_verbose;
