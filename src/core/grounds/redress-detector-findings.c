@@ -68,7 +68,8 @@ states_finding (const RedressNormText *t,
 {
   const RedressSegment *s = &g_array_index (segments, RedressSegment, k);
 
-  if (!is_plain (t, segments, k) || redress_segment_has (t, segments, k, REDRESS_RULE_NEUTRAL))
+  if (!is_plain (t, segments, k) || redress_segment_has (t, segments, k, REDRESS_RULE_NEUTRAL) ||
+      !redress_scope_segment_states (t, segments, k))
     return FALSE;
   /* "PFL sent giving PA the opportunity to explain the funds": no finding */
   if (redress_segment_has (t, segments, k, REDRESS_RULE_NOTICE) &&
@@ -145,8 +146,12 @@ redress_findings_decide_against (const RedressGroundCatalogue *catalogue,
   gboolean decisive = notice && any_segment (catalogue, t, segments, REDRESS_RULE_DECISIVE, TRUE);
 
   g_debug ("refusal %d, notice %d, decisive %d", refusal, notice, decisive);
+  /* A letter that approves, grants or maintains, and refuses nothing in
+   * so many words, states no ground even where it describes a shortfall */
   if (kind == REDRESS_TEXT_LETTER)
-    return refusal && (!notice || decisive);
+    return refusal && (!notice || decisive) &&
+           (!any_segment (catalogue, t, segments, REDRESS_RULE_APPROVAL, TRUE) ||
+            decisive || any_segment (catalogue, t, segments, REDRESS_RULE_DECISIVE, TRUE));
   if (refusal && (!notice || decisive))
     return TRUE;
   if (refusal && notice)
@@ -1018,7 +1023,8 @@ term_states_ground (const Reading *r,
 
   clause_bounds (r, s, term->start, term->end, &cs, &ce);
   piece_bounds (r->t, cs, ce, term->start, term->end, &ps, &pe);
-  if (cleared_in_piece (r, term, ps, pe))
+  if (cleared_in_piece (r, term, ps, pe) ||
+      redress_scope_sets_aside (def, r->t, s, term->start, term->end, ps, pe, cs, ce))
     return FALSE;
   polarity = polarity_at (r, s, term->start, term->end);
   listed = reasons || in_list_of_reasons (r, s);

@@ -97,4 +97,19 @@ GArray                 *redress_entry_dates_collect     (const RedressGroundCata
 const RedressEntryDate *redress_entry_at                (GArray                       *dates,
                                                          gsize                         position);
 
+/* redress-detector-scope.c: words outside what is held against the applicant */
+
+gboolean redress_scope_segment_states (const RedressNormText  *t,
+                                       GArray                 *segments,
+                                       int                     k);
+gboolean redress_scope_sets_aside     (const RedressGroundDef *def,
+                                       const RedressNormText  *t,
+                                       const RedressSegment   *s,
+                                       gsize                   start,
+                                       gsize                   end,
+                                       gsize                   ps,
+                                       gsize                   pe,
+                                       gsize                   cs,
+                                       gsize                   ce);
+
 G_END_DECLS

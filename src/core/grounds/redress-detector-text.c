@@ -48,6 +48,9 @@ is_sentence_end (const RedressNormText *t,
   while (token > 0 && f[token - 1] != ' ' && !REDRESS_NORM_IS_MARKER (f[token - 1]) &&
          f[token - 1] != '(')
     token--;
+  /* "l'art. 40", "d'env. 20": the article elided before the abbreviation */
+  if (i - token > 2 && (f[token] == 'l' || f[token] == 'd') && f[token + 1] == '\'')
+    token += 2;
   if (i - token == 1 && g_ascii_isalpha (f[token]))
     return FALSE;   /* an initial, s. 40 */
   for (guint a = 0; a < G_N_ELEMENTS (abbreviations); a++)

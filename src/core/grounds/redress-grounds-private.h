@@ -25,6 +25,8 @@ typedef struct
   GRegex *exclude;
   GRegex *evidence[REDRESS_N_LANGS];
   GStrv rules_out;                       /* grounds its presence rules out (when only their vocabulary was found) */
+  gboolean adverse;                      /* its words name something held against the
+                                          * applicant ("criminality"): denied, they clear */
 } RedressGroundDef;
 
 typedef enum
@@ -52,6 +54,11 @@ typedef enum
   REDRESS_RULE_INQUIRY,         /* ... what is checked */
   REDRESS_RULE_MODIFIER,        /* words after a factor that make it modify another noun */
   REDRESS_RULE_DESCRIPTION,     /* wording that describes, not judges ("no children") */
+  REDRESS_RULE_NEGATOR,         /* words that deny what follows ("no", "no finding on") */
+  REDRESS_RULE_DISMISSED,       /* words after a thing that set it aside ("not in question") */
+  REDRESS_RULE_CLEARED_SCOPE,   /* a concern cleared over what follows ("no concerns regarding") */
+  REDRESS_RULE_LISTING,         /* a sentence that lists the factors considered */
+  REDRESS_RULE_PROCEDURAL,      /* a line of procedure: headers, documents received */
   REDRESS_N_RULES
 } RedressRule;
 

@@ -90,10 +90,14 @@ static const char * const ground_codes[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (ground_text) + 1 == G_N_ELEMENTS (ground_codes));
 
+/* A segment keeps one bit per rule */
+G_STATIC_ASSERT (REDRESS_N_RULES <= 32);
+
 static const char * const rule_keys[REDRESS_N_RULES] = {
   "preamble", "hedge", "refusal", "decisive", "notice", "negative", "positive", "cleared",
   "doubt", "neutral", "past", "clause", "decision-intro", "reasons", "approval", "notes", "address", "entry",
-  "complement", "basis", "inquiry", "modifier", "description",
+  "complement", "basis", "inquiry", "modifier", "description", "negator", "dismissed",
+  "cleared-scope", "listing", "procedural",
 };
 
 static const char * const lang_suffixes[REDRESS_N_LANGS] = { "en", "fr" };
@@ -244,6 +248,7 @@ load_catalogue (void)
         }
       def->exclude = compile_keys (keys, def->code, "exclude");
       def->rules_out = g_key_file_get_string_list (keys, def->code, "rules-out", NULL, NULL);
+      def->adverse = g_key_file_get_boolean (keys, def->code, "adverse", NULL);
     }
   return catalogue;
 }
