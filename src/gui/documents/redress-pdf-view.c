@@ -463,6 +463,12 @@ setup_page_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (reload, _("Draw this page again"));
   g_object_set_data (G_OBJECT (reload), FAILURE_KEY, page);
   g_signal_connect_object (reload, "clicked", G_CALLBACK (on_reload_clicked), self, 0);
+  /* Dark on light as the page is, in the dark style too */
+  gtk_widget_add_css_class (failure, "redress-page-failure");
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_margin_end (label, 18);
+  gtk_widget_set_margin_bottom (reload, 18);
   gtk_box_append (GTK_BOX (failure), label);
   gtk_box_append (GTK_BOX (failure), reload);
   gtk_widget_set_halign (failure, GTK_ALIGN_CENTER);
@@ -1011,7 +1017,8 @@ redress_pdf_view_class_init (RedressPdfViewClass *klass)
 }
 
 /* A page's row is the page and its spacing, nothing more: where a page
- * is drawn is where pdf_view_page_top() says (the theme pads list rows) */
+ * is drawn is where pdf_view_page_top() says (the theme pads list rows);
+ * the message of a page not drawn is dark on light, as pages are */
 static void
 load_style (void)
 {
@@ -1024,7 +1031,14 @@ load_style (void)
 
       gtk_css_provider_load_from_data (provider,
                                        ".redress-pdf-pages > row { padding: 0; margin: 0; "
-                                       "border: none; min-height: 0; }", -1);
+                                       "border: none; min-height: 0; }"
+                                       ".redress-page-failure { background: #f6f5f4; color: #2e3436; "
+                                       "border-radius: 12px; box-shadow: 0 1px 3px alpha(black, 0.25); }"
+                                       ".redress-page-failure button { color: #2e3436; "
+                                       "background: alpha(black, 0.08); }"
+                                       ".redress-page-failure button:hover { background: alpha(black, 0.14); }"
+                                       ".redress-page-failure button:active { background: alpha(black, 0.2); }",
+                                       -1);
       gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       g_once_init_leave (&loaded, 1);
@@ -1038,7 +1052,10 @@ redress_pdf_view_init (RedressPdfView *self)
   GtkWidget *toolbar, *spacer;
 
   self->engine = redress_pdf_engine_new ();
-  self->pool = g_thread_pool_new (redress_pdf_engine_run_job, NULL, 1, FALSE, NULL);
+  /* A thread of its own, for as long as the view: the reader's process
+   * dies with the thread that started it (a shared thread idle a while
+   * ends, and would take the process and the page being drawn with it) */
+  self->pool = g_thread_pool_new (redress_pdf_engine_run_job, NULL, 1, TRUE, NULL);
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, cache_entry_free);
   self->pending = g_hash_table_new (NULL, NULL);
   self->failed = g_hash_table_new (NULL, NULL);
