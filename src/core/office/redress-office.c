@@ -488,10 +488,12 @@ redress_office_set_result_error (RedressOffice   *self,
   else if (g_strcmp0 (sqlstate, "53100") == 0)
     g_set_error (error, REDRESS_OFFICE_ERROR, REDRESS_OFFICE_ERROR_FAILED,
                  _("The office database server is out of disk space, so nothing was saved."));
+  else if (sqlstate != NULL)
+    g_set_error (error, REDRESS_OFFICE_ERROR, REDRESS_OFFICE_ERROR_FAILED,
+                 _("The office database reported an error (%s)."), sqlstate);
   else
     g_set_error (error, REDRESS_OFFICE_ERROR, REDRESS_OFFICE_ERROR_FAILED,
-                 _("The office database reported an error%s%s."),
-                 sqlstate ? " " : "", sqlstate ? sqlstate : "");
+                 _("The office database reported an error."));
   return FALSE;
 }
 
