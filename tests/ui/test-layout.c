@@ -13,6 +13,7 @@
 
 #include "gui-test.h"
 #include "redress-pane-bin.h"
+#include "redress-checklist-row.h"
 
 /* Where the window folds (redress-window.ui) */
 #define FOLD_WIDTH 760
@@ -62,6 +63,142 @@ min_width (GtkWidget *widget)
 
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   return min;
+}
+
+/* With REDRESS_TEST_SHOTS set to a folder, @widget is saved there as
+ * @name.png, to be looked at */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("REDRESS_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s%s.png", dir, name,
+                          g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "",
+                                            "fr") ? "-fr" : "");
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
+/* Each shown widget under @row lies inside it and is given at least the
+ * width it asks for: nothing cut, nothing overlapping the row's edge */
+static void
+check_row_children (GtkWidget *row,
+                    GtkWidget *widget,
+                    GString   *problems)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      GtkAllocation allocation;
+      int min;
+
+      if (!gtk_widget_get_mapped (child) || GTK_IS_NATIVE (child))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (child, row, &bounds));
+      min = min_width (child);
+      if (bounds.origin.x < 0 || bounds.origin.y < 0 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (row) + 0.5 ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (row) + 0.5)
+        g_string_append_printf (problems, "%s at %g,%g %g×%g, outside its %d×%d row\n",
+                                G_OBJECT_TYPE_NAME (child), bounds.origin.x, bounds.origin.y,
+                                bounds.size.width, bounds.size.height,
+                                gtk_widget_get_width (row), gtk_widget_get_height (row));
+      /* (what the parent gave, the widget's margins besides) */
+      gtk_widget_get_allocation (child, &allocation);
+      allocation.width += gtk_widget_get_margin_start (child) + gtk_widget_get_margin_end (child);
+      if (allocation.width < min)
+        g_string_append_printf (problems, "%s %s%s%s in %s %d px wide, asks for %d\n",
+                                G_OBJECT_TYPE_NAME (child), GTK_IS_LABEL (child) ? "“" : "",
+                                GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : "",
+                                GTK_IS_LABEL (child) ? "”" : "",
+                                G_OBJECT_TYPE_NAME (widget), allocation.width, min);
+      check_row_children (row, child, problems);
+    }
+}
+
+static void
+collect_checklist_rows (GtkWidget *widget,
+                        GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (REDRESS_IS_CHECKLIST_ROW (child))
+      g_ptr_array_add (rows, child);
+    else
+      collect_checklist_rows (child, rows);
+}
+
+/* The row's wording (AdwActionRow's title label) */
+static GtkWidget *
+find_title_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "title"))
+        return child;
+      found = find_title_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The checklist's rows, each whole at the window's width, their wording
+ * on at least @min_share of the row's width; how many */
+static guint
+check_checklist_rows (Fixture *f,
+                      double   min_share)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkWidget *view = find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CHECKLIST_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  collect_checklist_rows (view, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      gsize len = problems->len;
+
+      if (!gtk_widget_get_mapped (row))
+        continue;
+      check_row_children (row, row, problems);
+      if (gtk_widget_get_width (find_title_label (row)) < min_share * gtk_widget_get_width (row))
+        g_string_append_printf (problems, "wording %d px wide\n",
+                                gtk_widget_get_width (find_title_label (row)));
+      if (problems->len > len)
+        g_string_append_printf (problems, "  (in the row “%s”, %d px)\n",
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                gtk_widget_get_width (row));
+    }
+  if (problems->len > 0)
+    g_test_message ("%s", problems->str);
+  g_assert_cmpuint (problems->len, ==, 0);
+  return rows->len;
 }
 
 static AdwLeaflet *
@@ -285,6 +422,37 @@ test_layout_sizes (Fixture       *f,
   assert_start_page_reachable (f);
 }
 
+/* A drafted checklist at the default size, at 800 px and at 360 px: each
+ * row's controls whole and inside the row */
+static void
+test_layout_checklist_rows (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const int widths[] = { 1100, 800, 360 };
+  g_autoptr(RedressCase) kase = add_case (f, "Villeneuve-Okafor de la Fontaine", 10);
+  g_autoptr(GError) error = NULL;
+  RedressCaseView *view;
+
+  redress_record_set_value (REDRESS_RECORD (kase), REDRESS_CASE_PATH, "restoration");
+  g_assert_true (redress_store_update_case (f->store, kase, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("checklist-%d", widths[i]);
+
+      resize (f, widths[i], widths[i] == 1100 ? 720 : 640);
+      redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+      spin (200);
+      view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW,
+                                             NULL));
+      redress_case_view_show_page (view, "checklist");
+      spin (400);
+      save_shot (GTK_WIDGET (f->window), name);
+      /* (narrow, the wording has the row's width, the state under it) */
+      g_assert_cmpuint (check_checklist_rows (f, widths[i] <= 360 ? 0.6 : 0.2), >, 0);
+    }
+}
+
 /* Hovering a row (the list's single-click mode selects what is under the
  * mouse) or moving the keyboard leaves the open file selected */
 static void
@@ -475,6 +643,9 @@ main (int   argc,
   GUI_TEST_ADD ("layout/sizes", test_layout_sizes);
   g_test_add ("/window/layout/sizes-fr", Fixture, NULL, fixture_set_up_fr, test_layout_sizes,
               fixture_tear_down_fr);
+  GUI_TEST_ADD ("layout/checklist-rows", test_layout_checklist_rows);
+  g_test_add ("/window/layout/checklist-rows-fr", Fixture, NULL, fixture_set_up_fr,
+              test_layout_checklist_rows, fixture_tear_down_fr);
   GUI_TEST_ADD ("layout/open-client-selected", test_layout_open_client_selected);
   GUI_TEST_ADD ("layout/accessible-names", test_layout_accessible_names);
   g_test_add ("/window/layout/accessible-names-fr", Fixture, NULL, fixture_set_up_fr,

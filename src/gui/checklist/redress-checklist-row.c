@@ -27,6 +27,8 @@ struct _RedressChecklistRow
   GtkMenuButton *menu_button;
 
   RedressChecklistItem *item;
+  gboolean narrow;         /* the drop-down under the wording, not beside it */
+  guint narrow_idle;
   gboolean updating;       /* controls follow the item: not a user's change */
   guint state_idle;
   RedressItemState new_state;
@@ -128,6 +130,114 @@ on_state_selected (GtkDropDown         *dropdown,
     set_state (self, (RedressItemState) selected);
 }
 
+/* Narrow rows ------------------------------------------------------------- */
+
+/* Below this width, the wording beside the drop-down would wrap a few
+ * words a line: the drop-down goes under the wording */
+#define NARROW_WIDTH 400
+
+/* The row's own boxes (AdwActionRow's): its suffixes, where the menu
+ * button is, and its title box just before them */
+static GtkWidget *
+title_box (RedressChecklistRow *self)
+{
+  GtkWidget *suffixes = gtk_widget_get_parent (GTK_WIDGET (self->menu_button));
+  GtkWidget *box = suffixes ? gtk_widget_get_prev_sibling (suffixes) : NULL;
+
+  if (GTK_IS_BOX (suffixes) && GTK_IS_BOX (box) && gtk_widget_has_css_class (box, "title"))
+    return box;
+  return NULL;
+}
+
+static void
+set_narrow (RedressChecklistRow *self,
+            gboolean             narrow)
+{
+  GtkWidget *dropdown = GTK_WIDGET (self->state_dropdown);
+  GtkWidget *suffixes = gtk_widget_get_parent (GTK_WIDGET (self->menu_button));
+  GtkWidget *title = title_box (self);
+  gboolean had_focus = gtk_widget_has_focus (dropdown) ||
+                       gtk_widget_get_focus_child (dropdown) != NULL;
+
+  if (narrow == self->narrow || title == NULL)
+    return;
+  self->narrow = narrow;
+  g_object_ref (dropdown);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (dropdown)), dropdown);
+  if (narrow)
+    {
+      gtk_widget_set_halign (dropdown, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (title), dropdown);
+    }
+  else
+    {
+      gtk_widget_set_halign (dropdown, GTK_ALIGN_FILL);
+      gtk_box_insert_child_after (GTK_BOX (suffixes), dropdown, NULL);
+    }
+  g_object_unref (dropdown);
+  if (had_focus)
+    gtk_widget_grab_focus (dropdown);
+}
+
+static gboolean
+narrow_cb (gpointer data)
+{
+  RedressChecklistRow *self = data;
+
+  self->narrow_idle = 0;
+  set_narrow (self, gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH);
+  return G_SOURCE_REMOVE;
+}
+
+/* The row's layout: a bin's (the row's box fills it), which moves the
+ * drop-down once the allocation is over (never during it) */
+static GtkSizeRequestMode
+row_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+row_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0, nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
+}
+
+static void
+row_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  RedressChecklistRow *self = REDRESS_CHECKLIST_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, narrow_cb, g_object_ref (self),
+                                         g_object_unref);
+}
+
 /* Actions ----------------------------------------------------------------- */
 
 static void
@@ -209,6 +319,7 @@ redress_checklist_row_dispose (GObject *object)
   RedressChecklistRow *self = (RedressChecklistRow *) object;
 
   g_clear_handle_id (&self->state_idle, g_source_remove);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_CHECKLIST_ROW);
   g_clear_object (&self->item);
 
@@ -252,6 +363,9 @@ redress_checklist_row_init (RedressChecklistRow *self)
   GtkWidget *button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (row_request_mode, row_measure,
+                                                        row_allocate));
 
   self->updating = TRUE;
 
