@@ -453,6 +453,106 @@ test_layout_checklist_rows (Fixture       *f,
     }
 }
 
+/* The shown message dialog, NULL if none */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The label under @root whose text has @text, NULL if none */
+static GtkLabel *
+find_label_with (GtkWidget  *root,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return GTK_LABEL (child);
+      found = find_label_with (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A file with a 90-character name and no space that cannot be attached:
+ * the dialog's heading says so without the name; the body has the name
+ * on a line of its own, wrapped between words where it can, else
+ * anywhere */
+static void
+test_layout_long_file_name (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Nakamura-Oyelaran", 10);
+  const char *name = "Officer_decision_notes_and_GCMS_extract_for_the_applicant_"
+                     "Nakamura-Oyelaran_2026-03-02.pdf";
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RedressCaseView *view;
+  AdwMessageDialog *dialog = NULL;
+  const char *heading;
+  GtkLabel *body;
+  g_auto(GStrv) lines = NULL;
+  gboolean alone = FALSE;
+
+  g_assert_cmpuint (strlen (name), ==, 90);
+  g_assert_null (strchr (name, ' '));
+  /* (empty: it holds no document) */
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  g_assert_no_error (error);
+  resize (f, 360, 640);
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (200);
+  view = REDRESS_CASE_VIEW (find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL));
+  redress_case_view_show_page (view, "documents");
+  spin (200);
+  redress_documents_view_attach (redress_case_view_get_documents (view), file,
+                                 REDRESS_DOCUMENT_OFFICER_NOTES);
+  for (guint i = 0; i < 200 && dialog == NULL; i++)
+    {
+      spin (50);
+      dialog = find_message_dialog ();
+    }
+  g_assert_nonnull (dialog);
+  heading = adw_message_dialog_get_heading (dialog);
+  g_test_message ("heading: %s; body: %s", heading, adw_message_dialog_get_body (dialog));
+  /* (no part of the name: none of its 5-character runs) */
+  for (gsize i = 0; i + 5 <= strlen (name); i++)
+    {
+      g_autofree char *run = g_strndup (name + i, 5);
+
+      g_assert_null (strstr (heading, run));
+    }
+  lines = g_strsplit (adw_message_dialog_get_body (dialog), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    alone = alone || g_str_equal (lines[i], name);
+  g_assert_true (alone);
+  body = find_label_with (GTK_WIDGET (dialog), name);
+  g_assert_nonnull (body);
+  g_assert_true (gtk_label_get_wrap (body));
+  g_assert_cmpint (gtk_label_get_wrap_mode (body), ==, PANGO_WRAP_WORD_CHAR);
+  g_assert_cmpint (gtk_label_get_ellipsize (body), ==, PANGO_ELLIPSIZE_NONE);
+  /* (and the dialog no wider than the window) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
+  save_shot (GTK_WIDGET (dialog), "long-file-name");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Hovering a row (the list's single-click mode selects what is under the
  * mouse) or moving the keyboard leaves the open file selected */
 static void
@@ -646,6 +746,9 @@ main (int   argc,
   GUI_TEST_ADD ("layout/checklist-rows", test_layout_checklist_rows);
   g_test_add ("/window/layout/checklist-rows-fr", Fixture, NULL, fixture_set_up_fr,
               test_layout_checklist_rows, fixture_tear_down_fr);
+  GUI_TEST_ADD ("layout/long-file-name", test_layout_long_file_name);
+  g_test_add ("/window/layout/long-file-name-fr", Fixture, NULL, fixture_set_up_fr,
+              test_layout_long_file_name, fixture_tear_down_fr);
   GUI_TEST_ADD ("layout/open-client-selected", test_layout_open_client_selected);
   GUI_TEST_ADD ("layout/accessible-names", test_layout_accessible_names);
   g_test_add ("/window/layout/accessible-names-fr", Fixture, NULL, fixture_set_up_fr,

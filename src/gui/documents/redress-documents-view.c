@@ -334,8 +334,10 @@ import_done_cb (GObject      *source,
         }
       else
         {
-          g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Attached"), name);
-          show_error (self, heading, error->message);
+          /* (the name on its own, where it can wrap: not in the heading) */
+          g_autofree char *body = g_strdup_printf ("%s\n\n%s", name, error->message);
+
+          show_error (self, _("The Document Was Not Attached"), body);
         }
       pending_free (pending);
       start_next_import (self);
@@ -373,9 +375,11 @@ start_next_import (RedressDocumentsView *self)
   name = g_file_get_basename (pending->file);
   if (path == NULL)
     {
-      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Attached"), name);
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", name,
+                                               _("The file is not on this computer: save it "
+                                                 "locally first."));
 
-      show_error (self, heading, _("The file is not on this computer: save it locally first."));
+      show_error (self, _("The Document Was Not Attached"), body);
       pending_free (g_queue_pop_head (self->queue));
       start_next_import (self);
       return;
@@ -456,9 +460,11 @@ ask_password (RedressDocumentsView *self,
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  body = wrong ? g_strdup_printf (_("The password for “%s” is wrong. Try again."), name)
-               : g_strdup_printf (_("“%s” is protected by a password. Enter it to attach the "
-                                    "document; it is not stored."), name);
+  /* The file's name on its own, where it can wrap */
+  body = g_strdup_printf ("%s\n\n%s", name,
+                          wrong ? _("The password is wrong. Try again.")
+                                : _("This document is protected by a password. Enter it to "
+                                    "attach the document; it is not stored."));
   dialog = password_dialog_new (self, body, _("_Attach"), G_CALLBACK (on_password_response));
   g_object_set_data (G_OBJECT (dialog), "pending", pending);
   gtk_window_present (GTK_WINDOW (dialog));
