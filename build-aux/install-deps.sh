@@ -14,6 +14,7 @@ packages="
   xvfb xauth dbus dbus-x11 at-spi2-core
   imagemagick poppler-utils xdotool python3 valgrind
   itstool yelp-tools python3-icalendar
+  libpq-dev postgresql openssl
 "
 
 missing=""
