@@ -14,6 +14,8 @@
 #include "gui-test.h"
 #include "redress-pane-bin.h"
 #include "redress-checklist-row.h"
+#include "redress-attach-dialog.h"
+#include "redress-ui-util.h"
 
 /* Where the window folds (redress-window.ui) */
 #define FOLD_WIDTH 760
@@ -553,6 +555,123 @@ test_layout_long_file_name (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The first shown popover under @root, NULL if none */
+static GtkWidget *
+find_open_popover (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_mapped (child))
+        return child;
+      found = find_open_popover (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The labels under @root cut with “…”, appended to @problems */
+static void
+check_whole_labels (GtkWidget  *root,
+                    const char *where,
+                    GString    *problems)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) &&
+          pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+        g_string_append_printf (problems, "%s: “%s” cut\n", where,
+                                gtk_label_get_text (GTK_LABEL (child)));
+      check_whole_labels (child, where, problems);
+    }
+}
+
+/* Opens @widget's list (a combo row's or a drop-down's), looks at each
+ * label in it, saves it as @name and closes it */
+static void
+check_open_list (GtkWidget  *widget,
+                 const char *name,
+                 GString    *problems)
+{
+  GtkWidget *popover;
+
+  g_signal_emit_by_name (widget, "activate");
+  spin (300);
+  popover = find_open_popover (widget);
+  g_assert_nonnull (popover);
+  check_whole_labels (popover, name, problems);
+  save_shot (popover, name);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin (200);
+}
+
+static void
+collect_combo_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_COMBO_ROW (child) && gtk_widget_get_mapped (child))
+      g_ptr_array_add (rows, child);
+    else
+      collect_combo_rows (child, rows);
+}
+
+/* The case form's drop-downs (Application, Stage, Path) and the attach
+ * dialog's, opened: each choice whole, none cut with “…” */
+static void
+test_layout_whole_choices (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = add_case (f, "Mbeki-Laurent", 10);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "Refusal letter.pdf", NULL);
+  g_autoptr(GSList) files = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *view, *dialog, *dropdown;
+
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (300);
+  view = find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL);
+  redress_case_view_show_page (REDRESS_CASE_VIEW (view), "overview");
+  spin (200);
+  collect_combo_rows (view, rows);
+  g_assert_cmpuint (rows->len, >=, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-choice-%u", i + 1);
+
+      redress_widget_scroll_into_view (g_ptr_array_index (rows, i));
+      spin (200);
+      g_test_message ("%s: %s", name,
+                      adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
+      check_open_list (g_ptr_array_index (rows, i), name, problems);
+    }
+
+  files = g_slist_append (NULL, file);
+  dialog = redress_attach_dialog_new (GTK_WINDOW (f->window), files);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (300);
+  dropdown = find_widget (dialog, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_nonnull (dropdown);
+  check_open_list (dropdown, "attach-kind", problems);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (problems->len > 0)
+    g_test_message ("%s", problems->str);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 /* Hovering a row (the list's single-click mode selects what is under the
  * mouse) or moving the keyboard leaves the open file selected */
 static void
@@ -749,6 +868,9 @@ main (int   argc,
   GUI_TEST_ADD ("layout/long-file-name", test_layout_long_file_name);
   g_test_add ("/window/layout/long-file-name-fr", Fixture, NULL, fixture_set_up_fr,
               test_layout_long_file_name, fixture_tear_down_fr);
+  GUI_TEST_ADD ("layout/whole-choices", test_layout_whole_choices);
+  g_test_add ("/window/layout/whole-choices-fr", Fixture, NULL, fixture_set_up_fr,
+              test_layout_whole_choices, fixture_tear_down_fr);
   GUI_TEST_ADD ("layout/open-client-selected", test_layout_open_client_selected);
   GUI_TEST_ADD ("layout/accessible-names", test_layout_accessible_names);
   g_test_add ("/window/layout/accessible-names-fr", Fixture, NULL, fixture_set_up_fr,
