@@ -672,6 +672,95 @@ test_layout_whole_choices (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* The shortcut of @widget's controllers that @keyval with @modifiers
+ * triggers, and its controller's scope */
+static GtkShortcut *
+find_shortcut (GtkWidget          *widget,
+               guint               keyval,
+               GdkModifierType     modifiers,
+               GtkShortcutScope   *scope)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          gboolean found = gtk_shortcut_trigger_equal (trigger, wanted);
+
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+            {
+              GtkAlternativeTrigger *alternative = GTK_ALTERNATIVE_TRIGGER (trigger);
+
+              found = gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_first (alternative),
+                                                  wanted) ||
+                      gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_second (alternative),
+                                                  wanted);
+            }
+          if (found)
+            {
+              *scope = gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller));
+              return shortcut;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Alt+1…Alt+4 show the case's tabs in the switcher's order, from
+ * anywhere in the window (the window handles them); the shortcuts
+ * window lists them */
+static void
+test_layout_tab_keys (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const tabs[] = { "overview", "grounds", "documents", "checklist" };
+  g_autoptr(RedressCase) kase = add_case (f, "Haddad", 10);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/ca/redress/Redress/gtk/"
+                                                                 "help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  gboolean listed = FALSE;
+  GtkWidget *view, *stack;
+
+  redress_window_show_case (f->window, redress_record_get_id (REDRESS_RECORD (kase)));
+  spin (300);
+  view = find_widget (GTK_WIDGET (f->window), REDRESS_TYPE_CASE_VIEW, NULL);
+  stack = find_widget (view, ADW_TYPE_VIEW_STACK, NULL);
+  /* (from the last to the first, so that each key changes the tab) */
+  for (int i = G_N_ELEMENTS (tabs) - 1; i >= 0; i--)
+    {
+      GtkShortcutScope scope = GTK_SHORTCUT_SCOPE_LOCAL;
+      GtkShortcut *shortcut = find_shortcut (view, GDK_KEY_1 + i, GDK_ALT_MASK, &scope);
+
+      g_assert_nonnull (shortcut);
+      g_assert_cmpint (scope, !=, GTK_SHORTCUT_SCOPE_LOCAL);
+      g_assert_nonnull (find_shortcut (view, GDK_KEY_KP_1 + i, GDK_ALT_MASK, &scope));
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
+                                                   gtk_shortcut_get_arguments (shortcut)));
+      spin (100);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==,
+                       tabs[i]);
+    }
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      listed = listed || g_strcmp0 (accelerator, "<Alt>1...4") == 0;
+    }
+  g_assert_true (listed);
+}
+
 /* Hovering a row (the list's single-click mode selects what is under the
  * mouse) or moving the keyboard leaves the open file selected */
 static void
@@ -871,6 +960,7 @@ main (int   argc,
   GUI_TEST_ADD ("layout/whole-choices", test_layout_whole_choices);
   g_test_add ("/window/layout/whole-choices-fr", Fixture, NULL, fixture_set_up_fr,
               test_layout_whole_choices, fixture_tear_down_fr);
+  GUI_TEST_ADD ("layout/tab-keys", test_layout_tab_keys);
   GUI_TEST_ADD ("layout/open-client-selected", test_layout_open_client_selected);
   GUI_TEST_ADD ("layout/accessible-names", test_layout_accessible_names);
   g_test_add ("/window/layout/accessible-names-fr", Fixture, NULL, fixture_set_up_fr,

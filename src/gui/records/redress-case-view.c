@@ -516,6 +516,40 @@ redress_case_view_dispose (GObject *object)
   G_OBJECT_CLASS (redress_case_view_parent_class)->dispose (object);
 }
 
+/* The tabs, in the order of the switcher: Alt+1 to Alt+4 */
+static const char * const tab_names[] = { "overview", "grounds", "documents", "checklist" };
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  redress_case_view_show_page (REDRESS_CASE_VIEW (widget), g_variant_get_string (param, NULL));
+}
+
+/* Alt+1…Alt+4 show the tabs from anywhere in the window while the case
+ * is shown (the window handles them) */
+static void
+add_tab_shortcuts (RedressCaseView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
+    {
+      GtkShortcut *shortcut;
+
+      shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (
+                                     gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                     gtk_keyval_trigger_new (GDK_KEY_KP_1 + i, GDK_ALT_MASK)),
+                                   gtk_named_action_new ("case.show-page"));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (tab_names[i]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 redress_case_view_class_init (RedressCaseViewClass *klass)
 {
@@ -547,6 +581,7 @@ redress_case_view_class_init (RedressCaseViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "case.show-passage", "(xuxuxms)",
                                    show_passage_action);
+  gtk_widget_class_install_action (widget_class, "case.show-page", "s", show_page_action);
 }
 
 static void
@@ -604,6 +639,7 @@ static void
 redress_case_view_init (RedressCaseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_tab_shortcuts (self);
   g_signal_connect_object (self->grounds_view, "show-quote", G_CALLBACK (on_show_quote), self, 0);
   g_signal_connect_object (self->grounds_view, "link-selection", G_CALLBACK (on_link_selection),
                            self, 0);
