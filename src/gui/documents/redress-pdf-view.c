@@ -1479,30 +1479,3 @@ redress_pdf_view_get_passage (RedressPdfView *self,
     }
   return NULL;
 }
-
-/**
- * redress_pdf_view_get_page_texture:
- * @page: from 0
- * @scale: (out) (optional): the pixels a point it was drawn at
- *
- * For tests: what @page shows now, as the page's widget is given it.
- *
- * Returns: (transfer none) (nullable): its render, %NULL when it shows
- *   white (none yet, or it could not be drawn)
- */
-GdkTexture *
-redress_pdf_view_get_page_texture (RedressPdfView *self,
-                                   guint           page,
-                                   double         *scale)
-{
-  CacheEntry *entry;
-
-  g_return_val_if_fail (REDRESS_IS_PDF_VIEW (self), NULL);
-
-  entry = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (page));
-  if (entry == NULL || g_hash_table_contains (self->failed, GUINT_TO_POINTER (page)))
-    return NULL;
-  if (scale != NULL)
-    *scale = entry->scale;
-  return entry->texture;
-}
