@@ -195,6 +195,15 @@ test_reader_scan_find (Fixture       *f,
     spin (20);
   selected = redress_pdf_view_dup_selection (reader);
   g_assert_cmpstr (selected, ==, "visitor");
+  /* Drawn on that word only */
+  g_assert_nonnull (redress_pdf_view_get_selection_lines (reader));
+  g_assert_cmpuint (redress_pdf_view_get_selection_lines (reader)->len, ==, 1);
+  {
+    RedressPdfRect drawn = g_array_index (redress_pdf_view_get_selection_lines (reader), RedressPdfRect, 0);
+
+    g_assert_cmpfloat (fabs (drawn.x1 - hit.x1), <, 4);
+    g_assert_cmpfloat (fabs (drawn.x2 - hit.x2), <, 4);
+  }
 }
 
 /* The reader's widget showing @index, or NULL when it is not in the list */

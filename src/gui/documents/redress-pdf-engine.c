@@ -170,6 +170,27 @@ select_in_layout (RedressPdfServer *server,
   job->lines = redress_pdf_boxes_for_range (boxes, text, first, last + 1);
 }
 
+/* The boxes of the words of a scanned page that its text in @area has
+ * (those whose middle @area holds): what is copied is what is drawn */
+static GArray *
+ocr_boxes_in_area (const RedressOcrPage *page,
+                   const RedressPdfRect *area)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (RedressPdfRect));
+
+  for (guint i = 0; i < page->words->len; i++)
+    {
+      const RedressPdfWord *word = &g_array_index (page->words, RedressPdfWord, i);
+      RedressPdfRect box = { word->x1, word->y1, word->x2, word->y2 };
+      double x = (box.x1 + box.x2) / 2, y = (box.y1 + box.y2) / 2;
+
+      if (x >= MIN (area->x1, area->x2) && x <= MAX (area->x1, area->x2) &&
+          y >= MIN (area->y1, area->y2) && y <= MAX (area->y1, area->y2))
+        g_array_append_val (boxes, box);
+    }
+  return boxes;
+}
+
 void
 redress_pdf_engine_run_job (gpointer data,
                             gpointer user_data)
@@ -279,6 +300,7 @@ redress_pdf_engine_run_job (gpointer data,
         {
           job->selected = redress_ocr_page_get_text_in_area (ocr_page (engine, job->page),
                                                              &job->area);
+          job->lines = ocr_boxes_in_area (ocr_page (engine, job->page), &job->area);
           break;
         }
       server = engine_server (engine, &job->error);

@@ -73,7 +73,7 @@ typedef struct
   int width, height, stride;
   GPtrArray *matches;       /* per page: GArray of RedressPdfRect (top-left origin) */
   char *selected;
-  GArray *lines;            /* SELECT: the selected characters' boxes, one a line, or NULL */
+  GArray *lines;            /* SELECT: the boxes of the text selected (a line, or a scanned word, each) */
   GPtrArray *parts;         /* REDRESS_PDF_JOB_PASSAGE: RedressPdfPassagePart, in and out */
 } RedressPdfJob;
 
