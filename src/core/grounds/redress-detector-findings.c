@@ -998,8 +998,101 @@ topic_of_other (const Reading *r,
   return FALSE;
 }
 
-/* Whether @term, in segment @k, states its ground */
+/* The factor heads the finding of its piece: it opens the piece (after a
+ * few words: "the applicant's", "her") and the first cue after it, a few
+ * words on with no other factor between, is negative ("Her employment is
+ * not established", "Funds not demonstrated") */
+#define HEAD_LEAD 18
+#define HEAD_DISTANCE 40
+
 static gboolean
+heads_finding (const Reading *r,
+               const Term    *term,
+               gsize          piece_start,
+               gsize          piece_end,
+               gsize          clause_end)
+{
+  gsize lead = piece_start, after = term->end;
+
+  while (lead < term->start && !g_ascii_isalnum (r->t->folded[lead]))
+    lead++;
+  if (term->start - lead > HEAD_LEAD)
+    return FALSE;
+  /* A label and its value: "Trips abroad: none" */
+  while (after < clause_end && r->t->folded[after] == ' ')
+    after++;
+  if (after < clause_end && r->t->folded[after] == ':')
+    piece_end = MIN (clause_end, after + 1 + HEAD_DISTANCE);
+  for (guint i = first_cue_from (r->cues, term->end); i < r->cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (r->cues, Cue, i);
+
+      if (cue->start >= piece_end || cue->start - term->end > HEAD_DISTANCE)
+        return FALSE;
+      if (cue->kind == CUE_BREAK || cue->kind == CUE_DESCRIPTION || cue->start < term->end)
+        continue;
+      if (cue->kind != CUE_NEGATIVE && cue->kind != CUE_DOUBT)
+        return FALSE;
+      return !names_factor (r, term->end, cue->start);
+    }
+  return FALSE;
+}
+
+/* The factor is what a doubt governs: the first factor after it, a few
+ * words on ("has not shown sufficient and available funds", "not
+ * satisfied that her family ties are strong") */
+static gboolean
+governed_by_doubt (const Reading *r,
+                   const Term    *term,
+                   gsize          clause_start)
+{
+  const Cue *doubt = NULL;
+
+  for (guint i = first_cue_from (r->cues, clause_start); i < r->cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (r->cues, Cue, i);
+
+      if (cue->start >= term->start)
+        break;
+      if (cue->kind == CUE_DOUBT && cue->start >= clause_start)
+        doubt = cue;
+    }
+  return doubt != NULL && doubt->end <= term->start && term->start - doubt->end <= HEAD_DISTANCE &&
+         !names_factor (r, doubt->end, term->start);
+}
+
+/* How strongly a factor found wanting states its ground: a ticked box
+ * or a line of reasons that names it first is strong; a finding whose
+ * head it is ("Savings minimal.", "Her employment is not established",
+ * "not satisfied that her ties are strong") is medium; a factor word
+ * elsewhere in a negative sentence (an object of a preposition, a
+ * remark in brackets, background) is weak */
+static guint8
+factor_strength (const Reading        *r,
+                 const Term           *term,
+                 const RedressSegment *s,
+                 gboolean              listed,
+                 gboolean              basis,
+                 gsize                 ps,
+                 gsize                 pe,
+                 gsize                 cs,
+                 gsize                 ce)
+{
+  if (listed && is_first_term (r, term, s))
+    return REDRESS_STRENGTH_STRONG;
+  if (redress_strength_in_brackets (r->t, cs, term->start))
+    return REDRESS_STRENGTH_WEAK;
+  /* "a conviction" is held against the applicant by itself */
+  if (r->catalogue->grounds[term->ground].adverse || basis ||
+      cue_in_phrase (r, term, ps, pe, TRUE) || heads_finding (r, term, ps, pe, ce) ||
+      governed_by_doubt (r, term, cs))
+    return REDRESS_STRENGTH_MEDIUM;
+  return REDRESS_STRENGTH_WEAK;
+}
+
+/* Whether @term, in segment @k, states its ground, and how strongly (a
+ * #RedressStrength; 0 where it does not) */
+static guint8
 term_states_ground (const Reading *r,
                     const Term    *term,
                     int            k)
@@ -1011,71 +1104,73 @@ term_states_ground (const Reading *r,
   Polarity polarity;
 
   if (!states_finding (r->t, r->segments, k) || set_aside_after (r, k))
-    return FALSE;
+    return 0;
   if ((term->kind == TERM_FACTOR || term->kind == TERM_FINDING) && is_modifier (r, term, s))
-    return FALSE;
+    return 0;
   if (def->exclude != NULL && redress_segment_matches (def->exclude, r->t, s))
-    return FALSE;
+    return 0;
   reasons = redress_segment_has (r->t, r->segments, k, REDRESS_RULE_REASONS);
   if (!reasons && is_field (r, s))
-    return FALSE;
+    return 0;
   form = !reasons && is_form_block (r->t, s);
 
   clause_bounds (r, s, term->start, term->end, &cs, &ce);
   piece_bounds (r->t, cs, ce, term->start, term->end, &ps, &pe);
   if (cleared_in_piece (r, term, ps, pe) ||
       redress_scope_sets_aside (def, r->t, s, term->start, term->end, ps, pe, cs, ce))
-    return FALSE;
+    return 0;
   polarity = polarity_at (r, s, term->start, term->end);
   listed = reasons || in_list_of_reasons (r, s);
   /* In a block of form fields, only a value that is itself a finding */
   if (form && polarity != POLARITY_NEGATIVE && term->kind != TERM_FINDING)
-    return FALSE;
+    return 0;
 
   switch ((TermKind) term->kind)
     {
     case TERM_FINDING:
-      return TRUE;
+      return REDRESS_STRENGTH_STRONG;
     case TERM_NAMED:
       if (polarity == POLARITY_POSITIVE)
-        return FALSE;
+        return 0;
       /* "legal status ... for the whole length of your stay": the length
        * is what the status is measured against */
       if (is_complement (r->t, ps, term->start) && other_head_in_piece (r, term, ps, pe))
-        return FALSE;
-      return r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
-             redress_segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL);
+        return 0;
+      return (r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
+              redress_segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL)) ? REDRESS_STRENGTH_STRONG : 0;
     case TERM_PROVISION:
       if (provision_shared_with_named (r, term, s) || polarity == POLARITY_POSITIVE)
-        return FALSE;
+        return 0;
       /* A letter that refuses cites the provision of each ground it states */
-      return r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
-             redress_segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL);
+      return (r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
+              redress_segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL)) ? REDRESS_STRENGTH_STRONG : 0;
     case TERM_FACTOR:
       if (polarity == POLARITY_POSITIVE)
-        return FALSE;
+        return 0;
       if (polarity == POLARITY_NONE && (!listed || !is_first_term (r, term, s)))
-        return FALSE;
+        return 0;
       if (yields_to_stronger (r, term, ps, pe))
-        return FALSE;
+        return 0;
       if (topic_of_other (r, term, cs) && !cue_in_phrase (r, term, cs, ce, TRUE))
-        return FALSE;
+        return 0;
       /* "insufficient to cover a long stay": the finding is on what the
        * complement completes, unless the factor has its own */
       if (!grounds_doubt && is_complement (r->t, ps, term->start) &&
           !cue_in_phrase (r, term, term->start, pe, TRUE))
-        return FALSE;
+        return 0;
       /* "not satisfied that she will leave, given the duration already
        * spent": the factor is what the doubt rests on */
       basis = led_by (r->t, REDRESS_RULE_BASIS, ps, term->start);
       grounds_doubt = basis && doubted (r, cs, term->start) && !other_term_before (r, term, cs);
       if ((led_by (r->t, REDRESS_RULE_INQUIRY, ps, term->start) || (basis && !grounds_doubt)) &&
           !has_own_cue (r, term, ps, pe))
-        return FALSE;
-      return !is_complement (r->t, ps, term->start) || !other_head_in_piece (r, term, ps, pe);
+        return 0;
+      if (is_complement (r->t, ps, term->start) && other_head_in_piece (r, term, ps, pe))
+        return 0;
+      return factor_strength (r, term, s, listed, grounds_doubt, ps, pe, cs, ce);
     case TERM_CLEARED:
     default:
-      return FALSE;
+      return 0;
     }
 }
 
@@ -1292,7 +1387,8 @@ redress_findings_read (const RedressGroundCatalogue *catalogue,
     {
       const Term *term = &g_array_index (terms, Term, i);
       GArray *list = candidates[term->ground];
-      RedressCandidate c = { term->start, -1, (RedressLang) term->lang, (TermKind) term->kind };
+      RedressCandidate c = { term->start, -1, (RedressLang) term->lang, (TermKind) term->kind, 0 };
+      guint8 strength;
 
       if (term->kind == TERM_CLEARED || (list != NULL && list->len >= MAX_CANDIDATES))
         continue;
@@ -1305,22 +1401,29 @@ redress_findings_read (const RedressGroundCatalogue *catalogue,
            * outright counts as such */
           RedressCandidate *last = &g_array_index (list, RedressCandidate, list->len - 1);
 
-          if ((last->kind == TERM_FACTOR || last->kind == TERM_PROVISION) &&
-              (term->kind == TERM_NAMED || term->kind == TERM_FINDING) &&
-              term_states_ground (&r, term, c.segment))
-            last->kind = (TermKind) term->kind;
+          gboolean named = term->kind == TERM_NAMED || term->kind == TERM_FINDING;
+
+          if (((named && (last->kind == TERM_FACTOR || last->kind == TERM_PROVISION)) ||
+               (term->kind == TERM_FACTOR && last->strength < REDRESS_STRENGTH_MEDIUM)) &&
+              (strength = term_states_ground (&r, term, c.segment)) > 0)
+            {
+              last->strength = MAX (last->strength, strength);
+              if (named && (last->kind == TERM_FACTOR || last->kind == TERM_PROVISION))
+                last->kind = (TermKind) term->kind;
+            }
           continue;
         }
-      if (!term_states_ground (&r, term, c.segment))
+      if ((c.strength = term_states_ground (&r, term, c.segment)) == 0)
         continue;
-      g_debug ("%s: %s “%.*s”", catalogue->grounds[term->ground].code,
-               term_kind_names[term->kind], (int) (term->end - term->start),
+      g_debug ("%s: %s (%u) “%.*s”", catalogue->grounds[term->ground].code,
+               term_kind_names[term->kind], c.strength, (int) (term->end - term->start),
                t->folded + term->start);
       if (list == NULL)
         list = candidates[term->ground] = g_array_new (FALSE, FALSE, sizeof (RedressCandidate));
       g_array_append_val (list, c);
     }
 
+  redress_strength_decide (catalogue, segments, candidates);
   apply_rules_out (catalogue, candidates);
   drop_shared_provisions (catalogue, candidates);
 

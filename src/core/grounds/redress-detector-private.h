@@ -66,12 +66,21 @@ char      *redress_provisions_pick         (const RedressGroundDef *def,
 
 /* redress-detector-findings.c: what the officer holds against the applicant */
 
+/* How strongly a sentence states a ground (redress-detector-strength.c) */
+typedef enum
+{
+  REDRESS_STRENGTH_WEAK = 1,
+  REDRESS_STRENGTH_MEDIUM,
+  REDRESS_STRENGTH_STRONG,
+} RedressStrength;
+
 typedef struct
 {
   gsize position;     /* where the words that state the ground start */
   int segment;
   RedressLang lang;
   guint8 kind;        /* how they state it (a private TermKind) */
+  guint8 strength;    /* a RedressStrength */
 } RedressCandidate;
 
 typedef struct
@@ -111,5 +120,14 @@ gboolean redress_scope_sets_aside     (const RedressGroundDef *def,
                                        gsize                   pe,
                                        gsize                   cs,
                                        gsize                   ce);
+
+/* redress-detector-strength.c: how strongly each ground is stated ------- */
+
+gboolean redress_strength_in_brackets (const RedressNormText        *t,
+                                       gsize                         from,
+                                       gsize                         position);
+void     redress_strength_decide      (const RedressGroundCatalogue *catalogue,
+                                       GArray                       *segments,
+                                       GArray                      **candidates);
 
 G_END_DECLS

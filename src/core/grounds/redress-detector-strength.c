@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "redress-detector"
+
+#include "config.h"
+
+#include "redress-detector-private.h"
+
+/*
+ * How strongly the text states each ground, decided per ground over the
+ * whole text rather than per sentence:
+ *
+ *  - strong: the ground named outright, its provision cited, a ticked box
+ *    or a line of reasons that names it, a finding of its own ("no
+ *    previous travel");
+ *  - medium: a negative finding whose head is the ground's factor
+ *    ("Savings minimal.", "Her employment is not established", "not
+ *    satisfied that her ties are strong");
+ *  - weak: a factor word elsewhere in a negative sentence (the object of
+ *    a preposition, a remark in brackets, background).
+ *
+ * A ground is suggested on one strong or medium statement, or on weak
+ * ones in two sentences at least; a sentence that states another ground
+ * strongly or plainly lends no weak statement to this one (its negative
+ * words are that ground's).
+ */
+
+#define MIN_WEAK_SENTENCES 2
+
+/**
+ * redress_strength_in_brackets:
+ * @from: where to look back to (the start of the clause)
+ *
+ * Whether @position stands inside brackets that open after @from ("(same
+ * purpose)", "(no clinical occupation)"): a remark, not the finding.
+ */
+gboolean
+redress_strength_in_brackets (const RedressNormText *t,
+                              gsize                  from,
+                              gsize                  position)
+{
+  for (gsize i = position; i > from; i--)
+    {
+      char c = t->folded[i - 1];
+
+      if (c == ')')
+        return FALSE;
+      if (c == '(')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @list states its ground strongly or plainly somewhere */
+static gboolean
+has_plain (GArray *list)
+{
+  for (guint c = 0; c < list->len; c++)
+    if (g_array_index (list, RedressCandidate, c).strength >= REDRESS_STRENGTH_MEDIUM)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * redress_strength_decide:
+ * @candidates: (inout): per ground, its statements; a ground stated only
+ *   weakly, in fewer than two sentences of its own, is dropped
+ *
+ * Decides each ground on the strength of all its statements.
+ */
+void
+redress_strength_decide (const RedressGroundCatalogue *catalogue,
+                         GArray                       *segments,
+                         GArray                      **candidates)
+{
+  g_autofree guint8 *plain = g_new0 (guint8, segments->len + 1);   /* sentences stated plainly */
+  g_autofree gboolean *keep = g_new0 (gboolean, catalogue->n_grounds);
+
+  for (guint i = 0; i < catalogue->n_grounds; i++)
+    {
+      if (candidates[i] == NULL)
+        continue;
+      keep[i] = has_plain (candidates[i]);
+      for (guint c = 0; c < candidates[i]->len; c++)
+        {
+          const RedressCandidate *candidate = &g_array_index (candidates[i], RedressCandidate, c);
+
+          if (candidate->strength >= REDRESS_STRENGTH_MEDIUM)
+            plain[candidate->segment] = 1;
+        }
+    }
+
+  for (guint i = 0; i < catalogue->n_grounds; i++)
+    {
+      guint weak = 0;
+      int last = -1;
+
+      if (candidates[i] == NULL || keep[i])
+        continue;
+      for (guint c = 0; c < candidates[i]->len; c++)
+        {
+          const RedressCandidate *candidate = &g_array_index (candidates[i], RedressCandidate, c);
+
+          if (plain[candidate->segment] || candidate->segment == last)
+            continue;
+          last = candidate->segment;
+          weak++;
+        }
+      if (weak < MIN_WEAK_SENTENCES)
+        g_clear_pointer (&candidates[i], g_array_unref);
+    }
+}
