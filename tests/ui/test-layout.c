@@ -549,6 +549,15 @@ test_layout_long_file_name (Fixture       *f,
   g_assert_true (gtk_label_get_wrap (body));
   g_assert_cmpint (gtk_label_get_wrap_mode (body), ==, PANGO_WRAP_WORD_CHAR);
   g_assert_cmpint (gtk_label_get_ellipsize (body), ==, PANGO_ELLIPSIZE_NONE);
+  /* (broken where it must, without a hyphen the name does not have) */
+  {
+    g_autoptr(PangoAttrIterator) iter = pango_attr_list_get_iterator (gtk_label_get_attributes (body));
+    PangoAttrInt *hyphens = (PangoAttrInt *) pango_attr_iterator_get (iter,
+                                                                      PANGO_ATTR_INSERT_HYPHENS);
+
+    g_assert_nonnull (hyphens);
+    g_assert_false (hyphens->value);
+  }
   /* (and the dialog no wider than the window) */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
   save_shot (GTK_WIDGET (dialog), "long-file-name");

@@ -72,6 +72,28 @@ pending_free (Pending *pending)
 static void start_next_import (RedressDocumentsView *self);
 
 
+/* The dialog's label that shows @text: a file's name in it breaks
+ * without a hyphen of Pango's, which the name does not have */
+static void
+keep_names_unhyphenated (GtkWidget  *root,
+                         const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        {
+          g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+          gtk_label_set_attributes (GTK_LABEL (child), attrs);
+          return;
+        }
+      keep_names_unhyphenated (child, text);
+    }
+}
+
 static void
 show_error (RedressDocumentsView *self,
             const char           *heading,
@@ -79,6 +101,8 @@ show_error (RedressDocumentsView *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               heading, message);
+
+  keep_names_unhyphenated (dialog, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -466,6 +490,7 @@ ask_password (RedressDocumentsView *self,
                                 : _("This document is protected by a password. Enter it to "
                                     "attach the document; it is not stored."));
   dialog = password_dialog_new (self, body, _("_Attach"), G_CALLBACK (on_password_response));
+  keep_names_unhyphenated (dialog, body);
   g_object_set_data (G_OBJECT (dialog), "pending", pending);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
