@@ -1003,7 +1003,19 @@ topic_of_other (const Reading *r,
  * words on with no other factor between, is negative ("Her employment is
  * not established", "Funds not demonstrated") */
 #define HEAD_LEAD 18
+#define BOX_LABEL 80
 #define HEAD_DISTANCE 40
+
+/* Whether the words at @start open [@from, ...), after a few words at most */
+static gboolean
+opens (const RedressNormText *t,
+       gsize                  from,
+       gsize                  start)
+{
+  while (from < start && !g_ascii_isalnum (t->folded[from]))
+    from++;
+  return start - from <= HEAD_LEAD;
+}
 
 static gboolean
 heads_finding (const Reading *r,
@@ -1012,11 +1024,9 @@ heads_finding (const Reading *r,
                gsize          piece_end,
                gsize          clause_end)
 {
-  gsize lead = piece_start, after = term->end;
+  gsize after = term->end;
 
-  while (lead < term->start && !g_ascii_isalnum (r->t->folded[lead]))
-    lead++;
-  if (term->start - lead > HEAD_LEAD)
+  if (!opens (r->t, piece_start, term->start))
     return FALSE;
   /* A label and its value: "Trips abroad: none" */
   while (after < clause_end && r->t->folded[after] == ' ')
@@ -1061,6 +1071,30 @@ governed_by_doubt (const Reading *r,
          !names_factor (r, doubt->end, term->start);
 }
 
+/* The factor is the subject of a predicate on another ground's factor
+ * ("que votre enfant au Canada dispose d'un revenu ...": the income is
+ * doubted, not the child): a verb stands between them, not only "and",
+ * "or" or a preposition that makes the other its complement ("funds for
+ * tuition") */
+static gboolean
+subject_of_other (const Reading *r,
+                  const Term    *term,
+                  gsize          clause_end)
+{
+  for (guint i = first_term_from (r->terms, term->end); i < r->terms->len; i++)
+    {
+      const Term *other = &g_array_index (r->terms, Term, i);
+
+      if (other->start >= clause_end || other->start - term->end > HEAD_DISTANCE)
+        return FALSE;
+      if (other->ground == term->ground || other->kind == TERM_CLEARED)
+        continue;
+      return !is_complement (r->t, term->end, other->start) &&
+             !led_by (r->t, REDRESS_RULE_COORDINATION, term->end, other->start);
+    }
+  return FALSE;
+}
+
 /* How strongly a factor found wanting states its ground: a ticked box
  * or a line of reasons that names it first is strong; a finding whose
  * head it is ("Savings minimal.", "Her employment is not established",
@@ -1078,15 +1112,20 @@ factor_strength (const Reading        *r,
                  gsize                 cs,
                  gsize                 ce)
 {
-  if (listed && is_first_term (r, term, s))
+  /* A box's label, or a line of reasons that is about the factor */
+  if (listed && is_first_term (r, term, s) &&
+      (s->end - s->start <= BOX_LABEL || opens (r->t, s->start, term->start)))
     return REDRESS_STRENGTH_STRONG;
   if (redress_strength_in_brackets (r->t, cs, term->start))
     return REDRESS_STRENGTH_WEAK;
   /* "a conviction" is held against the applicant by itself */
-  if (r->catalogue->grounds[term->ground].adverse || basis ||
-      cue_in_phrase (r, term, ps, pe, TRUE) || heads_finding (r, term, ps, pe, ce) ||
-      governed_by_doubt (r, term, cs))
+  if (r->catalogue->grounds[term->ground].adverse || basis || heads_finding (r, term, ps, pe, ce))
     return REDRESS_STRENGTH_MEDIUM;
+  if ((cue_in_phrase (r, term, ps, pe, TRUE) || governed_by_doubt (r, term, cs)) &&
+      !subject_of_other (r, term, ce))
+    return REDRESS_STRENGTH_MEDIUM;
+  if (listed && is_first_term (r, term, s))
+    return REDRESS_STRENGTH_WEAK;
   return REDRESS_STRENGTH_WEAK;
 }
 

@@ -59,6 +59,7 @@ typedef enum
   REDRESS_RULE_CLEARED_SCOPE,   /* a concern cleared over what follows ("no concerns regarding") */
   REDRESS_RULE_LISTING,         /* a sentence that lists the factors considered */
   REDRESS_RULE_PROCEDURAL,      /* a line of procedure: headers, documents received */
+  REDRESS_RULE_COORDINATION,    /* words that join two factors as one ("and", "or") */
   REDRESS_N_RULES
 } RedressRule;
 
