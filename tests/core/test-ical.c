@@ -812,6 +812,7 @@ test_export_other_database (Fixture       *f,
   /* The database moved elsewhere (or restored from a backup): the same UIDs */
   {
     g_autofree char *moved = g_build_filename (dir, "moved.db", NULL);
+    g_autofree char *other_path = g_build_filename (dir, "other.db", NULL);
     g_autoptr(RedressStore) moved_store = NULL;
     g_autoptr(GError) error = NULL;
     g_autofree char *again = NULL;
@@ -819,7 +820,7 @@ test_export_other_database (Fixture       *f,
     g_autoptr(GPtrArray) uids_again = NULL;
 
     g_clear_object (&other_store);
-    g_assert_cmpint (g_rename (g_build_filename (dir, "other.db", NULL), moved), ==, 0);
+    g_assert_cmpint (g_rename (other_path, moved), ==, 0);
     moved_store = redress_store_open (moved, &error);
     g_assert_no_error (error);
     again = export_text (moved_store, 0, REDRESS_CALENDAR_DEFAULT, 10);
