@@ -169,6 +169,10 @@ redress_detector_detect_kind (const char * const  *pages,
           if (redress_provisions_cite_fitting (def, t, s))
             chosen = candidate;
         }
+      /* else the first plain statement of it, before weaker mentions */
+      for (guint c = 0; c < list->len && chosen == NULL; c++)
+        if (g_array_index (list, RedressCandidate, c).strength >= REDRESS_STRENGTH_MEDIUM)
+          chosen = &g_array_index (list, RedressCandidate, c);
       if (chosen == NULL)
         chosen = &g_array_index (list, RedressCandidate, 0);
 
