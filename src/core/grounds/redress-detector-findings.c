@@ -1116,7 +1116,8 @@ factor_strength (const Reading        *r,
   if (listed && is_first_term (r, term, s) &&
       (s->end - s->start <= BOX_LABEL || opens (r->t, s->start, term->start)))
     return REDRESS_STRENGTH_STRONG;
-  if (redress_strength_in_brackets (r->t, cs, term->start))
+  if (redress_strength_in_brackets (r->t, cs, term->start) ||
+      redress_strength_in_quotes (r->t, s->start, term->start))
     return REDRESS_STRENGTH_WEAK;
   /* "a conviction" is held against the applicant by itself */
   if (r->catalogue->grounds[term->ground].adverse || basis || heads_finding (r, term, ps, pe, ce))
@@ -1446,6 +1447,9 @@ redress_findings_read (const RedressGroundCatalogue *catalogue,
                (term->kind == TERM_FACTOR && last->strength < REDRESS_STRENGTH_MEDIUM)) &&
               (strength = term_states_ground (&r, term, c.segment)) > 0)
             {
+              g_debug ("%s: %s (%u) “%.*s” in the same sentence", catalogue->grounds[term->ground].code,
+                       term_kind_names[term->kind], strength, (int) (term->end - term->start),
+                       t->folded + term->start);
               last->strength = MAX (last->strength, strength);
               if (named && (last->kind == TERM_FACTOR || last->kind == TERM_PROVISION))
                 last->kind = (TermKind) term->kind;

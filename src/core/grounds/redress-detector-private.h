@@ -126,6 +126,9 @@ gboolean redress_scope_sets_aside     (const RedressGroundDef *def,
 gboolean redress_strength_in_brackets (const RedressNormText        *t,
                                        gsize                         from,
                                        gsize                         position);
+gboolean redress_strength_in_quotes   (const RedressNormText        *t,
+                                       gsize                         from,
+                                       gsize                         position);
 void     redress_strength_decide      (const RedressGroundCatalogue *catalogue,
                                        GArray                       *segments,
                                        GArray                      **candidates);

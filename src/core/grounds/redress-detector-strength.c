@@ -16,7 +16,7 @@
  *    ("Savings minimal.", "Her employment is not established", "not
  *    satisfied that her ties are strong");
  *  - weak: a factor word elsewhere in a negative sentence (the object of
- *    a preposition, a remark in brackets, background).
+ *    a preposition, a remark in brackets, words quoted, background).
  *
  * A ground is suggested on one strong or medium statement, or on weak
  * ones in two sentences at least; a sentence that states another ground
@@ -48,6 +48,26 @@ redress_strength_in_brackets (const RedressNormText *t,
         return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * redress_strength_in_quotes:
+ * @from: where to count from (the start of the sentence)
+ *
+ * Whether @position stands inside quotation marks opened after @from: the
+ * applicant's words quoted ("will learn French on the job"), not the
+ * officer's finding.
+ */
+gboolean
+redress_strength_in_quotes (const RedressNormText *t,
+                            gsize                  from,
+                            gsize                  position)
+{
+  guint n = 0;
+
+  for (gsize i = from; i < position; i++)
+    n += t->folded[i] == '"';
+  return n % 2 == 1;
 }
 
 /* Whether @list states its ground strongly or plainly somewhere */
