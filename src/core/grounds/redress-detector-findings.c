@@ -232,15 +232,6 @@ typedef enum
   POLARITY_POSITIVE,
 } Polarity;
 
-typedef enum
-{
-  TERM_NAMED,       /* match-*: the ground named outright */
-  TERM_FACTOR,      /* factor-*: its vocabulary */
-  TERM_FINDING,     /* finding-*: a negative finding on its own */
-  TERM_CLEARED,     /* cleared-*: speaks for the applicant */
-  TERM_PROVISION,   /* a provision that founds this ground alone */
-} TermKind;
-
 static const char * const term_kind_names[] = {
   "named", "factor", "finding", "cleared", "provision",
 };
@@ -481,7 +472,7 @@ names_factor (const Reading *r,
 
       if (term->start >= end)
         break;
-      if (term->end <= end && term->kind != TERM_CLEARED)
+      if (term->end <= end && term->kind != REDRESS_TERM_CLEARED)
         return TRUE;
     }
   return FALSE;
@@ -730,7 +721,7 @@ other_head_in_piece (const Reading *r,
 
       if (other->start >= piece_end)
         break;
-      if (other->ground != term->ground && other->kind != TERM_CLEARED &&
+      if (other->ground != term->ground && other->kind != REDRESS_TERM_CLEARED &&
           !is_complement (r->t, piece_start, other->start))
         return TRUE;
     }
@@ -761,7 +752,7 @@ cleared_in_piece (const Reading *r,
 
       if (other->start >= piece_end)
         break;
-      if (other->ground == term->ground && other->kind == TERM_CLEARED &&
+      if (other->ground == term->ground && other->kind == REDRESS_TERM_CLEARED &&
           other->end > piece_start && other->start < piece_end)
         return TRUE;
     }
@@ -779,7 +770,7 @@ is_first_term (const Reading *r,
     {
       const Term *other = &g_array_index (r->terms, Term, i);
 
-      if (other->kind != TERM_CLEARED)
+      if (other->kind != REDRESS_TERM_CLEARED)
         return other->start >= term->start;
     }
   return TRUE;
@@ -819,7 +810,7 @@ yields_to_stronger (const Reading *r,
       if (other->start >= piece_end)
         break;
       if (other->ground != term->ground && n_strong < G_N_ELEMENTS (strong) &&
-          (other->kind == TERM_NAMED || other->kind == TERM_FINDING || other->kind == TERM_PROVISION))
+          (other->kind == REDRESS_TERM_NAMED || other->kind == REDRESS_TERM_FINDING || other->kind == REDRESS_TERM_PROVISION))
         strong[n_strong++] = other;
     }
   if (n_strong == 0)
@@ -883,7 +874,7 @@ provision_shared_with_named (const Reading *r,
 
       if (other->start >= s->end)
         break;
-      if (other->ground == term->ground || (other->kind != TERM_NAMED && other->kind != TERM_FINDING))
+      if (other->ground == term->ground || (other->kind != REDRESS_TERM_NAMED && other->kind != REDRESS_TERM_FINDING))
         continue;
       other_def = &r->catalogue->grounds[other->ground];
       for (char **p = def->provisions; *p != NULL; p++)
@@ -943,7 +934,7 @@ other_term_before (const Reading *r,
 
       if (other->start >= term->start)
         break;
-      if (other->ground != term->ground && other->kind != TERM_CLEARED)
+      if (other->ground != term->ground && other->kind != REDRESS_TERM_CLEARED)
         return TRUE;
     }
   return FALSE;
@@ -992,7 +983,7 @@ topic_of_other (const Reading *r,
 
       if (other->start >= term->start)
         break;
-      if (other->ground != term->ground && (other->kind == TERM_NAMED || other->kind == TERM_FINDING))
+      if (other->ground != term->ground && (other->kind == REDRESS_TERM_NAMED || other->kind == REDRESS_TERM_FINDING))
         return TRUE;
     }
   return FALSE;
@@ -1087,7 +1078,7 @@ subject_of_other (const Reading *r,
 
       if (other->start >= clause_end || other->start - term->end > HEAD_DISTANCE)
         return FALSE;
-      if (other->ground == term->ground || other->kind == TERM_CLEARED)
+      if (other->ground == term->ground || other->kind == REDRESS_TERM_CLEARED)
         continue;
       return !is_complement (r->t, term->end, other->start) &&
              !led_by (r->t, REDRESS_RULE_COORDINATION, term->end, other->start);
@@ -1145,7 +1136,7 @@ term_states_ground (const Reading *r,
 
   if (!states_finding (r->t, r->segments, k) || set_aside_after (r, k))
     return 0;
-  if ((term->kind == TERM_FACTOR || term->kind == TERM_FINDING) && is_modifier (r, term, s))
+  if ((term->kind == REDRESS_TERM_FACTOR || term->kind == REDRESS_TERM_FINDING) && is_modifier (r, term, s))
     return 0;
   if (def->exclude != NULL && redress_segment_matches (def->exclude, r->t, s))
     return 0;
@@ -1162,14 +1153,14 @@ term_states_ground (const Reading *r,
   polarity = polarity_at (r, s, term->start, term->end);
   listed = reasons || in_list_of_reasons (r, s);
   /* In a block of form fields, only a value that is itself a finding */
-  if (form && polarity != POLARITY_NEGATIVE && term->kind != TERM_FINDING)
+  if (form && polarity != POLARITY_NEGATIVE && term->kind != REDRESS_TERM_FINDING)
     return 0;
 
-  switch ((TermKind) term->kind)
+  switch ((RedressTermKind) term->kind)
     {
-    case TERM_FINDING:
+    case REDRESS_TERM_FINDING:
       return REDRESS_STRENGTH_STRONG;
-    case TERM_NAMED:
+    case REDRESS_TERM_NAMED:
       if (polarity == POLARITY_POSITIVE)
         return 0;
       /* "legal status ... for the whole length of your stay": the length
@@ -1178,13 +1169,13 @@ term_states_ground (const Reading *r,
         return 0;
       return (r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
               redress_segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL)) ? REDRESS_STRENGTH_STRONG : 0;
-    case TERM_PROVISION:
+    case REDRESS_TERM_PROVISION:
       if (provision_shared_with_named (r, term, s) || polarity == POLARITY_POSITIVE)
         return 0;
       /* A letter that refuses cites the provision of each ground it states */
       return (r->kind == REDRESS_TEXT_LETTER || polarity == POLARITY_NEGATIVE || listed ||
               redress_segment_has (r->t, r->segments, k, REDRESS_RULE_REFUSAL)) ? REDRESS_STRENGTH_STRONG : 0;
-    case TERM_FACTOR:
+    case REDRESS_TERM_FACTOR:
       if (polarity == POLARITY_POSITIVE)
         return 0;
       if (polarity == POLARITY_NONE && (!listed || !is_first_term (r, term, s)))
@@ -1208,7 +1199,7 @@ term_states_ground (const Reading *r,
       if (is_complement (r->t, ps, term->start) && other_head_in_piece (r, term, ps, pe))
         return 0;
       return factor_strength (r, term, s, listed, grounds_doubt, ps, pe, cs, ce);
-    case TERM_CLEARED:
+    case REDRESS_TERM_CLEARED:
     default:
       return 0;
     }
@@ -1258,7 +1249,7 @@ collect_provision_terms (const RedressGroundCatalogue *catalogue,
     {
       int ground = ground_of_provision (catalogue, g_ptr_array_index (cited, i));
       guint32 start = g_array_index (starts, guint32, i);
-      Term term = { start, start + 1, 0, TERM_PROVISION, REDRESS_LANG_EN };
+      Term term = { start, start + 1, 0, REDRESS_TERM_PROVISION, REDRESS_LANG_EN };
 
       if (ground < 0)
         continue;
@@ -1282,11 +1273,11 @@ collect_terms (const RedressGroundCatalogue *catalogue,
 
       for (guint l = 0; l < REDRESS_N_LANGS; l++)
         {
-          const struct { GRegex *regex; TermKind kind; } sources[] = {
-            { def->match[l], TERM_NAMED },
-            { l == language ? def->factor[l] : NULL, TERM_FACTOR },
-            { def->finding[l], TERM_FINDING },
-            { def->cleared[l], TERM_CLEARED },
+          const struct { GRegex *regex; RedressTermKind kind; } sources[] = {
+            { def->match[l], REDRESS_TERM_NAMED },
+            { l == language ? def->factor[l] : NULL, REDRESS_TERM_FACTOR },
+            { def->finding[l], REDRESS_TERM_FINDING },
+            { def->cleared[l], REDRESS_TERM_CLEARED },
           };
 
           for (guint k = 0; k < G_N_ELEMENTS (sources); k++)
@@ -1305,94 +1296,6 @@ collect_terms (const RedressGroundCatalogue *catalogue,
 /* Candidates ---------------------------------------------------------------- */
 
 #define MAX_CANDIDATES 8
-
-/* How a ground was found: a bit per TermKind of its candidates */
-static guint
-kinds_of (GArray *list)
-{
-  guint kinds = 0;
-
-  for (guint c = 0; c < list->len; c++)
-    kinds |= 1u << g_array_index (list, RedressCandidate, c).kind;
-  return kinds;
-}
-
-#define KIND(k) (1u << (k))
-
-/* Never named outright nor by its provision: only through its everyday
- * words or a finding (what a ground that rules it out drops) */
-static gboolean
-only_by_factor (GArray *list)
-{
-  return (kinds_of (list) & (KIND (TERM_NAMED) | KIND (TERM_PROVISION))) == 0;
-}
-
-/* Found by its name, a finding or its provision, not only its words */
-static gboolean
-found_outright (GArray *list)
-{
-  return (kinds_of (list) & ~KIND (TERM_FACTOR)) != 0;
-}
-
-/* Found only through a provision (which another ground may share: 16(1)
- * where the letter is about biometrics) */
-static gboolean
-only_by_provision (GArray *list)
-{
-  return kinds_of (list) == KIND (TERM_PROVISION);
-}
-
-static void
-drop_shared_provisions (const RedressGroundCatalogue *catalogue,
-                        GArray                      **candidates)
-{
-  for (guint i = 0; i < catalogue->n_grounds; i++)
-    {
-      const RedressGroundDef *def = &catalogue->grounds[i];
-
-      if (candidates[i] == NULL || !only_by_provision (candidates[i]))
-        continue;
-      for (guint j = 0; j < catalogue->n_grounds; j++)
-        {
-          gboolean shared = FALSE;
-
-          if (j == i || candidates[j] == NULL || only_by_provision (candidates[j]) ||
-              !found_outright (candidates[j]))
-            continue;
-          for (char **p = def->provisions; *p != NULL && !shared; p++)
-            shared = redress_provision_fits (&catalogue->grounds[j], *p);
-          if (shared)
-            {
-              g_clear_pointer (&candidates[i], g_array_unref);
-              break;
-            }
-        }
-    }
-}
-
-/* A ground that rules others out (a residency obligation, a genuine
- * marriage: the factors of a temporary stay are no ground there) drops
- * those found only through their vocabulary */
-static void
-apply_rules_out (const RedressGroundCatalogue *catalogue,
-                 GArray                      **candidates)
-{
-  for (guint i = 0; i < catalogue->n_grounds; i++)
-    {
-      const RedressGroundDef *def = &catalogue->grounds[i];
-
-      if (candidates[i] == NULL || !found_outright (candidates[i]) || def->rules_out == NULL)
-        continue;
-      for (char **code = def->rules_out; *code != NULL; code++)
-        {
-          const RedressGroundDef *other = redress_ground_catalogue_lookup (*code);
-          guint j = (guint) (other - catalogue->grounds);
-
-          if (other != NULL && candidates[j] != NULL && only_by_factor (candidates[j]))
-            g_clear_pointer (&candidates[j], g_array_unref);
-        }
-    }
-}
 
 /**
  * redress_findings_read:
@@ -1427,10 +1330,10 @@ redress_findings_read (const RedressGroundCatalogue *catalogue,
     {
       const Term *term = &g_array_index (terms, Term, i);
       GArray *list = candidates[term->ground];
-      RedressCandidate c = { term->start, -1, (RedressLang) term->lang, (TermKind) term->kind, 0 };
+      RedressCandidate c = { term->start, -1, (RedressLang) term->lang, (RedressTermKind) term->kind, 0 };
       guint8 strength;
 
-      if (term->kind == TERM_CLEARED || (list != NULL && list->len >= MAX_CANDIDATES))
+      if (term->kind == REDRESS_TERM_CLEARED || (list != NULL && list->len >= MAX_CANDIDATES))
         continue;
       c.segment = redress_segments_find (segments, term->start, term->end);
       if (c.segment < 0)
@@ -1441,18 +1344,18 @@ redress_findings_read (const RedressGroundCatalogue *catalogue,
            * outright counts as such */
           RedressCandidate *last = &g_array_index (list, RedressCandidate, list->len - 1);
 
-          gboolean named = term->kind == TERM_NAMED || term->kind == TERM_FINDING;
+          gboolean named = term->kind == REDRESS_TERM_NAMED || term->kind == REDRESS_TERM_FINDING;
 
-          if (((named && (last->kind == TERM_FACTOR || last->kind == TERM_PROVISION)) ||
-               (term->kind == TERM_FACTOR && last->strength < REDRESS_STRENGTH_MEDIUM)) &&
+          if (((named && (last->kind == REDRESS_TERM_FACTOR || last->kind == REDRESS_TERM_PROVISION)) ||
+               (term->kind == REDRESS_TERM_FACTOR && last->strength < REDRESS_STRENGTH_MEDIUM)) &&
               (strength = term_states_ground (&r, term, c.segment)) > 0)
             {
               g_debug ("%s: %s (%u) “%.*s” in the same sentence", catalogue->grounds[term->ground].code,
                        term_kind_names[term->kind], strength, (int) (term->end - term->start),
                        t->folded + term->start);
               last->strength = MAX (last->strength, strength);
-              if (named && (last->kind == TERM_FACTOR || last->kind == TERM_PROVISION))
-                last->kind = (TermKind) term->kind;
+              if (named && (last->kind == REDRESS_TERM_FACTOR || last->kind == REDRESS_TERM_PROVISION))
+                last->kind = (RedressTermKind) term->kind;
             }
           continue;
         }
@@ -1467,10 +1370,7 @@ redress_findings_read (const RedressGroundCatalogue *catalogue,
     }
 
   redress_strength_decide (catalogue, segments, candidates);
-  apply_rules_out (catalogue, candidates);
-  drop_shared_provisions (catalogue, candidates);
-
-  apply_rules_out (catalogue, candidates);
-  drop_shared_provisions (catalogue, candidates);
+  redress_strength_rule_out (catalogue, candidates);
+  redress_strength_rule_out (catalogue, candidates);
   return candidates;
 }

@@ -66,6 +66,16 @@ char      *redress_provisions_pick         (const RedressGroundDef *def,
 
 /* redress-detector-findings.c: what the officer holds against the applicant */
 
+/* How words state a ground (data/grounds.ini) */
+typedef enum
+{
+  REDRESS_TERM_NAMED,       /* match-*: the ground named outright */
+  REDRESS_TERM_FACTOR,      /* factor-*: its vocabulary */
+  REDRESS_TERM_FINDING,     /* finding-*: a negative finding on its own */
+  REDRESS_TERM_CLEARED,     /* cleared-*: speaks for the applicant */
+  REDRESS_TERM_PROVISION,   /* a provision that founds this ground alone */
+} RedressTermKind;
+
 /* How strongly a sentence states a ground (redress-detector-strength.c) */
 typedef enum
 {
@@ -79,7 +89,7 @@ typedef struct
   gsize position;     /* where the words that state the ground start */
   int segment;
   RedressLang lang;
-  guint8 kind;        /* how they state it (a private TermKind) */
+  guint8 kind;        /* how they state it (a RedressTermKind) */
   guint8 strength;    /* a RedressStrength */
 } RedressCandidate;
 
@@ -131,6 +141,8 @@ gboolean redress_strength_in_quotes   (const RedressNormText        *t,
                                        gsize                         position);
 void     redress_strength_decide      (const RedressGroundCatalogue *catalogue,
                                        GArray                       *segments,
+                                       GArray                      **candidates);
+void     redress_strength_rule_out    (const RedressGroundCatalogue *catalogue,
                                        GArray                      **candidates);
 
 G_END_DECLS

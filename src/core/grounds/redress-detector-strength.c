@@ -129,3 +129,109 @@ redress_strength_decide (const RedressGroundCatalogue *catalogue,
         g_clear_pointer (&candidates[i], g_array_unref);
     }
 }
+
+/* Grounds that rule others out ------------------------------------------- */
+
+/* How a ground was found: a bit per RedressTermKind of its candidates */
+static guint
+kinds_of (GArray *list)
+{
+  guint kinds = 0;
+
+  for (guint c = 0; c < list->len; c++)
+    kinds |= 1u << g_array_index (list, RedressCandidate, c).kind;
+  return kinds;
+}
+
+#define KIND(k) (1u << (k))
+
+/* Never named outright nor by its provision: only through its everyday
+ * words or a finding (what a ground that rules it out drops) */
+static gboolean
+only_by_factor (GArray *list)
+{
+  return (kinds_of (list) & (KIND (REDRESS_TERM_NAMED) | KIND (REDRESS_TERM_PROVISION))) == 0;
+}
+
+/* Found by its name, a finding or its provision, not only its words */
+static gboolean
+found_outright (GArray *list)
+{
+  return (kinds_of (list) & ~KIND (REDRESS_TERM_FACTOR)) != 0;
+}
+
+/* Found only through a provision (which another ground may share: 16(1)
+ * where the letter is about biometrics) */
+static gboolean
+only_by_provision (GArray *list)
+{
+  return kinds_of (list) == KIND (REDRESS_TERM_PROVISION);
+}
+
+static void
+drop_shared_provisions (const RedressGroundCatalogue *catalogue,
+                        GArray                      **candidates)
+{
+  for (guint i = 0; i < catalogue->n_grounds; i++)
+    {
+      const RedressGroundDef *def = &catalogue->grounds[i];
+
+      if (candidates[i] == NULL || !only_by_provision (candidates[i]))
+        continue;
+      for (guint j = 0; j < catalogue->n_grounds; j++)
+        {
+          gboolean shared = FALSE;
+
+          if (j == i || candidates[j] == NULL || only_by_provision (candidates[j]) ||
+              !found_outright (candidates[j]))
+            continue;
+          for (char **p = def->provisions; *p != NULL && !shared; p++)
+            shared = redress_provision_fits (&catalogue->grounds[j], *p);
+          if (shared)
+            {
+              g_clear_pointer (&candidates[i], g_array_unref);
+              break;
+            }
+        }
+    }
+}
+
+/* A ground that rules others out (a residency obligation, a genuine
+ * marriage: the factors of a temporary stay are no ground there) drops
+ * those found only through their vocabulary */
+static void
+apply_rules_out (const RedressGroundCatalogue *catalogue,
+                 GArray                      **candidates)
+{
+  for (guint i = 0; i < catalogue->n_grounds; i++)
+    {
+      const RedressGroundDef *def = &catalogue->grounds[i];
+
+      if (candidates[i] == NULL || !found_outright (candidates[i]) || def->rules_out == NULL)
+        continue;
+      for (char **code = def->rules_out; *code != NULL; code++)
+        {
+          const RedressGroundDef *other = redress_ground_catalogue_lookup (*code);
+          guint j = (guint) (other - catalogue->grounds);
+
+          if (other != NULL && candidates[j] != NULL && only_by_factor (candidates[j]))
+            g_clear_pointer (&candidates[j], g_array_unref);
+        }
+    }
+}
+
+/**
+ * redress_strength_rule_out:
+ * @candidates: (inout): per ground, its statements
+ *
+ * Drops the grounds that another one, found outright, rules out, and
+ * those found only through a provision that another ground found
+ * outright shares.
+ */
+void
+redress_strength_rule_out (const RedressGroundCatalogue *catalogue,
+                           GArray                      **candidates)
+{
+  apply_rules_out (catalogue, candidates);
+  drop_shared_provisions (catalogue, candidates);
+}
