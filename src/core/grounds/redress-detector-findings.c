@@ -1108,7 +1108,8 @@ factor_strength (const Reading        *r,
       (s->end - s->start <= BOX_LABEL || opens (r->t, s->start, term->start)))
     return REDRESS_STRENGTH_STRONG;
   if (redress_strength_in_brackets (r->t, cs, term->start) ||
-      redress_strength_in_quotes (r->t, s->start, term->start))
+      redress_strength_in_quotes (r->t, s->start, term->start) ||
+      led_by (r->t, REDRESS_RULE_OBJECT, ps, term->start))
     return REDRESS_STRENGTH_WEAK;
   /* "a conviction" is held against the applicant by itself */
   if (r->catalogue->grounds[term->ground].adverse || basis || heads_finding (r, term, ps, pe, ce))

@@ -60,6 +60,7 @@ typedef enum
   REDRESS_RULE_LISTING,         /* a sentence that lists the factors considered */
   REDRESS_RULE_PROCEDURAL,      /* a line of procedure: headers, documents received */
   REDRESS_RULE_COORDINATION,    /* words that join two factors as one ("and", "or") */
+  REDRESS_RULE_OBJECT,          /* words before a factor that make it the object of a preposition */
   REDRESS_N_RULES
 } RedressRule;
 

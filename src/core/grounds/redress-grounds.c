@@ -97,7 +97,7 @@ static const char * const rule_keys[REDRESS_N_RULES] = {
   "preamble", "hedge", "refusal", "decisive", "notice", "negative", "positive", "cleared",
   "doubt", "neutral", "past", "clause", "decision-intro", "reasons", "approval", "notes", "address", "entry",
   "complement", "basis", "inquiry", "modifier", "description", "negator", "dismissed",
-  "cleared-scope", "listing", "procedural", "coordination",
+  "cleared-scope", "listing", "procedural", "coordination", "object",
 };
 
 static const char * const lang_suffixes[REDRESS_N_LANGS] = { "en", "fr" };
