@@ -499,7 +499,7 @@ test_window_documents_ocr (Fixture       *f,
   RedressDocumentsView *documents;
   GtkWidget *bar, *cancel;
   gint64 case_id = redress_record_get_id (REDRESS_RECORD (kase));
-  gint64 last_tick, longest_gap = 0;
+  gint64 started, last_tick, longest_gap = 0;
 
   if (!test_pdf_have_scan_tools (FALSE))
     return;
@@ -537,7 +537,7 @@ test_window_documents_ocr (Fixture       *f,
   /* Read to the end: both pages announced, the window never blocked */
   g_ptr_array_set_size (shown, 0);
   redress_documents_view_attach (documents, file, REDRESS_DOCUMENT_REFUSAL_LETTER);
-  last_tick = g_get_monotonic_time ();
+  started = last_tick = g_get_monotonic_time ();
   for (guint i = 0; i < 3000 && redress_documents_view_get_n_documents (documents) == 0; i++)
     {
       gint64 now;
@@ -553,7 +553,11 @@ test_window_documents_ocr (Fixture       *f,
   g_test_message ("longest the main loop waited: %.0f ms", longest_gap / 1000.0);
   g_assert_true (shown_ocr_progress (shown, "Reading scanned page 1 of 2"));
   g_assert_true (shown_ocr_progress (shown, "Reading scanned page 2 of 2"));
-  g_assert_cmpint (longest_gap, <, G_USEC_PER_SEC);
+  /* Never blocked for a page's reading: a window that waited on each page
+   * would stall for about half of the whole (two pages).  A loaded machine
+   * makes the whole and the odd stall longer alike, so the bound follows
+   * the whole, and is never under a second. */
+  g_assert_cmpint (longest_gap, <, MAX (G_USEC_PER_SEC, (g_get_monotonic_time () - started) / 3));
 
   documents_stored = redress_store_list_documents (f->store, case_id, &error);
   g_assert_no_error (error);
