@@ -261,7 +261,29 @@ test_given (void)
  * a concern cleared over a list or at the end of a clause, a factor
  * marked minor, the head noun of a compound, a letter that approves or
  * maintains) it reads P 0.917, R 1.00, F1 0.957; heldout, heldout2 and
- * the development set are unchanged (0.941, 0.958, 0.985). */
+ * the development set are unchanged (0.941, 0.958, 0.985).
+ * heldout4, written apart again, first read blind: P 0.672, R 0.911,
+ * F1 0.774 (wrongly: employment 6, purpose of visit 4, finances 4,
+ * study plan 2, family ties 2).  It is seen from this round on, which
+ * turned from rules for sentences to the strength of the evidence,
+ * decided per ground over the whole text (redress-detector-strength.c):
+ * a ground named, its provision, a box or a line of reasons that opens
+ * on it is strong; a negative finding whose head the factor is, or that
+ * a doubt governs, is plain; a factor elsewhere (the object of a
+ * preposition, in brackets or quotation marks, the subject of a finding
+ * on another ground) is weak, and weak words found a ground only in two
+ * sentences not taken by another.  Before -> after, P / R / F1:
+ * development set 0.970 / 1.000 / 0.985 -> 0.992 / 1.000 / 0.996;
+ * heldout 0.906 / 0.980 / 0.941 -> 0.941 / 0.980 / 0.960; heldout2
+ * 0.920 / 1.000 / 0.958 -> 0.939 / 1.000 / 0.968; heldout3 0.917 /
+ * 1.000 / 0.957 -> 0.957 / 1.000 / 0.978; heldout4 0.672 / 0.911 /
+ * 0.774 -> 0.918 / 1.000 / 0.957.  The strength alone, before any word
+ * was added, gave heldout4 0.788 / 0.911 / 0.845 and raised every other
+ * set; the rest came from wording a linguist would read the same in
+ * any officer's text (a decision written in both languages, "Refusé.",
+ * "NSM", "interview not required", "not the issue", a record of
+ * documents received) and from a finding on the ability to do the work
+ * ruling out a study plan found only through education words. */
 #define HELDOUT_MIN_F1 0.80
 
 static void
@@ -285,5 +307,6 @@ main (int   argc,
   g_test_add_data_func ("/wording/heldout", "heldout", test_heldout);
   g_test_add_data_func ("/wording/heldout2", "heldout2", test_heldout);
   g_test_add_data_func ("/wording/heldout3", "heldout3", test_heldout);
+  g_test_add_data_func ("/wording/heldout4", "heldout4", test_heldout);
   return g_test_run ();
 }
