@@ -100,7 +100,11 @@ redress_detector_detect (const char * const  *pages,
  * found where it is named outright, or where its everyday vocabulary
  * (funds, savings, siblings, status...) meets a negative finding in the
  * same clause ("Savings minimal.", "I have concerns that the PA's ties
- * are weak"), or in a ticked box or a list of reasons.  A factor spoken
+ * are weak"), or in a ticked box or a list of reasons.  Each ground is
+ * decided on all its statements together: one strong or plain statement
+ * founds it, weak ones (its words in passing in a negative sentence) only
+ * in two sentences that state no other ground (see
+ * redress-detector-strength.c).  A factor spoken
  * well of is no ground; nor is anything in a preamble of what an officer
  * may consider, in a hedge or advice, or in a text that refuses nothing
  * (an acknowledgement, a fairness letter, a withdrawal, notes that
