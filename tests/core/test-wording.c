@@ -296,6 +296,46 @@ test_heldout (gconstpointer data)
   g_hash_table_unref (scores.per_ground);
 }
 
+/* Whether @code is among the grounds the detector finds in notes @text */
+static gboolean
+notes_state (const char *text,
+             const char *code)
+{
+  const char *pages[] = { text };
+  g_autoptr(GPtrArray) hits = redress_detector_detect_kind (pages, 1, "en", REDRESS_TEXT_NOTES,
+                                                            NULL, NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    if (strcmp (((RedressGroundHit *) g_ptr_array_index (hits, i))->code, code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A ground's words in passing found it in two sentences, not in one; a
+ * finding whose head they are founds it at once */
+static void
+test_strength (void)
+{
+  const char *once =
+    "PA applied for a TRV to attend a trade fair. Travel history: none. "
+    "No letter from the employer on leave. Refused.";
+  const char *twice =
+    "PA applied for a TRV to attend a trade fair. Travel history: none. "
+    "No letter from the employer on leave. No reference from the employer on duties. Refused.";
+  const char *plain =
+    "PA applied for a TRV to attend a trade fair. Travel history: none. "
+    "Employment not established. Refused.";
+  const char *quoted =
+    "PA applied for a TRV to attend a trade fair. Travel history: none. "
+    "PA said \"my employer will not give me leave\" but I am not satisfied he will leave. Refused.";
+
+  g_assert_true (notes_state (once, "travel-history"));
+  g_assert_false (notes_state (once, "employment"));
+  g_assert_true (notes_state (twice, "employment"));
+  g_assert_true (notes_state (plain, "employment"));
+  g_assert_false (notes_state (quoted, "employment"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/wording/coverage", test_coverage);
   g_test_add_func ("/wording/kind-recognised", test_recognised);
   g_test_add_func ("/wording/kind-given", test_given);
+  g_test_add_func ("/wording/strength", test_strength);
   g_test_add_data_func ("/wording/heldout", "heldout", test_heldout);
   g_test_add_data_func ("/wording/heldout2", "heldout2", test_heldout);
   g_test_add_data_func ("/wording/heldout3", "heldout3", test_heldout);
