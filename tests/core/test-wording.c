@@ -312,7 +312,8 @@ notes_state (const char *text,
 }
 
 /* A ground's words in passing found it in two sentences, not in one; a
- * finding whose head they are founds it at once */
+ * finding whose head they are founds it at once; the applicant's words
+ * (quoted, or answers in an interview's record) are words in passing */
 static void
 test_strength (void)
 {
@@ -333,7 +334,12 @@ test_strength (void)
   g_assert_false (notes_state (once, "employment"));
   g_assert_true (notes_state (twice, "employment"));
   g_assert_true (notes_state (plain, "employment"));
+  const char *answer =
+    "PA applied for a TRV to attend a trade fair. Travel history: none.\n"
+    "Q: What do you do?\nA: I have no job at the moment.\nRefused.";
+
   g_assert_false (notes_state (quoted, "employment"));
+  g_assert_false (notes_state (answer, "employment"));
 }
 
 int

@@ -1086,6 +1086,17 @@ subject_of_other (const Reading *r,
   return FALSE;
 }
 
+/* The applicant's words, not the officer's: quoted, or an answer in the
+ * record of an interview */
+static gboolean
+the_applicants_words (const Reading        *r,
+                      const Term           *term,
+                      const RedressSegment *s)
+{
+  return redress_strength_in_quotes (r->t, s->start, term->start) ||
+         redress_strength_in_exchange (r->t, s->start);
+}
+
 /* How strongly a factor found wanting states its ground: a ticked box
  * or a line of reasons that names it first is strong; a finding whose
  * head it is ("Savings minimal.", "Her employment is not established",
@@ -1107,8 +1118,7 @@ factor_strength (const Reading        *r,
   if (listed && is_first_term (r, term, s) &&
       (s->end - s->start <= BOX_LABEL || opens (r->t, s->start, term->start)))
     return REDRESS_STRENGTH_STRONG;
-  if (redress_strength_in_brackets (r->t, cs, term->start) ||
-      redress_strength_in_quotes (r->t, s->start, term->start) ||
+  if (redress_strength_in_brackets (r->t, cs, term->start) || the_applicants_words (r, term, s) ||
       led_by (r->t, REDRESS_RULE_OBJECT, ps, term->start))
     return REDRESS_STRENGTH_WEAK;
   /* "a conviction" is held against the applicant by itself */
@@ -1160,7 +1170,7 @@ term_states_ground (const Reading *r,
   switch ((RedressTermKind) term->kind)
     {
     case REDRESS_TERM_FINDING:
-      return REDRESS_STRENGTH_STRONG;
+      return the_applicants_words (r, term, s) ? REDRESS_STRENGTH_WEAK : REDRESS_STRENGTH_STRONG;
     case REDRESS_TERM_NAMED:
       if (polarity == POLARITY_POSITIVE)
         return 0;

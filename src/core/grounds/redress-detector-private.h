@@ -139,6 +139,8 @@ gboolean redress_strength_in_brackets (const RedressNormText        *t,
 gboolean redress_strength_in_quotes   (const RedressNormText        *t,
                                        gsize                         from,
                                        gsize                         position);
+gboolean redress_strength_in_exchange (const RedressNormText        *t,
+                                       gsize                         start);
 void     redress_strength_decide      (const RedressGroundCatalogue *catalogue,
                                        GArray                       *segments,
                                        GArray                      **candidates);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "redress-detector-private.h"
 
 /*
@@ -16,7 +18,8 @@
  *    ("Savings minimal.", "Her employment is not established", "not
  *    satisfied that her ties are strong");
  *  - weak: a factor word elsewhere in a negative sentence (the object of
- *    a preposition, a remark in brackets, words quoted, background).
+ *    a preposition, a remark in brackets, words quoted, a line of an
+ *    interview's questions and answers, background).
  *
  * A ground is suggested on one strong or medium statement, or on weak
  * ones in two sentences at least; a sentence that states another ground
@@ -68,6 +71,33 @@ redress_strength_in_quotes (const RedressNormText *t,
   for (gsize i = from; i < position; i++)
     n += t->folded[i] == '"';
   return n % 2 == 1;
+}
+
+/**
+ * redress_strength_in_exchange:
+ * @start: where the sentence starts
+ *
+ * Whether the sentence at @start is a line of an interview's record ("Q:
+ * Have you ever worked for pay?", "A: No.", "R : ..."): the question and
+ * the applicant's answer, not the officer's finding on them.
+ */
+gboolean
+redress_strength_in_exchange (const RedressNormText *t,
+                              gsize                  start)
+{
+  static const char * const labels[] = { "q", "a", "r", "question", "answer", "reponse" };
+  const char *p = t->folded + start;
+
+  while (*p != '\0' && !g_ascii_isalnum (*p))
+    p++;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gsize n = strlen (labels[i]);
+
+      if (strncmp (p, labels[i], n) == 0 && (p[n] == ':' || (p[n] == ' ' && p[n + 1] == ':')))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether @list states its ground strongly or plainly somewhere */
