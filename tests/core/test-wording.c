@@ -283,7 +283,12 @@ test_given (void)
  * any officer's text (a decision written in both languages, "Refusé.",
  * "NSM", "interview not required", "not the issue", a record of
  * documents received) and from a finding on the ability to do the work
- * ruling out a study plan found only through education words. */
+ * ruling out a study plan found only through education words.
+ * heldout5, written apart again once those rules were in, read blind on
+ * them: P 0.796, R 0.935, F1 0.860 (wrongly: finances 5, study plan 2,
+ * employment 2; missed: purpose of visit 2, length of stay 1).  That is
+ * the detector's honest figure on text it has never seen; keep the set
+ * unseen until a new one is written. */
 #define HELDOUT_MIN_F1 0.80
 
 static void
@@ -355,5 +360,6 @@ main (int   argc,
   g_test_add_data_func ("/wording/heldout2", "heldout2", test_heldout);
   g_test_add_data_func ("/wording/heldout3", "heldout3", test_heldout);
   g_test_add_data_func ("/wording/heldout4", "heldout4", test_heldout);
+  g_test_add_data_func ("/wording/heldout5", "heldout5", test_heldout);
   return g_test_run ();
 }
