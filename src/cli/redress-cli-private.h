@@ -98,7 +98,7 @@ extern const CliCommand cli_detect, cli_grounds;
 extern const CliCommand cli_checklist, cli_outline;
 extern const CliCommand cli_check, cli_backup, cli_restore;
 extern const CliCommand cli_demo;
-extern const CliCommand cli_office_init, cli_office_check;
+extern const CliCommand cli_office_init, cli_office_check, cli_office_push;
 
 /* redress-cli.c: --verbose */
 extern gboolean cli_verbose;

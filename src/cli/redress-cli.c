@@ -41,7 +41,7 @@ static const CliCommand * const commands[] = {
   &cli_search, &cli_document_export, &cli_document_ocr, &cli_document_remove,
   &cli_check, &cli_backup, &cli_restore,
   &cli_demo,
-  &cli_office_init, &cli_office_check,
+  &cli_office_init, &cli_office_check, &cli_office_push,
 };
 
 static const char *groups[] = { "client", "case", "document", "firm", "office" };
