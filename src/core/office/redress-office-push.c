@@ -217,15 +217,16 @@ static const char *local_counts =
   " (SELECT count(*) FROM blobs),"
   " (SELECT count(*) FROM page_previews)";
 
-static const char *count_names[] = {
+static const char *count_names[] = {  /* as the counts of the enum below */
   "clients", "cases", "events", "documents", "pages", "page_words", "case_grounds",
   "evidence", "checklist_items", "blobs", "firm",
 };
 
 enum
 {
-  COUNT_CLIENTS, COUNT_CASES, COUNT_EVENTS, COUNT_DOCUMENTS, COUNT_PAGES,
-  N_VERIFIED = G_N_ELEMENTS (count_names),
+  COUNT_CLIENTS, COUNT_CASES, COUNT_EVENTS, COUNT_DOCUMENTS, COUNT_PAGES, COUNT_PAGE_WORDS,
+  COUNT_GROUNDS, COUNT_EVIDENCE, COUNT_CHECKLIST, COUNT_DOCUMENT_BLOBS, COUNT_FIRM,
+  N_VERIFIED,
   COUNT_BYTES = N_VERIFIED,
   COUNT_FILE_NUMBERS, COUNT_BLOBS, COUNT_PREVIEWS,
   N_COUNTS,
@@ -342,7 +343,7 @@ read_local_counts (Push     *push,
   push->total = push->counts[COUNT_FILE_NUMBERS] + push->counts[COUNT_BLOBS] +
                 push->counts[COUNT_PREVIEWS];
   for (int i = 0; i < N_VERIFIED; i++)
-    if (i != COUNT_BLOBS)
+    if (i != COUNT_DOCUMENT_BLOBS)
       push->total += push->counts[i];
   return TRUE;
 }
@@ -614,7 +615,7 @@ verify (Push     *push,
       gint64 found = g_ascii_strtoll (PQgetvalue (counts, 0, i), NULL, 10);
 
       /* The office's firm profile, kept, counts as the local one */
-      if (i == N_VERIFIED - 1)
+      if (i == COUNT_FIRM)
         found = MIN (found, push->counts[i]);
       if (found != push->counts[i])
         {
@@ -689,7 +690,7 @@ firm_is_kept (Push     *push,
 
   if (result == NULL)
     return FALSE;
-  *kept = push->counts[N_VERIFIED - 1] > 0 && !g_str_equal (PQgetvalue (result, 0, 0), "0");
+  *kept = push->counts[COUNT_FIRM] > 0 && !g_str_equal (PQgetvalue (result, 0, 0), "0");
   return TRUE;
 }
 
