@@ -327,19 +327,36 @@ test_push_copies (Fixture       *f,
   g_autofree char *other_before = NULL;
   g_autofree char *other_after = NULL;
   g_autofree char *source_sha = NULL;
+  gint64 year = 0;
+  gint64 local_last = 0;
 
   NEEDS_SERVER ();
-  source_sha = test_file_sha256 (f->local);
 
   /* Another consultant's file and the office's own counter */
   db_exec (f, "INSERT INTO redress.clients (file_number, family_name, given_names) VALUES "
-              " ('2025-0001', 'Autre', 'Personne'), ('2025-0002', 'Encore', 'Quelqu''un');"
+              " ('1999-0001', 'Autre', 'Personne'), ('1999-0002', 'Encore', 'Quelqu''un');"
               "INSERT INTO redress.cases (client_id, application_type, decision_date) "
               " SELECT id, 'visitor-visa', '2025-05-05' FROM redress.clients;"
-              "INSERT INTO redress.file_numbers VALUES (2025, 2), (2026, 9)");
+              "INSERT INTO redress.file_numbers VALUES (1999, 2)");
+  /* The local counter of 2019 is new to the office; the office's counter
+   * of the local file's year is behind it */
+  {
+    sqlite3 *db = open_local (f->local);
+    g_autofree char *sql = NULL;
+
+    year = test_query_int (db, "SELECT max (year) FROM file_numbers");
+    local_last = test_query_int (db, "SELECT last FROM file_numbers WHERE year = "
+                                     "(SELECT max (year) FROM file_numbers)");
+    test_exec (db, "INSERT INTO file_numbers VALUES (2019, 5)");
+    sqlite3_close (db);
+    sql = g_strdup_printf ("INSERT INTO redress.file_numbers VALUES (%" G_GINT64_FORMAT ", 1)",
+                           year);
+    db_exec (f, sql);
+  }
   other_before = db_value (f, "SELECT string_agg (t::text, ',' ORDER BY t::text) "
                               "FROM redress.clients t");
 
+  source_sha = test_file_sha256 (f->local);
   office = redress_office_connect (f->target, &error);
   g_assert_no_error (error);
   g_assert_true (redress_office_push (office, f->local, on_progress, progress, &result, &error));
@@ -367,7 +384,7 @@ test_push_copies (Fixture       *f,
 
   /* The other consultant's file as it was */
   other_after = db_value (f, "SELECT string_agg (t::text, ',' ORDER BY t::text) "
-                             "FROM redress.clients t WHERE file_number LIKE '2025-%'");
+                             "FROM redress.clients t WHERE file_number LIKE '1999-%'");
   g_assert_cmpstr (other_after, ==, other_before);
 
   /* Counts per table: the office's rows beyond the other file's */
@@ -412,7 +429,7 @@ test_push_copies (Fixture       *f,
 #define PAIRS(agg, order, schema) \
     "SELECT " agg " (pair, ','" order ") FROM (SELECT cl.file_number || ' ' || " \
     "c.application_type || ' ' || c.decision_date AS pair FROM " schema "cases c JOIN " \
-    schema "clients cl ON cl.id = c.client_id WHERE cl.file_number NOT LIKE '2025-%'" \
+    schema "clients cl ON cl.id = c.client_id WHERE cl.file_number NOT LIKE '1999-%'" \
     " ORDER BY 1) t"
     g_autofree char *office_sql = g_strdup (PAIRS ("string_agg", " ORDER BY pair", "redress."));
     g_autofree char *local_sql = g_strdup (PAIRS ("group_concat", "", ""));
@@ -471,10 +488,8 @@ test_push_copies (Fixture       *f,
     g_autofree char *firm = db_value (f, "SELECT name || ' ' || licence FROM redress.firm");
     g_autofree char *counters = db_value (f, "SELECT string_agg (year || ':' || last, ' ' "
                                              "ORDER BY year) FROM redress.file_numbers");
-    g_autofree char *local_last = local_value (f, "SELECT last FROM file_numbers "
-                                                  "WHERE year = 2026");
-    g_autofree char *expected = g_strdup_printf ("2025:2 2026:%d",
-                                                 MAX (9, atoi (local_last)));
+    g_autofree char *expected = g_strdup_printf ("1999:2 2019:5 %" G_GINT64_FORMAT ":%"
+                                                 G_GINT64_FORMAT, year, local_last);
 
     g_assert_cmpstr (firm, ==, "Cabinet Tremblay R123456");
     g_assert_cmpstr (counters, ==, expected);
@@ -498,8 +513,14 @@ test_push_twice (Fixture       *f,
   g_assert_false (push (f, f->local, &result, &error));
   g_assert_error (error, REDRESS_OFFICE_PUSH_ERROR, REDRESS_OFFICE_PUSH_ERROR_CLASH);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "already holds client files numbered 2026-0001, "
-                                            "2026-0002, 2026-0003, 2026-0004"));
+  {
+    g_autofree char *numbers = local_value (f, "SELECT group_concat (file_number, ', ') FROM "
+                                               "(SELECT file_number FROM clients ORDER BY 1)");
+    g_autofree char *expected = g_strdup_printf ("already holds client files numbered %s, so",
+                                                 numbers);
+
+    g_assert_nonnull (strstr (error->message, expected));
+  }
   g_assert_nonnull (strstr (error->message, "nothing was pushed"));
   after = office_snapshot (f);
   g_assert_cmpstr (after, ==, before);
@@ -509,13 +530,19 @@ test_push_twice (Fixture       *f,
     sqlite3 *db = open_local (f->local);
 
     test_exec (db, "UPDATE clients SET file_number = 'L-' || file_number "
-                   "WHERE file_number <> '2026-0003'");
+                   "WHERE id <> (SELECT max (id) FROM clients)");
     sqlite3_close (db);
   }
   g_clear_error (&error);
   g_assert_false (push (f, f->local, &result, &error));
   g_assert_error (error, REDRESS_OFFICE_PUSH_ERROR, REDRESS_OFFICE_PUSH_ERROR_CLASH);
-  g_assert_nonnull (strstr (error->message, "a client file numbered 2026-0003,"));
+  {
+    g_autofree char *number = local_value (f, "SELECT file_number FROM clients "
+                                              "WHERE id = (SELECT max (id) FROM clients)");
+    g_autofree char *expected = g_strdup_printf ("a client file numbered %s, so", number);
+
+    g_assert_nonnull (strstr (error->message, expected));
+  }
   g_clear_pointer (&after, g_free);
   after = office_snapshot (f);
   g_assert_cmpstr (after, ==, before);
@@ -682,7 +709,7 @@ test_push_fails_midway (Fixture       *f,
 
   NEEDS_SERVER ();
   db_exec (f, "INSERT INTO redress.clients (file_number, family_name, given_names) VALUES "
-              " ('2025-0001', 'Autre', 'Personne')");
+              " ('1999-0001', 'Autre', 'Personne')");
   before = office_snapshot (f);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
