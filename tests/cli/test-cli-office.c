@@ -9,8 +9,11 @@
  * redress-cli office init URI and office check URI, as IT would run them:
  * the address's rules always; against the server that $REDRESS_TEST_PG
  * names (a superuser's address on loopback, build-aux/start-postgres.sh),
- * the schema made, checked, made again, and refused when newer.  Without
- * $REDRESS_TEST_PG those are skipped.
+ * the schema made, checked, made again, and refused when newer; office
+ * push copying a demo database with an imported letter, checked by SQL,
+ * and refusing a second push, an office without the schema and a local
+ * file that is not a Redress database, the office left as it was.
+ * Without $REDRESS_TEST_PG those are skipped.
  */
 
 static PGconn *admin;
@@ -138,6 +141,7 @@ test_office_address (Fixture       *f,
   assert_status (help, 0);
   g_assert_nonnull (strstr (help->out, "office init URI"));
   g_assert_nonnull (strstr (help->out, "office check URI"));
+  g_assert_nonnull (strstr (help->out, "office push URI"));
 }
 
 static void
@@ -243,6 +247,175 @@ test_office_unreachable (Fixture       *f,
   }
 }
 
+/* office push --from FILE URI */
+static Result *
+office_push (Fixture    *f,
+             const char *from,
+             const char *uri)
+{
+  const char *args[] = { "office", "push", "--from", from, uri, NULL };
+
+  return run_argv (f, FALSE, NULL, NULL, args);
+}
+
+/* The rows of every table of the office, in one line each */
+static char *
+office_counts (const char *uri)
+{
+  return value_in (uri, "SELECT string_agg (relname || ' ' || n, ', ' ORDER BY relname) FROM ("
+                        " SELECT c.relname, (xpath ('/row/n/text()', query_to_xml ("
+                        "  format ('SELECT count(*) AS n FROM redress.%I', c.relname), "
+                        "  false, true, '')))[1]::text AS n"
+                        " FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace"
+                        " WHERE s.nspname = 'redress' AND c.relkind = 'r') t");
+}
+
+/* A consultant's demo database with a refusal letter, pushed whole */
+static void
+test_office_push (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *local_sha = NULL;
+  static const char *tables[] = {
+    "clients", "cases", "events", "documents", "pages", "case_grounds", "evidence",
+    "checklist_items",
+  };
+
+  NEEDS_SERVER ();
+  uri = new_database (&name);
+  {
+    g_autoptr(Result) init = office (f, "init", uri, FALSE);
+    assert_status (init, 0);
+  }
+  {
+    g_autoptr(Result) demo = run_cli (f, "demo", NULL);
+    assert_status (demo, 0);
+  }
+  pdf = write_refusal_pdf (f, "letter.pdf");
+  import_pdf (f, 1, "refusal-letter", pdf);
+  local_sha = file_sha256 (f->db);
+
+  {
+    g_autoptr(Result) push = office_push (f, f->db, uri);
+
+    assert_status (push, 0);
+    g_assert_nonnull (strstr (push->out, "Pushed 4 client files, "));
+    g_assert_nonnull (strstr (push->out, " cases and 1 document ("));
+    g_assert_nonnull (strstr (push->out, ") into the office database at "));
+    g_assert_nonnull (strstr (push->out, name));
+    /* Not a terminal: no progress */
+    g_assert_cmpstr (push->err, ==, "");
+  }
+  /* The local file was only read */
+  {
+    g_autofree char *sha = file_sha256 (f->db);
+    g_assert_cmpstr (sha, ==, local_sha);
+  }
+
+  /* Counts per table, and the letter's bytes hashed by the server */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *office_sql = g_strdup_printf ("SELECT count(*) FROM redress.%s",
+                                                     tables[i]);
+      g_autofree char *local_sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      g_autofree char *in_office = value_in (uri, office_sql);
+      g_autofree char *in_local = g_strdup_printf ("%d", sql_count (f->db, local_sql));
+
+      g_test_message ("%s: %s in the office, %s local", tables[i], in_office, in_local);
+      g_assert_cmpstr (in_office, ==, in_local);
+    }
+  {
+    g_autofree char *hashed = value_in (uri, "SELECT encode (sha256 (b.data), 'hex') || ' ' || "
+                                             "d.sha256 FROM redress.documents d JOIN "
+                                             "redress.blobs b ON b.sha256 = d.sha256");
+    g_autofree char *pdf_sha = file_sha256 (pdf);
+    g_autofree char *expected = g_strdup_printf ("%s %s", pdf_sha, pdf_sha);
+    g_autofree char *found = value_in (uri, "SELECT count(*) FROM redress.pages "
+                                            "WHERE text_search @@ to_tsquery ('simple', "
+                                            "'satisfied & leave')");
+
+    g_assert_cmpstr (hashed, ==, expected);
+    g_assert_cmpstr (found, ==, "1");
+  }
+
+  /* The same file again: refused for its file numbers, nothing written */
+  before = office_counts (uri);
+  {
+    g_autoptr(Result) again = office_push (f, f->db, uri);
+
+    assert_error (again, 1, "already holds client files numbered ");
+    g_assert_nonnull (strstr (again->err, "nothing was pushed"));
+  }
+  after = office_counts (uri);
+  g_assert_cmpstr (after, ==, before);
+  drop_database (name);
+}
+
+/* Refused before anything is written: an office without the schema, a
+ * local file that is not a Redress database, no --from */
+static void
+test_office_push_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *empty = fixture_path (f, "empty.db");
+  g_autofree char *text = fixture_path (f, "notes.txt");
+  g_autofree char *tables = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  NEEDS_SERVER ();
+  uri = new_database (&name);
+  {
+    g_autoptr(Result) demo = run_cli (f, "demo", NULL);
+    assert_status (demo, 0);
+  }
+  {
+    g_autoptr(Result) push = office_push (f, f->db, uri);
+
+    assert_error (push, 1, "has no Redress schema yet");
+    g_assert_nonnull (strstr (push->err, "redress-cli office init"));
+  }
+  tables = value_in (uri, "SELECT count(*) FROM pg_tables WHERE schemaname = 'redress'");
+  g_assert_cmpstr (tables, ==, "0");
+
+  {
+    g_autoptr(Result) init = office (f, "init", uri, FALSE);
+    assert_status (init, 0);
+  }
+  before = office_counts (uri);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  {
+    g_autoptr(Result) push = office_push (f, empty, uri);
+
+    assert_error (push, 1, "is empty: it is not a Redress database");
+  }
+  g_assert_true (g_file_set_contents (text, "Notes of a meeting, not a database. Long enough "
+                                      "for SQLite to read a whole header of a hundred bytes "
+                                      "and find it is not one of its files.\n", -1, NULL));
+  {
+    g_autoptr(Result) push = office_push (f, text, uri);
+
+    assert_error (push, 1, "damaged");
+  }
+  {
+    const char *args[] = { "office", "push", uri, NULL };
+    g_autoptr(Result) push = run_argv (f, FALSE, NULL, NULL, args);
+
+    assert_error (push, 2, "--from is required");
+  }
+  after = office_counts (uri);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_file_test (empty, G_FILE_TEST_EXISTS), ==, TRUE);
+  drop_database (name);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +435,8 @@ main (int    argc,
   CLI_TEST_ADD ("/cli/office/init-and-check", test_office_init_and_check);
   CLI_TEST_ADD ("/cli/office/too-new", test_office_too_new);
   CLI_TEST_ADD ("/cli/office/unreachable", test_office_unreachable);
+  CLI_TEST_ADD ("/cli/office/push", test_office_push);
+  CLI_TEST_ADD ("/cli/office/push-refused", test_office_push_refused);
 
   status = cli_fixture_run ();
   g_clear_pointer (&admin, PQfinish);
