@@ -463,31 +463,75 @@ check_blob (Push        *push,
   return FALSE;
 }
 
+/* A row sent in the pipeline, not yet answered */
+typedef struct
+{
+  gint64 local_id;
+  char *key;       /* its first value, for messages, without a local id */
+  char *sha256;    /* documents: the local SHA-256 */
+} Pending;
+
+static void
+pending_clear (gpointer data)
+{
+  Pending *pending = data;
+
+  g_free (pending->key);
+  g_free (pending->sha256);
+}
+
+/* Rows sent before their answers are read: a round trip for each batch,
+ * not for each row (what a server across the network needs).  The
+ * answers are small (an id), so the server never waits on us to read
+ * them while we send. */
+#define BATCH_ROWS 100
+#define BATCH_BYTES (8 * 1024 * 1024)
+
 static gboolean
-insert_row (Push             *push,
-            const TableCopy  *copy,
-            gint64            local_id,
-            const char      **values,
-            const int        *lengths,
-            const int        *formats,
-            GError          **error)
+send_row (Push             *push,
+          const TableCopy  *copy,
+          GArray           *batch,
+          gint64            local_id,
+          const char      **values,
+          const int        *lengths,
+          const int        *formats,
+          GError          **error)
 {
   PGconn *conn = redress_office_get_connection (push->office);
-  g_autoptr(PGresult) result = NULL;
-  g_autoptr(GError) local_error = NULL;
-  ExecStatusType status;
+  Pending pending = { local_id, NULL, NULL };
 
-  result = PQexecParams (conn, copy->insert, (int) copy->n_params, NULL, values, lengths,
-                         formats, 0);
-  status = result ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  if (!PQsendQueryParams (conn, copy->insert, (int) copy->n_params, NULL, values, lengths,
+                          formats, 0))
+    return redress_office_set_result_error (push->office, NULL, error);
+  if (local_id == 0)
+    pending.key = g_strdup (values[0] ? values[0] : "");
+  if (copy->records == MAP_DOCUMENT)
+    pending.sha256 = g_strdup (values[3]);
+  g_array_append_val (batch, pending);
+  return TRUE;
+}
+
+/* The answer to one row */
+static gboolean
+take_answer (Push             *push,
+             const TableCopy  *copy,
+             Pending          *pending,
+             PGresult         *result,
+             GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ExecStatusType status = result ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  const char *office_id;
+
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
       redress_office_set_result_error (push->office, result, &local_error);
       if (local_error->domain == REDRESS_OFFICE_ERROR &&
           local_error->code == REDRESS_OFFICE_ERROR_FAILED)
         {
-          g_autofree char *id = local_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, local_id)
-                                             : g_strdup (values[0] ? values[0] : "");
+          g_autofree char *id = pending->key != NULL
+                                ? g_strdup (pending->key)
+                                : g_strdup_printf ("%" G_GINT64_FORMAT, pending->local_id);
 
           g_set_error (error, REDRESS_OFFICE_PUSH_ERROR, REDRESS_OFFICE_PUSH_ERROR_REFUSED,
                        _("The office database refused a row of “%s” (%s in the local "
@@ -499,25 +543,76 @@ insert_row (Push             *push,
       return FALSE;
     }
 
-  if (copy->records != MAP_NONE)
+  if (copy->records == MAP_NONE)
+    return TRUE;
+  if (PQntuples (result) != 1)
     {
-      const char *office_id;
+      g_set_error (error, REDRESS_OFFICE_PUSH_ERROR, REDRESS_OFFICE_PUSH_ERROR_REFUSED,
+                   _("The office database did not keep a row of “%s”, so nothing was "
+                     "pushed."), copy->table);
+      return FALSE;
+    }
+  office_id = PQgetvalue (result, 0, 0);
+  g_hash_table_insert (push->maps[copy->records],
+                       g_memdup2 (&pending->local_id, sizeof pending->local_id),
+                       g_strdup (office_id));
+  g_string_append_c (push->ids[copy->records], push->ids[copy->records]->len ? ',' : '{');
+  g_string_append (push->ids[copy->records], office_id);
+  if (pending->sha256 != NULL)
+    g_hash_table_insert (push->document_sha256, g_strdup (office_id),
+                         g_steal_pointer (&pending->sha256));
+  return TRUE;
+}
 
-      if (PQntuples (result) != 1)
-        {
-          g_set_error (error, REDRESS_OFFICE_PUSH_ERROR, REDRESS_OFFICE_PUSH_ERROR_REFUSED,
-                       _("The office database did not keep a row of “%s”, so nothing was "
-                         "pushed."), copy->table);
-          return FALSE;
-        }
-      office_id = PQgetvalue (result, 0, 0);
-      g_hash_table_insert (push->maps[copy->records], g_memdup2 (&local_id, sizeof local_id),
-                           g_strdup (office_id));
-      g_string_append_c (push->ids[copy->records], push->ids[copy->records]->len ? ',' : '{');
-      g_string_append (push->ids[copy->records], office_id);
-      if (copy->records == MAP_DOCUMENT)
-        g_hash_table_insert (push->document_sha256, g_strdup (office_id),
-                             g_strdup (values[3]));
+/* Ends the batch: reads the answer to each row sent, then the sync.  All
+ * are read even after a failure, so that the connection is ready for the
+ * ROLLBACK. */
+static gboolean
+finish_batch (Push             *push,
+              const TableCopy  *copy,
+              GArray           *batch,
+              GError          **error)
+{
+  PGconn *conn = redress_office_get_connection (push->office);
+  g_autoptr(GError) first_error = NULL;
+  PGresult *result;
+
+  if (batch->len == 0)
+    return TRUE;
+  if (!PQpipelineSync (conn))
+    {
+      g_array_set_size (batch, 0);
+      return redress_office_set_result_error (push->office, NULL, error);
+    }
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      result = PQgetResult (conn);
+      if (first_error == NULL &&
+          take_answer (push, copy, &g_array_index (batch, Pending, i), result, &first_error))
+        report_progress (push);
+      if (result == NULL)
+        break;  /* the connection was lost */
+      PQclear (result);
+      /* Each row's answer ends with NULL */
+      while ((result = PQgetResult (conn)) != NULL)
+        PQclear (result);
+    }
+  /* The sync */
+  while ((result = PQgetResult (conn)) != NULL)
+    {
+      gboolean sync = PQresultStatus (result) == PGRES_PIPELINE_SYNC;
+
+      PQclear (result);
+      if (sync)
+        break;
+    }
+  g_array_set_size (batch, 0);
+
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
     }
   return TRUE;
 }
@@ -527,13 +622,21 @@ copy_table (Push             *push,
             const TableCopy  *copy,
             GError          **error)
 {
+  PGconn *conn = redress_office_get_connection (push->office);
+  g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (Pending));
   sqlite3_stmt *stmt = NULL;
   int first = selects_id (copy) ? 1 : 0;
+  gsize batch_bytes = 0;
+  gboolean ok = TRUE;
   int rc;
 
   g_debug ("Pushing %s", copy->table);
+  g_array_set_clear_func (batch, pending_clear);
+  if (!PQenterPipelineMode (conn))
+    return redress_office_set_result_error (push->office, NULL, error);
+
   rc = sqlite3_prepare_v2 (push->source, copy->select, -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *values[MAX_PARAMS] = { NULL };
       int lengths[MAX_PARAMS] = { 0 };
@@ -542,7 +645,7 @@ copy_table (Push             *push,
       gint64 local_id = first ? sqlite3_column_int64 (stmt, 0) : 0;
 
       rc = SQLITE_OK;
-      for (guint i = 0; i < copy->n_params; i++)
+      for (guint i = 0; ok && i < copy->n_params; i++)
         {
           int column = (int) i + first;
           int type = sqlite3_column_type (stmt, column);
@@ -556,11 +659,11 @@ copy_table (Push             *push,
               values[i] = g_hash_table_lookup (push->maps[copy->maps[i]], &id);
               if (values[i] == NULL)
                 {
-                  sqlite3_finalize (stmt);
+                  /* A row that refers to one that was not pushed */
                   g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_DAMAGED,
                                _("The database “%s” is damaged: restore it from a backup "
                                  "(redress-cli restore FILE)."), push->path);
-                  return FALSE;
+                  ok = FALSE;
                 }
             }
           else if (copy->binary[i])
@@ -568,6 +671,7 @@ copy_table (Push             *push,
               values[i] = sqlite3_column_blob (stmt, column);
               lengths[i] = sqlite3_column_bytes (stmt, column);
               formats[i] = 1;
+              batch_bytes += (gsize) lengths[i];
               /* An empty value is not NULL */
               if (values[i] == NULL)
                 values[i] = "";
@@ -579,18 +683,31 @@ copy_table (Push             *push,
             values[i] = (const char *) sqlite3_column_text (stmt, column);
         }
 
-      if ((copy->check_blob && !check_blob (push, values[0], values[2], lengths[2], error)) ||
-          !insert_row (push, copy, local_id, values, lengths, formats, error))
+      ok = ok &&
+           (!copy->check_blob || check_blob (push, values[0], values[2], lengths[2], error)) &&
+           send_row (push, copy, batch, local_id, values, lengths, formats, error);
+      if (ok && (batch->len >= BATCH_ROWS || batch_bytes >= BATCH_BYTES))
         {
-          sqlite3_finalize (stmt);
-          return FALSE;
+          ok = finish_batch (push, copy, batch, error);
+          batch_bytes = 0;
         }
-      report_progress (push);
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return source_error (push, rc, error);
-  return TRUE;
+  if (ok && rc != SQLITE_DONE && rc != SQLITE_OK)
+    ok = source_error (push, rc, error);
+
+  /* What is still in the pipeline is answered (and dropped after a failure) */
+  if (ok)
+    ok = finish_batch (push, copy, batch, error);
+  else
+    finish_batch (push, copy, batch, NULL);
+  if (!PQexitPipelineMode (conn))
+    {
+      g_debug ("Leaving the pipeline: %s", PQerrorMessage (conn));
+      if (ok)
+        ok = redress_office_set_result_error (push->office, NULL, error);
+    }
+  return ok;
 }
 
 /* Verifying --------------------------------------------------------------- */
