@@ -31,7 +31,9 @@
  * pages_index trigger), the words OCR read, the previews, the grounds,
  * the evidence and the checklist items.  The office gives each record a
  * new id (RETURNING id): the ids of the local database are mapped, never
- * reused, and nothing already in the office is changed.
+ * reused, and nothing already in the office is changed.  Records keep
+ * their local dates, and the timeline its local actors and moments; the
+ * office stamps each record as changed by the role that pushed it.
  *
  * A client file whose file number the office already has refuses the
  * whole push before anything is written, naming the numbers: the same
@@ -736,13 +738,13 @@ verify (Push     *push,
         found = MIN (found, push->counts[i]);
       if (found != push->counts[i])
         {
-          g_debug ("%s: %" G_GINT64_FORMAT " in the office, %" G_GINT64_FORMAT " local",
-                   count_names[i], found, push->counts[i]);
+          g_autofree char *in_office = g_strdup_printf ("%" G_GINT64_FORMAT, found);
+          g_autofree char *in_local = g_strdup_printf ("%" G_GINT64_FORMAT, push->counts[i]);
+
           g_set_error (error, REDRESS_OFFICE_PUSH_ERROR, REDRESS_OFFICE_PUSH_ERROR_MISMATCH,
-                       _("The office database holds %" G_GINT64_FORMAT " rows of “%s” after "
-                         "the copy where the local database has %" G_GINT64_FORMAT ", so "
-                         "nothing was pushed."),
-                       found, count_names[i], push->counts[i]);
+                       _("The office database holds %s rows of “%s” after the copy where the "
+                         "local database has %s, so nothing was pushed."),
+                       in_office, count_names[i], in_local);
           return FALSE;
         }
     }
