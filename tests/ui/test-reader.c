@@ -625,6 +625,8 @@ assert_controls (RedressPdfView *reader,
   g_ptr_array_add (controls, entry);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_ptr_array_add (controls, find_action_button (GTK_WIDGET (reader), actions[i]));
+  /* The menu the zoom buttons fold into in a narrow window */
+  g_ptr_array_add (controls, find_widget (GTK_WIDGET (reader), GTK_TYPE_MENU_BUTTON, NULL));
   /* Previous and next match: never without a document */
   if (!sensitive)
     {
