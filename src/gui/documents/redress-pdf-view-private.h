@@ -52,7 +52,6 @@ struct _RedressPdfView
   GtkWidget *page_entry;
   GtkWidget *page_label;
   GtkWidget *zoom_label;
-  GtkWidget *zoom_controls;   /* the buttons, or their menu when narrow */
   GtkWidget *search_entry;
   GtkWidget *match_label;
 

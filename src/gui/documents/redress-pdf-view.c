@@ -586,7 +586,6 @@ pdf_view_update_labels (RedressPdfView *self)
   /* Nothing to page through, zoom or find without a document */
   gtk_widget_set_sensitive (self->page_entry, self->n_pages > 0);
   gtk_widget_set_sensitive (self->search_entry, self->n_pages > 0);
-  gtk_widget_set_sensitive (self->zoom_controls, self->n_pages > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.zoom-in", self->n_pages > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.zoom-out", self->n_pages > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.zoom-fit", self->n_pages > 0);
@@ -1124,7 +1123,6 @@ redress_pdf_view_init (RedressPdfView *self)
     adw_squeezer_add (ADW_SQUEEZER (squeezer), zoom);
     adw_squeezer_add (ADW_SQUEEZER (squeezer), menu_button);
     gtk_box_append (GTK_BOX (toolbar), squeezer);
-    self->zoom_controls = squeezer;
   }
 
   spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
