@@ -134,8 +134,40 @@ box_beyond (const RedressPdfRect *box,
   return before ? box->y2 < y : box->y1 > y;
 }
 
-/* The text a drag across @job's area selects, in the flow of the page's
- * text from its top-left corner to its bottom-right one, and the boxes of
+/* The characters from the point @ax, @ay to the point @bx, @by in the flow
+ * of the text, white space at either end left out: @first and @last, or
+ * @last < @first when there are none */
+static void
+flow_range (GArray     *boxes,
+            const char *text,
+            double      ax,
+            double      ay,
+            double      bx,
+            double      by,
+            glong      *first,
+            glong      *last)
+{
+  const char *p;
+  glong i;
+
+  *first = -1;
+  *last = -1;
+  for (i = 0, p = text; *p != '\0' && i < (glong) boxes->len; i++, p = g_utf8_next_char (p))
+    {
+      const RedressPdfRect *box = &g_array_index (boxes, RedressPdfRect, i);
+
+      if (g_unichar_isspace (g_utf8_get_char (p)) || box->x2 <= box->x1)
+        continue;
+      if (*first < 0 && box_beyond (box, ax, ay, FALSE))
+        *first = i;
+      if (box_beyond (box, bx, by, TRUE))
+        *last = i;
+    }
+}
+
+/* The text a drag selects, in the flow of the page's text from where the
+ * drag began (the area's first corner) to where it is (its second), or the
+ * other way round when the drag goes back up the text; and the boxes of
  * those very characters: what is drawn selected is what is copied */
 static void
 select_in_layout (RedressPdfServer *server,
@@ -143,22 +175,15 @@ select_in_layout (RedressPdfServer *server,
 {
   g_autofree char *text = NULL;
   g_autoptr(GArray) boxes = redress_pdf_server_get_layout (server, job->page, &text, &job->error);
+  const RedressPdfRect *a = &job->area;
   const char *p;
-  glong first = -1, last = -1, i;
+  glong first, last;
 
   if (boxes == NULL)
     return;
-  for (i = 0, p = text; *p != '\0' && i < (glong) boxes->len; i++, p = g_utf8_next_char (p))
-    {
-      const RedressPdfRect *box = &g_array_index (boxes, RedressPdfRect, i);
-
-      if (g_unichar_isspace (g_utf8_get_char (p)) || box->x2 <= box->x1)
-        continue;
-      if (first < 0 && box_beyond (box, job->area.x1, job->area.y1, FALSE))
-        first = i;
-      if (box_beyond (box, job->area.x2, job->area.y2, TRUE))
-        last = i;
-    }
+  flow_range (boxes, text, a->x1, a->y1, a->x2, a->y2, &first, &last);
+  if (first < 0 || last < first)
+    flow_range (boxes, text, a->x2, a->y2, a->x1, a->y1, &first, &last);
   if (first < 0 || last < first)
     {
       job->selected = g_strdup ("");

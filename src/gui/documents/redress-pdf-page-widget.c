@@ -16,7 +16,8 @@
  *
  * Signals: "drawn" each time it draws (the reader keeps its renders fresh
  * and renders the page when it has none at this zoom); "select-begin",
- * "select-update" (the area, in points from the page's top-left) and
+ * "select-update" (where the drag began and where it is now, in points
+ * from the page's top-left: x1, y1, x2, y2) and
  * "select-end" (%TRUE if it was a click, not a drag) as the mouse selects.
  */
 
@@ -84,10 +85,8 @@ on_drag_update (GtkGestureDrag       *gesture,
   double zoom = self->zoom;
 
   g_signal_emit (self, signals[SELECT_UPDATE], 0,
-                 MIN (self->drag_x, self->drag_x + dx) / zoom,
-                 MIN (self->drag_y, self->drag_y + dy) / zoom,
-                 MAX (self->drag_x, self->drag_x + dx) / zoom,
-                 MAX (self->drag_y, self->drag_y + dy) / zoom);
+                 self->drag_x / zoom, self->drag_y / zoom,
+                 (self->drag_x + dx) / zoom, (self->drag_y + dy) / zoom);
 }
 
 static void
@@ -350,8 +349,14 @@ redress_pdf_page_widget_set_selection (RedressPdfPageWidget *self,
   g_return_if_fail (REDRESS_IS_PDF_PAGE_WIDGET (self));
 
   self->selecting = area != NULL;
+  /* (drawn as a rectangle, whichever way the drag went) */
   if (area != NULL)
-    self->selection = *area;
+    {
+      self->selection.x1 = MIN (area->x1, area->x2);
+      self->selection.y1 = MIN (area->y1, area->y2);
+      self->selection.x2 = MAX (area->x1, area->x2);
+      self->selection.y2 = MAX (area->y1, area->y2);
+    }
 }
 
 /**
