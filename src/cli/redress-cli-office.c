@@ -182,6 +182,9 @@ run_office_push (CliRun    *run,
   RedressOfficePushResult result = { 0 };
   gboolean ok;
 
+  /* A wrong local file is said before waiting on the network */
+  if (!redress_office_push_check_path (options->from, error))
+    return FALSE;
   office = redress_office_connect (run->args[0], error);
   if (office == NULL)
     return FALSE;

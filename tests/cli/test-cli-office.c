@@ -214,6 +214,21 @@ test_office_too_new (Fixture       *f,
   drop_database (name);
 }
 
+/* A local file that is not there is said at once, before any connection
+ * (here to a port where nothing answers), whether or not a server runs */
+static void
+test_office_push_no_file (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "not-there.db", NULL);
+  g_autoptr(Result) push = run_cli (f, "office", "push", "--from", missing,
+                                    "postgresql://nobody@127.0.0.1:1/office", NULL);
+
+  assert_error (push, 1, "There is no file");
+  g_assert_null (strstr (push->err, "cannot be reached"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 /* Why a connection failed, in one sentence; libpq's words with --verbose */
 static void
 test_office_unreachable (Fixture       *f,
@@ -436,6 +451,7 @@ main (int    argc,
   CLI_TEST_ADD ("/cli/office/too-new", test_office_too_new);
   CLI_TEST_ADD ("/cli/office/unreachable", test_office_unreachable);
   CLI_TEST_ADD ("/cli/office/push", test_office_push);
+  CLI_TEST_ADD ("/cli/office/push-no-file", test_office_push_no_file);
   CLI_TEST_ADD ("/cli/office/push-refused", test_office_push_refused);
 
   status = cli_fixture_run ();

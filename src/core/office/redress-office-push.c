@@ -272,6 +272,32 @@ source_error (Push     *push,
   return redress_db_set_error (push->source, rc, push->path, error);
 }
 
+/**
+ * redress_office_push_check_path:
+ * @path: the local database to push
+ *
+ * Says at once, before any connection to the office, that @path is a
+ * folder or names no file; what the file holds is checked by the push.
+ */
+gboolean
+redress_office_push_check_path (const char *path,
+                                GError    **error)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                   _("“%s” is a folder, not a database file."), path);
+      return FALSE;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
+                   _("There is no file “%s” to push."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Opens @path read only and checks it as a restore checks a backup */
 static gboolean
 open_source (Push        *push,
@@ -280,18 +306,8 @@ open_source (Push        *push,
   int version = 0;
   int n_objects = 0;
 
-  if (g_file_test (push->path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
-                   _("“%s” is a folder, not a database file."), push->path);
-      return FALSE;
-    }
-  if (!g_file_test (push->path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, REDRESS_ERROR, REDRESS_ERROR_OPEN,
-                   _("There is no file “%s” to push."), push->path);
-      return FALSE;
-    }
+  if (!redress_office_push_check_path (push->path, error))
+    return FALSE;
 
   push->source = redress_db_open_connection (push->path, SQLITE_OPEN_READONLY, error);
   if (push->source == NULL ||

@@ -51,6 +51,10 @@ typedef void (*RedressOfficePushProgress) (guint64  done,
                                            guint64  total,
                                            gpointer user_data);
 
+/* Whether @path names a file a push can read, said before connecting */
+gboolean redress_office_push_check_path (const char *path,
+                                         GError    **error);
+
 gboolean redress_office_push (RedressOffice             *self,
                               const char                *path,
                               RedressOfficePushProgress  progress,
